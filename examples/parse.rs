@@ -1,0 +1,148 @@
+//! `cargo run --release --example parse -- FILE [--format json|text]`
+//!
+//! Parses one file and prints the document: pretty JSON (the default) or a short
+//! readable summary. A missing file or undecodable bytes print one line on stderr
+//! and exit with status 1 (2 for bad arguments).
+
+use std::process::ExitCode;
+use vanban::{Document, Parser};
+
+fn usage() -> ExitCode {
+    eprintln!("usage: parse FILE [--format json|text]");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let mut file = None;
+    let mut format = "json".to_string();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--format" => match args.next() {
+                Some(f) if f == "json" || f == "text" => format = f,
+                _ => return usage(),
+            },
+            s if s.starts_with("--format=") => format = s["--format=".len()..].to_string(),
+            "-h" | "--help" => {
+                println!("usage: parse FILE [--format json|text]");
+                return ExitCode::SUCCESS;
+            }
+            _ if file.is_none() => file = Some(a),
+            _ => return usage(),
+        }
+    }
+    let Some(file) = file else { return usage() };
+    if format != "json" && format != "text" {
+        return usage();
+    }
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("parse: cannot read {file}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let doc = match Parser::default().parse_bytes(&bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("parse: {file}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if format == "json" {
+        match serde_json::to_string_pretty(&doc) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("parse: cannot serialize: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", summary(&doc));
+    }
+    ExitCode::SUCCESS
+}
+
+fn person_line(doc: &Document, id: usize) -> String {
+    let Some(p) = doc.people.get(id) else { return format!("#{id}") };
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.text.as_str()).collect();
+    if roles.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, roles.join("; ")) }
+}
+
+fn summary(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(format!("kind:      {:?}", doc.kind));
+    if let Some(t) = &doc.title {
+        line(format!("title:     {}", t.text));
+    }
+    match &doc.meeting {
+        None => line("meeting:   none found".into()),
+        Some(m) => {
+            if let Some(n) = &m.name {
+                line(format!("meeting:   {}", n.text));
+            }
+            if let Some(k) = &m.kind {
+                line(format!("kind:      {k}"));
+            }
+            if let Some(d) = &m.date {
+                let y = d.year.map_or("????".to_string(), |y| y.to_string());
+                let tod = m.time_of_day.map(|t| format!(" ({t:?})")).unwrap_or_default();
+                let inferred = if d.year_inferred { ", year from context" } else { "" };
+                line(format!("date:      {y}-{:02}-{:02}{tod}  \"{}\"{inferred}", d.month, d.day, d.text));
+            }
+            if let Some(p) = &m.period {
+                line(format!("period:    {}", p.text));
+            }
+            if let Some(l) = &m.location {
+                line(format!("location:  {}", l.text));
+            }
+            if let Some(o) = &m.organizer {
+                line(format!("organizer: {}", o.text));
+            }
+            for &c in &m.chairs {
+                line(format!("chair:     {}", person_line(doc, c)));
+            }
+            for &a in &m.attendees {
+                line(format!("attendee:  {}", person_line(doc, a)));
+            }
+            for g in &m.groups {
+                line(format!("group:     {}", g.text));
+            }
+            if let Some(c) = &m.contributions {
+                line(format!("contributions: {} (\"{}\")", c.count, c.text));
+            }
+            for s in &m.speeches {
+                let name = doc.people.get(s.speaker).map_or("?", |p| p.name.as_str());
+                line(format!("speech:    {:?} by {name}", s.kind));
+            }
+            for t in &m.tasks {
+                let short: String = t.text.chars().take(90).collect();
+                let more = if t.text.chars().count() > 90 { "…" } else { "" };
+                line(format!("task {:>4} {short}{more}", t.marker));
+            }
+        }
+    }
+    line(format!("people:    {}", doc.people.len()));
+    for p in &doc.people {
+        line(format!("  - {}", person_line(doc, p.id)));
+    }
+    for c in &doc.captions {
+        line(format!("caption:   {}", c.text));
+    }
+    if let Some(a) = &doc.author {
+        line(format!("author:    {}", a.text));
+    }
+    if let Some(p) = &doc.publisher {
+        if let Some(a) = &p.agency {
+            line(format!("publisher: {}", a.text));
+        }
+    }
+    for d in &doc.diagnostics {
+        line(format!("note:      [{}] {}", d.code, d.message));
+    }
+    out
+}

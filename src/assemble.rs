@@ -1,0 +1,882 @@
+//! Assemble: mentions to the typed [`Document`].
+//!
+//! One [`Person`] per individual (named mentions merged by name; role-only mentions
+//! attached to the one person who holds that role); the meeting's date, organizer,
+//! chairs, attendees, groups, speeches and tasks chosen by cue phrases in the same
+//! sentence; captions, byline and footer from the layout. All offsets are turned
+//! into input offsets through the normalization map here, and only here.
+
+use crate::key;
+use crate::layout::{BlockKind, Layout, sentences};
+use crate::model::*;
+use crate::normalize::Normalized;
+use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
+use crate::recognize::list::EnumList;
+use crate::recognize::person::PersonMention;
+use crate::recognize::{Cue, Mentions};
+use crate::span::Span;
+use std::collections::HashMap;
+
+/// Options that steer assembly.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AssembleOptions {
+    /// Year used for year-less dates when the text gives none.
+    pub reference_year: Option<i32>,
+}
+
+struct Asm<'a, 'l> {
+    norm: &'a Normalized,
+    text: &'a str,
+    key: &'a str,
+    layout: &'a Layout,
+    m: &'a Mentions<'l>,
+    /// Sentence ranges of every block, in order, with their block index.
+    sents: Vec<(usize, usize, usize)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn name_key(s: &str) -> String {
+    squash(&key::key(s))
+}
+
+/// Role key: case, tone and spacing folded, separators unified.
+fn role_key(s: &str) -> String {
+    squash(&key::key(s).replace(['-', '.'], " "))
+}
+
+const LEVEL_WORDS: &[&str] = &["huyện", "tỉnh", "xã", "thị trấn", "phường", "thành phố", "quận", "thị xã"];
+
+impl<'a> Asm<'a, '_> {
+    fn span(&self, s: usize, e: usize) -> Span {
+        let (a, b) = self.norm.to_input(s, e);
+        Span::new(a, b)
+    }
+    fn text_of(&self, s: usize, e: usize) -> Text {
+        Text { text: self.text[s..e].to_string(), span: self.span(s, e) }
+    }
+    fn block_kind_at(&self, pos: usize) -> Option<BlockKind> {
+        self.layout.blocks.iter().find(|b| b.start <= pos && pos < b.end.max(b.start + 1)).map(|b| b.kind)
+    }
+    fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
+        let i = self.sents.partition_point(|s| s.1 <= pos);
+        self.sents.get(i).copied().filter(|s| s.0 <= pos)
+    }
+    fn cues_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Cue<'_>> + '_ {
+        let i = self.m.cues.partition_point(|c| c.start < s);
+        self.m.cues[i..].iter().take_while(move |c| c.start < e)
+    }
+    fn body(&self, pos: usize) -> bool {
+        matches!(self.block_kind_at(pos), Some(BlockKind::Paragraph | BlockKind::Caption))
+    }
+}
+
+/// People, merged. Returns persons and, for every person mention index, its person id.
+fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
+    let mut people: Vec<Person> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut ids = vec![None; a.m.people.len()];
+    let mut single: Vec<usize> = Vec::new();
+    // Named mentions, full names first so given-name-only mentions can find them.
+    for (mi, (bi, p)) in a.m.people.iter().enumerate() {
+        if a.layout.blocks[*bi].kind == BlockKind::Title {
+            continue;
+        }
+        let Some((ns, ne)) = p.name else { continue };
+        let name = squash(&a.text[ns..ne]);
+        if !name.contains(' ') {
+            single.push(mi);
+            continue;
+        }
+        let k = name_key(&name);
+        let id = *by_name.entry(k).or_insert_with(|| {
+            people.push(Person {
+                id: people.len(),
+                name: name.clone(),
+                honorifics: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+            people.len() - 1
+        });
+        ids[mi] = Some(id);
+    }
+    for mi in single {
+        let (_, p) = &a.m.people[mi];
+        let (ns, ne) = p.name.unwrap_or_default();
+        let k = name_key(&a.text[ns..ne]);
+        let found: Vec<usize> =
+            people.iter().filter(|x| name_key(&x.name).rsplit(' ').next() == Some(k.as_str())).map(|x| x.id).collect();
+        let id = if found.len() == 1 {
+            found[0]
+        } else {
+            *by_name.entry(k).or_insert_with(|| {
+                let name = squash(&a.text[ns..ne]);
+                people.push(Person {
+                    id: people.len(),
+                    name,
+                    honorifics: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                people.len() - 1
+            })
+        };
+        ids[mi] = Some(id);
+    }
+    // Roles, honorifics and mentions of named mentions.
+    for (mi, (_, p)) in a.m.people.iter().enumerate() {
+        let Some(id) = ids[mi] else { continue };
+        add_mention(a, &mut people[id], p);
+    }
+    // Role-only mentions: the one person who holds every role named.
+    for (mi, (bi, p)) in a.m.people.iter().enumerate() {
+        if p.name.is_some() || a.layout.blocks[*bi].kind == BlockKind::Title {
+            continue;
+        }
+        let keys: Vec<String> = p.roles.iter().map(|r| role_key(&a.text[r.title_start..r.end])).collect();
+        let holders: Vec<usize> = people
+            .iter()
+            .filter(|x| {
+                keys.iter()
+                    .all(|k| x.roles.iter().any(|r| role_key(&r.text) == *k || strip_qualifier_key(&r.text) == *k))
+            })
+            .map(|x| x.id)
+            .collect();
+        if holders.len() == 1 {
+            ids[mi] = Some(holders[0]);
+            let span = a.span(p.start, p.end);
+            people[holders[0]].mentions.push(span);
+        } else {
+            let roles: Vec<&str> = p.roles.iter().map(|r| &a.text[r.start..r.end]).collect();
+            a.diagnostics.push(Diagnostic {
+                code: "role_only_unresolved",
+                message: format!("{} people hold the role(s) {:?}", holders.len(), roles),
+                span: Some(a.span(p.start, p.end)),
+            });
+        }
+    }
+    for p in &mut people {
+        p.mentions.sort();
+        p.mentions.dedup();
+    }
+    (people, ids)
+}
+
+fn strip_qualifier_key(s: &str) -> String {
+    let k = role_key(s);
+    k.strip_prefix("nguyên ").or_else(|| k.strip_prefix("quyền ")).map(str::to_string).unwrap_or(k)
+}
+
+fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
+    person.mentions.push(a.span(p.start, p.end));
+    for h in &p.honorifics {
+        if !person.honorifics.iter().any(|x| key::key(x) == key::key(h)) {
+            person.honorifics.push(h.clone());
+        }
+    }
+    for r in &p.roles {
+        let text = squash(a.text[r.start..r.end].trim_end_matches([',', '.', ' ', '-', ';']));
+        let title = squash(&a.text[r.title_start..r.title_end]);
+        let org = squash(a.text[r.title_end..r.end].trim_matches([' ', ',', '-']));
+        let role = Role {
+            text: text.clone(),
+            title,
+            organization: (!org.is_empty()).then_some(org),
+            expanded: r.expanded.as_deref().map(squash),
+            qualifier: r.qualifier.map(str::to_string),
+            span: a.span(r.start, r.end),
+        };
+        let k = role_key(&text);
+        // The same role, or the same role with / without its level noun ("HĐND" / "HĐND huyện").
+        let same = |x: &Role| {
+            let xk = role_key(&x.text);
+            xk == k || LEVEL_WORDS.iter().any(|l| xk == format!("{k} {l}") || k == format!("{xk} {l}"))
+        };
+        if let Some(i) = person.roles.iter().position(same) {
+            if role_key(&person.roles[i].text).len() < k.len() {
+                person.roles[i] = role;
+            }
+        } else {
+            person.roles.push(role);
+        }
+    }
+}
+
+/// Score a date as the meeting's date.
+fn date_score(a: &Asm<'_, '_>, d: &DateMention, first_para: Option<usize>) -> Option<i32> {
+    d.day?;
+    d.month?;
+    if !matches!(a.block_kind_at(d.start), Some(BlockKind::Paragraph | BlockKind::Title)) {
+        return None;
+    }
+    let mut s = 0;
+    if d.time_of_day.is_some() {
+        s += 3;
+    }
+    if d.relative {
+        s += 1;
+    }
+    if let Some((ss, se, _)) = a.sentence_of(d.start) {
+        if a.cues_in(ss, se).any(|c| c.meeting || matches!(c.name, "organize" | "chair" | "co_chair" | "attend")) {
+            s += 2;
+        }
+        if Some(ss) == first_para {
+            s += 2;
+        }
+    }
+    let before = &a.key[a.key[..d.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i)..d.start];
+    for bad in [
+        "nghị định",
+        "quyết định",
+        "số ",
+        "ban hành",
+        "ký ",
+        "trước ngày",
+        "đến ngày",
+        "hạn ",
+        "thông tư",
+        "nghị quyết",
+        "kết luận",
+        "chỉ thị",
+        "văn bản",
+        "công văn",
+        "kế hoạch",
+    ] {
+        if before.contains(bad) {
+            s -= 4;
+        }
+    }
+    Some(s)
+}
+
+fn choose_date(
+    a: &mut Asm<'_, '_>,
+    opts: &AssembleOptions,
+) -> Option<(MeetingDate, &'static str, Option<TimeOfDay>, Option<String>)> {
+    let first_para = a
+        .layout
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .and_then(|b| a.sents.iter().find(|s| s.0 >= b.start).map(|s| s.0));
+    let mut best: Option<(i32, &DateMention)> = None;
+    for d in &a.m.dates {
+        if let Some(sc) = date_score(a, d, first_para) {
+            if sc >= -1 && best.is_none_or(|(b, _)| sc > b) {
+                best = Some((sc, d));
+            }
+        }
+    }
+    let (_, d) = best?;
+    let mut year = d.year;
+    let mut inferred = false;
+    if year.is_none() {
+        year = year_from_context(a).or(opts.reference_year);
+        if year.is_some() {
+            inferred = true;
+            a.diagnostics.push(Diagnostic {
+                code: "year_from_context",
+                message: format!("the meeting date has no year; {} taken from the context", year.unwrap_or_default()),
+                span: Some(a.span(d.start, d.end)),
+            });
+        }
+    }
+    let time = d.hour.map(|h| format!("{:02}:{:02}", h, d.minute.unwrap_or(0)));
+    Some((
+        MeetingDate {
+            year,
+            month: d.month.unwrap_or(0),
+            day: d.day.unwrap_or(0),
+            year_inferred: inferred,
+            text: a.text[d.start..d.end].to_string(),
+            span: a.span(d.start, d.end),
+        },
+        "",
+        d.time_of_day,
+        time,
+    ))
+}
+
+/// A year for year-less dates: the title's period or date, else any written year.
+fn year_from_context(a: &Asm<'_, '_>) -> Option<i32> {
+    let in_title = |pos: usize| a.block_kind_at(pos) == Some(BlockKind::Title);
+    let period_year = |p: &PeriodMention| p.year.or(p.end_year);
+    a.m.periods
+        .iter()
+        .filter(|p| in_title(p.start))
+        .find_map(period_year)
+        .or_else(|| a.m.dates.iter().filter(|d| a.body(d.start) || in_title(d.start)).find_map(|d| d.year))
+        .or_else(|| {
+            a.m.periods
+                .iter()
+                .filter(|p| {
+                    matches!(
+                        p.kind,
+                        PeriodKind::FirstMonths
+                            | PeriodKind::LastMonths
+                            | PeriodKind::Year
+                            | PeriodKind::Quarter
+                            | PeriodKind::Months
+                    )
+                })
+                .find_map(period_year)
+        })
+}
+
+fn choose_period(a: &Asm<'_, '_>) -> Option<Period> {
+    let good = |p: &&PeriodMention| {
+        matches!(
+            p.kind,
+            PeriodKind::FirstMonths
+                | PeriodKind::LastMonths
+                | PeriodKind::Months
+                | PeriodKind::Quarter
+                | PeriodKind::Year
+        )
+    };
+    let title = a.m.periods.iter().filter(good).find(|p| a.block_kind_at(p.start) == Some(BlockKind::Title));
+    let p = title.or_else(|| a.m.periods.iter().filter(good).find(|p| a.body(p.start)))?;
+    Some(Period {
+        kind: p.kind,
+        year: p.year,
+        end_year: p.end_year,
+        months: p.months,
+        quarter: p.quarter,
+        term: p.term,
+        text: a.text[p.start..p.end].to_string(),
+        span: a.span(p.start, p.end),
+    })
+}
+
+/// Start of the clause that ends at `end`, within the sentence starting at `ss`.
+fn clause_start(text: &str, ss: usize, end: usize) -> usize {
+    let seg = &text[ss..end];
+    seg.rfind(", ").map_or(ss, |p| ss + p + 2)
+}
+
+fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
+    let mut s = s.trim_matches([' ', ',', '-']);
+    loop {
+        let lower = key::key(s);
+        let mut changed = false;
+        for w in lead {
+            if lower.starts_with(w) && lower[w.len()..].starts_with(' ') {
+                s = s[w.len()..].trim_start();
+                changed = true;
+                break;
+            }
+        }
+        let lower = key::key(s);
+        for w in trail {
+            if lower.ends_with(w) && lower[..lower.len() - w.len()].ends_with(' ') {
+                s = s[..s.len() - w.len()].trim_end();
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            return s;
+        }
+    }
+}
+
+/// Organizer, meeting name and kind from the "X tổ chức Hội nghị …" sentence.
+fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
+    for c in a.m.cues.iter().filter(|c| c.name == "organize" && a.block_kind_at(c.start) == Some(BlockKind::Paragraph))
+    {
+        let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
+        // A meeting word must follow the verb in the same sentence.
+        let Some(mk) = a.cues_in(c.end, se).find(|x| x.meeting) else { continue };
+        if a.text[c.end..mk.start].split_whitespace().count() > 3 {
+            continue;
+        }
+        let mut start = clause_start(a.text, ss, c.start);
+        let seg_key = &a.key[start..c.start];
+        if let Some(p) = seg_key.rfind(" do ").map(|p| p + 4).or_else(|| seg_key.starts_with("do ").then_some(3)) {
+            start += p;
+        }
+        let subj = trim_words(
+            &a.text[start..c.start],
+            &["hôm nay", "vừa qua", "mới đây"],
+            &["đã", "long trọng", "vừa", "chính thức", "sẽ", "đồng thời"],
+        );
+        let ok = subj.chars().next().is_some_and(char::is_uppercase)
+            && subj.split_whitespace().count() <= 16
+            && !a.m.dates.iter().any(|d| d.start >= start && d.end <= c.start);
+        // The meeting's name runs from the meeting word to the end of the clause.
+        let name_end = a.text[mk.start..se].find([';', '.', '(']).map_or(se, |p| mk.start + p);
+        let name_end = mk.start + a.text[mk.start..name_end].trim_end_matches([',', ' ']).len();
+        let name = (name_end > mk.start).then(|| a.text_of(mk.start, name_end));
+        if ok {
+            let s0 = start
+                + (a.text[start..c.start].len() - a.text[start..c.start].trim_start_matches([' ', ',', '-']).len());
+            let s0 = a.text[s0..c.start].find(subj).map_or(s0, |p| s0 + p);
+            return (Some(a.text_of(s0, s0 + subj.len())), name, None);
+        }
+        return (None, name, None);
+    }
+    (None, None, None)
+}
+
+const GENERIC_KINDS: &[&str] = &["hoi_nghi", "cuoc_hop", "hop", "le", "truc_tuyen"];
+
+fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
+    let mut found: Vec<&str> = Vec::new();
+    let title = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Title);
+    let mut ranges: Vec<(usize, usize)> = title.map(|b| vec![(b.start, b.end)]).unwrap_or_default();
+    if let Some(n) = name {
+        if let Some(p) = a.text.find(&n.text) {
+            ranges.push((p, p + n.text.len()));
+        }
+    }
+    for (s, e) in ranges {
+        found.extend(a.cues_in(s, e).filter(|c| c.meeting).map(|c| c.name));
+    }
+    if found.is_empty() {
+        // The first meeting word in a sentence with an organizing or attending cue.
+        for c in a.m.cues.iter().filter(|c| c.meeting && a.body(c.start)) {
+            if let Some((ss, se, _)) = a.sentence_of(c.start) {
+                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend")) {
+                    found.push(c.name);
+                    break;
+                }
+            }
+        }
+    }
+    found.iter().find(|k| !GENERIC_KINDS.contains(k)).or(found.first()).map(|s| s.to_string())
+}
+
+/// True when an attend cue really introduces attendees ("dự án" is a project).
+fn attend_cue_ok(a: &Asm<'_, '_>, c: &Cue<'_>) -> bool {
+    let next = a.key[c.end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
+    !["án", "thảo", "kiến", "báo", "toán", "định", "trữ", "phòng", "bị", "luật", "tính", "đoán", "thi", "giờ", "họp"]
+        .contains(&next)
+        || c.end - c.start > 4
+}
+
+struct Roles {
+    chairs: Vec<usize>,
+    attendees: Vec<usize>,
+    groups: Vec<Text>,
+    speeches: Vec<Speech>,
+}
+
+fn person_mentions_in(a: &Asm<'_, '_>, ids: &[Option<usize>], s: usize, e: usize) -> Vec<(usize, usize, usize)> {
+    a.m.people
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, p))| p.start >= s && p.start < e)
+        .filter_map(|(i, (_, p))| ids[i].map(|id| (p.start, p.end, id)))
+        .collect()
+}
+
+fn gap_is_short(text: &str) -> bool {
+    let t = text.trim();
+    t.split_whitespace().count() <= 2 && !t.contains([';', '.'])
+}
+
+fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
+    let mut r = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
+    let push = |v: &mut Vec<usize>, id: usize| {
+        if !v.contains(&id) {
+            v.push(id);
+        }
+    };
+    for c in &a.m.cues {
+        if c.meeting || !a.body(c.start) {
+            continue;
+        }
+        let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
+        let ms = person_mentions_in(a, ids, ss, se);
+        let before = ms.iter().rev().find(|m| m.1 <= c.start && gap_is_short(&a.text[m.1..c.start]));
+        let after: Vec<&(usize, usize, usize)> = {
+            // The list right after the cue: mentions separated only by separators.
+            let mut v = Vec::new();
+            let mut pos = c.end;
+            for m in ms.iter().filter(|m| m.0 >= c.end) {
+                let gap = &a.key[pos..m.0];
+                let words = gap
+                    .split_whitespace()
+                    .filter(|w| {
+                        !matches!(
+                            *w,
+                            "có" | "của"
+                                | "các"
+                                | "và"
+                                | "cùng"
+                                | "gồm"
+                                | "là"
+                                | ":"
+                                | ";"
+                                | ","
+                                | "còn"
+                                | "tại"
+                                | "hội"
+                                | "nghị"
+                                | "cuộc"
+                                | "họp"
+                                | "buổi"
+                                | "kỳ"
+                                | "phiên"
+                                | "làm"
+                                | "việc"
+                        )
+                    })
+                    .count();
+                if (v.is_empty() && words > 6) || (!v.is_empty() && words > 1) {
+                    break;
+                }
+                v.push(m);
+                pos = m.1;
+            }
+            v
+        };
+        match c.name {
+            "chair" | "co_chair" => {
+                if let Some(m) = before {
+                    push(&mut r.chairs, m.2);
+                } else {
+                    for m in &after {
+                        push(&mut r.chairs, m.2);
+                    }
+                }
+            }
+            "attend" if attend_cue_ok(a, c) => {
+                let sent_start_cue = a.key[ss..c.start].split_whitespace().count() <= 3;
+                if let Some(m) = before.filter(|_| !sent_start_cue) {
+                    push(&mut r.attendees, m.2);
+                    continue;
+                }
+                // Items after the cue, separated by ';': named people or groups.
+                let body_start = a.key[c.end..se].find(" có ").map_or(c.end, |p| c.end + p + 4);
+                let body_start = if a.key[body_start..se].trim_start().starts_with(':') {
+                    body_start + a.key[body_start..].find(':').map_or(0, |p| p + 1)
+                } else {
+                    body_start
+                };
+                let mut pos = body_start;
+                for item in a.text[body_start..se].split(';') {
+                    let (is, ie) = (pos, pos + item.len());
+                    pos = ie + 1;
+                    let named: Vec<_> = ms.iter().filter(|m| m.0 >= is && m.0 < ie).collect();
+                    if named.is_empty() {
+                        let t = trim_words(item, &["và", "cùng", "cùng với", "với"], &[]).trim_end_matches(['.', ' ']);
+                        if t.split_whitespace().count() >= 2 && t.len() < 300 {
+                            let off = is + item.find(t).unwrap_or(0);
+                            r.groups.push(a.text_of(off, off + t.len()));
+                        }
+                    } else {
+                        for m in named {
+                            push(&mut r.attendees, m.2);
+                        }
+                    }
+                }
+            }
+            "directive" | "conclusion" | "opening" | "closing" | "report" | "contribution" => {
+                if a.block_kind_at(c.start) != Some(BlockKind::Paragraph) {
+                    continue;
+                }
+                let kind = match c.name {
+                    "directive" => SpeechKind::Directive,
+                    "conclusion" => SpeechKind::Conclusion,
+                    "opening" => SpeechKind::Opening,
+                    "closing" => SpeechKind::Closing,
+                    "report" => SpeechKind::Report,
+                    _ => SpeechKind::Contribution,
+                };
+                let speaker = before.map(|m| m.2).or_else(|| after.first().map(|m| m.2));
+                if let Some(id) = speaker {
+                    if !r.speeches.iter().any(|s| s.speaker == id && s.kind == kind) {
+                        r.speeches.push(Speech {
+                            speaker: id,
+                            kind,
+                            cue: a.text[c.start..c.end].to_string(),
+                            span: a.span(ss, se),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    r
+}
+
+/// The list that holds the meeting's conclusions or tasks.
+fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
+    let mut best: Option<(i32, &EnumList)> = None;
+    for l in &a.m.lists {
+        if !a.body(l.start) {
+            continue;
+        }
+        let intro = (l.intro_start, l.intro_end.max(l.intro_start));
+        let lead_start = a.sentence_of(l.intro_start).map_or(intro.0, |s| s.0.min(intro.0));
+        let mut score = 0;
+        for c in a.cues_in(lead_start, l.start.max(intro.1)) {
+            match c.name {
+                "task_intro" | "conclusion" | "directive" => score += 2,
+                "not_task_intro" => score -= 3,
+                _ => {}
+            }
+        }
+        let intro_key = a.key[lead_start..l.start.max(lead_start)].trim_end();
+        if intro_key.ends_with("như:") || intro_key.ends_with("đó là:") || intro_key.ends_with("gồm:") {
+            score -= 3;
+        }
+        if score > 0 && best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, l));
+        }
+    }
+    let Some((_, l)) = best else { return Vec::new() };
+    l.items
+        .iter()
+        .filter(|it| it.level == 0)
+        .map(|it| Task {
+            marker: it.marker.clone(),
+            number: it.number,
+            text: a.text[it.start..it.end].to_string(),
+            span: a.span(it.start, it.end),
+            level: it.level,
+        })
+        .collect()
+}
+
+fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {
+    let c = a.m.counts.iter().find(|c| a.block_kind_at(c.start) == Some(BlockKind::Paragraph))?;
+    let mut topics = Vec::new();
+    if let Some((_, se, _)) = a.sentence_of(c.start) {
+        let seg = &a.key[c.end..se];
+        if let Some(p) = seg.find("như:").or_else(|| seg.find("về:")) {
+            let from = c.end + p + seg[p..].find(':').unwrap_or(0) + 1;
+            let mut pos = from;
+            for item in a.text[from..se].split(';') {
+                let t = item.trim().trim_end_matches('.');
+                if !t.is_empty() {
+                    let off = pos + item.find(t).unwrap_or(0);
+                    topics.push(a.text_of(off, off + t.len()));
+                }
+                pos += item.len() + 1;
+            }
+        }
+    }
+    Some(Contributions {
+        count: c.count,
+        text: a.text[c.start..c.end].to_string(),
+        span: a.span(c.start, c.end),
+        topics,
+    })
+}
+
+fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
+    let d = a.m.dates.iter().find(|d| date.is_some_and(|md| md.span == a.span(d.start, d.end)))?;
+    let (_, se, _) = a.sentence_of(d.start)?;
+    let seg = &a.key[d.end..se];
+    let p = seg.find(" tại ")? + 5;
+    let from = d.end + p;
+    let rest = &a.text[from..se];
+    let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
+    let t = rest[..end].trim_end();
+    let starts_ok = t.chars().next().is_some_and(char::is_uppercase)
+        || ["hội trường", "trụ sở", "nhà văn hoá", "phòng họp", "khu", "thôn", "xã", "huyện", "tỉnh", "thành phố"]
+            .iter()
+            .any(|w| key::key(t).starts_with(w));
+    (starts_ok && !t.is_empty() && t.split_whitespace().count() <= 14).then(|| a.text_of(from, from + t.len()))
+}
+
+fn publisher(a: &Asm<'_, '_>, people: &[Person], ids: &[Option<usize>]) -> Option<Publisher> {
+    let footer: Vec<_> = a.layout.blocks.iter().filter(|b| b.kind == BlockKind::Footer).collect();
+    let (first, last) = (footer.first()?, footer.last()?);
+    let mut p = Publisher { span: a.span(first.start, last.end), ..Publisher::default() };
+    for b in &footer {
+        let mut pos = b.start;
+        for part in a.text[b.start..b.end].split(';') {
+            let (ps, pe) = (pos, pos + part.len());
+            pos = pe + 1;
+            let lower = key::key(part.trim_start());
+            let lead = part.len() - part.trim_start().len();
+            let value = |label_len: usize| -> Option<Text> {
+                let vs = ps + lead + label_len;
+                let raw = &a.text[vs..pe];
+                let raw = raw.trim_start_matches([':', ' ']);
+                let t = raw.trim_end_matches([' ', '.', ',']);
+                let off = pe - raw.len();
+                (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
+            };
+            let label = |l: &str| lower.starts_with(l).then_some(l.len());
+            if let Some(n) = label("cơ quan chủ quản") {
+                p.agency = value(n);
+            } else if let Some(n) = label("địa chỉ") {
+                p.address = value(n);
+            } else if let Some(n) = label("điện thoại").or_else(|| label("đt")) {
+                p.phone = value(n);
+            } else if let Some(n) = label("fax") {
+                p.fax = value(n);
+            } else if let Some(n) = label("email").or_else(|| label("e-mail")) {
+                p.email = value(n);
+            } else if let Some(n) = label("designed by").or_else(|| label("thiết kế bởi")).or_else(|| label("thiết kế"))
+            {
+                p.designer = value(n);
+            } else if let Some(n) = label("người chịu trách nhiệm chính").or_else(|| label("người chịu trách nhiệm"))
+            {
+                let whole = value(n);
+                let m = a.m.people.iter().enumerate().find(|(_, (_, m))| m.start >= ps && m.start < pe);
+                if let Some((mi, (_, m))) = m {
+                    if let (Some((ns, ne)), Some(id)) = (m.name, ids[mi]) {
+                        p.responsible = Some(a.text_of(ns, ne));
+                        p.responsible_person = Some(id);
+                        if let Some(r) = m.roles.first() {
+                            p.responsible_role = Some(a.text_of(r.start, m.roles.last().map_or(r.end, |x| x.end)));
+                        }
+                        let _ = &people[id];
+                    }
+                } else {
+                    p.responsible = whole;
+                }
+            }
+        }
+    }
+    Some(p)
+}
+
+fn author(a: &Asm<'_, '_>) -> Option<Text> {
+    let b = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Byline)?;
+    let line = &a.text[b.start..b.end];
+    let lower = key::key(line);
+    let mut s = b.start;
+    for label in [
+        "tác giả:",
+        "thực hiện:",
+        "tin, ảnh:",
+        "tin và ảnh:",
+        "tin, ảnh -",
+        "bài, ảnh:",
+        "tin:",
+        "bài:",
+        "nguồn:",
+        "theo",
+    ] {
+        if lower.starts_with(label) {
+            s = b.start + label.len();
+            break;
+        }
+    }
+    let t = a.text[s..b.end].trim();
+    let t = t.trim_matches('*').trim();
+    let off = s + a.text[s..b.end].find(t).unwrap_or(0);
+    (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
+}
+
+fn doc_kind(a: &Asm<'_, '_>) -> DocumentKind {
+    for b in a.layout.blocks.iter().take(12) {
+        let line = a.text[b.start..b.end].trim();
+        let upper = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if !upper {
+            continue;
+        }
+        let k = key::key(line);
+        if k.starts_with("biên bản") {
+            return DocumentKind::Minutes;
+        }
+        if k.starts_with("thông báo") {
+            return DocumentKind::Notice;
+        }
+        if k.starts_with("kế hoạch") {
+            return DocumentKind::Plan;
+        }
+    }
+    if a.layout.blocks.iter().any(|b| b.kind == BlockKind::Paragraph) {
+        DocumentKind::NewsReport
+    } else {
+        DocumentKind::Unknown
+    }
+}
+
+/// Build the document from the earlier stages' output.
+pub fn assemble(
+    input_len: usize,
+    norm: &Normalized,
+    key: &str,
+    layout: &Layout,
+    m: &Mentions<'_>,
+    opts: &AssembleOptions,
+) -> Document {
+    let text = norm.text.as_str();
+    let mut sents = Vec::new();
+    for (bi, b) in layout.blocks.iter().enumerate() {
+        for (s, e) in sentences(text, b.start, b.end) {
+            sents.push((s, e, bi));
+        }
+    }
+    let mut a = Asm { norm, text, key, layout, m, sents, diagnostics: Vec::new() };
+    let (people, ids) = merge_people(&mut a);
+    let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| a.text_of(b.start, b.end));
+    let captions = layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Caption)
+        .map(|b| {
+            let person = m
+                .people
+                .iter()
+                .enumerate()
+                .find(|(_, (_, p))| p.start >= b.start && p.start < b.end)
+                .and_then(|(i, _)| ids[i]);
+            Caption { text: text[b.start..b.end].to_string(), span: a.span(b.start, b.end), person }
+        })
+        .collect();
+    let date = choose_date(&mut a, opts);
+    let (organizer, name, _) = organizer(&a);
+    let roles = roles_and_speeches(&a, &ids);
+    let tasks = choose_tasks(&a);
+    let contributions = contributions(&a);
+    let kind = meeting_kind(&a, name.as_ref());
+    let has_meeting = kind.is_some()
+        && (organizer.is_some() || date.is_some() || !roles.chairs.is_empty() || !roles.attendees.is_empty())
+        || !roles.chairs.is_empty()
+        || !roles.attendees.is_empty();
+    let meeting = has_meeting.then(|| {
+        let (date, time_of_day, time) = match date {
+            Some((d, _, tod, time)) => (Some(d), tod, time),
+            None => (None, None, None),
+        };
+        let location = location(&a, date.as_ref());
+        Meeting {
+            name,
+            kind,
+            date,
+            time_of_day,
+            time,
+            period: choose_period(&a),
+            location,
+            organizer,
+            chairs: roles.chairs,
+            attendees: roles.attendees,
+            groups: roles.groups,
+            contributions,
+            speeches: roles.speeches,
+            tasks,
+        }
+    });
+    let publisher = publisher(&a, &people, &ids);
+    let author = author(&a);
+    let kind = doc_kind(&a);
+    Document {
+        kind,
+        title,
+        meeting,
+        people,
+        captions,
+        author,
+        publisher,
+        header: None,
+        signature: None,
+        recipients: Vec::new(),
+        input: InputInfo { bytes: input_len, encoding: "utf-8".into(), bom: false, normalized: !norm.is_identity() },
+        diagnostics: a.diagnostics,
+    }
+}

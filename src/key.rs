@@ -1,0 +1,141 @@
+//! The matching key: one spelling per word for lexicon look-ups.
+//!
+//! [`key`] lower-cases the text, folds the old tone placement of open `oa`, `oe`
+//! and `uy` syllables to the new one (`hòa` → `hoà`, `ủy` → `uỷ`) and maps the
+//! look-alike `Ð`/`ð` to `đ`. Every change keeps the UTF-8 length of the
+//! character it replaces, so **byte offsets in the key are byte offsets in the
+//! text it was made from**: a recognizer matches on the key and slices the
+//! original at the same offsets.
+//!
+//! ```
+//! let k = vanban::key::key("Ủy ban Hòa Bình");
+//! assert_eq!(k, "uỷ ban hoà bình");
+//! assert_eq!(k.len(), "Ủy ban Hòa Bình".len());
+//! ```
+
+/// Lower-case `c` when its lower-case form is one character of the same UTF-8 length.
+#[inline]
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'Ð' | 'ð' => return 'đ',
+        _ => {}
+    }
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// For a toned `o`/`u` (lower case), the tone index 0..5 (grave, acute, hook, tilde, dot).
+#[inline]
+fn toned_ou(c: char) -> Option<(char, usize)> {
+    const O: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
+    const U: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
+    if let Some(i) = O.iter().position(|&x| x == c) {
+        return Some(('o', i));
+    }
+    U.iter().position(|&x| x == c).map(|i| ('u', i))
+}
+
+#[inline]
+fn toned(base: char, tone: usize) -> char {
+    const A: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
+    const E: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
+    const Y: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
+    match base {
+        'a' => A[tone],
+        'e' => E[tone],
+        _ => Y[tone],
+    }
+}
+
+/// Build the matching key of `text` (same byte length, same char boundaries).
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    key_into(text, &mut out);
+    out
+}
+
+/// [`key`] into a reused buffer (cleared first).
+pub fn key_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
+    let chars: Vec<char> = text.chars().map(lower).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some((base, tone)) = toned_ou(c) {
+            if let Some(&n) = chars.get(i + 1) {
+                let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
+                let open = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
+                // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
+                if pair && open {
+                    out.push(base);
+                    out.push(toned(n, tone));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+}
+
+/// Fold a lexicon entry or a pattern to the key form (same as [`key`]).
+pub fn fold(s: &str) -> String {
+    key(s)
+}
+
+/// True when `c` can be part of a word (letters, digits, combining marks).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// True when `key[start..end]` is a whole word or phrase: no word character touches either edge.
+pub fn at_word_bounds(key: &str, start: usize, end: usize) -> bool {
+    let before = key[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after = key[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_tone_keeping_length() {
+        for (a, b) in [
+            ("Ủy ban", "uỷ ban"),
+            ("UỶ BAN", "uỷ ban"),
+            ("Thủy", "thuỷ"),
+            ("hòa", "hoà"),
+            ("khỏe", "khoẻ"),
+            ("hoàn", "hoàn"),
+            ("Huỳnh", "huỳnh"),
+            ("Tỉnh ủy", "tỉnh uỷ"),
+            ("ÐẢNG", "đảng"),
+            ("HĐND", "hđnd"),
+            ("suýt", "suýt"),
+        ] {
+            assert_eq!(key(a), b, "{a}");
+            assert_eq!(key(a).len(), a.len(), "{a}");
+        }
+    }
+
+    #[test]
+    fn word_bounds() {
+        let k = key("Ban Dân vận Huyện ủy");
+        assert!(at_word_bounds(&k, 0, 3));
+        assert!(!at_word_bounds(&k, 0, 2));
+    }
+}

@@ -1,0 +1,285 @@
+//! Layout: the normalized text as blocks (title, paragraphs, captions, byline,
+//! footer) and the sentences inside them.
+//!
+//! One line is one block: scraped portals put a paragraph on one line and a photo
+//! caption on a line of its own. The headline is the first content line when it reads
+//! as one; the portal footer is the run of labelled lines ("Cơ quan chủ quản:",
+//! "Địa chỉ:", …) at the end; the byline is the short line just before it.
+//!
+//! ```
+//! use vanban::layout::{layout, BlockKind};
+//! let text = "HỘI NGHỊ SƠ KẾT\n\nSáng 8/7, UBND tỉnh tổ chức hội nghị.\n\nQuang cảnh hội nghị\n\nMinh Châu";
+//! let key = vanban::key::key(text);
+//! let lex = vanban::Lexicon::default();
+//! let kinds: Vec<BlockKind> = layout(text, &key, &lex).blocks.iter().map(|b| b.kind).collect();
+//! assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
+//! ```
+
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon};
+
+/// What a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The headline.
+    Title,
+    /// Body text.
+    Paragraph,
+    /// A standalone photo caption.
+    Caption,
+    /// The byline.
+    Byline,
+    /// A line of the portal footer.
+    Footer,
+    /// Scraper metadata ("# url = …", "[img]", Markdown rules).
+    Metadata,
+}
+
+/// A line of the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// First byte in the normalized text (leading Markdown stripped).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// The blocks of a document, in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Non-empty lines, classified.
+    pub blocks: Vec<Block>,
+}
+
+/// The longest line (in chars) that can still be a caption or a headline.
+const MAX_CAPTION_CHARS: usize = 220;
+const MAX_TITLE_CHARS: usize = 260;
+const MAX_BYLINE_CHARS: usize = 70;
+
+fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    // Markdown emphasis and heading marks around a line.
+    while s < e && matches!(b[s], b' ' | b'*' | b'#' | b'_' | b'>') {
+        s += 1;
+    }
+    while e > s && matches!(b[e - 1], b' ' | b'*' | b'_') {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '=' | '-' | '*' | '_' | '~'))
+}
+
+fn is_metadata(line: &str) -> bool {
+    let t = line.trim();
+    is_rule_line(t)
+        || t.starts_with("# ") && t.contains(" = ")
+        || t.eq_ignore_ascii_case("[img]")
+        || t.starts_with("[img]") && t.len() < 8
+        || t.starts_with("![")
+}
+
+/// True when the line ends like a sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn first_cue<'a>(lex: &'a Lexicon, text: &str, key: &str, s: usize, e: usize) -> Option<(usize, &'a str)> {
+    let m = lex.cue_matches(&text[s..e], &key[s..e]);
+    m.first().and_then(|m| lex.cue_entries(m).find(|c| !c.meeting).map(|c| (m.start, c.name.as_str())))
+}
+
+fn has_cue(lex: &Lexicon, text: &str, key: &str, s: usize, e: usize, name: &str) -> bool {
+    lex.cue_matches(&text[s..e], &key[s..e]).iter().any(|m| lex.cue_entries(m).any(|c| c.name == name))
+}
+
+/// Does the line open with an address form or title (a person caption)?
+fn starts_with_person_word(lex: &Lexicon, text: &str, key: &str, s: usize, e: usize) -> bool {
+    let m = lex.person_matches(&text[s..e], &key[s..e]);
+    let Some(first) = m.first() else { return false };
+    if first.start != 0 {
+        return false;
+    }
+    let written = &text[s + first.start..s + first.end];
+    lex.person_entries(first, written).any(|en| {
+        matches!(
+            en.kind,
+            EntryKind::Honorific(HonorificKind::Address | HonorificKind::Rank | HonorificKind::Degree)
+                | EntryKind::Title { .. }
+        )
+    })
+}
+
+/// Split the normalized text into classified blocks.
+pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let (s, e) = (pos, pos + line.len());
+        pos = e + 1;
+        if !line.trim().is_empty() {
+            lines.push((s, e));
+        }
+    }
+    let mut blocks: Vec<Block> = lines
+        .iter()
+        .map(|&(s, e)| {
+            let kind = if is_metadata(&text[s..e]) { BlockKind::Metadata } else { BlockKind::Paragraph };
+            let (s, e) = trim_span(text, s, e);
+            Block { kind, start: s, end: e }
+        })
+        .filter(|b| b.start < b.end)
+        .collect();
+
+    // Footer: from the first labelled footer line among the last lines to the end.
+    let n = blocks.len();
+    let tail_from = n.saturating_sub(12);
+    let mut footer_from = None;
+    for i in tail_from..n {
+        let b = blocks[i];
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let line = &text[b.start..b.end];
+        if line.chars().count() > 200 {
+            continue;
+        }
+        if let Some((0, "footer")) = first_cue(lex, text, key, b.start, b.end) {
+            footer_from = Some(i);
+            break;
+        }
+    }
+    if let Some(f) = footer_from {
+        for b in &mut blocks[f..] {
+            if b.kind == BlockKind::Paragraph {
+                b.kind = BlockKind::Footer;
+            }
+        }
+    }
+
+    // Title: the first content line, when it reads as a headline.
+    let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
+    if let Some(&i) = content.first() {
+        let b = blocks[i];
+        let line = &text[b.start..b.end];
+        let chars = line.chars().count();
+        let agency_lead = line.starts_with('(') && line[..line.len().min(24)].contains(") -");
+        let person_first = starts_with_person_word(lex, text, key, b.start, b.end);
+        if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
+        {
+            blocks[i].kind = BlockKind::Title;
+        }
+    }
+
+    // Captions: short standalone lines about a person, or generic photo captions.
+    for i in 0..blocks.len() {
+        let b = blocks[i];
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let line = &text[b.start..b.end];
+        if line.chars().count() > MAX_CAPTION_CHARS || line.ends_with([':', ';', ',']) {
+            continue;
+        }
+        let inner_sentences = line.trim_end_matches('.').matches(". ").count();
+        let credit = has_cue(lex, text, key, b.start, b.end, "photo_credit");
+        let generic = matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "generic_caption")));
+        let person = starts_with_person_word(lex, text, key, b.start, b.end);
+        if (person && inner_sentences == 0 && (!ends_sentence(line) || line.chars().count() < 120))
+            || (generic && inner_sentences <= 1)
+            || (credit && inner_sentences <= 1 && !ends_sentence(line.trim_end_matches('.')))
+        {
+            blocks[i].kind = BlockKind::Caption;
+        }
+    }
+
+    // Byline: the last content line before the footer, when short and not a sentence.
+    if let Some(i) =
+        (0..blocks.len()).rev().find(|&i| matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption))
+    {
+        let b = blocks[i];
+        let line = &text[b.start..b.end];
+        let words = line.split_whitespace().count();
+        let labelled = matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "byline_label")));
+        let plain = blocks[i].kind == BlockKind::Paragraph
+            && words <= 8
+            && line.chars().count() <= MAX_BYLINE_CHARS
+            && (!ends_sentence(line) || words <= 2)
+            && line.chars().next().is_some_and(char::is_uppercase)
+            && !starts_with_person_word(lex, text, key, b.start, b.end);
+        if i > 0 && (plain || labelled && line.chars().count() <= 120) {
+            blocks[i].kind = BlockKind::Byline;
+        }
+    }
+    Layout { blocks }
+}
+
+/// Abbreviations that end with a dot inside a sentence.
+fn is_abbrev(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '"']);
+    let n = w.chars().count();
+    n == 0
+        || n <= 2 && w.chars().all(char::is_uppercase)
+        || matches!(
+            w,
+            "TP" | "Tp"
+                | "TS"
+                | "ThS"
+                | "PGS"
+                | "GS"
+                | "BS"
+                | "KS"
+                | "Th.S"
+                | "St"
+                | "Ths"
+                | "TT"
+                | "P"
+                | "Q"
+                | "Đ/c"
+                | "đ/c"
+                | "v.v"
+                | "TX"
+                | "Mr"
+                | "Ms"
+        )
+}
+
+/// Sentences of `text[start..end]`: split after `.`, `!`, `?` followed by a space and
+/// an upper-case letter, digit, quote or bracket, except after common abbreviations.
+///
+/// ```
+/// let t = "Sáng 8/7, TP. Huế họp. Đồng chí A dự.";
+/// assert_eq!(vanban::layout::sentences(t, 0, t.len()).len(), 2);
+/// ```
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let s = &text[start..end];
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?') && i + 2 < b.len() && b[i + 1] == b' ' {
+            let next = s[i + 2..].chars().next().unwrap_or(' ');
+            let word_start = s[..i].rfind(' ').map_or(0, |p| p + 1);
+            let word = &s[word_start..i];
+            let boundary = (next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '(' | '-'))
+                && !(c == b'.' && is_abbrev(word));
+            if boundary {
+                out.push((start + from, start + i + 1));
+                from = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if from < b.len() {
+        out.push((start + from, end));
+    }
+    out
+}

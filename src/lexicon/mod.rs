@@ -1,0 +1,592 @@
+//! Vocabulary tables and the matchers built from them.
+//!
+//! The words live in tab-separated files under `src/lexicon/data/` (embedded with
+//! `include_str!`), one entry a line, `#` for comments; each file's header says what
+//! its columns are. A Vietnamese speaker can extend them without reading Rust, and a
+//! caller can add entries at run time through [`LexiconBuilder`].
+//!
+//! Entries are folded to the matching key ([`crate::key`]) when loaded, so case and
+//! tone placement never need listing twice. Entries flagged `exact` (abbreviations in
+//! capitals such as `PCT`, `HU`) match only as written, case included.
+//!
+//! The lexicon compiles into three Aho-Corasick automata, built once and shared:
+//! one for person-side words (honorifics, ranks, degrees, titles), one for
+//! organization-side words (organizations, administrative units), one for cue phrases
+//! and meeting kinds. A [`Lexicon`] is immutable, `Send + Sync` and cheap to share
+//! behind an `Arc`.
+//!
+//! ```
+//! let lex = vanban::Lexicon::default();
+//! let text = "Phó Chủ tịch UBND huyện";
+//! let key = vanban::key::key(text);
+//! let m = lex.person_matches(text, &key);
+//! assert_eq!(&text[m[0].start..m[0].end], "Phó Chủ tịch");
+//! ```
+
+use crate::key;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Kind of word before a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HonorificKind {
+    /// đồng chí, Đ/c, ông, bà …
+    Address,
+    /// Military or police rank.
+    Rank,
+    /// Academic title or degree.
+    Degree,
+    /// State honorary title.
+    Honorary,
+}
+
+/// What a person-side or organization-side lexicon entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// Honorific, rank, degree.
+    Honorific(HonorificKind),
+    /// Position title; `standalone` when it is a whole role without an organization.
+    Title {
+        /// A whole role by itself (TVHU, Tỉnh ủy viên).
+        standalone: bool,
+    },
+    /// Organization; `head` for generic heads (Sở, Phòng) that take a name after them,
+    /// `body` for complete bodies (Huyện ủy, HĐND).
+    Org {
+        /// Takes a proper name after it.
+        head: bool,
+    },
+    /// Administrative level noun (tỉnh, huyện, xã).
+    Unit(Level),
+}
+
+/// Administrative level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Nation.
+    Nation,
+    /// Province.
+    Province,
+    /// District (abolished 2025).
+    District,
+    /// Commune.
+    Commune,
+    /// Village or residential group.
+    Village,
+}
+
+/// One lexicon entry.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The form as listed.
+    pub form: String,
+    /// Its expansion, for abbreviations.
+    pub expansion: Option<String>,
+    /// What it is.
+    pub kind: EntryKind,
+    /// Matches only as written (case-sensitive).
+    pub exact: bool,
+    /// Also has a common non-title meaning.
+    pub ambiguous: bool,
+}
+
+/// A cue-side entry: a cue phrase or a meeting kind.
+#[derive(Clone, Debug)]
+pub struct CueEntry {
+    /// The phrase as listed.
+    pub form: String,
+    /// `cue:<name>` or `meeting:<kind>` name, e.g. `chair`, `so_ket`.
+    pub name: String,
+    /// True for meeting kinds.
+    pub meeting: bool,
+}
+
+/// Flags of a family name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SurnameInfo {
+    /// Also an ordinary word or place syllable (Lại, Từ, Hà, Mai).
+    pub word: bool,
+    /// Rare.
+    pub rare: bool,
+}
+
+/// A lexicon match: a byte range of the text and the entries it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the pattern (see [`Lexicon::entries_of`] / [`Lexicon::cues_of`]).
+    pub pattern: u32,
+}
+
+/// Errors in a user-supplied table.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("lexicon table {table}, line {line}: {reason}")]
+pub struct TableError {
+    /// Table name.
+    pub table: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Tables a builder accepts, named as the data files are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// honorifics.tsv: form, kind (address|rank|degree|honorary).
+    Honorifics,
+    /// titles.tsv: form, expansion, flags (exact, standalone, ambiguous).
+    Titles,
+    /// organizations.tsv: form, expansion, kind, flags (exact, head, body).
+    Organizations,
+    /// units.tsv: form, level (nation|province|district|commune|village).
+    Units,
+    /// surnames.tsv: form, flags (word, rare).
+    Surnames,
+    /// middle_names.tsv: form.
+    MiddleNames,
+    /// meeting_kinds.tsv: phrase, kind.
+    MeetingKinds,
+    /// cues.tsv: phrase, cue.
+    Cues,
+    /// not_names.tsv: form.
+    NotNames,
+    /// historical.tsv: form.
+    Historical,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Honorifics => "honorifics",
+            Table::Titles => "titles",
+            Table::Organizations => "organizations",
+            Table::Units => "units",
+            Table::Surnames => "surnames",
+            Table::MiddleNames => "middle_names",
+            Table::MeetingKinds => "meeting_kinds",
+            Table::Cues => "cues",
+            Table::NotNames => "not_names",
+            Table::Historical => "historical",
+        }
+    }
+}
+
+const DEFAULT_TABLES: &[(Table, &str)] = &[
+    (Table::Honorifics, include_str!("data/honorifics.tsv")),
+    (Table::Titles, include_str!("data/titles.tsv")),
+    (Table::Organizations, include_str!("data/organizations.tsv")),
+    (Table::Units, include_str!("data/units.tsv")),
+    (Table::Surnames, include_str!("data/surnames.tsv")),
+    (Table::MiddleNames, include_str!("data/middle_names.tsv")),
+    (Table::MeetingKinds, include_str!("data/meeting_kinds.tsv")),
+    (Table::Cues, include_str!("data/cues.tsv")),
+    (Table::NotNames, include_str!("data/not_names.tsv")),
+    (Table::Historical, include_str!("data/historical.tsv")),
+];
+
+/// Collects entries, then compiles a [`Lexicon`].
+///
+/// ```
+/// use vanban::lexicon::{LexiconBuilder, Table};
+/// let lex = LexiconBuilder::with_defaults()
+///     .add_table(Table::Titles, "Giám đốc Quỹ\t\t\n")
+///     .unwrap()
+///     .build();
+/// let key = vanban::key::key("Giám đốc Quỹ");
+/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end, "Giám đốc Quỹ".len());
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct LexiconBuilder {
+    person: Vec<Entry>,
+    org: Vec<Entry>,
+    cues: Vec<CueEntry>,
+    surnames: HashMap<String, SurnameInfo>,
+    middles: HashSet<String>,
+    not_names: HashSet<String>,
+    historical: Vec<String>,
+}
+
+fn cols(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn flags<'a>(s: Option<&&'a str>) -> HashSet<&'a str> {
+    s.map(|f| f.split(',').map(str::trim).filter(|x| !x.is_empty()).collect()).unwrap_or_default()
+}
+
+fn nonempty(s: Option<&&str>) -> Option<String> {
+    s.filter(|x| !x.is_empty()).map(|x| x.to_string())
+}
+
+impl LexiconBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder holding the crate's own tables.
+    pub fn with_defaults() -> Self {
+        let mut b = Self::new();
+        for (t, text) in DEFAULT_TABLES {
+            // The bundled tables are checked by the test suite; a bad line cannot ship.
+            if let Err(e) = b.add_table_mut(*t, text) {
+                debug_assert!(false, "{e}");
+            }
+        }
+        b
+    }
+
+    /// Add the lines of a table in the data-file format.
+    pub fn add_table(mut self, table: Table, text: &str) -> Result<Self, TableError> {
+        self.add_table_mut(table, text)?;
+        Ok(self)
+    }
+
+    fn add_table_mut(&mut self, table: Table, text: &str) -> Result<(), TableError> {
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err =
+                |reason: &str| TableError { table: table.name().to_string(), line: i + 1, reason: reason.to_string() };
+            let c = cols(line);
+            let form = c[0].to_string();
+            if form.is_empty() {
+                return Err(err("empty form"));
+            }
+            match table {
+                Table::Honorifics => {
+                    let kind = match c.get(1).copied().unwrap_or("") {
+                        "address" => HonorificKind::Address,
+                        "rank" => HonorificKind::Rank,
+                        "degree" => HonorificKind::Degree,
+                        "honorary" => HonorificKind::Honorary,
+                        _ => return Err(err("kind must be address, rank, degree or honorary")),
+                    };
+                    let exact = flags(c.get(2)).contains("exact");
+                    self.person.push(Entry {
+                        form,
+                        expansion: None,
+                        kind: EntryKind::Honorific(kind),
+                        exact,
+                        ambiguous: false,
+                    });
+                }
+                Table::Titles => {
+                    let f = flags(c.get(2));
+                    self.person.push(Entry {
+                        form,
+                        expansion: nonempty(c.get(1)),
+                        kind: EntryKind::Title { standalone: f.contains("standalone") },
+                        exact: f.contains("exact"),
+                        ambiguous: f.contains("ambiguous"),
+                    });
+                }
+                Table::Organizations => {
+                    let f = flags(c.get(3));
+                    self.org.push(Entry {
+                        form,
+                        expansion: nonempty(c.get(1)),
+                        kind: EntryKind::Org { head: f.contains("head") },
+                        exact: f.contains("exact"),
+                        ambiguous: f.contains("ambiguous"),
+                    });
+                }
+                Table::Units => {
+                    let level = match c.get(1).copied().unwrap_or("") {
+                        "nation" => Level::Nation,
+                        "province" => Level::Province,
+                        "district" => Level::District,
+                        "commune" => Level::Commune,
+                        "village" => Level::Village,
+                        _ => return Err(err("level must be nation, province, district, commune or village")),
+                    };
+                    let exact = flags(c.get(2)).contains("exact");
+                    self.org.push(Entry {
+                        form,
+                        expansion: None,
+                        kind: EntryKind::Unit(level),
+                        exact,
+                        ambiguous: false,
+                    });
+                }
+                Table::Surnames => {
+                    let f = flags(c.get(1));
+                    self.surnames
+                        .insert(key::key(&form), SurnameInfo { word: f.contains("word"), rare: f.contains("rare") });
+                }
+                Table::MiddleNames => {
+                    self.middles.insert(key::key(&form));
+                }
+                Table::MeetingKinds | Table::Cues => {
+                    let name = c.get(1).copied().unwrap_or("");
+                    if name.is_empty() {
+                        return Err(err("missing second column"));
+                    }
+                    self.cues.push(CueEntry { form, name: name.to_string(), meeting: table == Table::MeetingKinds });
+                }
+                Table::NotNames => {
+                    self.not_names.insert(key::key(&form));
+                }
+                Table::Historical => self.historical.push(key::key(&form)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Compile the matchers.
+    pub fn build(self) -> Lexicon {
+        let (person, person_entries) = compile(&self.person, |e| e.form.as_str());
+        let (org, org_entries) = compile(&self.org, |e| e.form.as_str());
+        let (cues, cue_entries) = compile(&self.cues, |e| e.form.as_str());
+        let mut historical = self.historical;
+        historical.sort();
+        historical.dedup();
+        Lexicon {
+            person,
+            person_entries,
+            person_table: self.person,
+            org,
+            org_entries,
+            org_table: self.org,
+            cues,
+            cue_entries,
+            cue_table: self.cues,
+            surnames: self.surnames,
+            middles: self.middles,
+            not_names: self.not_names,
+            historical,
+        }
+    }
+}
+
+/// Fold each entry's form to the key, dedupe patterns, and map patterns to entries.
+fn compile<T>(entries: &[T], form: impl Fn(&T) -> &str) -> (AhoCorasick, Vec<Vec<u32>>) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Vec<String> = Vec::new();
+    let mut of: Vec<Vec<u32>> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let k = key::key(form(e));
+        let p = *index.entry(k.clone()).or_insert_with(|| {
+            patterns.push(k);
+            of.push(Vec::new());
+            patterns.len() - 1
+        });
+        of[p].push(i as u32);
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
+        .expect("an empty automaton always builds");
+    (ac, of)
+}
+
+/// The compiled vocabulary. Build once, share everywhere.
+pub struct Lexicon {
+    person: AhoCorasick,
+    person_entries: Vec<Vec<u32>>,
+    person_table: Vec<Entry>,
+    org: AhoCorasick,
+    org_entries: Vec<Vec<u32>>,
+    org_table: Vec<Entry>,
+    cues: AhoCorasick,
+    cue_entries: Vec<Vec<u32>>,
+    cue_table: Vec<CueEntry>,
+    surnames: HashMap<String, SurnameInfo>,
+    middles: HashSet<String>,
+    not_names: HashSet<String>,
+    historical: Vec<String>,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("person_entries", &self.person_table.len())
+            .field("org_entries", &self.org_table.len())
+            .field("cues", &self.cue_table.len())
+            .field("surnames", &self.surnames.len())
+            .finish()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        LexiconBuilder::with_defaults().build()
+    }
+}
+
+/// Leftmost-longest matches of `ac` in `key` that sit on word boundaries; a match
+/// that does not is skipped and the search resumes one character after its start.
+fn find_words(ac: &AhoCorasick, text: &str, key: &str, accept: impl Fn(usize, usize, usize) -> bool) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < key.len() {
+        let Some(m) = ac.find(Input::new(key).span(pos..key.len())) else {
+            break;
+        };
+        let (s, e) = (m.start(), m.end());
+        if key::at_word_bounds(key, s, e) && accept(m.pattern().as_usize(), s, e) {
+            out.push(Match { start: s, end: e, pattern: m.pattern().as_u32() });
+            pos = e;
+        } else {
+            pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    /// Start building a lexicon with the crate's tables.
+    pub fn builder() -> LexiconBuilder {
+        LexiconBuilder::with_defaults()
+    }
+
+    fn exact_ok(table: &[Entry], ids: &[u32], text: &str, s: usize, e: usize) -> bool {
+        ids.iter().any(|&i| {
+            let en = &table[i as usize];
+            !en.exact || text[s..e] == en.form
+        })
+    }
+
+    /// Honorifics, ranks, degrees and titles in `text` (whose key is `key`).
+    pub fn person_matches(&self, text: &str, key: &str) -> Vec<Match> {
+        find_words(&self.person, text, key, |p, s, e| {
+            Self::exact_ok(&self.person_table, &self.person_entries[p], text, s, e)
+        })
+    }
+
+    /// Organizations and administrative units in `text`.
+    pub fn org_matches(&self, text: &str, key: &str) -> Vec<Match> {
+        find_words(&self.org, text, key, |p, s, e| Self::exact_ok(&self.org_table, &self.org_entries[p], text, s, e))
+    }
+
+    /// Cue phrases and meeting kinds in `key`.
+    pub fn cue_matches(&self, text: &str, key: &str) -> Vec<Match> {
+        find_words(&self.cues, text, key, |_, _, _| true)
+    }
+
+    /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
+    pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.person_entries[m.pattern as usize]
+            .iter()
+            .map(|&i| &self.person_table[i as usize])
+            .filter(move |e| !e.exact || e.form == written)
+    }
+
+    /// The organization-side entries a match stands for.
+    pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.org_entries[m.pattern as usize]
+            .iter()
+            .map(|&i| &self.org_table[i as usize])
+            .filter(move |e| !e.exact || e.form == written)
+    }
+
+    /// The cue entries a match stands for.
+    pub fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
+        self.cue_entries[m.pattern as usize].iter().map(|&i| &self.cue_table[i as usize])
+    }
+
+    /// Family-name facts for a syllable key, if it is a family name.
+    pub fn surname(&self, syllable_key: &str) -> Option<SurnameInfo> {
+        self.surnames.get(syllable_key).copied()
+    }
+
+    /// True when the syllable key is a frequent middle name.
+    pub fn is_middle_name(&self, syllable_key: &str) -> bool {
+        self.middles.contains(syllable_key)
+    }
+
+    /// True when the word or phrase key is listed as never being a name.
+    pub fn is_not_name(&self, k: &str) -> bool {
+        self.not_names.contains(k)
+    }
+
+    /// True when the name key is a historical figure.
+    pub fn is_historical(&self, name_key: &str) -> bool {
+        self.historical.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok()
+    }
+
+    /// Expansion of an abbreviation written as `written` (titles and organizations).
+    pub fn expansion(&self, written: &str) -> Option<&str> {
+        let k = key::key(written);
+        for (ac, ids, table) in
+            [(&self.person, &self.person_entries, &self.person_table), (&self.org, &self.org_entries, &self.org_table)]
+        {
+            if let Some(m) = ac.find(Input::new(&k).anchored(aho_corasick::Anchored::Yes)) {
+                if m.end() == k.len() {
+                    for &i in &ids[m.pattern().as_usize()] {
+                        let e = &table[i as usize];
+                        if (!e.exact || e.form == written) && e.expansion.is_some() {
+                            return e.expansion.as_deref();
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tables_parse() {
+        let mut b = LexiconBuilder::new();
+        for (t, text) in DEFAULT_TABLES {
+            b.add_table_mut(*t, text).unwrap();
+        }
+        let lex = b.build();
+        assert!(lex.person_table.len() > 100);
+        assert!(lex.org_table.len() > 100);
+        assert!(lex.surnames.len() > 100);
+    }
+
+    #[test]
+    fn abbreviations_expand() {
+        let lex = Lexicon::default();
+        assert_eq!(lex.expansion("HĐND"), Some("Hội đồng nhân dân"));
+        assert_eq!(lex.expansion("TVHU"), Some("Ủy viên Ban Thường vụ Huyện ủy"));
+        assert_eq!(lex.expansion("hđnd"), None);
+    }
+
+    #[test]
+    fn matches_fold_case_and_tone() {
+        let lex = Lexicon::default();
+        let text = "ỦY BAN NHÂN DÂN và Uỷ ban nhân dân";
+        let k = key::key(text);
+        let m = lex.org_matches(text, &k);
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
+    fn exact_entries_need_capitals() {
+        let lex = Lexicon::default();
+        let text = "PCT UBND huyện, pct ubnd";
+        let k = key::key(text);
+        let m = lex.person_matches(text, &k);
+        assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn no_match_inside_words() {
+        let lex = Lexicon::default();
+        let text = "không";
+        let k = key::key(text);
+        assert!(lex.person_matches(text, &k).is_empty());
+    }
+
+    #[test]
+    fn bad_user_table_is_an_error() {
+        let e = LexiconBuilder::new().add_table(Table::Honorifics, "ông\tfoo\n").unwrap_err();
+        assert_eq!(e.line, 1);
+    }
+}

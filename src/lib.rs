@@ -1,0 +1,274 @@
+//! # vanban
+//!
+//! Reads Vietnamese government texts about meetings (news reports of conferences,
+//! minutes, conclusion notices, plans) and returns a typed model of them: who met,
+//! when, who chaired, who attended in which positions, what was concluded and which
+//! tasks were set. Every extracted item carries its span in the input.
+//!
+//! ```
+//! let doc = vanban::parse(
+//!     "HỘI NGHỊ SƠ KẾT\n\nChiều ngày 05/7/2019, Ban Dân vận Huyện ủy tổ chức Hội nghị sơ kết. \
+//!      Đồng chí Nguyễn Văn An - Phó Chủ tịch UBND huyện chủ trì Hội nghị.",
+//! );
+//! let m = doc.meeting.as_ref().unwrap();
+//! assert_eq!(m.date.as_ref().map(|d| (d.year, d.month, d.day)), Some((Some(2019), 7, 5)));
+//! assert_eq!(doc.people[0].name, "Nguyễn Văn An");
+//! assert_eq!(doc.people[m.chairs[0]].roles[0].text, "Phó Chủ tịch UBND huyện");
+//! ```
+//!
+//! ## The pipeline
+//! One direction, each stage a plain function of the previous stage's output:
+//! bytes → [`decode`](parse_bytes) → [`normalize`] → [`layout`] → [`recognize`] →
+//! [`assemble`] → [`Document`]. The vocabulary lives in data tables ([`lexicon`]).
+//! A [`Parser`] holds the compiled lexicon and recognizers; build it once and share it
+//! (it is `Send + Sync`).
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod assemble;
+mod error;
+pub mod key;
+pub mod layout;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod recognize;
+mod span;
+
+pub use error::Error;
+pub use lexicon::Lexicon;
+pub use model::*;
+pub use normalize::ToneStyle;
+pub use span::Span;
+
+use std::sync::Arc;
+
+/// Default limit on the input size: 64 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// Builds a [`Parser`].
+///
+/// ```
+/// let parser = vanban::Parser::builder()
+///     .tone_style(vanban::ToneStyle::New)
+///     .reference_year(2024)
+///     .build();
+/// let doc = parser.parse("Sáng 8/7, UBND tỉnh tổ chức hội nghị giao ban.");
+/// assert_eq!(doc.meeting.unwrap().date.unwrap().year, Some(2024));
+/// ```
+#[derive(Clone, Debug)]
+pub struct ParserBuilder {
+    tone: ToneStyle,
+    reference_year: Option<i32>,
+    max_input_bytes: usize,
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl Default for ParserBuilder {
+    fn default() -> Self {
+        ParserBuilder {
+            tone: ToneStyle::Keep,
+            reference_year: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            lexicon: None,
+        }
+    }
+}
+
+impl ParserBuilder {
+    /// Tone placement of the text fields in the output (`Keep` by default). What is
+    /// extracted does not depend on it.
+    pub fn tone_style(mut self, tone: ToneStyle) -> Self {
+        self.tone = tone;
+        self
+    }
+    /// The year for a year-less date when the text itself gives none.
+    pub fn reference_year(mut self, year: i32) -> Self {
+        self.reference_year = Some(year);
+        self
+    }
+    /// Largest input accepted by [`Parser::parse_bytes`] (default 64 MiB). Text given to
+    /// [`Parser::parse`] beyond it is cut at the limit, with a diagnostic.
+    pub fn max_input_bytes(mut self, n: usize) -> Self {
+        self.max_input_bytes = n;
+        self
+    }
+    /// Use a custom lexicon (see [`lexicon::LexiconBuilder`]).
+    pub fn lexicon(mut self, lex: Arc<Lexicon>) -> Self {
+        self.lexicon = Some(lex);
+        self
+    }
+    /// Compile everything.
+    pub fn build(self) -> Parser {
+        Parser {
+            lexicon: self.lexicon.unwrap_or_default(),
+            recognizers: recognize::Recognizers::default(),
+            norm: normalize::NormalizeOptions { tone: self.tone },
+            asm: assemble::AssembleOptions { reference_year: self.reference_year },
+            max_input_bytes: self.max_input_bytes,
+        }
+    }
+}
+
+/// A reusable parser: the compiled lexicon and recognizers plus options.
+#[derive(Debug)]
+pub struct Parser {
+    lexicon: Arc<Lexicon>,
+    recognizers: recognize::Recognizers,
+    norm: normalize::NormalizeOptions,
+    asm: assemble::AssembleOptions,
+    max_input_bytes: usize,
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        ParserBuilder::default().build()
+    }
+}
+
+impl Parser {
+    /// Start building a parser.
+    pub fn builder() -> ParserBuilder {
+        ParserBuilder::default()
+    }
+
+    /// Parse text. Total: never panics, always returns a document.
+    pub fn parse(&self, input: &str) -> Document {
+        let (input, cut) = if input.len() > self.max_input_bytes {
+            let mut end = self.max_input_bytes;
+            while !input.is_char_boundary(end) {
+                end -= 1;
+            }
+            (&input[..end], true)
+        } else {
+            (input, false)
+        };
+        let norm = normalize::normalize(input, &self.norm);
+        let key = key::key(&norm.text);
+        let layout = layout::layout(&norm.text, &key, &self.lexicon);
+        let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &self.recognizers);
+        let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &mentions, &self.asm);
+        if cut {
+            doc.diagnostics.push(Diagnostic {
+                code: "input_truncated",
+                message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
+                span: None,
+            });
+        }
+        doc
+    }
+
+    /// Parse bytes: UTF-8, with or without a byte-order mark. Spans are byte offsets
+    /// into `bytes` as given (the BOM included).
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
+        if bytes.len() > self.max_input_bytes {
+            return Err(Error::TooLarge { size: bytes.len(), limit: self.max_input_bytes });
+        }
+        let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (rest, 3),
+            None => (bytes, 0),
+        };
+        let text = std::str::from_utf8(body).map_err(|e| Error::InvalidUtf8 {
+            offset: bom + e.valid_up_to(),
+            reason: match e.error_len() {
+                Some(n) => format!("{n} byte(s) that start no valid character"),
+                None => "the input ends inside a character".to_string(),
+            },
+        })?;
+        let mut doc = self.parse(text);
+        if bom > 0 {
+            shift_spans(&mut doc, bom);
+            doc.input.bom = true;
+            doc.input.bytes = bytes.len();
+        }
+        Ok(doc)
+    }
+}
+
+/// Shift every span of `doc` by `by` bytes (for a skipped prefix such as a BOM).
+fn shift_spans(doc: &mut Document, by: usize) {
+    let sh = |s: &mut Span| {
+        s.start += by;
+        s.end += by;
+    };
+    let sht = |t: &mut Text| {
+        t.span.start += by;
+        t.span.end += by;
+    };
+    if let Some(t) = &mut doc.title {
+        sht(t);
+    }
+    if let Some(t) = &mut doc.author {
+        sht(t);
+    }
+    for p in &mut doc.people {
+        p.mentions.iter_mut().for_each(sh);
+        p.roles.iter_mut().for_each(|r| sh(&mut r.span));
+    }
+    for c in &mut doc.captions {
+        sh(&mut c.span);
+    }
+    for t in &mut doc.recipients {
+        sht(t);
+    }
+    for d in &mut doc.diagnostics {
+        if let Some(s) = &mut d.span {
+            sh(s);
+        }
+    }
+    if let Some(p) = &mut doc.publisher {
+        sh(&mut p.span);
+        for t in [
+            &mut p.agency,
+            &mut p.address,
+            &mut p.phone,
+            &mut p.fax,
+            &mut p.email,
+            &mut p.responsible,
+            &mut p.responsible_role,
+            &mut p.designer,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            sht(t);
+        }
+    }
+    if let Some(m) = &mut doc.meeting {
+        for t in [&mut m.name, &mut m.location, &mut m.organizer].into_iter().flatten() {
+            sht(t);
+        }
+        if let Some(d) = &mut m.date {
+            sh(&mut d.span);
+        }
+        if let Some(p) = &mut m.period {
+            sh(&mut p.span);
+        }
+        m.groups.iter_mut().for_each(sht);
+        if let Some(c) = &mut m.contributions {
+            sh(&mut c.span);
+            c.topics.iter_mut().for_each(sht);
+        }
+        m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
+        m.tasks.iter_mut().for_each(|t| sh(&mut t.span));
+    }
+}
+
+/// Parse text with a default [`Parser`]. Total: never panics, always returns.
+///
+/// Building a parser compiles the lexicon; to parse many documents, build one
+/// [`Parser`] and reuse it.
+pub fn parse(input: &str) -> Document {
+    Parser::default().parse(input)
+}
+
+/// Parse bytes with a default [`Parser`]; see [`Parser::parse_bytes`].
+///
+/// ```
+/// let doc = vanban::parse_bytes("\u{feff}Sáng 8/7/2024, UBND xã họp.".as_bytes()).unwrap();
+/// assert!(doc.input.bom);
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    Parser::default().parse_bytes(bytes)
+}

@@ -1,0 +1,310 @@
+//! The typed model that [`crate::parse`] returns.
+//!
+//! Field names are the public JSON contract (see README "JSON shape"). Every piece
+//! of extracted text carries a [`Span`] into the caller's input; text fields hold the
+//! *normalized* spelling (NFC, folded spaces, dashes and quotes), so `span` is the
+//! way back to the bytes as written.
+
+use crate::span::Span;
+use serde::Serialize;
+
+pub use crate::recognize::date::TimeOfDay;
+
+/// A piece of text with its span in the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// The normalized text.
+    pub text: String,
+    /// Where it stands in the input.
+    pub span: Span,
+}
+
+/// What kind of document this is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// A news report (of a meeting or not).
+    NewsReport,
+    /// A notice (thông báo), e.g. a conclusion notice.
+    Notice,
+    /// Minutes (biên bản).
+    Minutes,
+    /// A plan (kế hoạch).
+    Plan,
+    /// Not recognized.
+    #[default]
+    Unknown,
+}
+
+/// The parsed document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Document {
+    /// Document kind.
+    pub kind: DocumentKind,
+    /// The headline (news) or the document-type heading (formal documents).
+    pub title: Option<Text>,
+    /// The meeting the text reports, if it reports one.
+    pub meeting: Option<Meeting>,
+    /// Every named individual once, with all roles and mentions.
+    pub people: Vec<Person>,
+    /// Standalone photo-caption lines.
+    pub captions: Vec<Caption>,
+    /// The byline.
+    pub author: Option<Text>,
+    /// The portal footer (publisher block).
+    pub publisher: Option<Publisher>,
+    /// Formal header (issuer, number, place and date): reserved for formal documents.
+    pub header: Option<Header>,
+    /// Signature block: reserved for formal documents.
+    pub signature: Option<Signature>,
+    /// "Nơi nhận" lines: reserved for formal documents.
+    pub recipients: Vec<Text>,
+    /// What the input was and how it was read.
+    pub input: InputInfo,
+    /// Notes on what was uncertain or repaired.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Facts about the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct InputInfo {
+    /// Input size in bytes.
+    pub bytes: usize,
+    /// The encoding the input was read as (`"utf-8"`).
+    pub encoding: String,
+    /// Whether a byte-order mark was skipped.
+    pub bom: bool,
+    /// Whether normalization changed the text.
+    pub normalized: bool,
+}
+
+/// The meeting the document reports.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Meeting {
+    /// The meeting's name, e.g. "Hội nghị sơ kết công tác dân vận …".
+    pub name: Option<Text>,
+    /// Kind of meeting (`so_ket`, `tong_ket`, `hoi_nghi`, …), from the lexicon.
+    pub kind: Option<String>,
+    /// When it took place.
+    pub date: Option<MeetingDate>,
+    /// Part of day written with the date.
+    pub time_of_day: Option<TimeOfDay>,
+    /// Clock time written with the date, "HH:MM".
+    pub time: Option<String>,
+    /// The period under review ("6 tháng đầu năm 2019").
+    pub period: Option<Period>,
+    /// Where ("tại Hội trường …").
+    pub location: Option<Text>,
+    /// Who organized it (subject of "tổ chức").
+    pub organizer: Option<Text>,
+    /// Person ids of the chairs.
+    pub chairs: Vec<usize>,
+    /// Person ids of named attendees (chairs and speakers included when they attended).
+    pub attendees: Vec<usize>,
+    /// Attending groups without names ("cán bộ, chuyên viên Ban Dân vận Huyện ủy").
+    pub groups: Vec<Text>,
+    /// Contributions ("04 ý kiến tham luận").
+    pub contributions: Option<Contributions>,
+    /// Speeches by named people.
+    pub speeches: Vec<Speech>,
+    /// The enumerated conclusions or tasks.
+    pub tasks: Vec<Task>,
+}
+
+/// A meeting date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MeetingDate {
+    /// Year, as written or inferred (see `year_inferred`).
+    pub year: Option<i32>,
+    /// Month 1-12.
+    pub month: u8,
+    /// Day 1-31.
+    pub day: u8,
+    /// True when the year was not written with the date but taken from context.
+    pub year_inferred: bool,
+    /// The date expression as written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A period under review or a term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// Kind of period.
+    pub kind: crate::recognize::date::PeriodKind,
+    /// Year, if written.
+    pub year: Option<i32>,
+    /// End year of a multi-year period.
+    pub end_year: Option<i32>,
+    /// Number of months ("6 tháng").
+    pub months: Option<u8>,
+    /// Quarter 1-4.
+    pub quarter: Option<u8>,
+    /// Term number ("khóa XIX" → 19).
+    pub term: Option<u32>,
+    /// As written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// Contributions to the discussion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Contributions {
+    /// How many.
+    pub count: u32,
+    /// The phrase as written ("04 ý kiến tham luận").
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+    /// Topics listed after the count, if any.
+    pub topics: Vec<Text>,
+}
+
+/// Kind of speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpeechKind {
+    /// Phát biểu chỉ đạo.
+    Directive,
+    /// Kết luận.
+    Conclusion,
+    /// Khai mạc.
+    Opening,
+    /// Bế mạc.
+    Closing,
+    /// Báo cáo, trình bày.
+    Report,
+    /// Tham luận.
+    Contribution,
+    /// Other speech (phát biểu).
+    Other,
+}
+
+/// A speech by a named person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speech {
+    /// Person id.
+    pub speaker: usize,
+    /// Kind.
+    pub kind: SpeechKind,
+    /// The cue as written ("Phát biểu chỉ đạo").
+    pub cue: String,
+    /// Span of the sentence that reports the speech.
+    pub span: Span,
+}
+
+/// One enumerated item of the meeting's conclusions or tasks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Task {
+    /// Marker as written ("(1)", "1.", "a)", "-", "Thứ nhất").
+    pub marker: String,
+    /// Number of the item, when the marker has one.
+    pub number: Option<u32>,
+    /// The item's text after the marker.
+    pub text: String,
+    /// Span of the item's text.
+    pub span: Span,
+    /// Nesting level (0 = top).
+    pub level: u8,
+}
+
+/// One individual.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Index in [`Document::people`].
+    pub id: usize,
+    /// Full name, first clean spelling.
+    pub name: String,
+    /// Honorifics, ranks, degrees used with the name (canonical forms).
+    pub honorifics: Vec<String>,
+    /// Every role, deduplicated.
+    pub roles: Vec<Role>,
+    /// Every mention (named or role-only).
+    pub mentions: Vec<Span>,
+}
+
+/// A position held by a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The role as written ("TVHU", "Phó chủ tịch HĐND huyện").
+    pub text: String,
+    /// The title part ("Phó chủ tịch").
+    pub title: String,
+    /// The organization part ("HĐND huyện"), if any.
+    pub organization: Option<String>,
+    /// Abbreviations expanded ("Phó chủ tịch Hội đồng nhân dân huyện"), when any was.
+    pub expanded: Option<String>,
+    /// "former" (nguyên) or "acting" (quyền), when qualified.
+    pub qualifier: Option<String>,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// A standalone caption line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Caption {
+    /// The caption as written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+    /// The person it shows, if it names one.
+    pub person: Option<usize>,
+}
+
+/// The portal footer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Publisher {
+    /// "Cơ quan chủ quản".
+    pub agency: Option<Text>,
+    /// "Địa chỉ".
+    pub address: Option<Text>,
+    /// "Điện thoại".
+    pub phone: Option<Text>,
+    /// "Fax".
+    pub fax: Option<Text>,
+    /// "Email".
+    pub email: Option<Text>,
+    /// The responsible person's name ("Người chịu trách nhiệm").
+    pub responsible: Option<Text>,
+    /// Their role.
+    pub responsible_role: Option<Text>,
+    /// Their person id.
+    pub responsible_person: Option<usize>,
+    /// "Designed by …".
+    pub designer: Option<Text>,
+    /// Span of the whole footer.
+    pub span: Span,
+}
+
+/// Formal header (filled by formal-document support).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Header {
+    /// Issuing body.
+    pub issuer: Option<Text>,
+    /// Number as written.
+    pub number: Option<Text>,
+}
+
+/// Signature block (filled by formal-document support).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    /// Signer's person id.
+    pub signer: Option<usize>,
+    /// Signer's title.
+    pub title: Option<Text>,
+}
+
+/// Severity-free note about the parse.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable machine-readable code, e.g. `year_from_context`.
+    pub code: &'static str,
+    /// Human-readable explanation.
+    pub message: String,
+    /// Where, if it points somewhere.
+    pub span: Option<Span>,
+}

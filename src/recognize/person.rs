@@ -1,0 +1,754 @@
+//! People: honorific, rank or degree + name + roles; roles before a name; lists
+//! ("các đồng chí: A, role; B, role"); role-only mentions ("đồng chí Bí thư Huyện ủy").
+//!
+//! The recognizer walks the tokens of one block with the lexicon's matches at hand.
+//! A name is a run of capitalized syllables; with no honorific or title before it,
+//! it must open with a known family name. Roles are a title from the lexicon plus
+//! the organization that follows it (organizations, level nouns with their place
+//! names, capitalized words), split at `,`, `-`, `/`.
+
+use crate::key::is_word_char;
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match};
+
+/// A role as written around a mention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleMention {
+    /// Start of the role (the title, or its qualifier).
+    pub start: usize,
+    /// End of the role.
+    pub end: usize,
+    /// Start of the title (after a qualifier).
+    pub title_start: usize,
+    /// End of the title part.
+    pub title_end: usize,
+    /// "former" or "acting".
+    pub qualifier: Option<&'static str>,
+    /// The role with its abbreviations expanded, when it has any.
+    pub expanded: Option<String>,
+}
+
+/// One mention of a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Start of the whole mention (honorific, roles before, name, roles after).
+    pub start: usize,
+    /// End of the whole mention.
+    pub end: usize,
+    /// The name, when written.
+    pub name: Option<(usize, usize)>,
+    /// Honorifics as listed in the lexicon ("đồng chí", "Đại tá").
+    pub honorifics: Vec<String>,
+    /// Roles.
+    pub roles: Vec<RoleMention>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok {
+    Word,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    s: usize,
+    e: usize,
+    kind: Tok,
+}
+
+/// Everything the recognizer needs about the document.
+pub struct Ctx<'a> {
+    /// Normalized text.
+    pub text: &'a str,
+    /// Its key.
+    pub key: &'a str,
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+    /// Person-side matches of the whole text, sorted.
+    pub person: &'a [Match],
+    /// Organization-side matches of the whole text, sorted.
+    pub org: &'a [Match],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Honorific(HonorificKind),
+    Title { standalone: bool },
+    Org { head: bool },
+    Unit,
+}
+
+fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text[s..e].char_indices() {
+        let i = s + i;
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Token { s: ws, e: i, kind: Tok::Word });
+        }
+        if !c.is_whitespace() {
+            out.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
+        }
+    }
+    if let Some(ws) = word_start {
+        out.push(Token { s: ws, e, kind: Tok::Word });
+    }
+    out
+}
+
+fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
+    let i = ms.partition_point(|m| m.start < pos);
+    ms.get(i).filter(|m| m.start == pos)
+}
+
+struct Walker<'a, 'c> {
+    c: &'c Ctx<'a>,
+    toks: Vec<Token>,
+}
+
+impl<'a> Walker<'a, '_> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == Tok::Word).then(|| &self.c.text[t.s..t.e])
+    }
+    fn wkey(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        (t.kind == Tok::Word).then(|| &self.c.key[t.s..t.e])
+    }
+    fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i)?.kind {
+            Tok::Punct(c) => Some(c),
+            Tok::Word => None,
+        }
+    }
+    /// Token index at or after byte `pos`.
+    fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.s < pos)
+    }
+    fn person_kind(&self, m: &Match) -> Option<Kind> {
+        let written = &self.c.text[m.start..m.end];
+        self.c.lex.person_entries(m, written).next().map(|e| match e.kind {
+            EntryKind::Honorific(h) => Kind::Honorific(h),
+            EntryKind::Title { standalone } => Kind::Title { standalone },
+            EntryKind::Org { head } => Kind::Org { head },
+            EntryKind::Unit(_) => Kind::Unit,
+        })
+    }
+    fn org_kind(&self, m: &Match) -> Option<Kind> {
+        let written = &self.c.text[m.start..m.end];
+        self.c.lex.org_entries(m, written).next().map(|e| match e.kind {
+            EntryKind::Unit(_) => Kind::Unit,
+            EntryKind::Org { head } => Kind::Org { head },
+            EntryKind::Title { standalone } => Kind::Title { standalone },
+            EntryKind::Honorific(h) => Kind::Honorific(h),
+        })
+    }
+    /// A person-side match starting at token `i`.
+    fn person_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
+        let t = self.toks.get(i)?;
+        let m = find_at(self.c.person, t.s)?;
+        Some((m, self.person_kind(m)?))
+    }
+    fn org_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
+        let t = self.toks.get(i)?;
+        let m = find_at(self.c.org, t.s)?;
+        Some((m, self.org_kind(m)?))
+    }
+    fn is_title_at(&self, i: usize) -> bool {
+        matches!(self.person_at(i), Some((_, Kind::Title { .. })))
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.word(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+    /// Can token `i` be a syllable of a personal name?
+    fn name_syllable(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else { return false };
+        let mut cs = w.chars();
+        let Some(first) = cs.next() else { return false };
+        if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() > 8 {
+            return false;
+        }
+        let rest_upper = cs.clone().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let rest_lower = cs.filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+        if !(rest_lower || rest_upper && w.chars().count() == 1) {
+            return false;
+        }
+        let k = self.wkey(i).unwrap_or("");
+        if self.c.lex.is_not_name(k) {
+            return false;
+        }
+        // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
+        let t = self.toks[i];
+        for ms in [self.c.person, self.c.org] {
+            if let Some(m) = find_at(ms, t.s) {
+                if m.end > t.e {
+                    return false;
+                }
+                let written = &self.c.text[m.start..m.end];
+                let is_surname = self.c.lex.surname(k).is_some();
+                let abbr_or_title =
+                    self.c.lex.person_entries(m, written).any(|e| !matches!(e.kind, EntryKind::Honorific(_)))
+                        || self.c.lex.org_entries(m, written).any(|e| e.exact);
+                if abbr_or_title && !is_surname {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+    /// Length (in tokens) of the run of name syllables at `i`, at most `max`.
+    fn cap_run(&self, i: usize, max: usize) -> usize {
+        let mut n = 0;
+        while n < max && self.name_syllable(i + n) {
+            n += 1;
+        }
+        n
+    }
+    fn is_surname(&self, i: usize, allow_word: bool) -> bool {
+        self.wkey(i).and_then(|k| self.c.lex.surname(k)).is_some_and(|s| allow_word || !s.word)
+    }
+    fn is_middle(&self, i: usize) -> bool {
+        self.wkey(i).is_some_and(|k| self.c.lex.is_middle_name(k))
+    }
+    /// Does a run of `n` syllables at `i` look like a full personal name?
+    fn looks_like_name(&self, i: usize, n: usize) -> bool {
+        (2..=5).contains(&n)
+            && (self.is_surname(i, n >= 3) || (n >= 3 && self.is_middle(i + 1)))
+            && !self.historical(i, n)
+    }
+    fn historical(&self, i: usize, n: usize) -> bool {
+        let (s, e) = (self.toks[i].s, self.toks[i + n - 1].e);
+        self.c.lex.is_historical(&self.c.key[s..e])
+    }
+    /// Where a person's name starts inside a capitalized run after a level noun
+    /// ("huyện Hàm Yên Vũ Đình Hưng" → 2), if it holds one.
+    fn person_split(&self, i: usize, n: usize) -> Option<usize> {
+        let mut best: Option<(i32, usize)> = None;
+        for k in 0..n {
+            let len = n - k;
+            if !(2..=4).contains(&len) || !self.is_surname(i + k, true) {
+                continue;
+            }
+            let mut score = 0;
+            if self.is_surname(i + k, false) {
+                score += 3;
+            }
+            score += match len {
+                3 => 2,
+                2 | 4 => 1,
+                _ => 0,
+            };
+            if self.is_middle(i + k + 1) {
+                score += 1;
+            }
+            if k > 0 && self.is_surname(i, false) && k < 2 {
+                score -= 1;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, k));
+            }
+        }
+        best.filter(|&(s, _)| s >= 3).map(|(_, k)| k)
+    }
+    fn token_end(&self, i: usize) -> usize {
+        self.toks[i].e
+    }
+    fn cue_word(&self, i: usize, words: &[&str]) -> bool {
+        self.wkey(i).is_some_and(|k| words.contains(&k))
+    }
+
+    /// Extend an organization after a title, from token `i`. Returns the token after it.
+    fn extend_org(&self, mut i: usize, before_name: bool) -> usize {
+        let start = i;
+        let mut last_cap = false;
+        loop {
+            if let Some((m, kind)) = self.org_at(i) {
+                let mut j = self.tok_at(m.end);
+                if kind == Kind::Unit {
+                    let n = self.cap_run(j, 7);
+                    if n > 0 {
+                        let take = if before_name { self.person_split(j, n).unwrap_or(n) } else { n };
+                        j += take;
+                        if take < n {
+                            return j;
+                        }
+                    }
+                }
+                i = j;
+                last_cap = false;
+                continue;
+            }
+            if self.is_title_at(i) && i > start {
+                return i;
+            }
+            if let Some(w) = self.word(i) {
+                let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if first_upper {
+                    let n = self.cap_run(i, 5);
+                    if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
+                        return i;
+                    }
+                    if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
+                        return i;
+                    }
+                    i += 1;
+                    last_cap = true;
+                    continue;
+                }
+                if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
+                    i += 1;
+                    continue;
+                }
+                if last_cap
+                    && w.chars().all(char::is_lowercase)
+                    && !self.cue_word(
+                        i,
+                        &["và", "của", "tại", "về", "với", "cùng", "trong", "đã", "là", "có", "thì", "nhưng", "đến"],
+                    )
+                {
+                    // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
+                    if self.person_at(i).is_none() && !self.cue_start(i) {
+                        i += 1;
+                        last_cap = false;
+                        continue;
+                    }
+                }
+                if (w == "và" || w == "&")
+                    && self.cap(i + 1)
+                    && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
+                    && i > start
+                {
+                    i += 1;
+                    continue;
+                }
+            }
+            if self.punct(i) == Some('-') && i > start {
+                // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
+                let (a, b) = (self.toks[i - 1].e, self.toks.get(i + 1).map(|t| t.s));
+                if a == self.toks[i].s && b == Some(self.toks[i].e) && self.word(i + 1).is_some() {
+                    i += 1;
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
+    fn cue_start(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        let rest = &self.c.key[t.s..];
+        [
+            "chủ trì",
+            "phát biểu",
+            "chỉ đạo",
+            "kết luận",
+            "nhấn mạnh",
+            "đề nghị",
+            "yêu cầu",
+            "trao",
+            "tặng",
+            "báo cáo",
+            "trình bày",
+            "dự",
+            "tham dự",
+            "cho biết",
+            "khẳng định",
+            "chúc mừng",
+            "điều hành",
+            "chủ toạ",
+            "thăm",
+            "làm việc",
+            "ghi nhận",
+            "đánh giá",
+            "tiếp",
+            "giới thiệu",
+            "thông qua",
+            "quán triệt",
+            "phổ biến",
+            "tham gia",
+        ]
+        .iter()
+        .any(|c| rest.starts_with(c) && rest[c.len()..].chars().next().is_none_or(|ch| !is_word_char(ch)))
+    }
+
+    /// Parse a chain of roles starting at token `i`. Returns the roles and the next token.
+    fn roles(&self, mut i: usize, before_name: bool) -> (Vec<RoleMention>, usize) {
+        let mut out = Vec::new();
+        loop {
+            let start_i = i;
+            let mut qualifier = None;
+            if self.cue_word(i, &["nguyên"]) && self.is_title_at(i + 1) {
+                qualifier = Some("former");
+                i += 1;
+            } else if self.cue_word(i, &["quyền"]) && self.is_title_at(i + 1) {
+                qualifier = Some("acting");
+                i += 1;
+            }
+            let Some((m, Kind::Title { standalone })) = self.person_at(i) else {
+                return (out, start_i);
+            };
+            let title_start = m.start;
+            let mut title_end = m.end;
+            // An organization that starts inside the title and runs on is the organization.
+            let mut j = self.tok_at(m.end);
+            let inner = self.c.org.partition_point(|o| o.start <= m.start);
+            if let Some(o) = self.c.org[inner..].iter().take_while(|o| o.start < m.end).find(|o| o.end >= m.end) {
+                title_end = self.c.text[..o.start].trim_end().len();
+                j = self.tok_at(o.start);
+            }
+            let end_tok = if standalone { j } else { self.extend_org(j, before_name) };
+            let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end.max(title_end) };
+            let start = self.toks[start_i].s;
+            out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
+            i = end_tok.max(self.tok_at(end));
+            // Separator, then another role?
+            let k = i;
+            let sep = matches!(self.punct(k), Some(',' | '-' | '/'));
+            let kiem = self.cue_word(k, &["kiêm"]);
+            if (sep || kiem)
+                && (self.is_title_at(k + 1) || self.cue_word(k + 1, &["nguyên", "quyền"]) && self.is_title_at(k + 2))
+            {
+                i = k + 1;
+                continue;
+            }
+            return (out, i);
+        }
+    }
+
+    /// The role text with abbreviations replaced by their expansions.
+    fn expand(&self, s: usize, e: usize) -> Option<String> {
+        let mut out = String::new();
+        let mut pos = s;
+        let mut changed = false;
+        let mut all: Vec<&Match> =
+            self.c.person.iter().chain(self.c.org.iter()).filter(|m| m.start >= s && m.end <= e).collect();
+        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        for m in all {
+            if m.start < pos {
+                continue;
+            }
+            let written = &self.c.text[m.start..m.end];
+            let exp = self
+                .c
+                .lex
+                .person_entries(m, written)
+                .chain(self.c.lex.org_entries(m, written))
+                .find_map(|en| en.expansion.clone());
+            if let Some(x) = exp {
+                out.push_str(&self.c.text[pos..m.start]);
+                out.push_str(&x);
+                pos = m.end;
+                changed = true;
+            }
+        }
+        if !changed {
+            return None;
+        }
+        out.push_str(&self.c.text[pos..e]);
+        Some(out)
+    }
+
+    /// Honorifics at token `i` ("đồng chí", "Đại tá", "PGS.TS"), with the next token.
+    fn honorifics(&self, mut i: usize) -> (Vec<(String, HonorificKind)>, usize) {
+        let mut out = Vec::new();
+        while let Some((m, Kind::Honorific(h))) = self.person_at(i) {
+            let written = &self.c.text[m.start..m.end];
+            let canon = self.c.lex.person_entries(m, written).next().map(|e| e.form.clone()).unwrap_or_default();
+            out.push((canon, h));
+            i = self.tok_at(m.end);
+            // "PGS, TS." / "TS." : skip a dot or comma between degrees.
+            if matches!(self.punct(i), Some('.' | ','))
+                && matches!(self.person_at(i + 1), Some((_, Kind::Honorific(_))))
+            {
+                i += 1;
+            } else if self.punct(i) == Some('.') && h == HonorificKind::Degree {
+                i += 1;
+            }
+        }
+        (out, i)
+    }
+
+    /// Roles after a name: optional separator, then a chain.
+    fn roles_after(&self, i: usize) -> (Vec<RoleMention>, usize) {
+        let mut j = i;
+        if matches!(self.punct(j), Some(',' | '-' | ':' | '(')) {
+            j += 1;
+        }
+        if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
+            let (r, k) = self.roles(j, false);
+            if !r.is_empty() {
+                let k = if self.punct(i) == Some('(') && self.punct(k) == Some(')') { k + 1 } else { k };
+                return (r, k);
+            }
+        }
+        (Vec::new(), i)
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
+        (self.toks[a].s, self.toks[b - 1].e)
+    }
+
+    /// Name plus roles after it, at token `i` (for list items). `strict` needs a family name.
+    fn named_item(&self, i: usize, strict: bool) -> Option<(PersonMention, usize)> {
+        let (hons, j) = self.honorifics(i);
+        let n = self.cap_run(j, 5);
+        let ok =
+            if strict && hons.is_empty() { self.looks_like_name(j, n) } else { n >= 1 && (n >= 2 || !hons.is_empty()) };
+        if !ok || self.historical(j, n) {
+            return None;
+        }
+        let name = self.span_of(j, j + n);
+        let (roles, k) = self.roles_after(j + n);
+        let end = if roles.is_empty() { name.1 } else { roles.last().map_or(name.1, |r| r.end) };
+        Some((
+            PersonMention {
+                start: self.toks[i].s,
+                end,
+                name: Some(name),
+                honorifics: hons.into_iter().map(|h| h.0).collect(),
+                roles,
+            },
+            k,
+        ))
+    }
+
+    /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
+    fn list(&self, mut i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+        loop {
+            let Some((mut p, next)) = self.named_item(i, false) else { return i };
+            // Shared roles go first: "các Phó Chủ tịch UBND tỉnh: A, B".
+            let mut roles = shared.to_vec();
+            roles.append(&mut p.roles);
+            p.roles = roles;
+            out.push(p);
+            i = next;
+            let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_word(i, &["và"]);
+            if !sep {
+                return i;
+            }
+            let k = i + 1;
+            let j = if self.cue_word(k, &["và"]) { k + 1 } else { k };
+            let (_, after_hon) = self.honorifics(j);
+            let n = self.cap_run(after_hon, 5);
+            if n == 0 || (after_hon == j && n < 2) {
+                return i;
+            }
+            i = j;
+        }
+    }
+
+    fn walk(&self, out: &mut Vec<PersonMention>) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            i = self.at(i, out).max(i + 1);
+        }
+    }
+
+    /// Try a mention at token `i`; push what is found and return the next token.
+    fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
+        let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
+        match self.person_at(i) {
+            Some((_, Kind::Honorific(_))) => {
+                let (hons, j) = self.honorifics(i);
+                let address_only = hons.iter().all(|h| h.1 == HonorificKind::Address);
+                if plural {
+                    // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
+                    if self.punct(j) == Some(':') {
+                        return self.list(j + 1, &[], out);
+                    }
+                    if self.is_title_at(j) {
+                        let (shared, k) = self.roles(j, true);
+                        if self.punct(k) == Some(':') {
+                            return self.list(k + 1, &shared, out);
+                        }
+                        let n = self.cap_run(k, 5);
+                        if self.looks_like_name(k, n) {
+                            return self.list(k, &shared, out);
+                        }
+                        return k;
+                    }
+                    if self.cap_run(j, 5) >= 2 {
+                        return self.list(j, &[], out);
+                    }
+                    return j;
+                }
+                let n = self.cap_run(j, 5);
+                let name_ok =
+                    n >= 1 && !(n == 1 && address_only && self.word(j).is_some_and(|w| w.chars().count() > 7));
+                if name_ok && !self.historical(j, n) {
+                    let name = self.span_of(j, j + n);
+                    let (roles, k) = self.roles_after(j + n);
+                    let end = roles.last().map_or(name.1, |r| r.end);
+                    out.push(PersonMention {
+                        start: self.toks[i].s,
+                        end,
+                        name: Some(name),
+                        honorifics: hons.into_iter().map(|h| h.0).collect(),
+                        roles,
+                    });
+                    return k;
+                }
+                if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) {
+                    let (roles, k) = self.roles(j, true);
+                    if roles.is_empty() {
+                        return j;
+                    }
+                    let n = self.cap_run(k, 5);
+                    let end = roles.last().map_or(0, |r| r.end);
+                    if n >= 1 && (self.looks_like_name(k, n) || n >= 2) && !self.historical(k, n) {
+                        // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm".
+                        let name = self.span_of(k, k + n);
+                        let (mut more, k2) = self.roles_after(k + n);
+                        let mut all = roles;
+                        all.append(&mut more);
+                        let end = all.last().map_or(name.1, |r| r.end.max(name.1));
+                        out.push(PersonMention {
+                            start: self.toks[i].s,
+                            end,
+                            name: Some(name),
+                            honorifics: hons.into_iter().map(|h| h.0).collect(),
+                            roles: all,
+                        });
+                        return k2;
+                    }
+                    if address_only {
+                        out.push(PersonMention {
+                            start: self.toks[i].s,
+                            end,
+                            name: None,
+                            honorifics: hons.into_iter().map(|h| h.0).collect(),
+                            roles,
+                        });
+                    }
+                    return k;
+                }
+                j
+            }
+            Some((_, Kind::Title { .. })) => {
+                if plural {
+                    let (shared, k) = self.roles(i, true);
+                    if self.punct(k) == Some(':') {
+                        return self.list(k + 1, &shared, out);
+                    }
+                    let n = self.cap_run(k, 5);
+                    if self.looks_like_name(k, n) {
+                        return self.list(k, &shared, out);
+                    }
+                    return k;
+                }
+                let (roles, k) = self.roles(i, true);
+                if roles.is_empty() {
+                    return i + 1;
+                }
+                // Role before the name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A", also after ':'.
+                let k2 = if self.punct(k) == Some(':') { k + 1 } else { k };
+                let (hons, k3) = self.honorifics(k2);
+                let n = self.cap_run(k3, 5);
+                let named = (self.looks_like_name(k3, n) || (!hons.is_empty() && n >= 1)) && !self.historical(k3, n);
+                if named {
+                    let name = self.span_of(k3, k3 + n);
+                    let (mut more, k4) = self.roles_after(k3 + n);
+                    let mut all = roles;
+                    all.append(&mut more);
+                    let end = all.last().map_or(name.1, |r| r.end.max(name.1));
+                    out.push(PersonMention {
+                        start: self.toks[i].s,
+                        end,
+                        name: Some(name),
+                        honorifics: hons.into_iter().map(|h| h.0).collect(),
+                        roles: all,
+                    });
+                    // "Phó Thủ tướng A, B" style lists share the role.
+                    if matches!(self.punct(k4), Some(',')) && self.looks_like_name(k4 + 1, self.cap_run(k4 + 1, 5)) {
+                        let shared: Vec<RoleMention> = out.last().map(|p| p.roles.clone()).unwrap_or_default();
+                        return self.list(k4 + 1, &shared, out);
+                    }
+                    return k4;
+                }
+                k
+            }
+            _ => {
+                // A bare name: needs a family name, and roles or length to be sure.
+                if !self.name_syllable(i) || (i > 0 && self.name_syllable(i - 1)) {
+                    return i + 1;
+                }
+                let n = self.cap_run(i, 5);
+                if !self.looks_like_name(i, n) || self.place_context(i) {
+                    return i + n.max(1);
+                }
+                let (roles, k) = self.roles_after(i + n);
+                let strong = self.is_surname(i, false) && n >= 3 || !roles.is_empty();
+                if !strong {
+                    return i + n;
+                }
+                let name = self.span_of(i, i + n);
+                let end = roles.last().map_or(name.1, |r| r.end);
+                out.push(PersonMention { start: name.0, end, name: Some(name), honorifics: Vec::new(), roles });
+                k
+            }
+        }
+    }
+
+    /// Is the capitalized run at `i` part of a place, street or organization name?
+    fn place_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = i - 1;
+        if self
+            .word(prev)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_word(prev, &["các"]))
+            && self.person_at(prev).is_none()
+        {
+            return true;
+        }
+        if self.org_at(prev).is_some() {
+            return true;
+        }
+        // Any lexicon match (unit, org, place prefix) that ends right before the run.
+        let s = self.toks[i].s;
+        let ends_here = |ms: &[Match]| ms.iter().any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty());
+        if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end + 40 < s)..]) {
+            return true;
+        }
+        let before = self.c.key[..s].trim_end();
+        [
+            "đường",
+            "phố",
+            "trường",
+            "thpt",
+            "thcs",
+            "cầu",
+            "chợ",
+            "quảng trường",
+            "giải thưởng",
+            "tượng đài",
+            "nhà văn hoá",
+            "số nhà",
+            "tiểu học",
+            "mầm non",
+            "tư tưởng",
+            "ảnh:",
+            "ảnh",
+            "theo",
+            "nguồn:",
+        ]
+        .iter()
+        .any(|p| {
+            before.ends_with(p) && before[..before.len() - p.len()].chars().next_back().is_none_or(|c| !is_word_char(c))
+        })
+    }
+}
+
+/// Find person mentions in `text[start..end]` (one block).
+pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
+    let w = Walker { c, toks: tokenize(c.text, start, end) };
+    let mut out = Vec::new();
+    w.walk(&mut out);
+    out
+}

@@ -389,9 +389,18 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
     for c in a.m.cues.iter().filter(|c| c.name == "organize" && a.block_kind_at(c.start) == Some(BlockKind::Paragraph))
     {
         let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
-        // A meeting word must follow the verb in the same sentence.
-        let Some(mk) = a.cues_in(c.end, se).find(|x| x.meeting) else { continue };
-        if a.text[c.end..mk.start].split_whitespace().count() > 3 {
+        // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
+        // word must follow it closely in the same sentence.
+        let cue_key = &a.key[c.start..c.end];
+        let verb_end =
+            ["tổ chức", "họp"].iter().find_map(|v| cue_key.find(v).map(|p| c.start + p + v.len())).unwrap_or(c.end);
+        let name_start = verb_end + (a.text[verb_end..se].len() - a.text[verb_end..se].trim_start().len());
+        let meeting_in_cue = verb_end < c.end;
+        let near = a
+            .cues_in(c.end, se)
+            .find(|x| x.meeting)
+            .filter(|mk| a.text[c.end..mk.start].split_whitespace().count() <= 3);
+        if !meeting_in_cue && near.is_none() {
             continue;
         }
         let mut start = clause_start(a.text, ss, c.start);
@@ -407,10 +416,10 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         let ok = subj.chars().next().is_some_and(char::is_uppercase)
             && subj.split_whitespace().count() <= 16
             && !a.m.dates.iter().any(|d| d.start >= start && d.end <= c.start);
-        // The meeting's name runs from the meeting word to the end of the clause.
-        let name_end = a.text[mk.start..se].find([';', '.', '(']).map_or(se, |p| mk.start + p);
-        let name_end = mk.start + a.text[mk.start..name_end].trim_end_matches([',', ' ']).len();
-        let name = (name_end > mk.start).then(|| a.text_of(mk.start, name_end));
+        // The meeting's name runs from after the verb to the end of the clause.
+        let name_end = a.text[name_start..se].find([';', '.', '(']).map_or(se, |p| name_start + p);
+        let name_end = name_start + a.text[name_start..name_end].trim_end_matches([',', ' ']).len();
+        let name = (name_end > name_start).then(|| a.text_of(name_start, name_end));
         if ok {
             let s0 = start
                 + (a.text[start..c.start].len() - a.text[start..c.start].trim_start_matches([' ', ',', '-']).len());

@@ -382,6 +382,7 @@ fn compile<T>(entries: &[T], form: impl Fn(&T) -> &str) -> (AhoCorasick, Vec<Vec
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Both)
         .build(&patterns)
         .or_else(|_| AhoCorasick::new(Vec::<String>::new()))
         .expect("an empty automaton always builds");

@@ -184,16 +184,18 @@ impl<'a> Walker<'a, '_> {
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
         let t = self.toks[i];
-        for ms in [self.c.person, self.c.org] {
+        let is_surname = self.c.lex.surname(k).is_some();
+        for (ms, is_person) in [(self.c.person, true), (self.c.org, false)] {
             if let Some(m) = find_at(ms, t.s) {
                 if m.end > t.e {
                     return false;
                 }
                 let written = &self.c.text[m.start..m.end];
-                let is_surname = self.c.lex.surname(k).is_some();
-                let abbr_or_title =
+                let abbr_or_title = if is_person {
                     self.c.lex.person_entries(m, written).any(|e| !matches!(e.kind, EntryKind::Honorific(_)))
-                        || self.c.lex.org_entries(m, written).any(|e| e.exact);
+                } else {
+                    self.c.lex.org_entries(m, written).any(|e| e.exact)
+                };
                 if abbr_or_title && !is_surname {
                     return false;
                 }
@@ -425,20 +427,25 @@ impl<'a> Walker<'a, '_> {
         let mut out = String::new();
         let mut pos = s;
         let mut changed = false;
-        let mut all: Vec<&Match> =
-            self.c.person.iter().chain(self.c.org.iter()).filter(|m| m.start >= s && m.end <= e).collect();
-        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        for m in all {
+        let mut all: Vec<(&Match, bool)> = self
+            .c
+            .person
+            .iter()
+            .map(|m| (m, true))
+            .chain(self.c.org.iter().map(|m| (m, false)))
+            .filter(|(m, _)| m.start >= s && m.end <= e)
+            .collect();
+        all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        for (m, is_person) in all {
             if m.start < pos {
                 continue;
             }
             let written = &self.c.text[m.start..m.end];
-            let exp = self
-                .c
-                .lex
-                .person_entries(m, written)
-                .chain(self.c.lex.org_entries(m, written))
-                .find_map(|en| en.expansion.clone());
+            let exp = if is_person {
+                self.c.lex.person_entries(m, written).find_map(|en| en.expansion.clone())
+            } else {
+                self.c.lex.org_entries(m, written).find_map(|en| en.expansion.clone())
+            };
             if let Some(x) = exp {
                 out.push_str(&self.c.text[pos..m.start]);
                 out.push_str(&x);
@@ -751,4 +758,150 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
     let mut out = Vec::new();
     w.walk(&mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::key;
+
+    /// (name, [roles]) of every mention in `text`.
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let lex = Lexicon::default();
+        let k = key(text);
+        let person = lex.person_matches(text, &k);
+        let org = lex.org_matches(text, &k);
+        let c = Ctx { text, key: &k, lex: &lex, person: &person, org: &org };
+        find_people(&c, 0, text.len())
+            .into_iter()
+            .map(|p| {
+                let name = p.name.map_or(String::new(), |(s, e)| text[s..e].to_string());
+                (name, p.roles.iter().map(|r| text[r.start..r.end].to_string()).collect())
+            })
+            .collect()
+    }
+
+    fn assert_people(text: &str, want: &[(&str, &[&str])]) {
+        let got = people(text);
+        let want: Vec<(String, Vec<String>)> =
+            want.iter().map(|(n, r)| (n.to_string(), r.iter().map(|x| x.to_string()).collect())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn honorific_name_dash_roles() {
+        assert_people(
+            "Đến dự có đồng chí Vũ Văn Minh - Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện.",
+            &[("Vũ Văn Minh", &["Phó Bí thư Thường trực Huyện ủy", "Chủ tịch HĐND huyện"])],
+        );
+    }
+
+    #[test]
+    fn comma_and_en_dash_separators() {
+        assert_people(
+            "đồng chí Trần Quốc Lâm, TVHU - Phó chủ tịch HĐND; đồng chí Lê Văn Hùng, TVHU - Phó chủ tịch UBND huyện",
+            &[("Trần Quốc Lâm", &["TVHU", "Phó chủ tịch HĐND"]), ("Lê Văn Hùng", &["TVHU", "Phó chủ tịch UBND huyện"])],
+        );
+    }
+
+    #[test]
+    fn role_stops_before_a_verb() {
+        assert_people(
+            "Đ/c Hoàng Văn Hòa - TVHU, Trưởng Ban Dân vận Huyện ủy chủ trì Hội nghị",
+            &[("Hoàng Văn Hòa", &["TVHU", "Trưởng Ban Dân vận Huyện ủy"])],
+        );
+    }
+
+    #[test]
+    fn glued_dash_and_place_after_level() {
+        assert_people(
+            "Đ/c Đoàn Văn Sáu-Phó bí thư Đảng ủy xã Tân Hưng",
+            &[("Đoàn Văn Sáu", &["Phó bí thư Đảng ủy xã Tân Hưng"])],
+        );
+    }
+
+    #[test]
+    fn role_before_name() {
+        assert_people(
+            "Phó Chủ tịch UBND tỉnh Nguyễn Văn An chủ trì hội nghị.",
+            &[("Nguyễn Văn An", &["Phó Chủ tịch UBND tỉnh"])],
+        );
+        assert_people(
+            "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bùi Văn Châu phát biểu.",
+            &[("Bùi Văn Châu", &["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"])],
+        );
+    }
+
+    #[test]
+    fn place_between_role_and_name() {
+        assert_people(
+            "Chủ tịch UBND huyện Hàm Yên Vũ Đình Hưng cho biết",
+            &[("Vũ Đình Hưng", &["Chủ tịch UBND huyện Hàm Yên"])],
+        );
+    }
+
+    #[test]
+    fn comrades_list_with_semicolons() {
+        assert_people(
+            "Dự có các đồng chí: Lại Thế Nguyên, Phó Bí thư Thường trực Tỉnh ủy; Đỗ Minh Tuấn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+            &[
+                ("Lại Thế Nguyên", &["Phó Bí thư Thường trực Tỉnh ủy"]),
+                ("Đỗ Minh Tuấn", &["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn shared_title_list() {
+        assert_people(
+            "cùng các Phó Chủ tịch UBND tỉnh: Nguyễn Văn Bình, Trần Thị Hoa.",
+            &[("Nguyễn Văn Bình", &["Phó Chủ tịch UBND tỉnh"]), ("Trần Thị Hoa", &["Phó Chủ tịch UBND tỉnh"])],
+        );
+    }
+
+    #[test]
+    fn ranks_degrees_and_lower_case() {
+        assert_people("thiếu tướng Lê Hồng Nam phát biểu", &[("Lê Hồng Nam", &[])]);
+        assert_people(
+            "Đại tá Trần Minh Trang, Giám đốc Công an tỉnh",
+            &[("Trần Minh Trang", &["Giám đốc Công an tỉnh"])],
+        );
+        assert_people("PGS.TS Nguyễn Văn Khoa trình bày", &[("Nguyễn Văn Khoa", &[])]);
+    }
+
+    #[test]
+    fn role_only_mention() {
+        let got = people("đồng chí Phó Bí thư Thường trực Huyện ủy, Chủ tịch HĐND huyện yêu cầu");
+        assert_eq!(
+            got,
+            vec![(String::new(), vec!["Phó Bí thư Thường trực Huyện ủy".into(), "Chủ tịch HĐND huyện".into()])]
+        );
+    }
+
+    #[test]
+    fn not_people() {
+        for t in [
+            "Đoàn TNCS Hồ Chí Minh tổ chức",
+            "học tập và làm theo tư tưởng Hồ Chí Minh",
+            "tại Trường THCS Lê Quý Đôn",
+            "trên đường Nguyễn Văn Cừ",
+            "vai trò MTTQ và các tổ chức thành viên",
+            "Designed by VNPT Nam Định",
+            "Ảnh: Nguyễn Văn Hải",
+            "các đồng chí Phó Bí thư Thường trực Đảng ủy xã, thị trấn",
+        ] {
+            let got: Vec<_> = people(t).into_iter().filter(|p| !p.0.is_empty()).collect();
+            assert!(got.is_empty(), "{t}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn given_name_only_after_honorific() {
+        assert_people("Đ/c Thân - PCT UBND huyện", &[("Thân", &["PCT UBND huyện"])]);
+    }
+
+    #[test]
+    fn former_qualifier() {
+        assert_people("ông Lê Văn Tâm, nguyên Bí thư Huyện ủy", &[("Lê Văn Tâm", &["nguyên Bí thư Huyện ủy"])]);
+    }
 }

@@ -77,9 +77,13 @@ pub fn key_into(text: &str, out: &mut String) {
                 let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
                 let open = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
                 // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
-                if pair && open {
+                let folded = toned(n, tone);
+                // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
+                // differ by one byte and keep their own spelling in the key).
+                let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
+                if pair && open && same_len {
                     out.push(base);
-                    out.push(toned(n, tone));
+                    out.push(folded);
                     i += 2;
                     continue;
                 }
@@ -126,6 +130,9 @@ mod tests {
             ("ÐẢNG", "đảng"),
             ("HĐND", "hđnd"),
             ("suýt", "suýt"),
+            ("Thùy", "thùy"),
+            ("Thũy", "thũy"),
+            ("xõe", "xõe"),
         ] {
             assert_eq!(key(a), b, "{a}");
             assert_eq!(key(a).len(), a.len(), "{a}");

@@ -167,7 +167,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
         let b = blocks[i];
         let line = &text[b.start..b.end];
         let chars = line.chars().count();
-        let agency_lead = line.starts_with('(') && line[..line.len().min(24)].contains(") -");
+        let agency_lead =
+            line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
         let person_first = starts_with_person_word(lex, text, key, b.start, b.end);
         if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
         {

@@ -425,7 +425,7 @@ impl Default for Lexicon {
 
 /// Leftmost-longest matches of `ac` in `key` that sit on word boundaries; a match
 /// that does not is skipped and the search resumes one character after its start.
-fn find_words(ac: &AhoCorasick, text: &str, key: &str, accept: impl Fn(usize, usize, usize) -> bool) -> Vec<Match> {
+fn find_words(ac: &AhoCorasick, key: &str, accept: impl Fn(usize, usize, usize) -> bool) -> Vec<Match> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < key.len() {
@@ -437,7 +437,7 @@ fn find_words(ac: &AhoCorasick, text: &str, key: &str, accept: impl Fn(usize, us
             out.push(Match { start: s, end: e, pattern: m.pattern().as_u32() });
             pos = e;
         } else {
-            pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            pos = s + key[s..].chars().next().map_or(1, char::len_utf8);
         }
     }
     out
@@ -458,19 +458,17 @@ impl Lexicon {
 
     /// Honorifics, ranks, degrees and titles in `text` (whose key is `key`).
     pub fn person_matches(&self, text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.person, text, key, |p, s, e| {
-            Self::exact_ok(&self.person_table, &self.person_entries[p], text, s, e)
-        })
+        find_words(&self.person, key, |p, s, e| Self::exact_ok(&self.person_table, &self.person_entries[p], text, s, e))
     }
 
     /// Organizations and administrative units in `text`.
     pub fn org_matches(&self, text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.org, text, key, |p, s, e| Self::exact_ok(&self.org_table, &self.org_entries[p], text, s, e))
+        find_words(&self.org, key, |p, s, e| Self::exact_ok(&self.org_table, &self.org_entries[p], text, s, e))
     }
 
     /// Cue phrases and meeting kinds in `key`.
-    pub fn cue_matches(&self, text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.cues, text, key, |_, _, _| true)
+    pub fn cue_matches(&self, _text: &str, key: &str) -> Vec<Match> {
+        find_words(&self.cues, key, |_, _, _| true)
     }
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).

@@ -561,6 +561,10 @@ impl<'a> Walker<'a, '_> {
         let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
         match self.person_at(i) {
             Some((_, Kind::Honorific(_))) => {
+                if self.place_context(i) && !plural {
+                    // "đường Ông Ích Khiêm": part of a street or place name.
+                    return i + 1;
+                }
                 let (hons, j) = self.honorifics(i);
                 let address_only = hons.iter().all(|h| h.1 == HonorificKind::Address);
                 if plural {
@@ -585,8 +589,15 @@ impl<'a> Walker<'a, '_> {
                     return j;
                 }
                 let n = self.cap_run(j, 5);
-                let name_ok =
-                    n >= 1 && !(n == 1 && address_only && self.word(j).is_some_and(|w| w.chars().count() > 7));
+                // A one-syllable given name after a capitalized "Ông"/"Bà" inside a sentence is
+                // more likely a place ("Bà Rịa") than a person.
+                let mid_sentence_cap = address_only
+                    && self.cap(i)
+                    && i > 0
+                    && !matches!(self.punct(i - 1), Some('.' | ':' | '"' | '(' | '-'));
+                let name_ok = n >= 1
+                    && !(n == 1 && address_only && self.word(j).is_some_and(|w| w.chars().count() > 7))
+                    && !(n == 1 && mid_sentence_cap && self.cue_word(i, &["ông", "bà"]));
                 if name_ok && !self.historical(j, n) {
                     let name = self.span_of(j, j + n);
                     let (roles, k) = self.roles_after(j + n);
@@ -689,7 +700,7 @@ impl<'a> Walker<'a, '_> {
                     return i + n.max(1);
                 }
                 let (roles, k) = self.roles_after(i + n);
-                let strong = self.is_surname(i, false) && n >= 3 || !roles.is_empty();
+                let strong = n >= 3 && (self.is_surname(i, false) || self.is_middle(i + 1)) || !roles.is_empty();
                 if !strong {
                     return i + n;
                 }

@@ -20,8 +20,9 @@ use std::collections::HashMap;
 /// Options that steer assembly.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AssembleOptions {
-    /// Year used for year-less dates when the text gives none.
-    pub reference_year: Option<i32>,
+    /// Reference date (year, month, day) for year-less dates when the text gives no
+    /// year: the meeting is taken to be on or before it.
+    pub reference: Option<(i32, u8, u8)>,
 }
 
 struct Asm<'a, 'l> {
@@ -59,7 +60,8 @@ impl<'a> Asm<'a, '_> {
         Text { text: self.text[s..e].to_string(), span: self.span(s, e) }
     }
     fn block_kind_at(&self, pos: usize) -> Option<BlockKind> {
-        self.layout.blocks.iter().find(|b| b.start <= pos && pos < b.end.max(b.start + 1)).map(|b| b.kind)
+        let i = self.layout.blocks.partition_point(|b| b.end <= pos);
+        self.layout.blocks.get(i).filter(|b| b.start <= pos).map(|b| b.kind)
     }
     fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
         let i = self.sents.partition_point(|s| s.1 <= pos);
@@ -275,7 +277,9 @@ fn choose_date(
     let mut year = d.year;
     let mut inferred = false;
     if year.is_none() {
-        year = year_from_context(a).or(opts.reference_year);
+        let (m, dd) = (d.month.unwrap_or(0), d.day.unwrap_or(0));
+        let from_ref = opts.reference.map(|(y, rm, rd)| if (m, dd) > (rm, rd) { y - 1 } else { y });
+        year = year_from_context(a).or(from_ref);
         if year.is_some() {
             inferred = true;
             a.diagnostics.push(Diagnostic {
@@ -476,10 +480,13 @@ struct Roles {
 }
 
 fn person_mentions_in(a: &Asm<'_, '_>, ids: &[Option<usize>], s: usize, e: usize) -> Vec<(usize, usize, usize)> {
+    // Mentions are in text order: binary-search the first one in range.
+    let first = a.m.people.partition_point(|(_, p)| p.start < s);
     a.m.people
         .iter()
         .enumerate()
-        .filter(|(_, (_, p))| p.start >= s && p.start < e)
+        .skip(first)
+        .take_while(|(_, (_, p))| p.start < e)
         .filter_map(|(i, (_, p))| ids[i].map(|id| (p.start, p.end, id)))
         .collect()
 }

@@ -60,7 +60,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
 #[derive(Clone, Debug)]
 pub struct ParserBuilder {
     tone: ToneStyle,
-    reference_year: Option<i32>,
+    reference: Option<(i32, u8, u8)>,
     max_input_bytes: usize,
     lexicon: Option<Arc<Lexicon>>,
 }
@@ -69,7 +69,7 @@ impl Default for ParserBuilder {
     fn default() -> Self {
         ParserBuilder {
             tone: ToneStyle::Keep,
-            reference_year: None,
+            reference: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             lexicon: None,
         }
@@ -85,7 +85,20 @@ impl ParserBuilder {
     }
     /// The year for a year-less date when the text itself gives none.
     pub fn reference_year(mut self, year: i32) -> Self {
-        self.reference_year = Some(year);
+        self.reference = Some((year, 12, 31));
+        self
+    }
+    /// A reference date (usually the publication date) for year-less dates when the
+    /// text gives no year: the meeting is taken to be on or before it, so "Sáng 28/12"
+    /// with a reference of 2021-01-05 is 2020-12-28.
+    ///
+    /// ```
+    /// let p = vanban::Parser::builder().reference_date(2021, 1, 5).build();
+    /// let d = p.parse("Sáng 28/12, Huyện ủy tổ chức hội nghị tổng kết.").meeting.unwrap().date.unwrap();
+    /// assert_eq!((d.year, d.month, d.day), (Some(2020), 12, 28));
+    /// ```
+    pub fn reference_date(mut self, year: i32, month: u8, day: u8) -> Self {
+        self.reference = Some((year, month, day));
         self
     }
     /// Largest input accepted by [`Parser::parse_bytes`] (default 64 MiB). Text given to
@@ -105,7 +118,7 @@ impl ParserBuilder {
             lexicon: self.lexicon.unwrap_or_default(),
             recognizers: recognize::Recognizers::default(),
             norm: normalize::NormalizeOptions { tone: self.tone },
-            asm: assemble::AssembleOptions { reference_year: self.reference_year },
+            asm: assemble::AssembleOptions { reference: self.reference },
             max_input_bytes: self.max_input_bytes,
         }
     }
@@ -272,3 +285,8 @@ pub fn parse(input: &str) -> Document {
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     Parser::default().parse_bytes(bytes)
 }
+
+/// The README's examples, run as doctests so they cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

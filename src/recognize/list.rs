@@ -1,61 +1,1974 @@
-//! PLACEHOLDER (replaced by the real module).
+//! Enumerated lists and their items.
+//!
+//! Vietnamese government texts enumerate their conclusions, decisions and tasks with a
+//! small set of markers (DOMAIN.md §7): Roman sections `I.`/`I-`/`I/`, numbered items
+//! `1.`/`1-`/`1/`/`1)`/`(1)`, decimal sub-items `1.1.`, lettered points `a)`/`a.`/`a/`,
+//! bullets `-`/`+`/`•`, and the ordinal words *Thứ nhất, Thứ hai, …* and *Một là, Hai
+//! là, …*. [`ListRecognizer::lists`] finds such lists in a normalized text and returns
+//! every item with its marker, its number, its text span and its place in the nesting.
+//!
+//! Two kinds of list are found:
+//!
+//! * **Block lists**: markers at the start of lines (after optional Markdown `#` heading
+//!   marks or `*`/`**` emphasis). An item runs up to the next item of its list or of an
+//!   outer list; the last item of a list ends with its line (plus wrapped lines that
+//!   continue a sentence in lower case). A different marker style under an item opens a
+//!   sub-list (`I.` → `1.` → `a)` → `-` → `+`, `1-` → `-` → `+`, `1.` → `1.1.`); a
+//!   style already open at an outer level closes the inner ones. A sub-list opens only
+//!   with a style that usually sits deeper (`-` then `1)` is a new list, not a sub-list),
+//!   and only within two non-marker lines of its parent; bullets continue across at most
+//!   three. A `Nơi nhận` line (distribution block) ends every open list. The first item
+//!   may sit at the end of a line after a colon ("… bao gồm: *Thứ nhất* là …") when the
+//!   next items start lines.
+//! * **Inline lists**: markers inside one line, as scraped news glues them:
+//!   `… sau: (1)Tăng cường …; (2) Đổi mới …, (3) …`. Markers must follow the line start,
+//!   a space or `: ; , .` (`1.`, `1-`, ordinal words and ` - `/` + ` sub-items need a
+//!   clause end before them); reference words ("Điều 1.", "điểm a)", "mục (2)") do not
+//!   count. At least two markers in sequence are needed, sub-lists need two items too,
+//!   and the separator before the next marker is not part of an item. A number glued
+//!   to a plain word ("… nghiên cứu 2. Đạo đức") may continue an open list but never
+//!   starts one.
+//!
+//! Numbered items must run in sequence (1, 2, 3 / a, b, c, with the Vietnamese `đ` and
+//! without `f`, `j`, `w` accepted / I, II, III); a gap ends the list and a restart at 1
+//! begins a new one. A list needs two top-level items; a list whose only top-level item
+//! is a heading over a sub-list is replaced by that sub-list. Which list holds the tasks
+//! is the caller's decision: the intro span
+//! ([`EnumList::intro_start`]..[`EnumList::intro_end`]) is there to help it.
+//!
+//! The scan is linear: one pass over the lines, one regex pass for the ordinal words,
+//! constant look-behind per candidate marker, and a nesting stack bounded by the number
+//! of marker styles.
+
+use std::ops::Range;
+
+use regex::Regex;
 use serde::Serialize;
-/// s
+
+/// How the items of a list are marked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MarkerStyle {
-    /// a
+    /// `(1)`
     ParenNumber,
-    /// a
+    /// `1)`
+    NumberParen,
+    /// `1.`
+    NumberDot,
+    /// `1-` (Party documents)
+    NumberDash,
+    /// `1/`
+    NumberSlash,
+    /// `1.1.`, `1.2`, `1.1.1.`
+    DecimalDot,
+    /// `a)`
+    LetterParen,
+    /// `a.`
+    LetterDot,
+    /// `a/`
+    LetterSlash,
+    /// `I.`, `II.`
+    RomanDot,
+    /// `I-`
+    RomanDash,
+    /// `I/`
+    RomanSlash,
+    /// `-` (en and em dashes are folded to `-` by normalization)
     Dash,
+    /// `+`
+    Plus,
+    /// `•`, `●`, `▪`, `*`, `✓` and the Symbol-font private-use bullets
+    Bullet,
+    /// `Thứ nhất`, `Thứ hai`, … `Thứ mười`
+    OrdinalWord,
+    /// `Một là`, `Hai là`, …
+    CountWord,
 }
-/// i
+
+impl MarkerStyle {
+    fn is_bullet(self) -> bool {
+        matches!(self, Self::Dash | Self::Plus | Self::Bullet)
+    }
+
+    fn is_letter(self) -> bool {
+        matches!(self, Self::LetterParen | Self::LetterDot | Self::LetterSlash)
+    }
+
+    fn is_word(self) -> bool {
+        matches!(self, Self::OrdinalWord | Self::CountWord)
+    }
+}
+
+/// One item of an [`EnumList`]. All offsets are byte offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ListItem {
-    /// a
+    /// The marker as written, without Markdown emphasis: `"(1)"`, `"1."`, `"a)"`, `"-"`,
+    /// `"Thứ nhất"`, `"Một là"`.
     pub marker: String,
-    /// a
+    /// Start of the marker.
     pub marker_start: usize,
-    /// a
+    /// End of the marker.
     pub marker_end: usize,
-    /// a
+    /// The item's number: 1 for `(1)`, `1.`, `a)`, `I.`, `Thứ nhất`, `Một là`; the last
+    /// component for `1.2.`; `None` for bullets.
     pub number: Option<u32>,
-    /// a
+    /// Start of the item text: after the marker and after a following `,`/`:`/space.
+    /// A linking "là" after an ordinal word is kept.
     pub start: usize,
-    /// a
+    /// End of the item text (trimmed): up to the next item at the same or an outer level;
+    /// the last item of a list ends with its line (block lists) or before the marker that
+    /// ended the list, else at the end of its line (inline lists). A parent's span covers
+    /// its sub-items. For inline items the separator (`;` `,` `.`) before the next marker
+    /// is excluded.
     pub end: usize,
-    /// a
+    /// Nesting depth: 0 for the top level of the list, 1 for its sub-items, …
     pub level: u8,
-    /// a
+    /// Index in [`EnumList::items`] of the enclosing item.
     pub parent: Option<usize>,
 }
-/// l
+
+/// An enumerated list. All offsets are byte offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EnumList {
-    /// a
+    /// Style of the top-level items.
     pub style: MarkerStyle,
-    /// a
+    /// `true` when the items sit inside one line (paragraph) of running text.
     pub inline: bool,
-    /// a
+    /// Start of the text that introduces the list: for an inline list (or a list whose
+    /// first item starts inside a line) the sentence or clause before the first marker in
+    /// the same line; otherwise, or when that is empty, the preceding non-empty line.
     pub intro_start: usize,
-    /// a
+    /// End of the intro (trimmed). Equal to `intro_start` when there is none.
     pub intro_end: usize,
-    /// a
+    /// Start of the first marker.
     pub start: usize,
-    /// a
+    /// End of the last item.
     pub end: usize,
-    /// a
+    /// Top-level and nested items, in text order.
     pub items: Vec<ListItem>,
 }
-/// r
-#[derive(Debug, Default)]
-pub struct ListRecognizer;
-impl ListRecognizer {
-    /// n
-    pub fn new() -> Self {
-        ListRecognizer
+
+/// Finds enumerated lists. Build it once ([`ListRecognizer::new`]) and share it: it is
+/// immutable, `Send` and `Sync`.
+#[derive(Clone, Debug)]
+pub struct ListRecognizer {
+    /// Ordinal and counting words, matched on the key.
+    words: Regex,
+}
+
+impl Default for ListRecognizer {
+    fn default() -> Self {
+        Self::new()
     }
-    /// l
-    pub fn lists(&self, _t: &str, _k: &str) -> Vec<EnumList> {
-        Vec::new()
+}
+
+/// How deep the salvage of a one-item list may recurse (bounded anyway by the number of
+/// distinct marker styles).
+const GUARD: u8 = 40;
+/// Non-marker lines allowed between a bullet and the next bullet of the same list.
+const BULLET_GAP: u32 = 3;
+/// Non-marker lines allowed between an item and the first item of its sub-list.
+const NEST_GAP: u32 = 2;
+/// Lines of a wrapped paragraph that may follow the last item's line.
+const WRAP_LINES: usize = 64;
+/// Bullet characters (besides `-`, `+` and `* `).
+const BULLETS: &[char] = &[
+    '•', '●', '▪', '✓', '✔', '◦', '■', '►', '➢', '➤', '○', '❖', '·', '\u{F0B7}', '\u{F02D}', '\u{F0A7}', '\u{F076}',
+    '\u{F0D8}', '\u{F0FC}', '\u{F0A8}',
+];
+/// Words that make a following `(1)`, `1)` or `a)` a reference rather than a marker.
+const REF_WORDS: &[&str] =
+    &["điều", "khoản", "điểm", "mục", "tiết", "số", "phần", "chương", "lần", "thứ", "bước", "trang", "hình", "bảng"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Inline,
+    Block,
+}
+
+/// A candidate marker.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    style: MarkerStyle,
+    /// Refines the style for nesting: decimal depth, bullet character.
+    sub: u32,
+    /// Number; the letter for lettered styles; 0 for bullets.
+    val: u32,
+    /// Leading components of a decimal marker.
+    prefix: u32,
+    /// Start including leading Markdown emphasis.
+    ostart: usize,
+    mstart: usize,
+    mend: usize,
+    /// Where the item text starts.
+    tstart: usize,
+    line: usize,
+    /// Non-empty non-marker lines since the previous line with a block marker.
+    gap: u32,
+    at_line_start: bool,
+    /// An inline number after a plain word ("… nghiên cứu 2. Đạo đức …"): it may only
+    /// continue an open list, never start or nest one.
+    weak: bool,
+}
+
+impl Cand {
+    fn is_start(&self) -> bool {
+        if self.style.is_bullet() {
+            true
+        } else if self.style.is_letter() {
+            self.val == 'a' as u32
+        } else {
+            self.val == 1
+        }
+    }
+}
+
+/// An open nesting level.
+#[derive(Clone, Copy)]
+struct Level {
+    style: MarkerStyle,
+    sub: u32,
+    val: u32,
+    prefix: u32,
+    num: u32,
+    node: usize,
+}
+
+/// An item under construction.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    ci: usize,
+    level: u8,
+    parent: Option<usize>,
+    num: Option<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Line {
+    cstart: usize,
+    tend: usize,
+    /// Index of the previous non-empty line, or `usize::MAX`.
+    prev: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+enum Act {
+    Continue(usize),
+    Restart(usize),
+    Drop(usize),
+    Nest(usize),
+    Flush,
+    Skip,
+}
+
+impl ListRecognizer {
+    /// Compile the recognizer.
+    #[must_use]
+    pub fn new() -> Self {
+        let words = Regex::new(
+            "thứ (?:nhất|nhứt|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười một|mười hai|mười)\
+             |(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười) là",
+        )
+        .expect("valid word pattern");
+        Self { words }
+    }
+
+    /// Find the enumerated lists of `text`, in text order.
+    ///
+    /// `key` is `text` lower-cased with tone placement folded: the same byte length and
+    /// the same char boundaries (if its length differs, `text` is used instead).
+    ///
+    /// ```
+    /// use vanban::recognize::list::{ListRecognizer, MarkerStyle};
+    ///
+    /// let text = "Hội nghị thống nhất các nhiệm vụ sau: (1) Tăng cường tuyên truyền; \
+    ///             (2) Đổi mới phương thức, (3) Chủ động tham mưu.\n\
+    ///             \n\
+    ///             Kết luận:\n\
+    ///             1. Giao UBND xã rà soát.\n\
+    ///             a) Hoàn thành trong tháng 7.\n\
+    ///             b) Báo cáo kết quả.\n\
+    ///             2. Giao Văn phòng theo dõi.";
+    /// let key = text.to_lowercase(); // Vietnamese lower-casing keeps byte lengths
+    /// let lists = ListRecognizer::new().lists(text, &key);
+    /// assert_eq!(lists.len(), 2);
+    ///
+    /// let inline = &lists[0];
+    /// assert!(inline.inline);
+    /// assert_eq!(inline.style, MarkerStyle::ParenNumber);
+    /// assert_eq!(&text[inline.intro_start..inline.intro_end],
+    ///            "Hội nghị thống nhất các nhiệm vụ sau:");
+    /// let it = &inline.items[1];
+    /// assert_eq!((it.marker.as_str(), it.number), ("(2)", Some(2)));
+    /// assert_eq!(&text[it.start..it.end], "Đổi mới phương thức");
+    ///
+    /// let block = &lists[1];
+    /// assert_eq!(block.style, MarkerStyle::NumberDot);
+    /// assert_eq!(&text[block.intro_start..block.intro_end], "Kết luận:");
+    /// let tops: Vec<&str> = block.items.iter().filter(|i| i.level == 0)
+    ///     .map(|i| &text[i.start..i.end]).collect();
+    /// assert_eq!(tops[1], "Giao Văn phòng theo dõi.");
+    /// assert_eq!(block.items[1].marker, "a)");
+    /// assert_eq!(block.items[1].parent, Some(0));
+    /// ```
+    #[must_use]
+    pub fn lists(&self, text: &str, key: &str) -> Vec<EnumList> {
+        let owned;
+        let key = if key.len() == text.len() {
+            key
+        } else {
+            owned = simple_key(text);
+            owned.as_str()
+        };
+        let b = text.as_bytes();
+        let kb = key.as_bytes();
+
+        let mut words: Vec<Cand> = Vec::new();
+        for m in self.words.find_iter(key) {
+            if let Some(c) = word_cand(text, kb, m.start(), m.end()) {
+                words.push(c);
+            }
+        }
+
+        let mut out: Vec<EnumList> = Vec::new();
+        let mut lines: Vec<Line> = Vec::new();
+        let mut block: Vec<Cand> = Vec::new();
+        let mut segs: Vec<Range<usize>> = Vec::new();
+        let mut seg_start = 0;
+        let mut gap = 0u32;
+        let mut prev = NONE;
+        let mut wi = 0;
+        let mut ic: Vec<Cand> = Vec::new();
+        let mut found: Vec<Built> = Vec::new();
+        let mut pos = 0;
+        loop {
+            let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
+            let mut cstart = pos;
+            while cstart < line_end && is_sp(b[cstart]) {
+                cstart += 1;
+            }
+            let mut tend = line_end;
+            while tend > cstart && is_sp(b[tend - 1]) {
+                tend -= 1;
+            }
+            let li = lines.len();
+            let line = Line { cstart, tend, prev };
+            lines.push(line);
+            let w0 = wi;
+            while wi < words.len() && words[wi].mstart < line_end {
+                words[wi].line = li;
+                words[wi].at_line_start = words[wi].ostart == cstart;
+                wi += 1;
+            }
+            if cstart < tend {
+                prev = li;
+                if is_terminator(kb, cstart, tend) {
+                    segs.push(seg_start..block.len());
+                    seg_start = block.len();
+                    gap = 0;
+                } else {
+                    let lw = &words[w0..wi];
+                    ic.clear();
+                    scan_inline(text, kb, cstart, tend, li, &mut ic);
+                    for w in lw {
+                        if w.at_line_start || before_strict(b, cstart, w.ostart) {
+                            ic.push(*w);
+                        }
+                    }
+                    ic.sort_by_key(|c| c.mstart);
+                    let bc = parse_block(text, line, li, lw);
+                    found.clear();
+                    if ic.len() >= 2 {
+                        build(&ic, 0..ic.len(), None, Mode::Inline, GUARD, &mut found);
+                    }
+                    let mut drop_block = false;
+                    for (k, list) in found.iter().enumerate() {
+                        let ns = &list.nodes;
+                        let first = &ic[ns[0].ci];
+                        if first.ostart == cstart {
+                            drop_block = true;
+                        }
+                        let lo = if k == 0 { cstart } else { ic[found[k - 1].nodes[0].ci].ostart };
+                        // The last item ends before the marker that ended the list.
+                        let hi = list.stop.map_or(tend, |s| cut_sep(b, ic[s].ostart, cstart));
+                        out.push(inline_list(text, &ic, ns, lo, hi, &lines));
+                    }
+                    let mut n_here = 0u32;
+                    if let Some(mut c) = bc.filter(|_| !drop_block) {
+                        c.gap = gap;
+                        block.push(c);
+                        n_here += 1;
+                    }
+                    if found.is_empty() {
+                        let tail = ic.iter().rev().find(|c| {
+                            !c.at_line_start
+                                && !c.style.is_bullet()
+                                && c.is_start()
+                                && (c.style.is_word() || after_colon(b, cstart, c.ostart))
+                        });
+                        if let Some(t) = tail {
+                            let mut c = *t;
+                            c.gap = if n_here > 0 { 0 } else { gap };
+                            block.push(c);
+                            n_here += 1;
+                        }
+                    }
+                    gap = if n_here > 0 { 0 } else { gap.saturating_add(1) };
+                }
+            }
+            if line_end >= text.len() {
+                break;
+            }
+            pos = line_end + 1;
+        }
+        segs.push(seg_start..block.len());
+
+        for seg in segs {
+            found.clear();
+            build(&block, seg, None, Mode::Block, GUARD, &mut found);
+            for list in &found {
+                out.push(block_list(text, &block, &list.nodes, &lines));
+            }
+        }
+        out.sort_by_key(|l| l.start);
+        out
+    }
+}
+
+/// A lower-cased copy of `text` with the same byte length (used when no key is given).
+fn simple_key(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The word after `p` (past spaces) is a number word: "một là một, hai là hai".
+fn number_word_follows(kb: &[u8], mut p: usize) -> bool {
+    while p < kb.len() && kb[p] == b' ' {
+        p += 1;
+    }
+    let rest = &kb[p..];
+    ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"].iter().any(|w| {
+        rest.starts_with(w.as_bytes()) && rest.get(w.len()).is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric())
+    })
+}
+
+/// The word at `p` (up to a space) contains a slash: "1-TB/HU" is a document number.
+fn word_has_slash(b: &[u8], p: usize, e: usize) -> bool {
+    b[p..e].iter().take_while(|&&c| !is_sp(c)).take(24).any(|&c| c == b'/')
+}
+
+#[inline]
+fn is_sp(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r')
+}
+
+#[inline]
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Move `pos` back over white space, not below `lo`.
+fn trim_back(b: &[u8], mut pos: usize, lo: usize) -> usize {
+    while pos > lo && is_ws(b[pos - 1]) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// End of an inline item before the marker at `pos`: white space and one separator out.
+fn cut_sep(b: &[u8], pos: usize, lo: usize) -> usize {
+    let mut e = trim_back(b, pos, lo);
+    if e > lo && matches!(b[e - 1], b';' | b',' | b'.') {
+        e = trim_back(b, e - 1, lo);
+    }
+    e
+}
+
+fn char_at(text: &str, p: usize) -> Option<char> {
+    text.get(p..).and_then(|s| s.chars().next())
+}
+
+/// A list may not continue past the distribution block of a formal document.
+fn is_terminator(kb: &[u8], cstart: usize, tend: usize) -> bool {
+    let mut p = cstart;
+    while p < tend && matches!(kb[p], b'*' | b'_') {
+        p += 1;
+    }
+    kb[p..tend].starts_with("nơi nhận".as_bytes())
+}
+
+/// Start of line, or white space after `: ; , . ! ?` (or after the start of line).
+fn before_strict(b: &[u8], ls: usize, pos: usize) -> bool {
+    if pos <= ls {
+        return true;
+    }
+    if !is_sp(b[pos - 1]) {
+        return false;
+    }
+    let mut q = pos - 1;
+    while q > ls && is_sp(b[q - 1]) {
+        q -= 1;
+    }
+    q == ls || matches!(b[q - 1], b':' | b';' | b',' | b'.' | b'!' | b'?')
+}
+
+/// Start of line, `: ; , .`, or a space not after a reference word ("Điều", "khoản", …).
+fn before_loose(b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
+    if pos <= ls {
+        return true;
+    }
+    match b[pos - 1] {
+        b':' | b';' | b',' | b'.' => true,
+        b' ' | b'\t' => {
+            let e = trim_back(b, pos, ls);
+            let mut s = e;
+            while s > ls && !is_ws(kb[s - 1]) && e - s <= 16 {
+                s -= 1;
+            }
+            let w = &kb[s..e];
+            !REF_WORDS.iter().any(|r| r.as_bytes() == w)
+        }
+        _ => false,
+    }
+}
+
+/// `pos` follows a space after a plain word: letters, not a reference or counting word.
+fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
+    const COUNTED: &[&str] = &[
+        "tháng",
+        "ngày",
+        "năm",
+        "quý",
+        "kỳ",
+        "khóa",
+        "khoá",
+        "lớp",
+        "hạng",
+        "tuổi",
+        "giờ",
+        "phút",
+        "tầng",
+        "lô",
+        "phòng",
+        "tổ",
+        "đội",
+        "xóm",
+        "thôn",
+        "ấp",
+        "khu",
+        "phường",
+        "quận",
+        "tập",
+        "vòng",
+        "hiệp",
+        "top",
+        "nhóm",
+        "loại",
+        "cấp",
+        "bậc",
+        "số",
+        "đợt",
+        "tuần",
+        "lượt",
+    ];
+    let b = text.as_bytes();
+    if pos <= ls + 1 || b[pos - 1] != b' ' {
+        return false;
+    }
+    let e = pos - 1;
+    let mut s = e;
+    while s > ls && !is_ws(kb[s - 1]) && e - s <= 16 {
+        s -= 1;
+    }
+    let Some(w) = std::str::from_utf8(&kb[s..e]).ok() else {
+        return false;
+    };
+    !w.is_empty() && w.chars().all(char::is_alphabetic) && !REF_WORDS.contains(&w) && !COUNTED.contains(&w)
+}
+
+/// The marker at `pos` follows a colon (white space between).
+fn after_colon(b: &[u8], ls: usize, pos: usize) -> bool {
+    let q = trim_back(b, pos, ls);
+    q > ls && b[q - 1] == b':'
+}
+
+/// An upper-case letter, or an opening quote or parenthesis, at `p`.
+fn upper_at(text: &str, p: usize) -> bool {
+    char_at(text, p).is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '('))
+}
+
+/// A letter, or an opening quote, parenthesis or emphasis, at `p`.
+fn letter_at(text: &str, p: usize) -> bool {
+    char_at(text, p).is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '“' | '(' | '*'))
+}
+
+/// Parse 1 to `max` digits at `p` (a longer run is rejected).
+fn digits(b: &[u8], p: usize, e: usize, max: usize) -> Option<(u32, usize)> {
+    let mut q = p;
+    let mut v = 0u32;
+    while q < e && b[q].is_ascii_digit() {
+        if q - p == max {
+            return None;
+        }
+        v = v * 10 + u32::from(b[q] - b'0');
+        q += 1;
+    }
+    (q > p).then_some((v, q))
+}
+
+/// Value of a canonical Roman numeral of I, V and X (1..=39).
+fn roman(s: &[u8]) -> Option<u32> {
+    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    (1..40u32).find(|&v| {
+        let (t, o) = (TENS[(v / 10) as usize], ONES[(v % 10) as usize]);
+        s.len() == t.len() + o.len() && s.starts_with(t.as_bytes()) && s.ends_with(o.as_bytes())
+    })
+}
+
+/// `next` follows `prev` in a lettered list (Latin or Vietnamese alphabet).
+fn letter_follows(prev: u32, next: u32) -> bool {
+    const D: u32 = 'đ' as u32;
+    let (a, z) = ('a' as u32, 'z' as u32);
+    match (prev, next) {
+        (p, D) => p == 'd' as u32,
+        (D, n) => n == 'e' as u32,
+        (p, n) if (a..=z).contains(&p) && (a..=z).contains(&n) => {
+            n == p + 1
+                || matches!(
+                    (char::from_u32(p), char::from_u32(n)),
+                    (Some('e'), Some('g')) | (Some('i'), Some('k')) | (Some('v'), Some('x'))
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Skip the closing emphasis, spaces, and one `,`/`:` after a marker.
+fn after_marker(b: &[u8], mend: usize, emph: Option<(u8, usize)>, lim: usize) -> usize {
+    let mut p = mend;
+    if let Some((ch, n)) = emph {
+        if p + n <= lim && b[p..p + n].iter().all(|&x| x == ch) {
+            p += n;
+        }
+    }
+    while p < lim && is_sp(b[p]) {
+        p += 1;
+    }
+    if p < lim && matches!(b[p], b',' | b':') {
+        p += 1;
+        while p < lim && is_sp(b[p]) {
+            p += 1;
+        }
+    }
+    p
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cand(
+    style: MarkerStyle,
+    sub: u32,
+    val: u32,
+    prefix: u32,
+    ostart: usize,
+    mstart: usize,
+    mend: usize,
+    tstart: usize,
+    line: usize,
+) -> Cand {
+    Cand { style, sub, val, prefix, ostart, mstart, mend, tstart, line, gap: 0, at_line_start: false, weak: false }
+}
+
+/// An ordinal or counting word matched on the key at `ms..me`.
+fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
+    if !text.is_char_boundary(ms) || !text.is_char_boundary(me) {
+        return None;
+    }
+    let b = text.as_bytes();
+    if text[..ms].chars().next_back().is_some_and(char::is_alphanumeric) {
+        // Emphasis is not alphanumeric, so "*Thứ" passes and is handled below.
+        return None;
+    }
+    let mut ostart = ms;
+    while ostart > 0 && ms - ostart < 3 && matches!(b[ostart - 1], b'*' | b'_') {
+        ostart -= 1;
+    }
+    let emph = (ostart < ms).then(|| (b[ms - 1], ms - ostart));
+    if ostart < ms && text[..ostart].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut after = me;
+    if let Some((ch, n)) = emph {
+        if me + n <= b.len() && b[me..me + n].iter().all(|&x| x == ch) {
+            after = me + n;
+        }
+    }
+    if char_at(text, after).is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let k = std::str::from_utf8(&kb[ms..me]).ok()?;
+    let (style, w) = match k.strip_prefix("thứ ") {
+        Some(w) => (MarkerStyle::OrdinalWord, w),
+        None => (MarkerStyle::CountWord, k.strip_suffix(" là")?),
+    };
+    if style == MarkerStyle::CountWord && number_word_follows(kb, after) {
+        return None;
+    }
+    let val = match w {
+        "nhất" | "nhứt" | "một" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "tư" | "bốn" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" | "bẩy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        "mười một" => 11,
+        "mười hai" => 12,
+        _ => return None,
+    };
+    let lim = text[me..].find('\n').map_or(text.len(), |k| me + k);
+    let tstart = after_marker(b, me, emph, lim);
+    Some(cand(style, 0, val, 0, ostart, ms, me, tstart, 0))
+}
+
+/// The block marker at the start of `line`, if any.
+fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand> {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let (s, e) = (line.cstart, line.tend);
+    let mut p = s;
+    // A Markdown heading: "### 1.1. Mục đích".
+    if b[p] == b'#' {
+        let mut q = p;
+        while q < e && b[q] == b'#' && q - p < 6 {
+            q += 1;
+        }
+        if q >= e || !is_sp(b[q]) {
+            return None;
+        }
+        while q < e && is_sp(b[q]) {
+            q += 1;
+        }
+        if q >= e {
+            return None;
+        }
+        p = q;
+    }
+    let mut emph = None;
+    if matches!(b[p], b'*' | b'_') {
+        let ch = b[p];
+        let mut n = 0;
+        while p + n < e && b[p + n] == ch && n < 4 {
+            n += 1;
+        }
+        if ch == b'*' && n == 1 && (p + 1 == e || is_sp(b[p + 1])) {
+            let t = after_marker(b, p + 1, None, e);
+            return Some(ok(cand(S::Bullet, '*' as u32, 0, 0, s, p, p + 1, t, li)));
+        }
+        if n > 3 || p + n >= e || is_sp(b[p + n]) {
+            return None;
+        }
+        emph = Some((ch, n));
+        p += n;
+    }
+    if let Some(w) = words.iter().find(|w| w.mstart == p) {
+        let mut c = *w;
+        c.ostart = s;
+        return Some(ok(c));
+    }
+    let mk = |style, sub, val, prefix, mend| {
+        let t = after_marker(b, mend, emph, e);
+        Some(ok(cand(style, sub, val, prefix, s, p, mend, t, li)))
+    };
+    let x = b[p];
+    match x {
+        b'(' => {
+            let (v, q) = digits(b, p + 1, e, 3)?;
+            (v > 0 && q < e && b[q] == b')').then_some(())?;
+            mk(S::ParenNumber, 0, v, 0, q + 1)
+        }
+        b'0'..=b'9' => {
+            let (v, q) = digits(b, p, e, 3)?;
+            if v == 0 || q >= e {
+                return None;
+            }
+            let r = q + 1;
+            let free = |r: usize| r >= e || is_sp(b[r]);
+            match b[q] {
+                b'.' if r < e && b[r].is_ascii_digit() => {
+                    let (v2, mut q2) = digits(b, r, e, 2)?;
+                    let (mut last, mut prefix, mut depth) = (v2, v, 2);
+                    if q2 + 1 < e && b[q2] == b'.' && b[q2 + 1].is_ascii_digit() {
+                        let (v3, q3) = digits(b, q2 + 1, e, 2)?;
+                        (last, prefix, depth, q2) = (v3, v * 1000 + v2, 3, q3);
+                    }
+                    if q2 < e && b[q2] == b'.' {
+                        q2 += 1;
+                    }
+                    (free(q2) || letter_at(text, q2)).then_some(())?;
+                    mk(S::DecimalDot, depth, last, prefix, q2)
+                }
+                b'.' => (free(r) || letter_at(text, r)).then(|| mk(S::NumberDot, 0, v, 0, r))?,
+                b')' => mk(S::NumberParen, 0, v, 0, r),
+                b'-' => (free(r) || (letter_at(text, r) && !word_has_slash(b, r, e)))
+                    .then(|| mk(S::NumberDash, 0, v, 0, r))?,
+                b'/' => (free(r) || upper_at(text, r)).then(|| mk(S::NumberSlash, 0, v, 0, r))?,
+                _ => None,
+            }
+        }
+        b'a'..=b'z' | 0xC4 => {
+            let (letter, q) =
+                if x == 0xC4 { (p + 1 < e && b[p + 1] == 0x91).then_some(('đ', p + 2))? } else { (x as char, p + 1) };
+            if q >= e {
+                return None;
+            }
+            let r = q + 1;
+            let style = match b[q] {
+                b')' => S::LetterParen,
+                b'.' if r < e && is_sp(b[r]) => S::LetterDot,
+                b'/' if r < e && is_sp(b[r]) => S::LetterSlash,
+                _ => return None,
+            };
+            mk(style, 0, letter as u32, 0, r)
+        }
+        b'I' | b'V' | b'X' => {
+            let mut q = p;
+            while q < e && matches!(b[q], b'I' | b'V' | b'X') && q - p < 7 {
+                q += 1;
+            }
+            let v = roman(&b[p..q])?;
+            if q >= e {
+                return None;
+            }
+            let r = q + 1;
+            let free = r >= e || is_sp(b[r]);
+            match b[q] {
+                b'.' if free || upper_at(text, r) => mk(S::RomanDot, 0, v, 0, r),
+                b'-' if free || letter_at(text, r) => mk(S::RomanDash, 0, v, 0, r),
+                b'/' if free => mk(S::RomanSlash, 0, v, 0, r),
+                _ => None,
+            }
+        }
+        b'-' | b'+' => {
+            let r = p + 1;
+            let fine =
+                r >= e || is_sp(b[r]) || char_at(text, r).is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '('));
+            let style = if x == b'-' { S::Dash } else { S::Plus };
+            fine.then(|| mk(style, 0, 0, 0, r))?
+        }
+        _ => {
+            let c = char_at(text, p)?;
+            BULLETS.contains(&c).then(|| mk(S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
+        }
+    }
+}
+
+/// Mark a line-start candidate.
+fn ok(mut c: Cand) -> Cand {
+    c.at_line_start = true;
+    c
+}
+
+/// Inline markers of one line (`cstart..tend`): `(1)`, `1)`, `a)`, `1.`, `1-`, and the
+/// bullets ` - ` and ` + ` after a sentence or clause end.
+fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let line_start = |mut c: Cand| {
+        c.at_line_start = c.ostart == ls;
+        c
+    };
+    for i in ls..le {
+        let x = b[i];
+        if !matches!(x, b')' | b'.' | b'-' | b'+') {
+            continue;
+        }
+        // The digit run just before `i` (at most 3 digits, not part of a longer number).
+        let mut k = i;
+        while k > ls && b[k - 1].is_ascii_digit() && i - k < 4 {
+            k -= 1;
+        }
+        let nd = i - k;
+        let num = if (1..=3).contains(&nd) && !(k > ls && b[k - 1].is_ascii_digit()) {
+            digits(b, k, i, 3).map(|(v, _)| v).filter(|&v| v > 0)
+        } else {
+            None
+        };
+        let t = |mend: usize| after_marker(b, mend, None, le);
+        match x {
+            b')' => {
+                if let Some(v) = num {
+                    if k > ls && b[k - 1] == b'(' {
+                        if before_loose(b, kb, ls, k - 1) {
+                            let c = cand(S::ParenNumber, 0, v, 0, k - 1, k - 1, i + 1, t(i + 1), li);
+                            out.push(line_start(c));
+                        }
+                    } else if before_loose(b, kb, ls, k) {
+                        out.push(line_start(cand(S::NumberParen, 0, v, 0, k, k, i + 1, t(i + 1), li)));
+                    }
+                } else if nd == 0 && i > ls {
+                    let (lstart, letter) = if b[i - 1].is_ascii_lowercase() {
+                        (i - 1, b[i - 1] as char)
+                    } else if i >= ls + 2 && b[i - 2] == 0xC4 && b[i - 1] == 0x91 {
+                        (i - 2, 'đ')
+                    } else {
+                        continue;
+                    };
+                    let fine = i + 1 >= le || is_sp(b[i + 1]) || letter_at(text, i + 1);
+                    if fine && before_loose(b, kb, ls, lstart) {
+                        let c = cand(S::LetterParen, 0, letter as u32, 0, lstart, lstart, i + 1, t(i + 1), li);
+                        out.push(line_start(c));
+                    }
+                }
+            }
+            b'.' | b'-' => {
+                if let Some(v) = num {
+                    let r = i + 1;
+                    let fine = if x == b'.' {
+                        (r < le && is_sp(b[r]) && r + 1 < le && !is_ws(b[r + 1]) && !b[r + 1].is_ascii_digit())
+                            || (r < le && upper_at(text, r) && b[r] != b'(')
+                    } else {
+                        r < le && is_sp(b[r]) && upper_at(text, r + 1)
+                    };
+                    let style = if x == b'.' { S::NumberDot } else { S::NumberDash };
+                    if fine && before_strict(b, ls, k) {
+                        out.push(line_start(cand(style, 0, v, 0, k, k, r, t(r), li)));
+                    } else if v > 1
+                        && r + 1 < le
+                        && is_sp(b[r])
+                        && char_at(text, r + 1).is_some_and(char::is_uppercase)
+                        && after_plain_word(text, kb, ls, k)
+                    {
+                        let mut c = cand(style, 0, v, 0, k, k, r, t(r), li);
+                        c.weak = true;
+                        out.push(c);
+                    }
+                } else if x == b'-' {
+                    push_inline_bullet(text, ls, le, i, S::Dash, li, out);
+                }
+            }
+            _ => push_inline_bullet(text, ls, le, i, S::Plus, li, out),
+        }
+    }
+}
+
+/// A ` - ` or ` + ` bullet at `i` after a sentence or clause end, before a capital.
+fn push_inline_bullet(text: &str, ls: usize, le: usize, i: usize, style: MarkerStyle, li: usize, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    if i > ls
+        && i + 2 < le
+        && b[i - 1] == b' '
+        && b[i + 1] == b' '
+        && before_strict(b, ls, i)
+        && i > ls + 1
+        && upper_at(text, i + 2)
+    {
+        let t = after_marker(b, i + 1, None, le);
+        out.push(cand(style, 0, 0, 0, i, i, i + 1, t, li));
+    }
+}
+
+/// The usual depth of a style: a sub-list uses a style of a higher rank than its parent's
+/// (`-` then `1)` starts a new list, it does not nest).
+fn rank(s: MarkerStyle) -> u8 {
+    use MarkerStyle as S;
+    match s {
+        S::RomanDot | S::RomanDash | S::RomanSlash => 0,
+        S::NumberDot | S::NumberDash | S::NumberSlash | S::OrdinalWord | S::CountWord => 1,
+        S::ParenNumber | S::NumberParen | S::DecimalDot => 2,
+        S::LetterParen | S::LetterDot | S::LetterSlash => 3,
+        S::Dash | S::Bullet => 4,
+        S::Plus => 5,
+    }
+}
+
+/// A sub-list of style `child` may open under an item of style `parent`.
+fn nests_under(child: MarkerStyle, parent: MarkerStyle) -> bool {
+    let (c, p) = (rank(child), rank(parent));
+    c > p || (c == 4 && p == 4)
+}
+
+fn continues(lv: &Level, c: &Cand) -> bool {
+    if c.style.is_bullet() {
+        true
+    } else if c.style.is_letter() {
+        letter_follows(lv.val, c.val)
+    } else {
+        c.prefix == lv.prefix && c.val == lv.val + 1
+    }
+}
+
+/// Open a level with `c` as its first item.
+fn open(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, i: usize, c: &Cand, parent: Option<usize>) {
+    let num = if c.style.is_bullet() {
+        None
+    } else if c.style.is_letter() {
+        Some(1)
+    } else {
+        Some(c.val)
+    };
+    nodes.push(Node { ci: i, level: stack.len() as u8, parent, num });
+    stack.push(Level {
+        style: c.style,
+        sub: c.sub,
+        val: c.val,
+        prefix: c.prefix,
+        num: num.unwrap_or(0),
+        node: nodes.len() - 1,
+    });
+}
+
+/// Add `c` (candidate `i`) as the next item of level `j`, closing the levels inside it.
+fn cont(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, j: usize, i: usize, c: &Cand) {
+    stack.truncate(j + 1);
+    let parent = j.checked_sub(1).map(|p| stack[p].node);
+    let lv = &mut stack[j];
+    let num = if c.style.is_bullet() {
+        None
+    } else if c.style.is_letter() {
+        Some(lv.num + 1)
+    } else {
+        Some(c.val)
+    };
+    nodes.push(Node { ci: i, level: j as u8, parent, num });
+    lv.val = c.val;
+    lv.prefix = c.prefix;
+    lv.num = num.unwrap_or(0);
+    lv.node = nodes.len() - 1;
+}
+
+/// A list built from candidates: its items, and the candidate that ended it, if any.
+struct Built {
+    nodes: Vec<Node>,
+    stop: Option<usize>,
+}
+
+/// Build the lists formed by `cands[range]` (in text order) into `out`; `stop` is the
+/// candidate after the range that ended it, if any.
+fn build(cands: &[Cand], range: Range<usize>, stop: Option<usize>, mode: Mode, guard: u8, out: &mut Vec<Built>) {
+    let block = mode == Mode::Block;
+    let mut stack: Vec<Level> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut first = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let c = &cands[i];
+        if stack.is_empty() {
+            if c.is_start() && (block || !c.style.is_bullet()) {
+                first = i;
+                nodes.clear();
+                open(&mut stack, &mut nodes, i, c, None);
+            }
+            i += 1;
+            continue;
+        }
+        let cont_ok = !block || !c.style.is_bullet() || c.gap <= BULLET_GAP;
+        let nest_ok = c.is_start() && (!block || c.gap <= NEST_GAP);
+        let found = stack.iter().rposition(|l| l.style == c.style && l.sub == c.sub);
+        let act = match found {
+            Some(j) if continues(&stack[j], c) && (cont_ok || c.weak) => Act::Continue(j),
+            _ if c.weak => Act::Skip,
+            Some(0) => Act::Flush,
+            Some(j) if nest_ok => Act::Restart(j),
+            Some(_) if block && c.is_start() => Act::Flush,
+            Some(j) => Act::Drop(j),
+            None => match stack.iter().rposition(|l| nests_under(c.style, l.style)) {
+                Some(j) if nest_ok => Act::Nest(j),
+                _ if block && c.is_start() => Act::Flush,
+                // In running text an outer-rank marker ("3." after "a) … đ)") ends the list.
+                None if !block && nests_under(stack[0].style, c.style) => Act::Flush,
+                _ => Act::Skip,
+            },
+        };
+        match act {
+            Act::Continue(j) => cont(&mut stack, &mut nodes, j, i, c),
+            Act::Restart(j) => {
+                stack.truncate(j);
+                let parent = stack.last().map(|l| l.node);
+                open(&mut stack, &mut nodes, i, c, parent);
+            }
+            Act::Drop(j) => stack.truncate(j),
+            Act::Nest(j) => {
+                stack.truncate(j + 1);
+                let parent = Some(stack[j].node);
+                open(&mut stack, &mut nodes, i, c, parent);
+            }
+            Act::Flush => {
+                flush(cands, first..i, Some(i), mode, guard, &mut nodes, out);
+                stack.clear();
+                continue; // look at `c` again with nothing open
+            }
+            Act::Skip => {}
+        }
+        i += 1;
+    }
+    if !stack.is_empty() {
+        flush(cands, first..range.end, stop, mode, guard, &mut nodes, out);
+    }
+}
+
+/// Emit the list in `nodes`, or, when it has one top-level item, rebuild without it.
+fn flush(
+    cands: &[Cand],
+    range: Range<usize>,
+    stop: Option<usize>,
+    mode: Mode,
+    guard: u8,
+    nodes: &mut Vec<Node>,
+    out: &mut Vec<Built>,
+) {
+    let tops = nodes.iter().filter(|n| n.level == 0).count();
+    if tops >= 2 {
+        let mut ns = std::mem::take(nodes);
+        if mode == Mode::Inline {
+            prune_single_children(&mut ns);
+        }
+        out.push(Built { nodes: ns, stop });
+    } else {
+        nodes.clear();
+        if guard > 0 && range.start + 1 < range.end {
+            build(cands, range.start + 1..range.end, stop, mode, guard - 1, out);
+        }
+    }
+}
+
+/// Inline sub-lists need two items too: drop an only child (and what hangs under it).
+fn prune_single_children(nodes: &mut Vec<Node>) {
+    let n = nodes.len();
+    let mut kids = vec![0u32; n];
+    for nd in nodes.iter() {
+        if let Some(p) = nd.parent {
+            kids[p] += 1;
+        }
+    }
+    let mut new_idx = vec![NONE; n];
+    let mut kept = Vec::with_capacity(n);
+    for (i, nd) in nodes.iter().enumerate() {
+        let mut nd = *nd;
+        if let Some(p) = nd.parent {
+            if new_idx[p] == NONE || kids[p] < 2 {
+                continue;
+            }
+            nd.parent = Some(new_idx[p]);
+        }
+        new_idx[i] = kept.len();
+        kept.push(nd);
+    }
+    *nodes = kept;
+}
+
+/// For each node: the next node at the same or an outer level, and the next sibling.
+fn links(ns: &[Node]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let n = ns.len();
+    let mut next_any = vec![None; n];
+    let mut sib = vec![None; n];
+    let mut st: Vec<usize> = Vec::new();
+    for k in 0..n {
+        while let Some(&t) = st.last() {
+            if ns[t].level < ns[k].level {
+                break;
+            }
+            st.pop();
+            next_any[t] = Some(k);
+            if ns[t].level == ns[k].level {
+                sib[t] = Some(k);
+            }
+        }
+        st.push(k);
+    }
+    (next_any, sib)
+}
+
+/// The clause before `pos` in its line (not before `lo`): back to the previous `. ; ! ?`.
+fn clause(b: &[u8], pos: usize, lo: usize) -> Option<(usize, usize)> {
+    let e = trim_back(b, pos, lo);
+    if e <= lo {
+        return None;
+    }
+    let mut s = lo;
+    let mut k = e - 1;
+    while k > lo {
+        k -= 1;
+        if matches!(b[k], b'.' | b';' | b'!' | b'?') && is_ws(b[k + 1]) {
+            s = k + 1;
+            break;
+        }
+    }
+    while s < e && is_ws(b[s]) {
+        s += 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+fn prev_line(lines: &[Line], li: usize) -> Option<(usize, usize)> {
+    let p = lines[li].prev;
+    (p != NONE).then(|| (lines[p].cstart, lines[p].tend))
+}
+
+fn item(text: &str, c: &Cand, nd: &Node, end: usize) -> ListItem {
+    let b = text.as_bytes();
+    let end = end.max(c.mend);
+    let mut start = c.tstart.min(end);
+    while start < end && is_ws(b[start]) {
+        start += 1;
+    }
+    ListItem {
+        marker: text[c.mstart..c.mend].to_string(),
+        marker_start: c.mstart,
+        marker_end: c.mend,
+        number: nd.num,
+        start,
+        end,
+        level: nd.level,
+        parent: nd.parent,
+    }
+}
+
+fn assemble(
+    cands: &[Cand],
+    ns: &[Node],
+    items: Vec<ListItem>,
+    inline: bool,
+    intro: Option<(usize, usize)>,
+) -> EnumList {
+    let c0 = &cands[ns[0].ci];
+    let (intro_start, intro_end) = intro.unwrap_or((c0.mstart, c0.mstart));
+    let end = items.iter().map(|i| i.end).max().unwrap_or(c0.mend);
+    EnumList { style: c0.style, inline, intro_start, intro_end, start: c0.mstart, end, items }
+}
+
+/// An inline list of line `li`; the last item ends at `hi`, the intro not before `lo`.
+fn inline_list(text: &str, ic: &[Cand], ns: &[Node], lo: usize, hi: usize, lines: &[Line]) -> EnumList {
+    let b = text.as_bytes();
+    let (_, sib) = links(ns);
+    let mut ends = vec![0usize; ns.len()];
+    let mut items = Vec::with_capacity(ns.len());
+    for (i, nd) in ns.iter().enumerate() {
+        let c = &ic[nd.ci];
+        let e = match (sib[i], nd.parent) {
+            (Some(k), _) => cut_sep(b, ic[ns[k].ci].ostart, c.mend),
+            (None, Some(p)) => ends[p],
+            (None, None) => hi,
+        };
+        ends[i] = e.max(c.mend);
+        items.push(item(text, c, nd, ends[i]));
+    }
+    let c0 = &ic[ns[0].ci];
+    let intro = clause(b, c0.ostart, lo).or_else(|| if c0.at_line_start { prev_line(lines, c0.line) } else { None });
+    assemble(ic, ns, items, true, intro)
+}
+
+/// The end of the last item of a group: its line, plus wrapped continuation lines.
+fn own_end(text: &str, lines: &[Line], c: &Cand, stop: usize) -> usize {
+    let b = text.as_bytes();
+    let mut l = c.line;
+    let mut e = lines[l].tend;
+    while l + 1 < stop && l + 1 < lines.len() && l - c.line < WRAP_LINES {
+        let nx = lines[l + 1];
+        if nx.cstart >= nx.tend || matches!(b[e - 1], b'.' | b';' | b':' | b'!' | b'?') {
+            break;
+        }
+        if !char_at(text, nx.cstart).is_some_and(char::is_lowercase) {
+            break;
+        }
+        l += 1;
+        e = nx.tend;
+    }
+    e
+}
+
+/// A block list built from `block` candidates.
+fn block_list(text: &str, block: &[Cand], ns: &[Node], lines: &[Line]) -> EnumList {
+    let b = text.as_bytes();
+    let n = ns.len();
+    let (next_any, _) = links(ns);
+    let mut ends = vec![0usize; n];
+    for i in (0..n).rev() {
+        let c = &block[ns[i].ci];
+        let e = match next_any[i] {
+            Some(k) => {
+                let ck = &block[ns[k].ci];
+                let cut = if ck.at_line_start { lines[ck.line].cstart } else { ck.ostart };
+                trim_back(b, cut, c.mend)
+            }
+            None => {
+                let stop = block.get(ns[i].ci + 1).map_or(lines.len(), |x| x.line);
+                let own = own_end(text, lines, c, stop);
+                if i + 1 < n { own.max(ends[n - 1]) } else { own }
+            }
+        };
+        ends[i] = e.max(c.mend);
+    }
+    let items = ns.iter().zip(&ends).map(|(nd, &e)| item(text, &block[nd.ci], nd, e)).collect();
+    let c0 = &block[ns[0].ci];
+    let intro = if c0.at_line_start {
+        prev_line(lines, c0.line)
+    } else {
+        clause(b, c0.ostart, lines[c0.line].cstart).or_else(|| prev_line(lines, c0.line))
+    };
+    assemble(block, ns, items, false, intro)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A key as the project builds it (lower case, same byte length); tone folding does
+    /// not matter for these tests.
+    fn key(s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    fn run(text: &str) -> Vec<EnumList> {
+        let k = key(text);
+        assert_eq!(k.len(), text.len());
+        ListRecognizer::new().lists(text, &k)
+    }
+
+    fn texts<'a>(text: &'a str, l: &EnumList, level: u8) -> Vec<&'a str> {
+        l.items.iter().filter(|i| i.level == level).map(|i| &text[i.start..i.end]).collect()
+    }
+
+    fn intro<'a>(text: &'a str, l: &EnumList) -> &'a str {
+        &text[l.intro_start..l.intro_end]
+    }
+
+    fn check_offsets(text: &str, lists: &[EnumList]) {
+        for l in lists {
+            assert!(l.intro_start <= l.intro_end && l.start <= l.end && l.end <= text.len());
+            for (n, it) in l.items.iter().enumerate() {
+                assert_eq!(&text[it.marker_start..it.marker_end], it.marker);
+                assert!(it.marker_end <= it.start && it.start <= it.end, "{it:?}");
+                assert!(it.end <= l.end);
+                let s = &text[it.start..it.end];
+                assert_eq!(s, s.trim(), "item not trimmed: {s:?}");
+                if let Some(p) = it.parent {
+                    assert!(p < n && l.items[p].level + 1 == it.level);
+                } else {
+                    assert_eq!(it.level, 0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seed_style_inline_paren_numbers() {
+        let text = "Tiếp thu ý kiến của Thường trực. Kết luận hội nghị, đồng chí Trưởng ban \
+                    đề nghị tập trung vào những nhiệm vụ trọng tâm sau: (1)Tăng cường công tác \
+                    vận động quần chúng. Đẩy mạnh phong trào thi đua giữ gìn đường làng, ngõ xóm \
+                    sáng, xanh, sạch, đẹp, (2) Đổi mới nội dung, phương thức hoạt động của các \
+                    đoàn thể chính trị - xã hội, (3) Chủ động nắm tình hình tôn giáo phát sinh; \
+                    (4) Tích cực tham mưu cho cấp ủy các giải pháp về công tác dân vận.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert!(l.inline);
+        assert_eq!(l.style, MarkerStyle::ParenNumber);
+        assert_eq!(l.items.len(), 4);
+        let t = texts(text, l, 0);
+        assert!(t[0].starts_with("Tăng cường công tác"));
+        assert!(t[0].ends_with("sạch, đẹp"));
+        assert_eq!(t[1], "Đổi mới nội dung, phương thức hoạt động của các đoàn thể chính trị - xã hội");
+        assert_eq!(t[2], "Chủ động nắm tình hình tôn giáo phát sinh");
+        assert!(t[3].starts_with("Tích cực") && t[3].ends_with("dân vận."));
+        let nums: Vec<_> = l.items.iter().map(|i| i.number).collect();
+        assert_eq!(nums, [Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(l.items[0].marker, "(1)");
+        assert!(intro(text, l).starts_with("Kết luận hội nghị"));
+        assert!(intro(text, l).ends_with("trọng tâm sau:"));
+        assert_eq!(l.start, text.find("(1)").unwrap());
+        assert_eq!(l.end, text.len());
+    }
+
+    #[test]
+    fn block_numbers_with_letter_sub_items() {
+        let text = "THÔNG BÁO\n\nChủ tịch UBND huyện kết luận như sau:\n\n\
+                    1. Thống nhất giải thể 03 hội không còn hoạt động.\n\n\
+                    Lý do, cụ thể như sau:\n\n\
+                    a) Hội A: quá thời hạn đại hội nhiệm kỳ;\n\n\
+                    b) Hội B: không báo cáo hoạt động.\n\n\
+                    2. Yêu cầu các hội kiểm kê tài sản.\n\n\
+                    Sau thời gian trên, Chủ tịch xem xét quyết định.\n\n\
+                    3. Giao Phòng Nội vụ theo dõi, báo cáo./.\n\n\
+                    Nơi nhận:\n- Như trên;\n- Lưu: VT.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        let main: Vec<_> = lists.iter().filter(|l| l.style == MarkerStyle::NumberDot).collect();
+        assert_eq!(main.len(), 1);
+        let l = main[0];
+        assert!(!l.inline);
+        assert_eq!(intro(text, l), "Chủ tịch UBND huyện kết luận như sau:");
+        let tops = texts(text, l, 0);
+        assert_eq!(tops.len(), 3);
+        assert!(tops[0].starts_with("Thống nhất giải thể"));
+        assert!(tops[0].ends_with("không báo cáo hoạt động."));
+        assert_eq!(tops[1], "Yêu cầu các hội kiểm kê tài sản.\n\nSau thời gian trên, Chủ tịch xem xét quyết định.");
+        assert_eq!(tops[2], "Giao Phòng Nội vụ theo dõi, báo cáo./.");
+        let subs: Vec<_> = l.items.iter().filter(|i| i.level == 1).collect();
+        assert_eq!(subs.len(), 2);
+        assert_eq!(subs[0].marker, "a)");
+        assert_eq!(subs[1].number, Some(2));
+        assert_eq!(subs[0].parent, Some(0));
+        assert_eq!(&text[subs[0].start..subs[0].end], "Hội A: quá thời hạn đại hội nhiệm kỳ;");
+        assert_eq!(&text[subs[1].start..subs[1].end], "Hội B: không báo cáo hoạt động.");
+        // The distribution list after "Nơi nhận:" is a list of its own.
+        let dist: Vec<_> = lists.iter().filter(|l| l.style == MarkerStyle::Dash).collect();
+        assert_eq!(dist.len(), 1);
+        assert_eq!(intro(text, dist[0]), "Nơi nhận:");
+    }
+
+    #[test]
+    fn dash_list_with_plus_sub_items() {
+        let text = "Kết luận hội nghị, đồng chí Bí thư yêu cầu:\n\
+                    - Các ngành bám sát chương trình công tác năm.\n\
+                    + Phòng Kinh tế tham mưu kế hoạch sản xuất;\n\
+                    + Phòng Tài chính cân đối nguồn vốn.\n\
+                    - Các xã tập trung thu ngân sách.\n\
+                    Hội nghị kết thúc lúc 11 giờ cùng ngày.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::Dash);
+        assert_eq!(intro(text, l), "Kết luận hội nghị, đồng chí Bí thư yêu cầu:");
+        let levels: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level, i.parent)).collect();
+        assert_eq!(levels, [("-", 0, None), ("+", 1, Some(0)), ("+", 1, Some(0)), ("-", 0, None)]);
+        assert!(l.items.iter().all(|i| i.number.is_none()));
+        assert_eq!(texts(text, l, 0)[1], "Các xã tập trung thu ngân sách.");
+        assert_eq!(texts(text, l, 1)[1], "Phòng Tài chính cân đối nguồn vốn.");
+        assert!(texts(text, l, 0)[0].ends_with("cân đối nguồn vốn."));
+    }
+
+    #[test]
+    fn roman_sections_numbers_and_decimals() {
+        let text = "KẾ HOẠCH\n\
+                    I. MỤC ĐÍCH, YÊU CẦU\n\
+                    1. Mục đích\n\
+                    1.1. Nâng cao nhận thức của cán bộ.\n\
+                    1.2. Tạo chuyển biến trong thực hiện.\n\
+                    2. Yêu cầu\n\
+                    Triển khai nghiêm túc, hiệu quả.\n\
+                    II. NHIỆM VỤ\n\
+                    1. Tuyên truyền sâu rộng.\n\
+                    2. Kiểm tra, giám sát.\n\
+                    III. TỔ CHỨC THỰC HIỆN\n\
+                    Giao Văn phòng theo dõi.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1, "{lists:#?}");
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::RomanDot);
+        assert_eq!(intro(text, l), "KẾ HOẠCH");
+        let tops: Vec<_> = l.items.iter().filter(|i| i.level == 0).map(|i| i.number).collect();
+        assert_eq!(tops, [Some(1), Some(2), Some(3)]);
+        let shape: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        assert_eq!(
+            shape,
+            [("I.", 0), ("1.", 1), ("1.1.", 2), ("1.2.", 2), ("2.", 1), ("II.", 0), ("1.", 1), ("2.", 1), ("III.", 0),]
+        );
+        let dec: Vec<_> = l.items.iter().filter(|i| i.level == 2).collect();
+        assert_eq!(dec[1].number, Some(2));
+        assert_eq!(dec[1].parent, Some(1));
+        assert_eq!(&text[dec[1].start..dec[1].end], "Tạo chuyển biến trong thực hiện.");
+        assert_eq!(texts(text, l, 1)[1], "Yêu cầu\nTriển khai nghiêm túc, hiệu quả.");
+        assert_eq!(texts(text, l, 0)[2], "TỔ CHỨC THỰC HIỆN");
+        assert_eq!(l.items[6].parent, Some(5));
+    }
+
+    #[test]
+    fn party_number_dash_block() {
+        let text = "Hội nghị Ban Chấp hành Đảng bộ tỉnh đã quyết nghị:\n\
+                    1- Thông qua báo cáo kết quả thực hiện nghị quyết.\n\
+                    - Giao Ban Thường vụ hoàn chỉnh văn bản.\n\
+                    2- Tán thành tờ trình về công tác cán bộ.\n\
+                    3- Giao Ủy ban Kiểm tra theo dõi thực hiện.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::NumberDash);
+        assert_eq!(texts(text, l, 0).len(), 3);
+        assert_eq!(l.items[0].marker, "1-");
+        assert_eq!(l.items[1].marker, "-");
+        assert_eq!(l.items[1].level, 1);
+        assert_eq!(texts(text, l, 0)[2], "Giao Ủy ban Kiểm tra theo dõi thực hiện.");
+    }
+
+    #[test]
+    fn party_number_dash_inline_with_nested_bullets() {
+        let text = "Tại kỳ họp, Ủy ban Kiểm tra đã kết luận các nội dung sau: 1- Xem xét, thi \
+                    hành kỷ luật đồng chí A, nguyên Phó Chủ tịch UBND huyện (2011-2016): - Ký \
+                    văn bản trái quy định. - Kê khai tài sản không đầy đủ. 2- Về kiểm tra khi có \
+                    dấu hiệu vi phạm đối với Ban Thường vụ Huyện ủy. 3- Xem xét báo cáo kết quả \
+                    giám sát ngày 18-7.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1, "{lists:#?}");
+        let l = &lists[0];
+        assert!(l.inline);
+        assert_eq!(l.style, MarkerStyle::NumberDash);
+        let tops = texts(text, l, 0);
+        assert_eq!(tops.len(), 3);
+        assert!(tops[0].starts_with("Xem xét, thi hành kỷ luật"));
+        assert_eq!(tops[1], "Về kiểm tra khi có dấu hiệu vi phạm đối với Ban Thường vụ Huyện ủy");
+        let subs = texts(text, l, 1);
+        assert_eq!(subs, ["Ký văn bản trái quy định", "Kê khai tài sản không đầy đủ"]);
+        assert!(intro(text, l).ends_with("các nội dung sau:"));
+    }
+
+    #[test]
+    fn ordinal_words_inline() {
+        let text = "Phát biểu chỉ đạo, đồng chí Chủ tịch đề nghị. Thứ nhất, tập trung thu hoạch \
+                    lúa hè thu; Thứ hai, chủ động phòng chống lụt bão; thứ ba, hoàn thành giải \
+                    ngân vốn đầu tư công trước ngày 30/9.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert!(l.inline);
+        assert_eq!(l.style, MarkerStyle::OrdinalWord);
+        let m: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.number)).collect();
+        assert_eq!(m, [("Thứ nhất", Some(1)), ("Thứ hai", Some(2)), ("thứ ba", Some(3))]);
+        assert_eq!(
+            texts(text, l, 0),
+            [
+                "tập trung thu hoạch lúa hè thu",
+                "chủ động phòng chống lụt bão",
+                "hoàn thành giải ngân vốn đầu tư công trước ngày 30/9."
+            ]
+        );
+        assert_eq!(intro(text, l), "Phát biểu chỉ đạo, đồng chí Chủ tịch đề nghị.");
+    }
+
+    #[test]
+    fn count_words_inline() {
+        let text = "Để hoàn thành nhiệm vụ, cần làm tốt ba việc: Một là, đổi mới tư duy lãnh đạo; \
+                    Hai là, nâng cao năng lực cán bộ; Ba là, siết chặt kỷ luật, kỷ cương.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::CountWord);
+        assert_eq!(l.items[1].marker, "Hai là");
+        assert_eq!(
+            texts(text, l, 0),
+            ["đổi mới tư duy lãnh đạo", "nâng cao năng lực cán bộ", "siết chặt kỷ luật, kỷ cương."]
+        );
+        assert_eq!(intro(text, l), "Để hoàn thành nhiệm vụ, cần làm tốt ba việc:");
+    }
+
+    #[test]
+    fn emphasised_ordinals_first_inline_then_blocks() {
+        let text = "Năm 2021, Chính phủ xác định 8 trọng tâm bao gồm: *Thứ nhất* là chuẩn bị chu \
+                    đáo, kỹ lưỡng cho Đại hội.\n\n\
+                    *Thứ hai* là thực hiện hiệu quả mục tiêu kép.\n\n\
+                    **Thứ ba** là hoàn thiện thể chế kinh tế thị trường.\n\n\
+                    Ảnh: Minh họa";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1, "{lists:#?}");
+        let l = &lists[0];
+        assert!(!l.inline);
+        assert_eq!(l.style, MarkerStyle::OrdinalWord);
+        let m: Vec<_> = l.items.iter().map(|i| i.marker.as_str()).collect();
+        assert_eq!(m, ["Thứ nhất", "Thứ hai", "Thứ ba"]);
+        assert_eq!(
+            texts(text, l, 0),
+            [
+                "là chuẩn bị chu đáo, kỹ lưỡng cho Đại hội.",
+                "là thực hiện hiệu quả mục tiêu kép.",
+                "là hoàn thiện thể chế kinh tế thị trường."
+            ]
+        );
+        assert_eq!(intro(text, l), "Năm 2021, Chính phủ xác định 8 trọng tâm bao gồm:");
+    }
+
+    #[test]
+    fn letters_inline() {
+        let text = "Giao Sở Tài chính: a) Cân đối nguồn vốn cho dự án; b) Hướng dẫn thủ tục \
+                    thanh toán; c) Báo cáo UBND tỉnh trước ngày 15/8.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::LetterParen);
+        assert!(l.inline);
+        let nums: Vec<_> = l.items.iter().map(|i| i.number).collect();
+        assert_eq!(nums, [Some(1), Some(2), Some(3)]);
+        assert_eq!(texts(text, l, 0)[1], "Hướng dẫn thủ tục thanh toán");
+        assert_eq!(intro(text, l), "Giao Sở Tài chính:");
+    }
+
+    #[test]
+    fn vietnamese_letter_sequence_with_d_stroke() {
+        let text = "Các hội vi phạm:\nd) Hội D.\nđ) Hội Đ.\ne) Hội E.\n";
+        // Starts at d): not a start, so no list.
+        assert!(run(text).is_empty());
+        let text = "Các hội vi phạm:\na) Hội A.\nb) Hội B.\nc) Hội C.\nd) Hội D.\nđ) Hội Đ.\ne) Hội E.\ng) Hội G.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let nums: Vec<_> = lists[0].items.iter().map(|i| i.number.unwrap()).collect();
+        assert_eq!(nums, [1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(lists[0].items[4].marker, "đ)");
+    }
+
+    #[test]
+    fn bullets() {
+        let text = "Nội dung chính:\n• Rà soát quy hoạch.\n• Đẩy nhanh giải phóng mặt bằng.\n\
+                    \u{F0B7} Ký hiệu từ Word.\n";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1, "{lists:#?}");
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::Bullet);
+        // A different bullet character opens a sub-list.
+        let shape: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        assert_eq!(shape, [("•", 0), ("•", 0), ("\u{F0B7}", 1)]);
+        assert_eq!(texts(text, l, 0)[0], "Rà soát quy hoạch.");
+        assert_eq!(texts(text, l, 1)[0], "Ký hiệu từ Word.");
+
+        let text = "Ý kiến:\n* Về thủ tục: bảo đảm.\n* Về hồ sơ: đầy đủ.";
+        let lists = run(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].items[0].marker, "*");
+    }
+
+    #[test]
+    fn restart_under_new_heading_gives_two_lists() {
+        let text = "Kết quả đạt được:\n1. Thu ngân sách vượt dự toán.\n2. Giải ngân đạt 80%.\n\
+                    Nhiệm vụ thời gian tới:\n1. Tập trung thu ngân sách.\n2. Đẩy nhanh giải ngân.\n\
+                    3. Bảo đảm an sinh xã hội.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 2);
+        assert_eq!(intro(text, &lists[0]), "Kết quả đạt được:");
+        assert_eq!(intro(text, &lists[1]), "Nhiệm vụ thời gian tới:");
+        assert_eq!(lists[0].items.len(), 2);
+        assert_eq!(lists[1].items.len(), 3);
+        // The first list's last item does not swallow the next heading.
+        assert_eq!(texts(text, &lists[0], 0)[1], "Giải ngân đạt 80%.");
+    }
+
+    #[test]
+    fn gap_in_numbers_ends_the_list() {
+        let text = "Nội dung:\n1. Một.\n2. Hai.\n4. Bốn.\n5. Năm.";
+        let lists = run(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].items.len(), 2);
+    }
+
+    #[test]
+    fn agenda_list_is_returned() {
+        let text = "Quốc hội đã nghe:\n- Báo cáo của Chính phủ về tình hình kinh tế.\n\
+                    - Báo cáo thẩm tra của Ủy ban Kinh tế.\n\nChương trình kỳ họp:\n\
+                    1) Khai mạc.\n2) Biểu quyết thông qua nghị quyết.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 2);
+        assert_eq!(intro(text, &lists[0]), "Quốc hội đã nghe:");
+        assert_eq!(lists[1].style, MarkerStyle::NumberParen);
+        assert_eq!(intro(text, &lists[1]), "Chương trình kỳ họp:");
+    }
+
+    #[test]
+    fn heading_with_one_item_is_replaced_by_its_sub_list() {
+        let text = "I. NHIỆM VỤ TRỌNG TÂM\n1. Tăng cường kiểm tra.\n2. Nâng cao chất lượng.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let l = &lists[0];
+        assert_eq!(l.style, MarkerStyle::NumberDot);
+        assert_eq!(intro(text, l), "I. NHIỆM VỤ TRỌNG TÂM");
+        assert!(l.items.iter().all(|i| i.level == 0 && i.parent.is_none()));
+    }
+
+    #[test]
+    fn slash_and_roman_variants() {
+        let text = "BIÊN BẢN\nI/ Thành phần tham dự:\n1/ Chủ trì: ông A.\n2/ Thư ký: bà B.\n\
+                    II/ Nội dung cuộc họp:\na/ Thông qua dự toán.\nb/ Bầu ban giám sát.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        let shape: Vec<_> = lists[0].items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        assert_eq!(shape, [("I/", 0), ("1/", 1), ("2/", 1), ("II/", 0), ("a/", 1), ("b/", 1)]);
+        let text = "QUY ĐỊNH\nI- QUY ĐỊNH CHUNG\n1- Phạm vi.\nII- QUY ĐỊNH CỤ THỂ\n1- Thể thức.";
+        let lists = run(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(lists[0].style, MarkerStyle::RomanDash);
+        assert_eq!(lists[0].items.len(), 4);
+    }
+
+    #[test]
+    fn no_space_after_paren_marker_and_mixed_separators() {
+        let text = "Yêu cầu:(1)Rà soát hồ sơ; (2)Bổ sung tài liệu, (3) Nộp trước ngày 05/7/2019.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(texts(text, &lists[0], 0), ["Rà soát hồ sơ", "Bổ sung tài liệu", "Nộp trước ngày 05/7/2019."]);
+        assert_eq!(intro(text, &lists[0]), "Yêu cầu:");
+    }
+
+    #[test]
+    fn negatives() {
+        let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+                    Số: 123/TB-UBND\nV/v chuẩn bị hội nghị\n\
+                    Mỹ Lộc, ngày 05/7/2019. Chiều 18-7, lúc 8h30 và 14 giờ 00, tại Thị trấn Mỹ \
+                    Lộc - huyện Mỹ Lộc, theo Thông báo 45-TB/HU, doanh thu 1.500.000 đồng, đạt \
+                    95,5%, tăng 30.6 lần so với 6 tháng đầu năm. Căn cứ Điều 1. Quyết định và \
+                    Điều 2. Quy chế. Các đoàn thể chính trị - xã hội tham gia. Điện thoại: (0228) \
+                    3810724.\n\
+                    Đ/c Hoàng Văn A - TVHU, Trưởng Ban Dân vận chủ trì.\n\
+                    Hội nghị lần thứ nhất khóa XI. Hội nghị lần thứ hai khóa XII.\n\
+                    6 tháng cuối năm.\n\
+                    I\n\
+                    ---------------\n\
+                    - Một gạch đầu dòng đứng một mình.\n\
+                    \n\
+                    2019 - 2020, tháng 1/2004 - 5/2010, một là một, hai là hai.";
+        let lists = run(text);
+        assert!(lists.is_empty(), "{lists:#?}");
+    }
+
+    #[test]
+    fn glued_numbers_after_words_continue_an_open_list() {
+        let text = "Bộ quy tắc chia làm 3 nhóm: 1. Vấn đề nghiên cứu 2. Đạo đức và giá trị \
+                    3. Các vấn đề dài hạn.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(texts(text, &lists[0], 0), ["Vấn đề nghiên cứu", "Đạo đức và giá trị", "Các vấn đề dài hạn."]);
+        // Such a number never starts a list, and counted nouns are not markers.
+        assert!(run("Đội xếp thứ hạng 2. Trận sau đội thắng 3. Khán giả vui.").is_empty());
+        let text = "Kết quả: 1. Đội A đứng thứ hạng 2. Đội B về nhì. 2. Đội C về ba.";
+        let lists = run(text);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(texts(text, &lists[0], 0)[1], "Đội C về ba.");
+    }
+
+    #[test]
+    fn outer_marker_ends_an_inline_list() {
+        let text = "Phạm tội thuộc các trường hợp sau: a) Có tổ chức; b) Phạm tội nhiều lần. \
+                    3. Phạm tội gây hậu quả nghiêm trọng.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        assert_eq!(texts(text, &lists[0], 0), ["Có tổ chức", "Phạm tội nhiều lần"]);
+        assert!(text[..lists[0].end].ends_with("nhiều lần"));
+        // A restart ends the first list before the new "(1)".
+        let text = "Năm trước: (1) thu; (2) chi. Năm nay: (1) tăng thu; (2) giảm chi.";
+        let lists = run(text);
+        assert_eq!(lists.len(), 2);
+        assert_eq!(texts(text, &lists[0], 0), ["thu", "chi. Năm nay:"]);
+        assert_eq!(intro(text, &lists[1]), "Năm nay:");
+    }
+
+    #[test]
+    fn references_are_not_inline_markers() {
+        let text = "Theo quy định tại điểm a) khoản 1 và điểm b) khoản 2 Điều 5, mục (1) và mục (2).";
+        assert!(run(text).is_empty());
+    }
+
+    #[test]
+    fn inline_list_at_line_start_replaces_block_marker() {
+        let text = "Các nhiệm vụ:\n(1) Tăng cường kiểm tra; (2) Đổi mới quản lý; (3) Cải cách thủ tục.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 1);
+        assert!(lists[0].inline);
+        assert_eq!(intro(text, &lists[0]), "Các nhiệm vụ:");
+        assert_eq!(lists[0].items.len(), 3);
+    }
+
+    #[test]
+    fn wrapped_last_item_keeps_its_continuation_lines() {
+        let text = "Kết luận:\n1. Giao UBND xã rà soát\ncác hộ nghèo trên địa bàn.\n\
+                    2. Giao Phòng Lao động tổng hợp\nbáo cáo kết quả.\nNguyễn Văn A";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(
+            texts(text, &lists[0], 0),
+            ["Giao UBND xã rà soát\ncác hộ nghèo trên địa bàn.", "Giao Phòng Lao động tổng hợp\nbáo cáo kết quả."]
+        );
+    }
+
+    #[test]
+    fn upper_case_ordinals_and_markdown_numbers() {
+        let text = "Ý kiến:\nTHỨ NHẤT: bảo đảm tiến độ.\nTHỨ HAI: bảo đảm chất lượng.\n\n\
+                    ## 1. Mục đích\n## 2. Yêu cầu\n\n\
+                    Nội dung:\n**1.** Khai mạc.\n**2.** Thảo luận.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 3);
+        assert_eq!(lists[0].items[1].marker, "THỨ HAI");
+        assert_eq!(texts(text, &lists[0], 0)[0], "bảo đảm tiến độ.");
+        assert_eq!(texts(text, &lists[1], 0), ["Mục đích", "Yêu cầu"]);
+        assert_eq!(lists[1].items[0].marker, "1.");
+        assert_eq!(lists[2].items[0].marker, "1.");
+        assert_eq!(texts(text, &lists[2], 0)[1], "Thảo luận.");
+    }
+
+    #[test]
+    fn far_bullets_do_not_join_an_old_list() {
+        let text = "Yêu cầu:\n- Một.\n- Hai.\nĐoạn 1.\nĐoạn 2.\nĐoạn 3.\nĐoạn 4.\nSau đây:\n- Ba.\n- Bốn.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists.len(), 2);
+        assert_eq!(intro(text, &lists[1]), "Sau đây:");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in [
+            "",
+            "\n",
+            "-",
+            "(",
+            "(1",
+            "1",
+            "1.",
+            "a)",
+            "I.",
+            "*",
+            "**",
+            "***x",
+            "Thứ nhất",
+            "đ)",
+            "\u{F0B7}",
+            "1.1.",
+            "(1)(2)(3)",
+            " - + - ",
+            "x\n\n\n",
+        ] {
+            let lists = run(t);
+            check_offsets(t, &lists);
+        }
+        // A key of the wrong length falls back to the text.
+        let lists = ListRecognizer::new().lists("Một là, A; Hai là, B.", "x");
+        assert_eq!(lists.len(), 1);
+    }
+
+    #[test]
+    fn linear_on_pathological_inputs() {
+        let r = ListRecognizer::new();
+        let mut s = String::from("Nội dung: ");
+        for i in 1..=100_000 {
+            s.push_str(&format!("({}) ", i % 1000));
+        }
+        let t = std::time::Instant::now();
+        let lists = r.lists(&s, &s);
+        assert!(!lists.is_empty());
+        let s2 = "-".repeat(1_000_000);
+        assert!(r.lists(&s2, &s2).is_empty());
+        let s3 = "-\n".repeat(500_000);
+        let l3 = r.lists(&s3, &s3);
+        assert_eq!(l3.len(), 1);
+        assert_eq!(l3[0].items.len(), 500_000);
+        let s4 = "(1)".repeat(100_000);
+        let _ = r.lists(&s4, &s4);
+        let s5 = "1.\n".repeat(200_000) + &"a)\n".repeat(200_000);
+        let _ = r.lists(&s5, &s5);
+        assert!(t.elapsed().as_secs() < 20, "too slow: {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn random_token_soup_keeps_invariants() {
+        const TOKENS: &[&str] = &[
+            "(",
+            ")",
+            "1",
+            "2",
+            "3",
+            "10",
+            ".",
+            "-",
+            "+",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "a",
+            "b",
+            "đ",
+            "Thứ nhất",
+            "thứ hai",
+            "Một là",
+            "Hai là",
+            "*",
+            "**",
+            "_",
+            "I",
+            "II",
+            "V",
+            ":",
+            ";",
+            ",",
+            "ầ",
+            "•",
+            "\u{F0B7}",
+            "là",
+            "Tăng",
+            "cường",
+            "Điều",
+            "/",
+            "\t",
+            "Nơi nhận",
+            "1.1",
+            "XI",
+            "\"",
+        ];
+        let r = ListRecognizer::new();
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 60) as usize;
+            for _ in 0..n {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(TOKENS[(seed % TOKENS.len() as u64) as usize]);
+            }
+            let lists = r.lists(&t, &key(&t));
+            check_offsets(&t, &lists);
+            // A wrong key (same length, other bytes and boundaries) must not panic either.
+            let mut bad: String = "một là thứ hai ".chars().cycle().take(t.len()).collect();
+            while bad.len() > t.len() {
+                bad.pop();
+            }
+            while bad.len() < t.len() {
+                bad.push(' ');
+            }
+            let _ = r.lists(&t, &bad);
+            let _ = r.lists(&t, &"x".repeat(t.len()));
+        }
+    }
+
+    #[test]
+    fn recognizer_is_send_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<ListRecognizer>();
     }
 }

@@ -399,7 +399,13 @@ impl<'a> Walker<'a, '_> {
             // An organization that starts inside the title and runs on is the organization.
             let mut j = self.tok_at(m.end);
             let inner = self.c.org.partition_point(|o| o.start <= m.start);
-            if let Some(o) = self.c.org[inner..].iter().take_while(|o| o.start < m.end).find(|o| o.end >= m.end) {
+            // A qualifier-like organization word ("Thường trực", flagged ambiguous) that only
+            // ends the title stays in the title: "Phó Bí thư Thường trực" + "Huyện ủy".
+            let cut = self.c.org[inner..].iter().take_while(|o| o.start < m.end).find(|o| {
+                o.end > m.end
+                    || o.end == m.end && !self.c.lex.org_entries(o, &self.c.text[o.start..o.end]).any(|e| e.ambiguous)
+            });
+            if let Some(o) = cut {
                 title_end = self.c.text[..o.start].trim_end().len();
                 j = self.tok_at(o.start);
             }

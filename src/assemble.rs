@@ -237,9 +237,6 @@ fn date_score(a: &Asm<'_, '_>, d: &DateMention, first_para: Option<usize>) -> Op
         "số ",
         "ban hành",
         "ký ",
-        "trước ngày",
-        "đến ngày",
-        "hạn ",
         "thông tư",
         "nghị quyết",
         "kết luận",
@@ -251,6 +248,11 @@ fn date_score(a: &Asm<'_, '_>, d: &DateMention, first_para: Option<usize>) -> Op
         if before.contains(bad) {
             s -= 4;
         }
+    }
+    // A deadline or an end date right before: "trước ngày 30/9", "đến 5/7", "hạn".
+    let near = &before[before.char_indices().rev().nth(9).map_or(0, |(i, _)| i)..];
+    if ["trước", "đến", "hạn", "tới"].iter().any(|w| near.contains(w)) {
+        s -= 4;
     }
     Some(s)
 }

@@ -8,6 +8,7 @@
 
 use crate::key;
 use crate::layout::{BlockKind, Layout, sentences};
+use crate::lexicon::HonorificKind;
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
@@ -176,8 +177,22 @@ fn strip_qualifier_key(s: &str) -> String {
 fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
     person.mentions.push(a.span(p.start, p.end));
     for h in &p.honorifics {
-        if !person.honorifics.iter().any(|x| key::key(x) == key::key(h)) {
-            person.honorifics.push(h.clone());
+        if !person.honorifics.iter().any(|x| key::key(x) == key::key(&h.canonical)) {
+            person.honorifics.push(h.canonical.clone());
+        }
+        // Ranks and academic titles are also roles, as written ("Đại tá", "PGS.TS").
+        if matches!(h.kind, HonorificKind::Rank | HonorificKind::Degree) {
+            let text = a.text[h.start..h.end].trim_end_matches('.').to_string();
+            if !person.roles.iter().any(|r| role_key(&r.text) == role_key(&text)) {
+                person.roles.push(Role {
+                    title: text.clone(),
+                    text,
+                    organization: None,
+                    expanded: None,
+                    qualifier: None,
+                    span: a.span(h.start, h.end),
+                });
+            }
         }
     }
     for r in &p.roles {
@@ -494,7 +509,12 @@ fn person_mentions_in(a: &Asm<'_, '_>, ids: &[Option<usize>], s: usize, e: usize
 }
 
 fn gap_is_short(text: &str) -> bool {
-    let t = text.trim();
+    // A parenthesized aside does not count: "…, Phó Hiệu trưởng Trường X (Đại học Y) đồng chủ trì".
+    let t = match (text.find('('), text.rfind(')')) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b + 1..]),
+        _ => text.to_string(),
+    };
+    let t = t.trim();
     t.split_whitespace().count() <= 2 && !t.contains([';', '.'])
 }
 
@@ -557,7 +577,25 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
         match c.name {
             "chair" | "co_chair" => {
                 if let Some(m) = before {
-                    push(&mut r.chairs, m.2);
+                    // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".
+                    let mut chain = vec![m.2];
+                    let mut cur = m.0;
+                    let earlier: Vec<_> = ms.iter().rev().filter(|p| p.1 <= m.0).collect();
+                    for prev in earlier {
+                        if prev.1 > cur {
+                            continue;
+                        }
+                        let gap = a.key[prev.1..cur].trim();
+                        if matches!(gap, "và" | "," | ";" | ", và" | "cùng") {
+                            chain.push(prev.2);
+                            cur = prev.0;
+                        } else {
+                            break;
+                        }
+                    }
+                    for id in chain.into_iter().rev() {
+                        push(&mut r.chairs, id);
+                    }
                 } else {
                     for m in &after {
                         push(&mut r.chairs, m.2);

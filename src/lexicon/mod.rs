@@ -137,7 +137,7 @@ pub struct TableError {
 /// Tables a builder accepts, named as the data files are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
-    /// honorifics.tsv: form, kind (address|rank|degree|honorary).
+    /// honorifics.tsv: form, kind (address|rank|degree|honorary), expansion, flags (exact).
     Honorifics,
     /// titles.tsv: form, expansion, flags (exact, standalone, ambiguous).
     Titles,
@@ -269,10 +269,10 @@ impl LexiconBuilder {
                         "honorary" => HonorificKind::Honorary,
                         _ => return Err(err("kind must be address, rank, degree or honorary")),
                     };
-                    let exact = flags(c.get(2)).contains("exact");
+                    let exact = flags(c.get(3)).contains("exact");
                     self.person.push(Entry {
                         form,
-                        expansion: None,
+                        expansion: nonempty(c.get(2)),
                         kind: EntryKind::Honorific(kind),
                         exact,
                         ambiguous: false,

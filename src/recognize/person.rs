@@ -27,6 +27,19 @@ pub struct RoleMention {
     pub expanded: Option<String>,
 }
 
+/// An honorific, rank or degree as written before a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Honorific {
+    /// The form as listed in the lexicon ("đồng chí" for "Đ/c").
+    pub canonical: String,
+    /// What it is.
+    pub kind: HonorificKind,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
 /// One mention of a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonMention {
@@ -36,8 +49,8 @@ pub struct PersonMention {
     pub end: usize,
     /// The name, when written.
     pub name: Option<(usize, usize)>,
-    /// Honorifics as listed in the lexicon ("đồng chí", "Đại tá").
-    pub honorifics: Vec<String>,
+    /// Honorifics, ranks and degrees before the name.
+    pub honorifics: Vec<Honorific>,
     /// Roles.
     pub roles: Vec<RoleMention>,
 }
@@ -194,7 +207,10 @@ impl<'a> Walker<'a, '_> {
                 let abbr_or_title = if is_person {
                     self.c.lex.person_entries(m, written).any(|e| !matches!(e.kind, EntryKind::Honorific(_)))
                 } else {
-                    self.c.lex.org_entries(m, written).any(|e| e.exact)
+                    self.c
+                        .lex
+                        .org_entries(m, written)
+                        .any(|e| e.exact || matches!(e.kind, EntryKind::Org { head: true }))
                 };
                 if abbr_or_title && !is_surname {
                     return false;
@@ -323,6 +339,7 @@ impl<'a> Walker<'a, '_> {
                 if (w == "và" || w == "&")
                     && self.cap(i + 1)
                     && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
+                    && self.person_at(i + 1).is_none()
                     && i > start
                 {
                     i += 1;
@@ -467,12 +484,18 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// Honorifics at token `i` ("đồng chí", "Đại tá", "PGS.TS"), with the next token.
-    fn honorifics(&self, mut i: usize) -> (Vec<(String, HonorificKind)>, usize) {
+    fn honorifics(&self, mut i: usize) -> (Vec<Honorific>, usize) {
         let mut out = Vec::new();
         while let Some((m, Kind::Honorific(h))) = self.person_at(i) {
             let written = &self.c.text[m.start..m.end];
-            let canon = self.c.lex.person_entries(m, written).next().map(|e| e.form.clone()).unwrap_or_default();
-            out.push((canon, h));
+            let canon = self
+                .c
+                .lex
+                .person_entries(m, written)
+                .next()
+                .map(|e| e.expansion.clone().unwrap_or_else(|| e.form.clone()))
+                .unwrap_or_default();
+            let mut end = m.end;
             i = self.tok_at(m.end);
             // "PGS, TS." / "TS." : skip a dot or comma between degrees.
             if matches!(self.punct(i), Some('.' | ','))
@@ -480,8 +503,10 @@ impl<'a> Walker<'a, '_> {
             {
                 i += 1;
             } else if self.punct(i) == Some('.') && h == HonorificKind::Degree {
+                end = self.toks[i].e;
                 i += 1;
             }
+            out.push(Honorific { canonical: canon, kind: h, start: m.start, end });
         }
         (out, i)
     }
@@ -518,16 +543,7 @@ impl<'a> Walker<'a, '_> {
         let name = self.span_of(j, j + n);
         let (roles, k) = self.roles_after(j + n);
         let end = if roles.is_empty() { name.1 } else { roles.last().map_or(name.1, |r| r.end) };
-        Some((
-            PersonMention {
-                start: self.toks[i].s,
-                end,
-                name: Some(name),
-                honorifics: hons.into_iter().map(|h| h.0).collect(),
-                roles,
-            },
-            k,
-        ))
+        Some((PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles }, k))
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -572,7 +588,7 @@ impl<'a> Walker<'a, '_> {
                     return i + 1;
                 }
                 let (hons, j) = self.honorifics(i);
-                let address_only = hons.iter().all(|h| h.1 == HonorificKind::Address);
+                let address_only = hons.iter().all(|h| h.kind == HonorificKind::Address);
                 if plural {
                     // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
                     if self.punct(j) == Some(':') {
@@ -608,13 +624,7 @@ impl<'a> Walker<'a, '_> {
                     let name = self.span_of(j, j + n);
                     let (roles, k) = self.roles_after(j + n);
                     let end = roles.last().map_or(name.1, |r| r.end);
-                    out.push(PersonMention {
-                        start: self.toks[i].s,
-                        end,
-                        name: Some(name),
-                        honorifics: hons.into_iter().map(|h| h.0).collect(),
-                        roles,
-                    });
+                    out.push(PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles });
                     return k;
                 }
                 if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) {
@@ -635,19 +645,13 @@ impl<'a> Walker<'a, '_> {
                             start: self.toks[i].s,
                             end,
                             name: Some(name),
-                            honorifics: hons.into_iter().map(|h| h.0).collect(),
+                            honorifics: hons,
                             roles: all,
                         });
                         return k2;
                     }
                     if address_only {
-                        out.push(PersonMention {
-                            start: self.toks[i].s,
-                            end,
-                            name: None,
-                            honorifics: hons.into_iter().map(|h| h.0).collect(),
-                            roles,
-                        });
+                        out.push(PersonMention { start: self.toks[i].s, end, name: None, honorifics: hons, roles });
                     }
                     return k;
                 }
@@ -684,7 +688,7 @@ impl<'a> Walker<'a, '_> {
                         start: self.toks[i].s,
                         end,
                         name: Some(name),
-                        honorifics: hons.into_iter().map(|h| h.0).collect(),
+                        honorifics: hons,
                         roles: all,
                     });
                     // "Phó Thủ tướng A, B" style lists share the role.
@@ -702,7 +706,7 @@ impl<'a> Walker<'a, '_> {
                     return i + 1;
                 }
                 let n = self.cap_run(i, 5);
-                if !self.looks_like_name(i, n) || self.place_context(i) {
+                if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
                     return i + n.max(1);
                 }
                 let (roles, k) = self.roles_after(i + n);

@@ -284,3 +284,54 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let lex = Lexicon::default();
+        let key = crate::key::key(text);
+        layout(text, &key, &lex).blocks.iter().map(|b| (b.kind, text[b.start..b.end].to_string())).collect()
+    }
+
+    #[test]
+    fn headline_paragraph_caption_byline_footer() {
+        let t = "HỘI NGHỊ GIAO BAN QUÝ I\n\nSáng 8/4, Huyện ủy tổ chức hội nghị giao ban.\n\nĐ/c Nguyễn Văn An, Bí thư Huyện ủy phát biểu\n\nQuang cảnh hội nghị\n\nHội nghị đã thống nhất các nội dung.\n\nMinh Châu\n\nCơ quan chủ quản: UBND huyện\nĐịa chỉ: Thị trấn\nEmail: a@b.vn";
+        let k: Vec<BlockKind> = kinds(t).into_iter().map(|x| x.0).collect();
+        use BlockKind::*;
+        assert_eq!(k, [Title, Paragraph, Caption, Caption, Paragraph, Byline, Footer, Footer, Footer]);
+    }
+
+    #[test]
+    fn agency_lead_and_person_first_line_are_not_titles() {
+        let k = kinds("(BĐ) - Sáng 22.4, Ban Tuyên giáo tổ chức gặp mặt.\nDự có các đồng chí lãnh đạo.");
+        assert_eq!(k[0].0, BlockKind::Paragraph);
+        let k =
+            kinds("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc hội nghị.\nSáng 29/4, Thành ủy tổ chức hội nghị.");
+        assert_ne!(k[0].0, BlockKind::Title);
+    }
+
+    #[test]
+    fn metadata_and_markdown() {
+        let k = kinds("# url = https://x.vn/a\nTiêu đề bài viết\n=====\n**Nụ Bùi**\n");
+        assert_eq!(k[0].0, BlockKind::Metadata);
+        assert_eq!(k[1].0, BlockKind::Title);
+        assert_eq!(k[2].0, BlockKind::Metadata);
+        assert_eq!(k[3], (BlockKind::Byline, "Nụ Bùi".to_string()));
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_not_captions() {
+        let long = format!("Đồng chí Nguyễn Văn An phát biểu {}.", "rất dài ".repeat(40));
+        let k = kinds(&format!("Tiêu đề\n{long}\nKết thúc bài viết ở đây."));
+        assert_eq!(k[1].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn sentence_split_guards_abbreviations() {
+        let t = "Đồng chí A dự họp tại TP. Huế. Sau đó, ThS. Nguyễn B phát biểu! Hội nghị kết thúc";
+        let s: Vec<&str> = sentences(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, ["Đồng chí A dự họp tại TP. Huế.", "Sau đó, ThS. Nguyễn B phát biểu!", "Hội nghị kết thúc"]);
+    }
+}

@@ -144,8 +144,11 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
         let holders: Vec<usize> = people
             .iter()
             .filter(|x| {
-                keys.iter()
-                    .all(|k| x.roles.iter().any(|r| role_key(&r.text) == *k || strip_qualifier_key(&r.text) == *k))
+                keys.iter().all(|k| {
+                    x.roles
+                        .iter()
+                        .any(|r| same_role(&role_key(&r.text), k) || same_role(&strip_qualifier_key(&r.text), k))
+                })
             })
             .map(|x| x.id)
             .collect();
@@ -167,6 +170,15 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
         p.mentions.dedup();
     }
     (people, ids)
+}
+
+/// The same role, or the same role with and without its level noun ("HĐND" / "HĐND huyện").
+fn same_role(a: &str, b: &str) -> bool {
+    a == b
+        || LEVEL_WORDS.iter().any(|l| {
+            a.strip_suffix(l).is_some_and(|x| x.strip_suffix(' ') == Some(b))
+                || b.strip_suffix(l).is_some_and(|x| x.strip_suffix(' ') == Some(a))
+        })
 }
 
 fn strip_qualifier_key(s: &str) -> String {
@@ -208,12 +220,7 @@ fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
             span: a.span(r.start, r.end),
         };
         let k = role_key(&text);
-        // The same role, or the same role with / without its level noun ("HĐND" / "HĐND huyện").
-        let same = |x: &Role| {
-            let xk = role_key(&x.text);
-            xk == k || LEVEL_WORDS.iter().any(|l| xk == format!("{k} {l}") || k == format!("{xk} {l}"))
-        };
-        if let Some(i) = person.roles.iter().position(same) {
+        if let Some(i) = person.roles.iter().position(|x| same_role(&role_key(&x.text), &k)) {
             if role_key(&person.roles[i].text).len() < k.len() {
                 person.roles[i] = role;
             }
@@ -348,19 +355,33 @@ fn year_from_context(a: &Asm<'_, '_>) -> Option<i32> {
         })
 }
 
-fn choose_period(a: &Asm<'_, '_>) -> Option<Period> {
-    let good = |p: &&PeriodMention| {
-        matches!(
-            p.kind,
-            PeriodKind::FirstMonths
-                | PeriodKind::LastMonths
-                | PeriodKind::Months
-                | PeriodKind::Quarter
-                | PeriodKind::Year
-        )
+fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
+    // Where the period under review is named: the headline and the lead sentence.
+    let lead = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map(|b| {
+        let (s, e) = sentences(a.text, b.start, b.end).first().copied().unwrap_or((b.start, b.end));
+        (s, e)
+    });
+    let in_scope = |p: &PeriodMention| {
+        a.block_kind_at(p.start) == Some(BlockKind::Title) || lead.is_some_and(|(s, e)| p.start >= s && p.end <= e)
     };
-    let title = a.m.periods.iter().filter(good).find(|p| a.block_kind_at(p.start) == Some(BlockKind::Title));
-    let p = title.or_else(|| a.m.periods.iter().filter(good).find(|p| a.body(p.start)))?;
+    let rank = |k: PeriodKind| match k {
+        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Quarter => 3,
+        PeriodKind::Months => 2,
+        PeriodKind::Year => 1,
+        _ => 0,
+    };
+    let mut best: Option<&PeriodMention> = None;
+    for p in a.m.periods.iter().filter(|p| in_scope(p) && rank(p.kind) > 0) {
+        if best.is_none_or(|b| rank(p.kind) > rank(b.kind)) {
+            best = Some(p);
+        }
+    }
+    let p = best?;
+    // A year-less "6 tháng cuối năm" takes the year of the headline or lead, else of the meeting.
+    let year = p.year.or_else(|| {
+        a.m.periods.iter().filter(|q| in_scope(q)).find_map(|q| q.year.filter(|_| q.end_year.is_none())).or(date_year)
+    });
+    let p = &PeriodMention { year, ..p.clone() };
     Some(Period {
         kind: p.kind,
         year: p.year,
@@ -901,13 +922,14 @@ pub fn assemble(
             None => (None, None, None),
         };
         let location = location(&a, date.as_ref());
+        let period = choose_period(&a, date.as_ref().and_then(|d| d.year));
         Meeting {
             name,
             kind,
             date,
             time_of_day,
             time,
-            period: choose_period(&a),
+            period,
             location,
             organizer,
             chairs: roles.chairs,

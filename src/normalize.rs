@@ -1,46 +1,1915 @@
-//! PLACEHOLDER (replaced by the real module).
-/// Tone style.
+//! Normalisation: one spelling of the text, with a map back to the input.
+//!
+//! [`normalize`] cleans a decoded text so that later stages see one form of
+//! each thing (DOMAIN.md §8), and records where every piece of the result came
+//! from, so spans found in the normalized text can be reported in the
+//! coordinates of the input ([`Normalized::to_input`]).
+//!
+//! What changes, as if applied in this order (the implementation does it in one
+//! pass):
+//!
+//! 1. Invisible characters go: a BOM, U+200B–U+200F, U+2060, U+00AD, every other
+//!    `\p{Cf}` (a ZWJ survives only between two emoji), and C0 controls other than
+//!    `\n` and `\t`. `\r\n`, a lone `\r`, form feed, vertical tab, U+2028 and
+//!    U+2029 become `\n`.
+//! 2. Look-alikes: `Ð`/`ð` → `Đ`/`đ`, `Ƣ`/`ƣ` → `Ư`/`ư`; Cyrillic homoglyphs and
+//!    the small capital `ᴠ` become Latin letters, but only inside a word that also
+//!    has Latin letters (`Cộng ѕản` is fixed, `Москва` is not).
+//! 3. HTML character references ending in `;` are decoded (named Latin-1 letters,
+//!    the common punctuation names, `&#7879;`, `&#x1EC7;`), before NFC, so
+//!    `&ecirc;` followed by a combining acute becomes `ế`.
+//! 4. NFC, recomposing only the short runs that need it.
+//! 5. Spaces: every `\p{Zs}` and `\t` becomes a space; runs collapse to one;
+//!    spaces at the start and end of lines go; three or more line breaks (with
+//!    only spaces between) become exactly two.
+//! 6. Dashes become `-`, curly and angle quotes become `"` or `'`, full-width
+//!    ASCII becomes ASCII.
+//! 7. Optionally, one tone placement for open `oa`, `oe`, `uy` syllables
+//!    ([`ToneStyle`]); a misplaced `qúy` becomes `quý` in either style.
+//!
+//! The result is NFC and normalizing it again changes nothing. Text that needs
+//! none of this is copied in one piece and has an empty map.
+
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ToneStyle {
-    /// Old.
+    /// The old placement, on the first vowel: hòa, thủy, Ủy.
     Old,
-    /// New.
+    /// The new placement, on the main vowel: hoà, thuỷ, Uỷ.
     New,
-    /// Keep.
+    /// Leave the tone marks where the input has them.
     #[default]
     Keep,
 }
-/// Options.
+
+/// Options for [`normalize`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NormalizeOptions {
-    /// Tone.
+    /// Tone placement for open `oa`, `oe`, `uy` syllables (default: keep as is).
     pub tone: ToneStyle,
 }
-/// Normalized.
+
+/// A normalized text and the map from its byte offsets back to the input's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Normalized {
-    /// Text.
+    /// The normalized text (NFC).
     pub text: String,
+    map: OffsetMap,
 }
+
 impl Normalized {
-    /// Start.
+    /// Input byte offset of the normalized byte offset `off` used as a span START.
+    ///
+    /// Inside a replaced region this is the region's start in the input (floor);
+    /// at a place where input characters were removed it is the offset after
+    /// them. An `off` past the end or inside a character is clamped down to a
+    /// character boundary first. The result is an input character boundary.
     pub fn to_input_start(&self, off: usize) -> usize {
-        off
+        let mut o = off.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        self.map.lookup(o, false)
     }
-    /// End.
+
+    /// Input byte offset of the normalized byte offset `off` used as a span END.
+    ///
+    /// Strictly inside a replaced region, or at its end, this is the region's end
+    /// in the input (ceil); at a place where input characters were removed it is
+    /// the offset before them. An `off` inside a character is moved up to the next
+    /// character boundary first. The result is an input character boundary.
     pub fn to_input_end(&self, off: usize) -> usize {
-        off
+        let mut o = off.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o += 1;
+        }
+        self.map.lookup(o, true)
     }
-    /// Range.
-    pub fn to_input(&self, s: usize, e: usize) -> (usize, usize) {
-        (s, e)
+
+    /// Map the normalized byte range `start..end` to an input byte range.
+    ///
+    /// The result never runs backwards: an empty range (or `end < start`) maps
+    /// to an empty range at the input start of `start`.
+    pub fn to_input(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.to_input_start(start);
+        let e = self.to_input_end(end.max(start));
+        (s, e.max(s))
     }
-    /// Identity.
+
+    /// True when the text is unchanged from the input (no edits).
     pub fn is_identity(&self) -> bool {
-        true
+        self.map.count == 0
     }
 }
-/// Normalize.
-pub fn normalize(input: &str, _o: &NormalizeOptions) -> Normalized {
-    Normalized { text: input.to_string() }
+
+/// Normalize `input` (see the [module documentation](self) for the rules).
+///
+/// Never fails and never panics; the result is NFC and normalizing it again
+/// with the same options returns it unchanged.
+///
+/// ```
+/// use vanban::normalize::{normalize, NormalizeOptions, ToneStyle};
+///
+/// let input = "\u{feff}Tỉnh ủy\u{a0}\u{a0}Hòa Bình – “Dân vận khéo”";
+/// let opts = NormalizeOptions { tone: ToneStyle::New };
+/// let n = normalize(input, &opts);
+/// assert_eq!(n.text, "Tỉnh uỷ Hoà Bình - \"Dân vận khéo\"");
+///
+/// // A span found in the normalized text, in input coordinates:
+/// let start = n.text.find("Hoà").unwrap();
+/// let (s, e) = n.to_input(start, start + "Hoà".len());
+/// assert_eq!(&input[s..e], "Hòa");
+///
+/// // Clean text is copied as it is.
+/// let clean = normalize("Ban Dân vận Huyện ủy", &NormalizeOptions::default());
+/// assert!(clean.is_identity());
+/// ```
+pub fn normalize(input: &str, opts: &NormalizeOptions) -> Normalized {
+    let mut engine = Engine::new(input, opts.tone);
+    engine.run();
+    Normalized { text: engine.out, map: engine.map }
+}
+
+// ---------------------------------------------------------------------------
+// The offset map
+// ---------------------------------------------------------------------------
+
+/// Segments per index block.
+const BLOCK: usize = 32;
+
+/// Edit segments `(norm_start, norm_end, in_start, in_end)`, in order. Between
+/// segments the output equals the input shifted by a constant.
+///
+/// Stored compactly: each segment is three LEB128 numbers (the identical stretch
+/// since the previous segment, the normalized length, the input length), usually
+/// three bytes, and every [`BLOCK`] segments an index entry for binary search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct OffsetMap {
+    bytes: Vec<u8>,
+    blocks: Vec<Block>,
+    count: usize,
+    /// End of the last segment (normalized, input).
+    end_n: usize,
+    end_i: usize,
+}
+
+/// Where a block of segments starts: the end of the segment before it and the
+/// byte offset of its first segment in `OffsetMap::bytes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Block {
+    n: usize,
+    i: usize,
+    at: usize,
+}
+
+impl OffsetMap {
+    /// Append the segment `ns..ne` ← `is..ie` (after all earlier ones).
+    fn push(&mut self, ns: usize, ne: usize, is: usize, ie: usize) {
+        debug_assert!(ns >= self.end_n && ns - self.end_n == is - self.end_i);
+        if self.blocks.len() * BLOCK == self.count {
+            self.blocks.push(Block { n: self.end_n, i: self.end_i, at: self.bytes.len() });
+        }
+        put_varint(&mut self.bytes, ns - self.end_n);
+        put_varint(&mut self.bytes, ne - ns);
+        put_varint(&mut self.bytes, ie - is);
+        self.count += 1;
+        self.end_n = ne;
+        self.end_i = ie;
+    }
+
+    /// Input offset of the normalized char boundary `o` (as a span end when `end`).
+    ///
+    /// Start: take the last segment with `ns <= o`; inside it (`o < ne`) the answer
+    /// is its input start, after it the identity shift from its end. End: take the
+    /// last segment with `ns < o`; inside or at its end the answer is its input
+    /// end, after it the identity shift.
+    fn lookup(&self, o: usize, end: bool) -> usize {
+        let b = self.blocks.partition_point(|bl| if end { bl.n < o } else { bl.n <= o });
+        let Some(bl) = self.blocks.get(b.saturating_sub(1)) else {
+            return o;
+        };
+        let first = (b.saturating_sub(1)) * BLOCK;
+        let n_segs = BLOCK.min(self.count - first);
+        let (mut at, mut cn, mut ci) = (bl.at, bl.n, bl.i);
+        for _ in 0..n_segs {
+            let gap = get_varint(&self.bytes, &mut at);
+            let nlen = get_varint(&self.bytes, &mut at);
+            let ilen = get_varint(&self.bytes, &mut at);
+            let (ns, is) = (cn + gap, ci + gap);
+            if ns > o || (end && ns == o) {
+                break;
+            }
+            let (ne, ie) = (ns + nlen, is + ilen);
+            if o < ne || (end && o == ne) {
+                return if end { ie } else { is };
+            }
+            cn = ne;
+            ci = ie;
+        }
+        ci + (o - cn)
+    }
+
+    /// All segments, decoded (for tests).
+    #[cfg(test)]
+    fn segments(&self) -> Vec<(usize, usize, usize, usize)> {
+        let mut v = Vec::with_capacity(self.count);
+        let (mut at, mut cn, mut ci) = (0, 0, 0);
+        for _ in 0..self.count {
+            let gap = get_varint(&self.bytes, &mut at);
+            let nlen = get_varint(&self.bytes, &mut at);
+            let ilen = get_varint(&self.bytes, &mut at);
+            let (ns, is) = (cn + gap, ci + gap);
+            v.push((ns, ns + nlen, is, is + ilen));
+            cn = ns + nlen;
+            ci = is + ilen;
+        }
+        v
+    }
+}
+
+fn put_varint(v: &mut Vec<u8>, mut x: usize) {
+    while x >= 0x80 {
+        v.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    v.push(x as u8);
+}
+
+fn get_varint(v: &[u8], at: &mut usize) -> usize {
+    let (mut x, mut shift) = (0usize, 0u32);
+    while let Some(&b) = v.get(*at) {
+        *at += 1;
+        if shift < usize::BITS {
+            x |= usize::from(b & 0x7F) << shift;
+        }
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    x
+}
+
+// ---------------------------------------------------------------------------
+// Character classes and tables
+// ---------------------------------------------------------------------------
+
+/// The context-free part of steps 1, 2, 5 and 6: `None` drops `c`.
+///
+/// `\r` maps to `\n` here; the `\r\n` pair and the ZWJ-between-emoji exception
+/// are handled where the raw input is read.
+fn map_char(c: char) -> Option<char> {
+    Some(match c {
+        '\t' => ' ',
+        '\n' => '\n',
+        '\r' | '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}' => '\n',
+        '\0'..='\u{1F}' | '\u{7F}' => return None,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        // \p{Cf} (Unicode 15.1), ZWJ included: kept only by `Engine::feed_raw`.
+        '\u{AD}'
+        | '\u{600}'..='\u{605}'
+        | '\u{61C}'
+        | '\u{6DD}'
+        | '\u{70F}'
+        | '\u{890}'..='\u{891}'
+        | '\u{8E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}' => return None,
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        'Ƣ' => 'Ư',
+        'ƣ' => 'ư',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => '"',
+        '‘' | '’' | '‚' | '‛' | '′' => '\'',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // Canonical singletons onto ASCII that could complete an entity: NFC would
+        // make them ASCII later, so make them ASCII before entities are decoded.
+        '\u{37E}' => ';',
+        '\u{212A}' => 'K',
+        _ => c,
+    })
+}
+
+/// The Latin letter a Cyrillic homoglyph (or the small capital `ᴠ`) stands for.
+fn homoglyph(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'ѕ' => 's',
+        'і' => 'i',
+        'ј' => 'j',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'Ѕ' => 'S',
+        'І' => 'I',
+        'Ј' => 'J',
+        'ᴠ' => 'v',
+        _ => return None,
+    })
+}
+
+/// A Latin-script letter (the small capitals of U+1D00.. are not counted).
+#[inline]
+fn is_latin_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{1E00}'..='\u{1EFF}' => true,
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' => c.is_alphabetic(),
+        _ => false,
+    }
+}
+
+/// Letters, digits and combining marks.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// NFC can cut the text before `c`: `c` is a starter that never combines with
+/// what precedes it (combining class 0 and NFC_Quick_Check = Yes).
+#[inline]
+fn is_boundary(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) {
+        return true;
+    }
+    // Combining diacritics: all non-starters but the grapheme joiner.
+    if (0x300..=0x36F).contains(&u) {
+        return u == 0x34F;
+    }
+    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// A character the slow path may change (ignoring tone style).
+fn needs_slow(c: char) -> bool {
+    map_char(c) != Some(c) || homoglyph(c).is_some() || !is_boundary(c)
+}
+
+/// An emoji-like character for the ZWJ rule: a non-letter at or above U+1F000.
+#[inline]
+fn is_emoji(c: char) -> bool {
+    c as u32 >= 0x1F000 && !c.is_alphabetic()
+}
+
+#[inline]
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// Toned vowels: `[base][upper as usize][tone]`, tones grave, acute, hook, tilde, dot.
+const TONED: [(char, [[char; 5]; 2]); 5] = [
+    ('a', [['à', 'á', 'ả', 'ã', 'ạ'], ['À', 'Á', 'Ả', 'Ã', 'Ạ']]),
+    ('e', [['è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']]),
+    ('o', [['ò', 'ó', 'ỏ', 'õ', 'ọ'], ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']]),
+    ('u', [['ù', 'ú', 'ủ', 'ũ', 'ụ'], ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']]),
+    ('y', [['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']]),
+];
+
+/// A toned plain vowel a/e/o/u/y: (lower-case base, tone index, upper case).
+fn tone_of(c: char) -> Option<(char, usize, bool)> {
+    if c.is_ascii() {
+        return None;
+    }
+    for (base, cases) in TONED {
+        for (upper, row) in cases.iter().enumerate() {
+            if let Some(t) = row.iter().position(|&x| x == c) {
+                return Some((base, t, upper == 1));
+            }
+        }
+    }
+    None
+}
+
+/// `base` (a/e/o/u/y) with tone `tone` in the given case.
+fn with_tone(base: char, tone: usize, upper: bool) -> char {
+    TONED.iter().find(|(b, _)| *b == base).map_or(base, |(_, cases)| cases[usize::from(upper)][tone])
+}
+
+/// `base` (lower case ASCII) in the given case.
+fn with_case(base: char, upper: bool) -> char {
+    if upper { base.to_ascii_uppercase() } else { base }
+}
+
+/// The rewritten vowel pair `c d` of an open syllable, if the style moves its tone.
+fn retone_pair(c: char, d: char, style: ToneStyle, after_q: bool) -> Option<(char, char)> {
+    let d_plain = d.is_ascii().then(|| d.to_ascii_lowercase());
+    // Tone on o/u followed by a/e (after o) or y (after u): New moves it to the
+    // second vowel; so does Old after "qu", where u belongs to the consonant.
+    if let Some((base, tone, up)) = tone_of(c) {
+        let pair = matches!((base, d_plain), ('o', Some('a' | 'e')) | ('u', Some('y')));
+        if pair && (style == ToneStyle::New || (after_q && base == 'u')) {
+            let db = d_plain.unwrap_or(d);
+            return Some((with_case(base, up), with_tone(db, tone, d.is_ascii_uppercase())));
+        }
+        return None;
+    }
+    if style == ToneStyle::Old && c.is_ascii() {
+        let cl = c.to_ascii_lowercase();
+        let (db, tone, up) = tone_of(d)?;
+        let pair = matches!((cl, db), ('o', 'a' | 'e') | ('u', 'y'));
+        if pair && !(cl == 'u' && after_q) {
+            return Some((with_tone(cl, tone, c.is_ascii_uppercase()), with_case(db, up)));
+        }
+    }
+    None
+}
+
+/// Longest entity name and longest run of digits accepted.
+const MAX_NAME: usize = 8;
+const MAX_DIGITS: usize = 8;
+
+/// Can `c` extend the entity body `body` (the characters after `&`)?
+fn can_extend(body: &[Item], c: char) -> bool {
+    match body.first().map(|it| it.c) {
+        None => c == '#' || c.is_ascii_alphabetic(),
+        Some('#') => match body.get(1).map(|it| it.c) {
+            None => c.is_ascii_digit() || c == 'x' || c == 'X',
+            Some('x' | 'X') => body.len() - 2 < MAX_DIGITS && c.is_ascii_hexdigit(),
+            Some(_) => body.len() - 1 < MAX_DIGITS && c.is_ascii_digit(),
+        },
+        Some(_) => body.len() < MAX_NAME && c.is_ascii_alphanumeric(),
+    }
+}
+
+/// The character of the complete entity body `body` (without `&` and `;`).
+fn decode_entity(body: &[Item]) -> Option<char> {
+    let mut buf = [0u8; MAX_DIGITS + 2];
+    let len = body.len();
+    if len == 0 || len > buf.len() {
+        return None;
+    }
+    for (b, it) in buf.iter_mut().zip(body) {
+        *b = u8::try_from(u32::from(it.c)).ok().filter(u8::is_ascii)?;
+    }
+    let s = std::str::from_utf8(&buf[..len]).ok()?;
+    if let Some(num) = s.strip_prefix('#') {
+        let v = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return match v {
+            0 => None,
+            0x80..=0x9F => Some(cp1252(v)),
+            _ => char::from_u32(v),
+        };
+    }
+    named_entity(s)
+}
+
+/// HTML maps `&#128;`..`&#159;` through windows-1252.
+fn cp1252(v: u32) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    HIGH.get((v as usize).wrapping_sub(0x80)).copied().unwrap_or('\u{FFFD}')
+}
+
+/// Named character references: Latin-1 letters, Vietnamese letters with an HTML5
+/// name, and the punctuation seen in scraped pages.
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "shy" => '\u{AD}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "zwnj" => '\u{200C}',
+        "zwj" => '\u{200D}',
+        "lrm" => '\u{200E}',
+        "rlm" => '\u{200F}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "minus" => '−',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "middot" => '·',
+        "bull" => '•',
+        "prime" => '′',
+        "Prime" => '″',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "sect" => '§',
+        "para" => '¶',
+        "euro" => '€',
+        "cent" => '¢',
+        "pound" => '£',
+        "yen" => '¥',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "ordf" => 'ª',
+        "ordm" => 'º',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "Agrave" => 'À',
+        "Aacute" => 'Á',
+        "Acirc" => 'Â',
+        "Atilde" => 'Ã',
+        "Auml" => 'Ä',
+        "Aring" => 'Å',
+        "AElig" => 'Æ',
+        "Ccedil" => 'Ç',
+        "Egrave" => 'È',
+        "Eacute" => 'É',
+        "Ecirc" => 'Ê',
+        "Euml" => 'Ë',
+        "Igrave" => 'Ì',
+        "Iacute" => 'Í',
+        "Icirc" => 'Î',
+        "Iuml" => 'Ï',
+        "ETH" => 'Ð',
+        "Ntilde" => 'Ñ',
+        "Ograve" => 'Ò',
+        "Oacute" => 'Ó',
+        "Ocirc" => 'Ô',
+        "Otilde" => 'Õ',
+        "Ouml" => 'Ö',
+        "Oslash" => 'Ø',
+        "Ugrave" => 'Ù',
+        "Uacute" => 'Ú',
+        "Ucirc" => 'Û',
+        "Uuml" => 'Ü',
+        "Yacute" => 'Ý',
+        "THORN" => 'Þ',
+        "szlig" => 'ß',
+        "agrave" => 'à',
+        "aacute" => 'á',
+        "acirc" => 'â',
+        "atilde" => 'ã',
+        "auml" => 'ä',
+        "aring" => 'å',
+        "aelig" => 'æ',
+        "ccedil" => 'ç',
+        "egrave" => 'è',
+        "eacute" => 'é',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "igrave" => 'ì',
+        "iacute" => 'í',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "eth" => 'ð',
+        "ntilde" => 'ñ',
+        "ograve" => 'ò',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "otilde" => 'õ',
+        "ouml" => 'ö',
+        "oslash" => 'ø',
+        "ugrave" => 'ù',
+        "uacute" => 'ú',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "yacute" => 'ý',
+        "thorn" => 'þ',
+        "yuml" => 'ÿ',
+        "Yuml" => 'Ÿ',
+        "Abreve" => 'Ă',
+        "abreve" => 'ă',
+        "Dstrok" => 'Đ',
+        "dstrok" => 'đ',
+        "Itilde" => 'Ĩ',
+        "itilde" => 'ĩ',
+        "Utilde" => 'Ũ',
+        "utilde" => 'ũ',
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The engine
+// ---------------------------------------------------------------------------
+
+/// One character on its way to the output, with the input range it came from.
+/// Characters made together (a recomposed run, a decoded entity) share a range.
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    c: char,
+    s: usize,
+    e: usize,
+}
+
+/// ASCII byte classes for the fast scan.
+const A_OK: u8 = 0;
+const A_SPACE: u8 = 1;
+const A_NL: u8 = 2;
+const A_SLOW: u8 = 3;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [A_SLOW; 128];
+    let mut b = 0x21;
+    while b < 0x7F {
+        t[b] = A_OK;
+        b += 1;
+    }
+    t[b'&' as usize] = A_SLOW;
+    t[b' ' as usize] = A_SPACE;
+    t[b'\n' as usize] = A_NL;
+    t
+};
+
+/// Byte-pair tables for the fast scan: the pair `(p, b)` of consecutive bytes
+/// needs a closer look when `prev[p] & cur[b] != 0`.
+///
+/// Bit 7: `b` alone needs a look (controls, `&`, newline, and the lead bytes of
+/// scripts and punctuation that may change). Bit 0: two spaces. Bits 1–3: the
+/// look-alikes Ð ð (C3 90, C3 B0), Ƣ ƣ (C6 A2, C6 A3), and an E1 lead outside
+/// U+1E00..U+1EFF. Bit 4 (new style): a byte that ends a toned o/u, then a/e/y.
+/// Bit 5 (old style): o/u/q, then the lead byte of a toned vowel.
+struct ScanTables {
+    prev: [u8; 256],
+    cur: [u8; 256],
+}
+
+impl ScanTables {
+    const fn build(tone: ToneStyle) -> ScanTables {
+        let mut prev = [0x80u8; 256];
+        let mut cur = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let needs_look = b < 0x20
+                || b == b'&' as usize
+                || b == 0x7F
+                || matches!(b, 0xC0..=0xC2 | 0xCC..=0xDF | 0xE0 | 0xE2 | 0xE3 | 0xEA | 0xEF..=0xFF);
+            if needs_look {
+                cur[b] = 0x80;
+            }
+            if matches!(b, 0x80..=0xB7 | 0xBC..=0xBF) {
+                cur[b] |= 0x08;
+            }
+            b += 1;
+        }
+        prev[b' ' as usize] |= 0x01;
+        cur[b' ' as usize] |= 0x01;
+        prev[0xC3] |= 0x02;
+        cur[0x90] |= 0x02;
+        cur[0xB0] |= 0x02;
+        prev[0xC6] |= 0x04;
+        cur[0xA2] |= 0x04;
+        cur[0xA3] |= 0x04;
+        prev[0xE1] |= 0x08;
+        match tone {
+            ToneStyle::New => {
+                // last bytes of ò ó õ Ò Ó Õ ù ú Ù Ú ũ Ũ ỏ ọ Ỏ Ọ ủ ụ Ủ Ụ
+                let ends = [
+                    0xB2, 0xB3, 0xB5, 0x92, 0x93, 0x95, 0xB9, 0xBA, 0x99, 0x9A, 0xA9, 0xA8, 0x8F, 0x8D, 0x8E, 0x8C,
+                    0xA7, 0xA5, 0xA6, 0xA4,
+                ];
+                let mut k = 0;
+                while k < ends.len() {
+                    prev[ends[k]] |= 0x10;
+                    k += 1;
+                }
+                let vowels = *b"aeyAEY";
+                let mut k = 0;
+                while k < vowels.len() {
+                    cur[vowels[k] as usize] |= 0x10;
+                    k += 1;
+                }
+            }
+            ToneStyle::Old => {
+                let firsts = *b"ouqOUQ";
+                let mut k = 0;
+                while k < firsts.len() {
+                    prev[firsts[k] as usize] |= 0x20;
+                    k += 1;
+                }
+                cur[0xC3] |= 0x20;
+                cur[0xC5] |= 0x20;
+                cur[0xE1] |= 0x20;
+            }
+            ToneStyle::Keep => {}
+        }
+        ScanTables { prev, cur }
+    }
+
+    fn for_style(tone: ToneStyle) -> &'static ScanTables {
+        static KEEP: ScanTables = ScanTables::build(ToneStyle::Keep);
+        static NEW: ScanTables = ScanTables::build(ToneStyle::New);
+        static OLD: ScanTables = ScanTables::build(ToneStyle::Old);
+        match tone {
+            ToneStyle::Keep => &KEEP,
+            ToneStyle::New => &NEW,
+            ToneStyle::Old => &OLD,
+        }
+    }
+}
+
+/// The normalizer. A fast scan copies clean stretches of the input as they are;
+/// around anything that may change, a slow path runs the characters through the
+/// stages, each a small state machine feeding the next:
+///
+/// raw input → [`Engine::feed_raw`] (drops, look-alikes, dashes, `\r\n`) →
+/// [`Engine::ent_push`] (entities) → [`Engine::nfc_push`] (recomposition) →
+/// [`Engine::word_push`] (homoglyphs, tone) → [`Engine::ws_push`] (spaces,
+/// newlines) → [`Engine::emit`] (output and map).
+///
+/// The slow path starts at the whitespace before the token holding the trigger
+/// and stops at a space or newline where every stage is flushed and the output
+/// ends in a visible character, so its state there is implied by the output.
+struct Engine<'a> {
+    input: &'a str,
+    tone: ToneStyle,
+    out: String,
+    map: OffsetMap,
+    /// Input consumed by the output so far.
+    in_pos: usize,
+    /// The open output group: its input range and where it starts in `out`.
+    group: Option<(usize, usize, usize)>,
+    /// Last character passed on by `feed_raw` (for the ZWJ rule).
+    raw_prev: Option<char>,
+    /// Pending entity characters; `ent_levels` holds where each nested `&` is.
+    ent: Vec<Item>,
+    ent_levels: Vec<usize>,
+    /// The current NFC run: a starter and what follows it.
+    chunk: Vec<Item>,
+    /// The current word, the character before it, and what it contains.
+    word: Vec<Item>,
+    word_prev: Option<char>,
+    word_latin: bool,
+    word_glyph: bool,
+    /// A space waiting for the next visible character.
+    pending_space: Option<Item>,
+    line_start: bool,
+    newlines: u8,
+    scratch: Vec<Item>,
+    /// Let the slow path hand back to the fast scan (off in some tests).
+    allow_stop: bool,
+}
+
+impl<'a> Engine<'a> {
+    fn new(input: &'a str, tone: ToneStyle) -> Self {
+        Engine {
+            input,
+            tone,
+            out: String::with_capacity(input.len()),
+            map: OffsetMap::default(),
+            in_pos: 0,
+            group: None,
+            raw_prev: None,
+            ent: Vec::new(),
+            ent_levels: Vec::new(),
+            chunk: Vec::new(),
+            word: Vec::new(),
+            word_prev: None,
+            word_latin: false,
+            word_glyph: false,
+            pending_space: None,
+            line_start: true,
+            newlines: 0,
+            scratch: Vec::new(),
+            allow_stop: true,
+        }
+    }
+
+    /// The fast scan: find the next character that may change, hand the
+    /// stretch around it to the slow path, copy everything else.
+    ///
+    /// The inner loop looks at byte pairs through two tables ([`ScanTables`]);
+    /// only where a pair is flagged does [`Engine::quiet_at`] look at the
+    /// characters around it.
+    fn run(&mut self) {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        let len = bytes.len();
+        let last = len.saturating_sub(1);
+        let t = ScanTables::for_style(self.tone);
+        let (mut i, mut commit) = (0, 0);
+        while i < len {
+            if i > 0 && i < last {
+                let mut p = bytes[i - 1];
+                while i < last {
+                    let b = bytes[i];
+                    if t.prev[usize::from(p)] & t.cur[usize::from(b)] != 0 {
+                        break;
+                    }
+                    p = b;
+                    i += 1;
+                }
+            }
+            // Look closely from the character holding the flagged byte (or the
+            // byte before it, for a flagged pair) up to and including that byte.
+            let resume = i + 1;
+            let pair = i > 0 && t.prev[usize::from(bytes[i - 1])] & t.cur[usize::from(bytes[i])] & 0x7F != 0;
+            let mut j = if pair { i - 1 } else { i };
+            while j > commit && (0x80..0xC0).contains(&bytes[j]) {
+                j -= 1;
+            }
+            i = j.max(commit);
+            while i < resume {
+                let (quiet, width) = self.quiet_at(bytes, i);
+                if quiet {
+                    i += width;
+                    continue;
+                }
+                let q = back_up(bytes, i, commit);
+                self.copy_identity(commit, q);
+                i = self.slow(q, i + width);
+                commit = i;
+            }
+        }
+        self.copy_identity(commit, len);
+    }
+
+    /// Is the character at `i` certainly copied unchanged? Also returns its width.
+    #[inline]
+    fn quiet_at(&self, bytes: &[u8], i: usize) -> (bool, usize) {
+        let len = bytes.len();
+        let b = bytes[i];
+        if b < 0x80 {
+            let quiet = match ASCII_CLASS[usize::from(b)] {
+                A_OK => true,
+                // One space between two visible characters stays.
+                A_SPACE => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
+                A_NL => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
+                _ => false,
+            };
+            return (quiet, 1);
+        }
+        // Vietnamese letters, decided from their bytes: U+00C0..U+027F (all NFC
+        // starters) but Ð ð Ƣ ƣ, and U+1E00..U+1EFF.
+        let latin = match b {
+            0xC3..=0xC9 => {
+                let b1 = bytes[i + 1];
+                let lookalike = (b == 0xC3 && (b1 == 0x90 || b1 == 0xB0)) || (b == 0xC6 && (b1 == 0xA2 || b1 == 0xA3));
+                if lookalike { 0 } else { 2 }
+            }
+            0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
+            _ => 0,
+        };
+        let tone_ok = |w| self.tone == ToneStyle::Keep || tone_quiet(bytes, i, w, self.tone);
+        if latin > 0 {
+            return (tone_ok(latin), latin);
+        }
+        let (c, w) = decode_at(bytes, i);
+        (!needs_slow(c) && tone_ok(w), w)
+    }
+
+    fn copy_identity(&mut self, a: usize, b: usize) {
+        self.close_group();
+        self.delete_to(a);
+        self.out.push_str(&self.input[a..b]);
+        self.in_pos = b;
+    }
+
+    /// Record that the input from `in_pos` to `s` was dropped.
+    fn delete_to(&mut self, s: usize) {
+        if s > self.in_pos {
+            let at = self.out.len();
+            self.map.push(at, at, self.in_pos, s);
+            self.in_pos = s;
+        }
+    }
+
+    /// Run the slow path from `q` (after whitespace, or the text start) until a
+    /// stop at or after `min_end`; returns the stop.
+    fn slow(&mut self, q: usize, min_end: usize) -> usize {
+        let tail = self.out.chars().next_back();
+        self.raw_prev = tail;
+        self.word_prev = tail;
+        self.line_start = tail.is_none_or(|c| c == '\n');
+        let nl = self.out.bytes().rev().take(2).take_while(|&b| b == b'\n');
+        self.newlines = nl.count() as u8;
+        self.pending_space = None;
+
+        let bytes = self.input.as_bytes();
+        let mut i = q;
+        while i < bytes.len() {
+            if self.allow_stop && i >= min_end && matches!(bytes[i], b' ' | b'\n') && quiet_start(bytes, i + 1) {
+                self.flush();
+                if self.pending_space.is_none() && !self.line_start {
+                    self.close_group();
+                    return i;
+                }
+            }
+            i = self.feed_raw(i);
+        }
+        self.flush();
+        self.pending_space = None;
+        self.close_group();
+        bytes.len()
+    }
+
+    /// Flush the entity, NFC and word stages as a space or newline would.
+    fn flush(&mut self) {
+        self.ent_fail();
+        self.nfc_flush();
+        self.word_flush();
+    }
+
+    /// Stage 1: read the input character at `i`; returns the next offset.
+    fn feed_raw(&mut self, i: usize) -> usize {
+        let rest = &self.input[i..];
+        let Some(c) = rest.chars().next() else {
+            return self.input.len();
+        };
+        let w = c.len_utf8();
+        let (m, e) = match c {
+            '\r' if rest.as_bytes().get(1) == Some(&b'\n') => ('\n', i + 2),
+            '\u{200D}' => {
+                let next = rest[w..].chars().next();
+                if self.raw_prev.is_some_and(is_emoji) && next.is_some_and(is_emoji) {
+                    (c, i + w)
+                } else {
+                    return i + w;
+                }
+            }
+            _ => match map_char(c) {
+                Some(m) => (m, i + w),
+                None => return i + w,
+            },
+        };
+        self.raw_prev = Some(m);
+        self.ent_push(Item { c: m, s: i, e });
+        e
+    }
+
+    /// Stage 2: HTML character references. A decoded character goes back into
+    /// this stage, so `&amp;lt;` and `&l&#116;;` end as `<` and the output holds
+    /// no entity left to decode.
+    fn ent_push(&mut self, mut it: Item) {
+        loop {
+            if it.c == '&' {
+                self.ent_levels.push(self.ent.len());
+                self.ent.push(it);
+                return;
+            }
+            let Some(&top) = self.ent_levels.last() else {
+                self.nfc_push(it);
+                return;
+            };
+            let body = &self.ent[top + 1..];
+            if it.c == ';' {
+                if let Some(d) = decode_entity(body) {
+                    let s = self.ent[top].s;
+                    self.ent.truncate(top);
+                    self.ent_levels.pop();
+                    match map_char(d) {
+                        Some(m) => {
+                            it = Item { c: m, s, e: it.e };
+                            continue;
+                        }
+                        // A dropped character leaves nothing, not even a break.
+                        None => return,
+                    }
+                }
+            } else if can_extend(body, it.c) {
+                self.ent.push(it);
+                return;
+            }
+            self.ent_fail();
+            self.nfc_push(it);
+            return;
+        }
+    }
+
+    /// Give up on the pending entities: pass their characters on as text.
+    fn ent_fail(&mut self) {
+        if self.ent.is_empty() {
+            return;
+        }
+        self.ent_levels.clear();
+        let mut ent = std::mem::take(&mut self.ent);
+        for it in ent.drain(..) {
+            self.nfc_push(it);
+        }
+        self.ent = ent;
+    }
+
+    /// Stage 3: NFC, one run (a starter and its followers) at a time.
+    fn nfc_push(&mut self, it: Item) {
+        if is_boundary(it.c) {
+            self.nfc_flush();
+        }
+        self.chunk.push(it);
+    }
+
+    fn nfc_flush(&mut self) {
+        let mut chunk = std::mem::take(&mut self.chunk);
+        let mut composed = std::mem::take(&mut self.scratch);
+        compose_run(&chunk, &mut composed);
+        chunk.clear();
+        self.chunk = chunk;
+        for it in composed.drain(..) {
+            self.word_push(it);
+        }
+        self.scratch = composed;
+    }
+
+    /// Stage 4: words (letters, digits, marks) for homoglyphs and tone style.
+    fn word_push(&mut self, it: Item) {
+        if is_word_char(it.c) {
+            if self.word.is_empty() {
+                self.word_latin = false;
+                self.word_glyph = false;
+            }
+            self.word_latin |= is_latin_letter(it.c);
+            self.word_glyph |= !it.c.is_ascii() && homoglyph(it.c).is_some();
+            self.word.push(it);
+        } else {
+            self.word_flush();
+            self.word_prev = Some(it.c);
+            self.ws_push(it);
+        }
+    }
+
+    fn word_flush(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let mut w = std::mem::take(&mut self.word);
+        // After `&` or `#` the word may be an entity name: mapping it could make
+        // one ("&аmp;" → "&amp;") that a second pass would decode.
+        if self.word_glyph && self.word_latin && !matches!(self.word_prev, Some('&' | '#')) {
+            let mut changed = false;
+            for it in &mut w {
+                if let Some(l) = homoglyph(it.c) {
+                    it.c = l;
+                    changed = true;
+                }
+            }
+            // "е" + U+0323 had nothing to compose with; "e" + U+0323 is "ẹ".
+            if changed {
+                recompose_word(&mut w);
+            }
+        }
+        if self.tone != ToneStyle::Keep && retone(&mut w, self.tone) {
+            recompose_word(&mut w);
+        }
+        for it in w.drain(..) {
+            self.ws_push(it);
+        }
+        self.word = w;
+    }
+
+    /// Stage 5: spaces and newlines.
+    fn ws_push(&mut self, it: Item) {
+        match it.c {
+            ' ' => {
+                if !self.line_start && self.pending_space.is_none() {
+                    self.pending_space = Some(it);
+                }
+            }
+            '\n' => {
+                self.pending_space = None;
+                self.line_start = true;
+                if self.newlines < 2 {
+                    self.newlines += 1;
+                    self.emit(it);
+                }
+            }
+            _ => {
+                if let Some(sp) = self.pending_space.take() {
+                    self.emit(sp);
+                }
+                self.line_start = false;
+                self.newlines = 0;
+                self.emit(it);
+            }
+        }
+    }
+
+    /// Output one character; characters with the same input range form a group.
+    fn emit(&mut self, it: Item) {
+        if self.group.is_some_and(|(s, e, _)| s == it.s && e == it.e) {
+            self.out.push(it.c);
+            return;
+        }
+        self.close_group();
+        self.group = Some((it.s, it.e, self.out.len()));
+        self.out.push(it.c);
+    }
+
+    /// Finish the open group: record a deletion before it and, unless it equals
+    /// its input, a replacement.
+    fn close_group(&mut self) {
+        let Some((s, e, ns)) = self.group.take() else {
+            return;
+        };
+        let ne = self.out.len();
+        if s > self.in_pos {
+            self.map.push(ns, ns, self.in_pos, s);
+        }
+        if self.out[ns..ne] != self.input[s..e] {
+            self.map.push(ns, ne, s, e);
+        }
+        self.in_pos = e;
+    }
+}
+
+/// NFC of one run (or of several, when called on a word): unchanged items
+/// keep their ranges, a recomposed run shares the range of the whole run.
+fn compose_run(run: &[Item], out: &mut Vec<Item>) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    if run.len() == 1 && is_boundary(first.c) {
+        out.push(*first);
+        return;
+    }
+    let start = out.len();
+    let item = |c| Item { c, s: first.s, e: last.e };
+    if !compose_simple(run, out, item) {
+        out.extend(run.iter().map(|it| it.c).nfc().map(item));
+    }
+    if out[start..].iter().map(|it| it.c).eq(run.iter().map(|it| it.c)) {
+        out.truncate(start);
+        out.extend_from_slice(run);
+    }
+}
+
+/// Canonical composition of the common decomposed run: an ASCII letter and
+/// marks already in canonical order (`e` U+0323 U+0302 → `ệ`). Returns false,
+/// writing nothing, for anything else.
+fn compose_simple(run: &[Item], out: &mut Vec<Item>, item: impl Fn(char) -> Item) -> bool {
+    let Some((first, marks)) = run.split_first() else {
+        return false;
+    };
+    if !first.c.is_ascii_alphabetic() || marks.len() > 8 {
+        return false;
+    }
+    let mut classes = [0u8; 8];
+    let mut prev = 0;
+    for (k, m) in marks.iter().enumerate() {
+        let cc = canonical_combining_class(m.c);
+        // Out of order, a starter, or a mark with a decomposition (U+0340,
+        // U+0344, …: those are NFC_Quick_Check = No): leave it to the library.
+        if cc == 0 || cc < prev || is_nfc_quick(std::iter::once(m.c)) == IsNormalized::No {
+            return false;
+        }
+        classes[k] = cc;
+        prev = cc;
+    }
+    // A mark composes with the base unless an uncomposed mark of the same
+    // class stands between them (the classes are sorted, so that is the test).
+    let mut base = first.c;
+    let mut kept = [None; 8];
+    let mut last_kept = 0;
+    for (k, m) in marks.iter().enumerate() {
+        let blocked = last_kept == classes[k];
+        match unicode_normalization::char::compose(base, m.c) {
+            Some(c) if !blocked => base = c,
+            _ => {
+                kept[k] = Some(m.c);
+                last_kept = classes[k];
+            }
+        }
+    }
+    out.push(item(base));
+    out.extend(kept.iter().flatten().map(|&c| item(c)));
+    true
+}
+
+/// NFC again after a word's letters changed (only when it has marks to compose).
+fn recompose_word(w: &mut Vec<Item>) {
+    if w.iter().all(|it| is_boundary(it.c)) {
+        return;
+    }
+    let mut v = Vec::with_capacity(w.len());
+    let mut start = 0;
+    for k in 1..=w.len() {
+        if k == w.len() || is_boundary(w[k].c) {
+            compose_run(&w[start..k], &mut v);
+            start = k;
+        }
+    }
+    *w = v;
+}
+
+/// Apply the tone style to the open syllable at the end of a word.
+fn retone(w: &mut [Item], style: ToneStyle) -> bool {
+    let mut changed = false;
+    for i in 0..w.len().saturating_sub(1) {
+        let open = w.get(i + 2).is_none_or(|it| !it.c.is_alphanumeric());
+        if !open {
+            continue;
+        }
+        let after_q = i > 0 && matches!(w[i - 1].c, 'q' | 'Q');
+        if let Some((c, d)) = retone_pair(w[i].c, w[i + 1].c, style, after_q) {
+            w[i].c = c;
+            w[i + 1].c = d;
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// In the fast scan: is the character of width `w` at `i` certainly left alone
+/// by the tone style? Only the neighbouring bytes are looked at (conservative);
+/// the character is decoded only when a neighbour could pair with it.
+#[inline]
+fn tone_quiet(bytes: &[u8], i: usize, w: usize, style: ToneStyle) -> bool {
+    let next = bytes.get(i + w).map(u8::to_ascii_lowercase);
+    let prev = i.checked_sub(1).map(|j| bytes[j].to_ascii_lowercase());
+    let could_pair = match style {
+        ToneStyle::New => matches!(next, Some(b'a' | b'e' | b'y')),
+        ToneStyle::Old => matches!(prev, Some(b'o' | b'u' | b'q')),
+        ToneStyle::Keep => false,
+    };
+    if !could_pair {
+        return true;
+    }
+    let Some((base, _, _)) = tone_of(decode_at(bytes, i).0) else {
+        return true;
+    };
+    match (style, base) {
+        (ToneStyle::New, 'o') => !matches!(next, Some(b'a' | b'e')),
+        (ToneStyle::New, 'u') => next != Some(b'y'),
+        (ToneStyle::Old, 'a' | 'e') => prev != Some(b'o'),
+        (ToneStyle::Old, 'y') => prev != Some(b'u'),
+        (ToneStyle::Old, 'u') => !(next == Some(b'y') && prev == Some(b'q')),
+        _ => true,
+    }
+}
+
+/// Decode the multi-byte UTF-8 character starting at `i` of a `str`'s bytes.
+#[inline]
+fn decode_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let (v, w) = if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    };
+    (char::from_u32(v).unwrap_or('\u{FFFD}'), w)
+}
+
+/// Is the newline at `i` certainly kept as it is? Not when spaces follow it, nor
+/// when it starts a run of three.
+#[inline]
+fn newline_quiet(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(b'\n') => !bytes.get(i + 2).is_some_and(|&b| is_ascii_ws(b)),
+        Some(&b) => !is_ascii_ws(b),
+        None => true,
+    }
+}
+
+/// Where the slow path starts for a trigger at `p`: the start of the
+/// whitespace-delimited token holding it, then back over the whitespace before
+/// it (never before `floor`).
+fn back_up(bytes: &[u8], p: usize, floor: usize) -> usize {
+    let mut q = p;
+    if !is_ascii_ws(bytes[p]) {
+        while q > floor && !is_ascii_ws(bytes[q - 1]) {
+            q -= 1;
+        }
+    }
+    while q > floor && is_ascii_ws(bytes[q - 1]) {
+        q -= 1;
+    }
+    q
+}
+
+/// Does a visible, probably clean character start at `j` (so the slow path may
+/// hand the space or newline before it to the fast scan)?
+fn quiet_start(bytes: &[u8], j: usize) -> bool {
+    match bytes.get(j) {
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == A_OK,
+        Some(0xC3..=0xC9) => true,
+        Some(0xE1) => matches!(bytes.get(j + 1), Some(0xB8..=0xBB)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn opts(tone: ToneStyle) -> NormalizeOptions {
+        NormalizeOptions { tone }
+    }
+
+    fn n(s: &str) -> String {
+        normalize(s, &NormalizeOptions::default()).text
+    }
+
+    /// The whole input through the slow path (reference for the fast scan).
+    fn slow_only(s: &str, tone: ToneStyle) -> Normalized {
+        let mut e = Engine::new(s, tone);
+        e.allow_stop = false;
+        let end = e.slow(0, 0);
+        e.copy_identity(end, end);
+        Normalized { text: e.out, map: e.map }
+    }
+
+    /// Check the map against input and output: between segments the texts agree.
+    fn check_map(input: &str, r: &Normalized) {
+        let (mut cn, mut ci) = (0, 0);
+        for (ns, ne, is, ie) in r.map.segments() {
+            assert!(ns >= cn && is >= ci && ns <= ne && is <= ie, "{input:?}");
+            assert_eq!(ns - cn, is - ci, "{input:?}");
+            assert_eq!(&r.text[cn..ns], &input[ci..is], "{input:?}");
+            assert!(input.is_char_boundary(is) && input.is_char_boundary(ie));
+            assert!(r.text.is_char_boundary(ns) && r.text.is_char_boundary(ne));
+            assert!(ns < ne || is < ie, "empty segment in {input:?}");
+            assert_ne!(&r.text[ns..ne], &input[is..ie], "{input:?}");
+            (cn, ci) = (ne, ie);
+        }
+        assert_eq!(r.text.len() - cn, input.len() - ci, "{input:?}");
+        assert_eq!(&r.text[cn..], &input[ci..], "{input:?}");
+    }
+
+    #[test]
+    fn rules() {
+        let keep = ToneStyle::Keep;
+        let cases: &[(&str, ToneStyle, &str)] = &[
+            // NFC
+            ("Qua\u{302}\u{323}n", keep, "Quận"),
+            ("â\u{323}", keep, "ậ"),
+            ("e\u{323}\u{302}", keep, "ệ"),
+            ("e\u{302}\u{323}", keep, "ệ"),
+            ("ẹ\u{302}", keep, "ệ"),
+            ("Bi\u{300}nh", keep, "Bình"),
+            ("Nguye\u{302}\u{303}n Va\u{306}n", keep, "Nguyễn Văn"),
+            ("Vie\u{323}\u{302}t Nam", keep, "Việt Nam"),
+            ("<\u{338}", keep, "≮"),
+            ("\u{212B}ngström", keep, "Ångström"),
+            // entities
+            ("&ecirc;\u{301}", keep, "ế"),
+            ("Qu&#7889;c h&#x1ED9;i", keep, "Quốc hội"),
+            ("&Ecirc;&agrave; &amp; &lt;b&gt;", keep, "Êà & <b>"),
+            ("a&nbsp;b", keep, "a b"),
+            ("x &amp y", keep, "x &amp y"),
+            ("&amp;lt;", keep, "<"),
+            ("&foo; & ;", keep, "&foo; & ;"),
+            ("&#146;", keep, "'"),
+            ("&#xD800; &#0;", keep, "&#xD800; &#0;"),
+            ("&quot;Dân&quot;", keep, "\"Dân\""),
+            ("&ndash;&hellip;", keep, "-…"),
+            // invisible characters and controls
+            ("\u{feff}Số", keep, "Số"),
+            ("x\u{200b}y", keep, "xy"),
+            ("Hà\u{ad}Nội", keep, "HàNội"),
+            ("a\u{1}b\u{7f}c", keep, "abc"),
+            ("a\r\nb\rc\u{c}d", keep, "a\nb\nc\nd"),
+            ("😀\u{200d}😀", keep, "😀\u{200d}😀"),
+            ("a\u{200d}b", keep, "ab"),
+            ("a\u{2060}\u{200e}b", keep, "ab"),
+            ("a\u{b}b\u{2028}c\u{2029}d", keep, "a\nb\nc\nd"),
+            ("a\u{85}b", keep, "a\u{85}b"),
+            ("😀\u{200d}\u{200d}😀 \u{200d}😀", keep, "😀\u{200d}😀 😀"),
+            // look-alikes
+            ("TRƢỜNG Hƣớng", keep, "TRƯỜNG Hướng"),
+            ("Trần Hải Ðường ðó", keep, "Trần Hải Đường đó"),
+            ("Cộng ѕản", keep, "Cộng sản"),
+            ("хác định ngàу", keep, "xác định ngày"),
+            ("ᴠăn bản", keep, "văn bản"),
+            ("Москва", keep, "Москва"),
+            ("ᴠ", keep, "ᴠ"),
+            // whitespace
+            ("a\u{a0}\u{a0}b", keep, "a b"),
+            ("a \t b", keep, "a b"),
+            ("  a  \n  b  ", keep, "a\nb"),
+            ("a\n\n\nb", keep, "a\n\nb"),
+            ("a\n \n \n \nb", keep, "a\n\nb"),
+            ("a\n\nb", keep, "a\n\nb"),
+            ("\n\na", keep, "\n\na"),
+            ("a\u{2003}b\u{3000}c\u{202f}d", keep, "a b c d"),
+            ("a \u{200b} b", keep, "a b"),
+            // dashes, quotes, full width
+            ("Độc lập – Tự do — Hạnh phúc", keep, "Độc lập - Tự do - Hạnh phúc"),
+            ("“Dân vận khéo”", keep, "\"Dân vận khéo\""),
+            ("‘a’ «b» ″ ′", keep, "'a' \"b\" \" '"),
+            ("ＵＢＮＤ　１２", keep, "UBND 12"),
+            ("a\u{2212}b\u{2011}c", keep, "a-b-c"),
+            ("Vậy…", keep, "Vậy…"),
+            // tone style
+            ("Tỉnh ủy", ToneStyle::New, "Tỉnh uỷ"),
+            ("Tỉnh uỷ", ToneStyle::Old, "Tỉnh ủy"),
+            ("HOÀ BÌNH", ToneStyle::Old, "HÒA BÌNH"),
+            ("HÒA BÌNH", ToneStyle::New, "HOÀ BÌNH"),
+            ("Ủy ban", ToneStyle::New, "Uỷ ban"),
+            ("UỶ BAN", ToneStyle::Old, "ỦY BAN"),
+            ("Uỷ ban", ToneStyle::Old, "Ủy ban"),
+            ("khỏe, thúy, Thụy.", ToneStyle::New, "khoẻ, thuý, Thuỵ."),
+            ("khoẻ, thuý, Thuỵ.", ToneStyle::Old, "khỏe, thúy, Thụy."),
+            ("hoàn toàn hoạch khuyến suýt huỳnh", ToneStyle::New, "hoàn toàn hoạch khuyến suýt huỳnh"),
+            ("hoàn toàn hoạch khuyến suýt huỳnh", ToneStyle::Old, "hoàn toàn hoạch khuyến suýt huỳnh"),
+            ("quý quỳ quỹ", ToneStyle::Old, "quý quỳ quỹ"),
+            ("quý quỳ quỹ", ToneStyle::New, "quý quỳ quỹ"),
+            ("Qúy qùy", ToneStyle::New, "Quý quỳ"),
+            ("Qũy", ToneStyle::Old, "Quỹ"),
+            ("Thuỷ", ToneStyle::Keep, "Thuỷ"),
+            ("Thủy2 hòa-bình", ToneStyle::New, "Thủy2 hoà-bình"),
+            ("QÚY", ToneStyle::Old, "QUÝ"),
+            ("gì già giữa", ToneStyle::New, "gì già giữa"),
+            ("gì già giữa", ToneStyle::Old, "gì già giữa"),
+            ("Hòa hoà", keep, "Hòa hoà"),
+            ("hò&#97;", ToneStyle::New, "hoà"),
+            ("ho\u{300}a", ToneStyle::New, "hoà"),
+            ("hoа\u{300}", ToneStyle::Old, "hòa"),
+        ];
+        for &(input, tone, want) in cases {
+            let r = normalize(input, &opts(tone));
+            assert_eq!(r.text, want, "{input:?} {tone:?}");
+            check_map(input, &r);
+            assert_eq!(normalize(&r.text, &opts(tone)).text, r.text, "{input:?}");
+        }
+        assert!(cases.len() >= 40);
+    }
+
+    #[test]
+    fn hoan_unchanged_both_ways() {
+        for t in [ToneStyle::Old, ToneStyle::New, ToneStyle::Keep] {
+            assert!(normalize("hoàn", &opts(t)).is_identity());
+        }
+    }
+
+    #[test]
+    fn clean_text_is_identity() {
+        let s = "Sáng 5/7, Ban Thường vụ Huyện ủy tổ chức hội nghị.\nĐồng chí Vũ Đình Minh, Phó Bí thư.\n\nHết.";
+        let r = normalize(s, &NormalizeOptions::default());
+        assert_eq!(r.text, s);
+        assert!(r.is_identity());
+        assert_eq!(r.to_input(3, 10), (3, 10));
+        assert!(normalize("", &NormalizeOptions::default()).is_identity());
+        assert!(!normalize("a  b", &NormalizeOptions::default()).is_identity());
+    }
+
+    #[test]
+    fn map_offsets() {
+        let input = "\u{feff}x\u{200b}y  “Hòa” z \n";
+        let r = normalize(input, &opts(ToneStyle::New));
+        assert_eq!(r.text, "xy \"Hoà\" z\n");
+        // the whole text starts after the BOM and ends at the kept newline
+        assert_eq!(r.to_input(0, r.text.len()), (3, input.len()));
+        // a deletion: a span starting at y skips the ZWSP, one ending at x stops before it
+        assert_eq!(r.to_input_start(1), 7);
+        assert_eq!(r.to_input_end(1), 4);
+        assert_eq!(&input[r.to_input_start(1)..r.to_input_end(2)], "y");
+        // a replaced quote
+        let q = r.text.find('"').unwrap();
+        assert_eq!(&input[r.to_input(q, q + 1).0..r.to_input(q, q + 1).1], "“");
+        // the retoned word maps to the whole input word
+        let h = r.text.find("Hoà").unwrap();
+        let (s, e) = r.to_input(h, h + "Hoà".len());
+        assert_eq!(&input[s..e], "Hòa");
+        // inside a replaced region: floor for starts, ceil for ends
+        let (s, e) = r.to_input(h + 1, h + 2);
+        assert_eq!(&input[s..e], "ò");
+        // offsets inside a character are clamped to its boundaries
+        let (s, e) = r.to_input(h + 3, h + 3);
+        assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+        // past the end
+        assert_eq!(r.to_input_start(1000), input.len());
+        let z = r.text.find('z').unwrap();
+        assert_eq!(r.to_input(z, z + 1), (input.find('z').unwrap(), input.find('z').unwrap() + 1));
+    }
+
+    #[test]
+    fn map_of_collapsed_spaces() {
+        let input = "a\u{a0}\u{a0}b";
+        let r = normalize(input, &NormalizeOptions::default());
+        assert_eq!(r.map.segments(), vec![(1, 2, 1, 3), (2, 2, 3, 5)]);
+        assert_eq!(r.to_input(0, 2), (0, 3));
+        assert_eq!(r.to_input(2, 3), (5, 6));
+        assert_eq!(r.to_input(1, 2), (1, 3));
+    }
+
+    #[test]
+    fn nfc_map_is_local() {
+        let input = "Quận Bi\u{300}nh Thạnh";
+        let r = normalize(input, &NormalizeOptions::default());
+        assert_eq!(r.text, "Quận Bình Thạnh");
+        let segs = r.map.segments();
+        assert_eq!(segs.len(), 1);
+        let (ns, ne, is, ie) = segs[0];
+        assert_eq!(&r.text[ns..ne], "ì");
+        assert_eq!(&input[is..ie], "i\u{300}");
+    }
+
+    #[test]
+    fn many_segments_cross_blocks() {
+        let input = "a\u{a0}".repeat(200) + "end";
+        let r = normalize(&input, &NormalizeOptions::default());
+        assert_eq!(r.text, "a ".repeat(200) + "end");
+        check_map(&input, &r);
+        for k in 0..200 {
+            assert_eq!(r.to_input(2 * k, 2 * k + 1), (3 * k, 3 * k + 1));
+            assert_eq!(r.to_input(2 * k + 1, 2 * k + 2), (3 * k + 1, 3 * k + 3));
+        }
+        let deletions = "\u{200b}".repeat(100) + "x" + &"\u{200b}".repeat(100);
+        let r = normalize(&deletions, &NormalizeOptions::default());
+        assert_eq!(r.text, "x");
+        assert_eq!(r.to_input(0, 1), (300, 301));
+    }
+
+    #[test]
+    fn nested_entities_settle() {
+        for (input, want) in [
+            ("&l&#116;;", "<"),
+            ("&amp;amp;amp;", "&"),
+            ("&#38;#59;", ";"),
+            ("&amp&#59;", "&"),
+            ("&l&#x200B;t;", "<"),
+            ("&аmp;", "&аmp;"),
+            ("&amp;аmp;", "&аmp;"),
+            ("&#59&#59&#59;", ";"),
+            ("＆ｌｔ；", "<"),
+            ("&amp\u{37e}", "&"),
+        ] {
+            let r = n(input);
+            assert_eq!(r, want, "{input:?}");
+            assert_eq!(n(&r), r, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn long_runs_do_not_recurse() {
+        let s = "&#59".repeat(50_000) + ";";
+        let r = n(&s);
+        assert_eq!(n(&r), r);
+        let s = "&".repeat(100_000) + "amp;";
+        assert_eq!(n(&s), "&".repeat(100_000));
+        let s = "a".to_string() + &"\u{301}".repeat(10_000);
+        assert!(unicode_normalization::is_nfc(&n(&s)));
+    }
+
+    #[test]
+    fn boundary_shortcut_matches_tables() {
+        for u in (0..0x300).chain(0x1E00..0x1F00) {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(canonical_combining_class(c), 0, "{u:x}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{u:x}");
+        }
+    }
+
+    /// Every character the byte tables let the inner scan loop skip is one the
+    /// slow path would leave alone (all of Unicode, keep style).
+    #[test]
+    fn scan_tables_skip_only_quiet_characters() {
+        let t = ScanTables::for_style(ToneStyle::Keep);
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            let lead_flagged = t.cur[usize::from(enc[0])] & 0x80 != 0;
+            let pair_flagged = enc.windows(2).any(|p| t.prev[usize::from(p[0])] & t.cur[usize::from(p[1])] != 0);
+            if c == ' ' || lead_flagged || pair_flagged {
+                continue;
+            }
+            assert!(!needs_slow(c), "U+{:04X} skipped but may change", c as u32);
+            if !c.is_ascii() {
+                let text = format!("a{c}a");
+                let e = Engine::new(&text, ToneStyle::Keep);
+                assert!(e.quiet_at(text.as_bytes(), 1).0, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    /// Every toned vowel that a tone style may move is flagged by its tables.
+    #[test]
+    fn scan_tables_flag_toned_vowels() {
+        let new = ScanTables::for_style(ToneStyle::New);
+        let old = ScanTables::for_style(ToneStyle::Old);
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let Some((base, _, _)) = tone_of(c) else {
+                continue;
+            };
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            if matches!(base, 'o' | 'u') {
+                assert_ne!(new.prev[usize::from(enc[enc.len() - 1])] & 0x10, 0, "{c}");
+            }
+            if matches!(base, 'a' | 'e' | 'y' | 'u') {
+                assert_ne!(old.cur[usize::from(enc[0])] & 0x20, 0, "{c}");
+            }
+        }
+        for c in ('\u{C0}'..='\u{27F}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(needs_slow(c), matches!(c, 'Ð' | 'ð' | 'Ƣ' | 'ƣ'), "{c}");
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_on_real_text() {
+        let text = "Ngày 05/7/2019, UBND huyện   tổ chức Hội nghị sơ kết.\r\n\r\n\r\n  Đ/c Lê Đức Quynh,\u{a0}Phó chủ tịch UBMTTQ huyện; “Tỉnh ủy” – Thủy sản.\n(1) Hòa Bình &amp; Khánh Hòa\t …";
+        for t in [ToneStyle::Keep, ToneStyle::Old, ToneStyle::New] {
+            let a = normalize(text, &opts(t));
+            assert_eq!(a, slow_only(text, t), "{t:?}");
+            check_map(text, &a);
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "a",
+        "e",
+        "o",
+        "u",
+        "y",
+        "i",
+        "q",
+        "g",
+        "h",
+        "n",
+        "t",
+        "x",
+        "l",
+        "m",
+        "p",
+        "A",
+        "O",
+        "U",
+        "Y",
+        "Q",
+        "Đ",
+        "đ",
+        "ư",
+        "ơ",
+        "â",
+        "ê",
+        "ô",
+        "ă",
+        "à",
+        "á",
+        "ả",
+        "ã",
+        "ạ",
+        "ò",
+        "ó",
+        "ỏ",
+        "ọ",
+        "ù",
+        "ú",
+        "ủ",
+        "ũ",
+        "ụ",
+        "è",
+        "é",
+        "ẹ",
+        "ỳ",
+        "ý",
+        "ỷ",
+        "ỵ",
+        "Ò",
+        "Ủ",
+        "À",
+        "Ỷ",
+        "\u{300}",
+        "\u{301}",
+        "\u{303}",
+        "\u{309}",
+        "\u{323}",
+        "\u{302}",
+        "\u{306}",
+        "\u{31b}",
+        "\u{338}",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\t",
+        "\r",
+        "\u{a0}",
+        "\u{200b}",
+        "\u{200d}",
+        "\u{feff}",
+        "\u{ad}",
+        "\u{1}",
+        "–",
+        "—",
+        "“",
+        "”",
+        "‘",
+        "&",
+        ";",
+        "#",
+        "1",
+        "5",
+        "9",
+        "0",
+        "<",
+        ".",
+        ",",
+        "а",
+        "о",
+        "у",
+        "ѕ",
+        "х",
+        "М",
+        "ᴠ",
+        "Ð",
+        "ƣ",
+        "😀",
+        "ａ",
+        "＆",
+        "；",
+        "\u{37e}",
+        "\u{212b}",
+        "\u{2000}",
+        "\u{3000}",
+        "&amp;",
+        "&lt;",
+        "&#x1EC7;",
+        "&ecirc;",
+        "&nbsp;",
+        "&#59;",
+        "&#38;",
+        "&#x200B;",
+        "&#x301;",
+        "hoà",
+        "hòa",
+        "ủy",
+        "uỷ",
+        "quý",
+        "qúy",
+        "Tỉnh",
+        "Ban",
+        "nhân",
+        "dân",
+        "  ",
+        "\n\n\n",
+        "\r\n",
+        "Quận",
+        "khỏe",
+        "&a",
+        "mp",
+        "&l",
+        "t;",
+        "&#",
+        "x3",
+        "B;",
+        "amp",
+        "lt",
+        "&#1",
+        "16;",
+        "аmp",
+        "&#x",
+        "của",
+        "cuối",
+        "Ưu",
+        "ã",
+        "ễ",
+        "ự",
+        "Ꮎ",
+        "ᄀ",
+        "\u{1161}",
+        "中",
+        "\u{1f468}",
+    ];
+
+    fn viet() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+    }
+
+    fn any_tone() -> impl Strategy<Value = ToneStyle> {
+        prop::sample::select(vec![ToneStyle::Keep, ToneStyle::Old, ToneStyle::New])
+    }
+
+    fn check_all(input: &str, tone: ToneStyle) -> Result<(), TestCaseError> {
+        let r = normalize(input, &opts(tone));
+        // NFC and idempotent
+        prop_assert!(unicode_normalization::is_nfc(&r.text), "not NFC: {:?}", r.text);
+        let again = normalize(&r.text, &opts(tone));
+        prop_assert_eq!(&again.text, &r.text, "not idempotent on {:?}", input);
+        prop_assert!(again.is_identity());
+        // same as running everything through the slow path
+        prop_assert_eq!(&r, &slow_only(input, tone), "fast path differs on {:?}", input);
+        // the map is exact
+        check_map(input, &r);
+        prop_assert_eq!(r.is_identity(), r.text == input);
+        // offsets: char boundaries, monotone
+        let (mut ls, mut le) = (0, 0);
+        let bounds = r.text.char_indices().map(|(i, _)| i).chain([r.text.len()]);
+        for o in bounds {
+            let (s, e) = (r.to_input_start(o), r.to_input_end(o));
+            prop_assert!(input.is_char_boundary(s) && input.is_char_boundary(e));
+            prop_assert!(s >= ls && e >= le, "not monotone at {} in {:?}", o, input);
+            (ls, le) = (s, e);
+        }
+        // unchanged stretches map to identical input
+        let segs = r.map.segments();
+        let b: Vec<usize> = r.text.char_indices().map(|(i, _)| i).chain([r.text.len()]).collect();
+        for (x, &a) in b.iter().enumerate() {
+            for &z in &b[x + 1..(x + 6).min(b.len())] {
+                let touched = segs.iter().any(|&(ns, ne, _, _)| ns < z && ne > a);
+                if !touched {
+                    let (s, e) = r.to_input(a, z);
+                    prop_assert_eq!(&input[s..e], &r.text[a..z]);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// 2000 cases, or `PROPTEST_CASES` when set.
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok());
+        ProptestConfig::with_cases(cases.unwrap_or(2000))
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn prop_compose_run_is_nfc(base in prop::sample::select(vec!['a', 'e', 'o', 'u', 'y', 'A', 'i', 'U', 'z', 'â', 'ê', 'ơ', 'ư', 'ạ', '<', ' ']),
+                                   marks in prop::collection::vec(
+                                       prop::sample::select((0x300u32..=0x36F).chain([0x1DC0, 0x20D0, 0x302A, 0x1AB0, 0x0F73]).collect::<Vec<_>>()), 0..6)) {
+            let mut run = vec![Item { c: base, s: 0, e: 1 }];
+            run.extend(marks.iter().map(|&m| Item { c: char::from_u32(m).unwrap(), s: 1, e: 2 }));
+            let mut out = Vec::new();
+            compose_run(&run, &mut out);
+            let got: String = out.iter().map(|it| it.c).collect();
+            let want: String = run.iter().map(|it| it.c).nfc().collect();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn prop_vietnamese_like(s in viet(), tone in any_tone()) {
+            check_all(&s, tone)?;
+        }
+
+        #[test]
+        fn prop_arbitrary(s in any::<String>(), tone in any_tone()) {
+            check_all(&s, tone)?;
+        }
+
+        #[test]
+        fn prop_ascii_words_survive(words in prop::collection::vec("[a-zA-Z]{1,8}", 1..10),
+                                    seps in prop::collection::vec(prop::sample::select(
+                                        vec![" ", "\u{a0}", "  ", "\u{200b} ", " – ", "\n\n\n", "\t"]), 10)) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(seps.iter().cycle()) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let r = normalize(&s, &NormalizeOptions::default());
+            let mut from = 0;
+            for w in &words {
+                let at = from + r.text[from..].find(w.as_str()).unwrap();
+                let (a, b) = r.to_input(at, at + w.len());
+                prop_assert_eq!(&s[a..b], w.as_str());
+                from = at + w.len();
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "timing sanity check; run with --release -- --ignored"]
+    fn timing() {
+        let text = "Sáng nay, Ban Thường vụ Huyện ủy tổ chức hội nghị sơ kết.\n".repeat(300_000);
+        let t = std::time::Instant::now();
+        let r = normalize(&text, &NormalizeOptions::default());
+        let secs = t.elapsed().as_secs_f64();
+        assert!(r.is_identity());
+        eprintln!("{:.0} MB/s", text.len() as f64 / secs / 1e6);
+    }
 }

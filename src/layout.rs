@@ -114,6 +114,19 @@ fn starts_with_person_word(lex: &Lexicon, text: &str, key: &str, s: usize, e: us
     })
 }
 
+/// Does the line hold a personal name: two or more capitalized syllables, the first
+/// a family name?
+fn names_someone(lex: &Lexicon, line: &str, key: &str) -> bool {
+    let words: Vec<(&str, &str)> = line
+        .split(|c: char| !crate::key::is_word_char(c))
+        .zip(key.split(|c: char| !crate::key::is_word_char(c)))
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    let cap =
+        |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
+    words.windows(2).any(|p| cap(p[0].0) && cap(p[1].0) && lex.surname(p[0].1).is_some_and(|s| !s.word))
+}
+
 /// Split the normalized text into classified blocks.
 pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -169,7 +182,10 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
         let chars = line.chars().count();
         let agency_lead =
             line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
-        let person_first = starts_with_person_word(lex, text, key, b.start, b.end);
+        // A line that opens with a title or honorific and names someone is a caption
+        // ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc"), not a headline.
+        let person_first =
+            starts_with_person_word(lex, text, key, b.start, b.end) && names_someone(lex, line, &key[b.start..b.end]);
         if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
         {
             blocks[i].kind = BlockKind::Title;

@@ -151,21 +151,12 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
     // Footer: from the first labelled footer line among the last lines to the end.
     let n = blocks.len();
     let tail_from = n.saturating_sub(12);
-    let mut footer_from = None;
-    for i in tail_from..n {
+    let footer_from = (tail_from..n).find(|&i| {
         let b = blocks[i];
-        if b.kind != BlockKind::Paragraph {
-            continue;
-        }
-        let line = &text[b.start..b.end];
-        if line.chars().count() > 200 {
-            continue;
-        }
-        if let Some((0, "footer")) = first_cue(lex, text, key, b.start, b.end) {
-            footer_from = Some(i);
-            break;
-        }
-    }
+        b.kind == BlockKind::Paragraph
+            && text[b.start..b.end].chars().count() <= 200
+            && matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "footer")))
+    });
     if let Some(f) = footer_from {
         for b in &mut blocks[f..] {
             if b.kind == BlockKind::Paragraph {
@@ -193,8 +184,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
     }
 
     // Captions: short standalone lines about a person, or generic photo captions.
-    for i in 0..blocks.len() {
-        let b = blocks[i];
+    for block in blocks.iter_mut() {
+        let b = *block;
         if b.kind != BlockKind::Paragraph {
             continue;
         }
@@ -210,7 +201,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
             || (generic && inner_sentences <= 1)
             || (credit && inner_sentences <= 1 && !ends_sentence(line.trim_end_matches('.')))
         {
-            blocks[i].kind = BlockKind::Caption;
+            block.kind = BlockKind::Caption;
         }
     }
 

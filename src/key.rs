@@ -19,8 +19,16 @@ fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    let u = c as u32;
     match c {
         'Ð' | 'ð' => return 'đ',
+        // Fast paths for the Vietnamese letters: Latin-1 capitals, and the pairs of
+        // Latin Extended-A/B and Latin Extended Additional (capital even, small odd).
+        'À'..='Þ' if c != '×' => return char::from_u32(u + 0x20).unwrap_or(c),
+        'à'..='ÿ' => return c,
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => return char::from_u32(u + 1).unwrap_or(c),
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => return c,
+        '\u{1EA0}'..='\u{1EF9}' => return char::from_u32(u | 1).unwrap_or(c),
         _ => {}
     }
     let mut it = c.to_lowercase();
@@ -102,7 +110,12 @@ pub fn fold(s: &str) -> String {
 /// True when `c` can be part of a word (letters, digits, combining marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, 'À'..='ư' | '\u{1EA0}'..='\u{1EF9}' if c != '×' && c != '÷')
+        || c.is_alphanumeric()
+        || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// True when `key[start..end]` is a whole word or phrase: no word character touches either edge.

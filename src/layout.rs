@@ -11,11 +11,12 @@
 //! let text = "HỘI NGHỊ SƠ KẾT\n\nSáng 8/7, UBND tỉnh tổ chức hội nghị.\n\nQuang cảnh hội nghị\n\nMinh Châu";
 //! let key = vanban::key::key(text);
 //! let lex = vanban::Lexicon::default();
-//! let kinds: Vec<BlockKind> = layout(text, &key, &lex).blocks.iter().map(|b| b.kind).collect();
+//! let scan = lex.scan(text, &key);
+//! let kinds: Vec<BlockKind> = layout(text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
 //! assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
 //! ```
 
-use crate::lexicon::{EntryKind, HonorificKind, Lexicon};
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan};
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -88,23 +89,23 @@ fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
 
-fn first_cue<'a>(lex: &'a Lexicon, text: &str, key: &str, s: usize, e: usize) -> Option<(usize, &'a str)> {
-    let m = lex.cue_matches(&text[s..e], &key[s..e]);
-    m.first().and_then(|m| lex.cue_entries(m).find(|c| !c.meeting).map(|c| (m.start, c.name.as_str())))
+fn first_cue<'a>(lex: &'a Lexicon, scan: &Scan, s: usize, e: usize) -> Option<(usize, &'a str)> {
+    Scan::within(&scan.cues, s, e)
+        .first()
+        .and_then(|m| lex.cue_entries(m).find(|c| !c.meeting).map(|c| (m.start - s, c.name.as_str())))
 }
 
-fn has_cue(lex: &Lexicon, text: &str, key: &str, s: usize, e: usize, name: &str) -> bool {
-    lex.cue_matches(&text[s..e], &key[s..e]).iter().any(|m| lex.cue_entries(m).any(|c| c.name == name))
+fn has_cue(lex: &Lexicon, scan: &Scan, s: usize, e: usize, name: &str) -> bool {
+    Scan::within(&scan.cues, s, e).iter().any(|m| lex.cue_entries(m).any(|c| c.name == name))
 }
 
 /// Does the line open with an address form or title (a person caption)?
-fn starts_with_person_word(lex: &Lexicon, text: &str, key: &str, s: usize, e: usize) -> bool {
-    let m = lex.person_matches(&text[s..e], &key[s..e]);
-    let Some(first) = m.first() else { return false };
-    if first.start != 0 {
+fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: usize) -> bool {
+    let Some(first) = Scan::within(&scan.person, s, e).first() else { return false };
+    if first.start != s {
         return false;
     }
-    let written = &text[s + first.start..s + first.end];
+    let written = &text[first.start..first.end];
     lex.person_entries(first, written).any(|en| {
         matches!(
             en.kind,
@@ -128,7 +129,7 @@ fn names_someone(lex: &Lexicon, line: &str, key: &str) -> bool {
 }
 
 /// Split the normalized text into classified blocks.
-pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
+pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
@@ -155,7 +156,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
         let b = blocks[i];
         b.kind == BlockKind::Paragraph
             && text[b.start..b.end].chars().count() <= 200
-            && matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "footer")))
+            && matches!(first_cue(lex, scan, b.start, b.end), Some((0, "footer")))
     });
     if let Some(f) = footer_from {
         for b in &mut blocks[f..] {
@@ -176,7 +177,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
         // A line that opens with a title or honorific and names someone is a caption
         // ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc"), not a headline.
         let person_first =
-            starts_with_person_word(lex, text, key, b.start, b.end) && names_someone(lex, line, &key[b.start..b.end]);
+            starts_with_person_word(lex, text, scan, b.start, b.end) && names_someone(lex, line, &key[b.start..b.end]);
         if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
         {
             blocks[i].kind = BlockKind::Title;
@@ -194,9 +195,9 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
             continue;
         }
         let inner_sentences = line.trim_end_matches('.').matches(". ").count();
-        let credit = has_cue(lex, text, key, b.start, b.end, "photo_credit");
-        let generic = matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "generic_caption")));
-        let person = starts_with_person_word(lex, text, key, b.start, b.end);
+        let credit = has_cue(lex, scan, b.start, b.end, "photo_credit");
+        let generic = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "generic_caption")));
+        let person = starts_with_person_word(lex, text, scan, b.start, b.end);
         if (person && inner_sentences == 0 && (!ends_sentence(line) || line.chars().count() < 120))
             || (generic && inner_sentences <= 1)
             || (credit && inner_sentences <= 1 && !ends_sentence(line.trim_end_matches('.')))
@@ -212,13 +213,13 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon) -> Layout {
         let b = blocks[i];
         let line = &text[b.start..b.end];
         let words = line.split_whitespace().count();
-        let labelled = matches!(first_cue(lex, text, key, b.start, b.end), Some((0, "byline_label")));
+        let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
         let plain = blocks[i].kind == BlockKind::Paragraph
             && words <= 8
             && line.chars().count() <= MAX_BYLINE_CHARS
             && (!ends_sentence(line) || words <= 2)
             && line.chars().next().is_some_and(char::is_uppercase)
-            && !starts_with_person_word(lex, text, key, b.start, b.end);
+            && !starts_with_person_word(lex, text, scan, b.start, b.end);
         if i > 0 && (plain || labelled && line.chars().count() <= 120) {
             blocks[i].kind = BlockKind::Byline;
         }
@@ -299,7 +300,8 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lex = Lexicon::default();
         let key = crate::key::key(text);
-        layout(text, &key, &lex).blocks.iter().map(|b| (b.kind, text[b.start..b.end].to_string())).collect()
+        let scan = lex.scan(text, &key);
+        layout(text, &key, &lex, &scan).blocks.iter().map(|b| (b.kind, text[b.start..b.end].to_string())).collect()
     }
 
     #[test]

@@ -159,8 +159,9 @@ impl Parser {
         };
         let norm = normalize::normalize(input, &self.norm);
         let key = key::key(&norm.text);
-        let layout = layout::layout(&norm.text, &key, &self.lexicon);
-        let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &self.recognizers);
+        let scan = self.lexicon.scan(&norm.text, &key);
+        let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
+        let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
         let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &mentions, &self.asm);
         if cut {
             doc.diagnostics.push(Diagnostic {
@@ -191,80 +192,11 @@ impl Parser {
         })?;
         let mut doc = self.parse(text);
         if bom > 0 {
-            shift_spans(&mut doc, bom);
+            doc.map_spans(|s| Span::new(s.start + bom, s.end + bom));
             doc.input.bom = true;
             doc.input.bytes = bytes.len();
         }
         Ok(doc)
-    }
-}
-
-/// Shift every span of `doc` by `by` bytes (for a skipped prefix such as a BOM).
-fn shift_spans(doc: &mut Document, by: usize) {
-    let sh = |s: &mut Span| {
-        s.start += by;
-        s.end += by;
-    };
-    let sht = |t: &mut Text| {
-        t.span.start += by;
-        t.span.end += by;
-    };
-    if let Some(t) = &mut doc.title {
-        sht(t);
-    }
-    if let Some(t) = &mut doc.author {
-        sht(t);
-    }
-    for p in &mut doc.people {
-        p.mentions.iter_mut().for_each(sh);
-        p.roles.iter_mut().for_each(|r| sh(&mut r.span));
-    }
-    for c in &mut doc.captions {
-        sh(&mut c.span);
-    }
-    for t in &mut doc.recipients {
-        sht(t);
-    }
-    for d in &mut doc.diagnostics {
-        if let Some(s) = &mut d.span {
-            sh(s);
-        }
-    }
-    if let Some(p) = &mut doc.publisher {
-        sh(&mut p.span);
-        for t in [
-            &mut p.agency,
-            &mut p.address,
-            &mut p.phone,
-            &mut p.fax,
-            &mut p.email,
-            &mut p.responsible,
-            &mut p.responsible_role,
-            &mut p.designer,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            sht(t);
-        }
-    }
-    if let Some(m) = &mut doc.meeting {
-        for t in [&mut m.name, &mut m.location, &mut m.organizer].into_iter().flatten() {
-            sht(t);
-        }
-        if let Some(d) = &mut m.date {
-            sh(&mut d.span);
-        }
-        if let Some(p) = &mut m.period {
-            sh(&mut p.span);
-        }
-        m.groups.iter_mut().for_each(sht);
-        if let Some(c) = &mut m.contributions {
-            sh(&mut c.span);
-            c.topics.iter_mut().for_each(sht);
-        }
-        m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
-        m.tasks.iter_mut().for_each(|t| sh(&mut t.span));
     }
 }
 

@@ -308,3 +308,84 @@ pub struct Diagnostic {
     /// Where, if it points somewhere.
     pub span: Option<Span>,
 }
+
+impl Document {
+    /// Rewrite every span in the document with `f`: for text that was cut out of a
+    /// larger file, or read through a decoder, so spans point into the original bytes.
+    ///
+    /// ```
+    /// let mut doc = vanban::parse("Đồng chí Nguyễn Văn An - Chủ tịch UBND xã phát biểu.");
+    /// let before = doc.people[0].mentions[0];
+    /// doc.map_spans(|s| vanban::Span::new(s.start + 100, s.end + 100));
+    /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
+    /// ```
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let sh = |s: &mut Span| *s = f(*s);
+        let sht = |t: &mut Text| t.span = f(t.span);
+        if let Some(t) = &mut self.title {
+            sht(t);
+        }
+        if let Some(t) = &mut self.author {
+            sht(t);
+        }
+        for p in &mut self.people {
+            p.mentions.iter_mut().for_each(sh);
+            p.roles.iter_mut().for_each(|r| sh(&mut r.span));
+        }
+        for c in &mut self.captions {
+            sh(&mut c.span);
+        }
+        self.recipients.iter_mut().for_each(sht);
+        for d in &mut self.diagnostics {
+            if let Some(s) = &mut d.span {
+                sh(s);
+            }
+        }
+        if let Some(h) = &mut self.header {
+            for t in [&mut h.issuer, &mut h.number].into_iter().flatten() {
+                sht(t);
+            }
+        }
+        if let Some(s) = &mut self.signature {
+            if let Some(t) = &mut s.title {
+                sht(t);
+            }
+        }
+        if let Some(p) = &mut self.publisher {
+            sh(&mut p.span);
+            for t in [
+                &mut p.agency,
+                &mut p.address,
+                &mut p.phone,
+                &mut p.fax,
+                &mut p.email,
+                &mut p.responsible,
+                &mut p.responsible_role,
+                &mut p.designer,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                sht(t);
+            }
+        }
+        if let Some(m) = &mut self.meeting {
+            for t in [&mut m.name, &mut m.location, &mut m.organizer].into_iter().flatten() {
+                sht(t);
+            }
+            if let Some(d) = &mut m.date {
+                sh(&mut d.span);
+            }
+            if let Some(p) = &mut m.period {
+                sh(&mut p.span);
+            }
+            m.groups.iter_mut().for_each(sht);
+            if let Some(c) = &mut m.contributions {
+                sh(&mut c.span);
+                c.topics.iter_mut().for_each(sht);
+            }
+            m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
+            m.tasks.iter_mut().for_each(|t| sh(&mut t.span));
+        }
+    }
+}

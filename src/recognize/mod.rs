@@ -13,7 +13,7 @@ pub mod list;
 pub mod person;
 
 use crate::layout::{BlockKind, Layout};
-use crate::lexicon::{Lexicon, Match};
+use crate::lexicon::{Lexicon, Scan};
 
 /// A cue phrase ("chủ trì", "tham dự") or meeting kind ("sơ kết") found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +35,6 @@ pub struct Mentions<'l> {
     pub people: Vec<(usize, person::PersonMention)>,
     /// Cue phrases and meeting kinds, sorted.
     pub cues: Vec<Cue<'l>>,
-    /// Organization-side lexicon matches, sorted.
-    pub orgs: Vec<Match>,
     /// Dates and times.
     pub dates: Vec<date::DateMention>,
     /// Periods.
@@ -59,10 +57,15 @@ pub struct Recognizers {
 }
 
 /// Run every recognizer over the document.
-pub fn recognize<'l>(text: &str, key: &str, layout: &Layout, lex: &'l Lexicon, r: &Recognizers) -> Mentions<'l> {
-    let person_m = lex.person_matches(text, key);
-    let org_m = lex.org_matches(text, key);
-    let ctx = person::Ctx { text, key, lex, person: &person_m, org: &org_m };
+pub fn recognize<'l>(
+    text: &str,
+    key: &str,
+    layout: &Layout,
+    lex: &'l Lexicon,
+    scan: &Scan,
+    r: &Recognizers,
+) -> Mentions<'l> {
+    let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         if matches!(b.kind, BlockKind::Metadata | BlockKind::Byline) {
@@ -73,15 +76,14 @@ pub fn recognize<'l>(text: &str, key: &str, layout: &Layout, lex: &'l Lexicon, r
         }
     }
     let mut cues = Vec::new();
-    for m in lex.cue_matches(text, key) {
-        for c in lex.cue_entries(&m) {
+    for m in &scan.cues {
+        for c in lex.cue_entries(m) {
             cues.push(Cue { start: m.start, end: m.end, name: c.name.as_str(), meeting: c.meeting });
         }
     }
     Mentions {
         people,
         cues,
-        orgs: org_m,
         dates: r.dates.dates(key),
         periods: r.dates.periods(key),
         lists: r.lists.lists(text, key),

@@ -202,6 +202,7 @@ fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
                     organization: None,
                     expanded: None,
                     qualifier: None,
+                    confidence: 1.0,
                     span: a.span(h.start, h.end),
                 });
             }
@@ -217,6 +218,7 @@ fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
             organization: (!org.is_empty()).then_some(org),
             expanded: r.expanded.as_deref().map(squash),
             qualifier: r.qualifier.map(str::to_string),
+            confidence: 1.0,
             span: a.span(r.start, r.end),
         };
         let k = role_key(&text);
@@ -954,7 +956,13 @@ pub fn assemble(
         header: None,
         signature: None,
         recipients: Vec::new(),
-        input: InputInfo { bytes: input_len, encoding: "utf-8".into(), bom: false, normalized: !norm.is_identity() },
+        input: InputInfo {
+            bytes: input_len,
+            encoding: "utf-8".into(),
+            bom: false,
+            normalized: !norm.is_identity(),
+            diacritics: true,
+        },
         diagnostics: a.diagnostics,
     }
 }

@@ -107,6 +107,33 @@ pub fn fold(s: &str) -> String {
     key(s)
 }
 
+/// The key without diacritics: tone and vowel marks removed, `đ` → `d`, lower case
+/// ("Phó Chủ tịch" → "pho chu tich"). Used for text typed without diacritics.
+///
+/// ```
+/// assert_eq!(vanban::key::strip_accents("Phó Chủ tịch UBND"), "pho chu tich ubnd");
+/// ```
+pub fn strip_accents(s: &str) -> String {
+    key(&strip_marks(s))
+}
+
+/// `s` without tone and vowel marks, case kept (`Đ` → `D`): "HĐND" → "HDND".
+///
+/// ```
+/// assert_eq!(vanban::key::strip_marks("HĐND Tỉnh"), "HDND Tinh");
+/// ```
+pub fn strip_marks(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'đ' | 'ð' => 'd',
+            'Đ' | 'Ð' => 'D',
+            _ => c,
+        })
+        .collect()
+}
+
 /// True when `c` can be part of a word (letters, digits, combining marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {

@@ -11,7 +11,7 @@
 //! let text = "HỘI NGHỊ SƠ KẾT\n\nSáng 8/7, UBND tỉnh tổ chức hội nghị.\n\nQuang cảnh hội nghị\n\nMinh Châu";
 //! let key = vanban::key::key(text);
 //! let lex = vanban::Lexicon::default();
-//! let scan = lex.scan(text, &key);
+//! let scan = lex.scan(text, &key, false);
 //! let kinds: Vec<BlockKind> = layout(text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
 //! assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
 //! ```
@@ -117,7 +117,7 @@ fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: 
 
 /// Does the line hold a personal name: two or more capitalized syllables, the first
 /// a family name?
-fn names_someone(lex: &Lexicon, line: &str, key: &str) -> bool {
+fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
     let words: Vec<(&str, &str)> = line
         .split(|c: char| !crate::key::is_word_char(c))
         .zip(key.split(|c: char| !crate::key::is_word_char(c)))
@@ -125,7 +125,7 @@ fn names_someone(lex: &Lexicon, line: &str, key: &str) -> bool {
         .collect();
     let cap =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
-    words.windows(2).any(|p| cap(p[0].0) && cap(p[1].0) && lex.surname(p[0].1).is_some_and(|s| !s.word))
+    words.windows(2).any(|p| cap(p[0].0) && cap(p[1].0) && lex.surname(p[0].1, ascii).is_some_and(|s| !s.word))
 }
 
 /// Split the normalized text into classified blocks.
@@ -176,8 +176,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
         // A line that opens with a title or honorific and names someone is a caption
         // ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc"), not a headline.
-        let person_first =
-            starts_with_person_word(lex, text, scan, b.start, b.end) && names_someone(lex, line, &key[b.start..b.end]);
+        let person_first = starts_with_person_word(lex, text, scan, b.start, b.end)
+            && names_someone(lex, line, &key[b.start..b.end], scan.ascii);
         if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
         {
             blocks[i].kind = BlockKind::Title;
@@ -300,7 +300,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lex = Lexicon::default();
         let key = crate::key::key(text);
-        let scan = lex.scan(text, &key);
+        let scan = lex.scan(text, &key, false);
         layout(text, &key, &lex, &scan).blocks.iter().map(|b| (b.kind, text[b.start..b.end].to_string())).collect()
     }
 

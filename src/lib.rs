@@ -159,10 +159,24 @@ impl Parser {
         };
         let norm = normalize::normalize(input, &self.norm);
         let key = key::key(&norm.text);
-        let scan = self.lexicon.scan(&norm.text, &key);
+        // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
+        let ascii = lacks_diacritics(&norm.text);
+        let scan = self.lexicon.scan(&norm.text, &key, ascii);
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
         let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &mentions, &self.asm);
+        if ascii {
+            doc.input.diacritics = false;
+            for p in &mut doc.people {
+                p.roles.iter_mut().for_each(|r| r.confidence = 0.6);
+            }
+            doc.diagnostics.push(Diagnostic {
+                code: "no_diacritics",
+                message: "the text is written without diacritics; words were matched without them, at lower confidence"
+                    .into(),
+                span: None,
+            });
+        }
         if cut {
             doc.diagnostics.push(Diagnostic {
                 code: "input_truncated",
@@ -198,6 +212,35 @@ impl Parser {
         }
         Ok(doc)
     }
+}
+
+/// True when the text is Vietnamese typed without diacritics: letters are (almost) all
+/// ASCII and common Vietnamese syllables written bare make up a good share of the words.
+fn lacks_diacritics(text: &str) -> bool {
+    const BARE: &[&str] = &[
+        "cua", "va", "cac", "nhung", "duoc", "trong", "nguoi", "dong", "chi", "hoi", "nghi", "tinh", "huyen", "xa",
+        "ngay", "thang", "nam", "cong", "tac", "uy", "ban", "nhan", "dan", "chu", "tich", "pho", "bi", "thu", "da",
+        "co", "la", "cho", "voi", "ve", "tai", "mot", "so", "nay", "khong", "phat", "trien", "thuc", "hien",
+    ];
+    let (mut ascii, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii() {
+            ascii += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if ascii < 20 || other * 200 > ascii {
+        return false;
+    }
+    let (mut words, mut bare) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+        words += 1;
+        if BARE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+            bare += 1;
+        }
+    }
+    bare * 100 >= words * 15
 }
 
 /// Parse text with a default [`Parser`]. Total: never panics, always returns.

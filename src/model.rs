@@ -77,6 +77,8 @@ pub struct InputInfo {
     pub bom: bool,
     /// Whether normalization changed the text.
     pub normalized: bool,
+    /// False when the text was typed without diacritics (matched accent-free).
+    pub diacritics: bool,
 }
 
 /// The meeting the document reports.
@@ -213,7 +215,7 @@ pub struct Task {
 }
 
 /// One individual.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
     /// Index in [`Document::people`].
     pub id: usize,
@@ -228,7 +230,7 @@ pub struct Person {
 }
 
 /// A position held by a person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Role {
     /// The role as written ("TVHU", "Phó chủ tịch HĐND huyện").
     pub text: String,
@@ -240,6 +242,8 @@ pub struct Role {
     pub expanded: Option<String>,
     /// "former" (nguyên) or "acting" (quyền), when qualified.
     pub qualifier: Option<String>,
+    /// 1.0, or lower when matched without diacritics.
+    pub confidence: f32,
     /// Where it stands.
     pub span: Span,
 }

@@ -27,6 +27,7 @@ use crate::key;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Kind of word before a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,8 +119,10 @@ pub struct Match {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// Index of the pattern (see [`Lexicon::entries_of`] / [`Lexicon::cues_of`]).
+    /// Index of the pattern in its automaton.
     pub pattern: u32,
+    /// Found by the accent-free automata (text typed without diacritics).
+    pub ascii: bool,
 }
 
 /// Every lexicon match of a document, one pass per automaton, sorted by start.
@@ -131,6 +134,8 @@ pub struct Scan {
     pub org: Vec<Match>,
     /// Cue phrases and meeting kinds.
     pub cues: Vec<Match>,
+    /// Matched accent-free (text typed without diacritics).
+    pub ascii: bool,
 }
 
 impl Scan {
@@ -362,37 +367,88 @@ impl LexiconBuilder {
 
     /// Compile the matchers.
     pub fn build(self) -> Lexicon {
-        let (person, person_entries) = compile(&self.person, |e| e.form.as_str());
-        let (org, org_entries) = compile(&self.org, |e| e.form.as_str());
-        let (cues, cue_entries) = compile(&self.cues, |e| e.form.as_str());
+        let main = Matchers::new(&self.person, &self.org, &self.cues, key::key);
         let mut historical = self.historical;
         historical.sort();
         historical.dedup();
+        let strip_set = |set: &HashSet<String>| set.iter().map(|k| key::strip_accents(k)).collect::<HashSet<_>>();
+        let surnames_ascii = self
+            .surnames
+            .iter()
+            .map(|(k, v)| (key::strip_accents(k), *v))
+            .filter(|(k, _)| !self.surnames.contains_key(k))
+            .collect();
+        let ascii_forms = |t: &[Entry]| t.iter().map(|e| key::strip_marks(&e.form)).collect();
+        let name_syllables_ascii: HashSet<String> =
+            self.surnames.keys().chain(self.middles.iter()).map(|k| key::strip_accents(k)).collect();
         Lexicon {
-            person,
-            person_entries,
+            person_ascii_forms: ascii_forms(&self.person),
+            org_ascii_forms: ascii_forms(&self.org),
+            main,
+            ascii: OnceLock::new(),
             person_table: self.person,
-            org,
-            org_entries,
             org_table: self.org,
-            cues,
-            cue_entries,
             cue_table: self.cues,
+            middles_ascii: strip_set(&self.middles),
+            surnames_ascii,
             surnames: self.surnames,
             middles: self.middles,
+            // Without diacritics "Vụ" (a department) and "Vũ" (a family name) are one word:
+            // an accent-free not-name that is also a family or middle name is dropped.
+            not_names_ascii: strip_set(&self.not_names)
+                .into_iter()
+                .filter(|k| !name_syllables_ascii.contains(k))
+                .collect(),
             not_names: self.not_names,
+            historical_ascii: {
+                let mut h: Vec<String> = historical.iter().map(|k| key::strip_accents(k)).collect();
+                h.sort();
+                h
+            },
             historical,
         }
     }
 }
 
+/// The three automata of one spelling: as written (folded to the key) or accent-free.
+struct Matchers {
+    person: AhoCorasick,
+    person_pat: Vec<Vec<u32>>,
+    org: AhoCorasick,
+    org_pat: Vec<Vec<u32>>,
+    cues: AhoCorasick,
+    cue_pat: Vec<Vec<u32>>,
+}
+
+/// Address forms that, written without diacritics, are everyday words ("co" is also
+/// "có", "chi" also "chỉ", "thay" also "thay"): left out of the accent-free automata.
+const ASCII_AMBIGUOUS_ADDRESS: &[&str] = &["co", "chi", "em", "anh", "thay", "chau", "me", "cu", "bac", "ba con"];
+
+impl Matchers {
+    fn new(person: &[Entry], org: &[Entry], cues: &[CueEntry], fold: fn(&str) -> String) -> Self {
+        let (person, person_pat) = compile(person, |e| {
+            let f = fold(&e.form);
+            let skip = matches!(e.kind, EntryKind::Honorific(HonorificKind::Address))
+                && ASCII_AMBIGUOUS_ADDRESS.contains(&f.as_str());
+            // An empty form is left out of the automaton.
+            if skip { String::new() } else { f }
+        });
+        let (org, org_pat) = compile(org, |e| fold(&e.form));
+        let (cues, cue_pat) = compile(cues, |e| fold(&e.form));
+        Matchers { person, person_pat, org, org_pat, cues, cue_pat }
+    }
+}
+
 /// Fold each entry's form to the key, dedupe patterns, and map patterns to entries.
-fn compile<T>(entries: &[T], form: impl Fn(&T) -> &str) -> (AhoCorasick, Vec<Vec<u32>>) {
+fn compile<T>(entries: &[T], folded: impl Fn(&T) -> String) -> (AhoCorasick, Vec<Vec<u32>>) {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut patterns: Vec<String> = Vec::new();
     let mut of: Vec<Vec<u32>> = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        let k = key::key(form(e));
+        let k = folded(e);
+        if k.is_empty() {
+            continue;
+        }
         let p = *index.entry(k.clone()).or_insert_with(|| {
             patterns.push(k);
             of.push(Vec::new());
@@ -413,19 +469,22 @@ fn compile<T>(entries: &[T], form: impl Fn(&T) -> &str) -> (AhoCorasick, Vec<Vec
 
 /// The compiled vocabulary. Build once, share everywhere.
 pub struct Lexicon {
-    person: AhoCorasick,
-    person_entries: Vec<Vec<u32>>,
+    main: Matchers,
+    /// Accent-free automata, built the first time a text without diacritics arrives.
+    ascii: OnceLock<Matchers>,
     person_table: Vec<Entry>,
-    org: AhoCorasick,
-    org_entries: Vec<Vec<u32>>,
+    person_ascii_forms: Vec<String>,
     org_table: Vec<Entry>,
-    cues: AhoCorasick,
-    cue_entries: Vec<Vec<u32>>,
+    org_ascii_forms: Vec<String>,
     cue_table: Vec<CueEntry>,
     surnames: HashMap<String, SurnameInfo>,
+    surnames_ascii: HashMap<String, SurnameInfo>,
     middles: HashSet<String>,
+    middles_ascii: HashSet<String>,
     not_names: HashSet<String>,
+    not_names_ascii: HashSet<String>,
     historical: Vec<String>,
+    historical_ascii: Vec<String>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -433,6 +492,7 @@ impl fmt::Debug for Lexicon {
         f.debug_struct("Lexicon")
             .field("person_entries", &self.person_table.len())
             .field("org_entries", &self.org_table.len())
+            .field("accent_free_built", &self.ascii.get().is_some())
             .field("cues", &self.cue_table.len())
             .field("surnames", &self.surnames.len())
             .finish()
@@ -449,7 +509,7 @@ impl Default for Lexicon {
 /// that does not is skipped and the search resumes one character after its start.
 /// (Anchored searches at every word start were measured slower: 14.7 against 19.3 MB/s
 /// for the whole parse of the seed.)
-fn find_words(ac: &AhoCorasick, key: &str, accept: impl Fn(usize, usize, usize) -> bool) -> Vec<Match> {
+fn find_words(ac: &AhoCorasick, key: &str, ascii: bool, accept: impl Fn(usize, usize, usize) -> bool) -> Vec<Match> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < key.len() {
@@ -458,7 +518,7 @@ fn find_words(ac: &AhoCorasick, key: &str, accept: impl Fn(usize, usize, usize) 
         };
         let (s, e) = (m.start(), m.end());
         if key::at_word_bounds(key, s, e) && accept(m.pattern().as_usize(), s, e) {
-            out.push(Match { start: s, end: e, pattern: m.pattern().as_u32() });
+            out.push(Match { start: s, end: e, pattern: m.pattern().as_u32(), ascii });
             pos = e;
         } else {
             pos = s + key[s..].chars().next().map_or(1, char::len_utf8);
@@ -473,87 +533,115 @@ impl Lexicon {
         LexiconBuilder::with_defaults()
     }
 
-    fn exact_ok(table: &[Entry], ids: &[u32], text: &str, s: usize, e: usize) -> bool {
-        ids.iter().any(|&i| {
-            let en = &table[i as usize];
-            !en.exact || text[s..e] == en.form
-        })
+    fn matchers(&self, ascii: bool) -> &Matchers {
+        if ascii {
+            self.ascii
+                .get_or_init(|| Matchers::new(&self.person_table, &self.org_table, &self.cue_table, key::strip_accents))
+        } else {
+            &self.main
+        }
+    }
+
+    /// An `exact` entry matches only as written (or as written without diacritics).
+    fn written_ok(e: &Entry, ascii_form: &str, written: &str) -> bool {
+        !e.exact || e.form == written || ascii_form == written
     }
 
     /// All matches of the document: the one lexical pass that later stages share.
-    pub fn scan(&self, text: &str, key: &str) -> Scan {
-        Scan {
-            person: self.person_matches(text, key),
-            org: self.org_matches(text, key),
-            cues: self.cue_matches(text, key),
-        }
+    /// With `ascii`, the accent-free automata run instead (for text typed without
+    /// diacritics, whose key is plain lower-case ASCII).
+    pub fn scan(&self, text: &str, key: &str, ascii: bool) -> Scan {
+        let m = self.matchers(ascii);
+        let person = find_words(&m.person, key, ascii, |p, s, e| {
+            m.person_pat[p].iter().any(|&i| {
+                let i = i as usize;
+                Self::written_ok(&self.person_table[i], &self.person_ascii_forms[i], &text[s..e])
+            })
+        });
+        let org = find_words(&m.org, key, ascii, |p, s, e| {
+            m.org_pat[p].iter().any(|&i| {
+                let i = i as usize;
+                Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], &text[s..e])
+            })
+        });
+        let cues = find_words(&m.cues, key, ascii, |_, _, _| true);
+        Scan { person, org, cues, ascii }
     }
 
     /// Honorifics, ranks, degrees and titles in `text` (whose key is `key`).
     pub fn person_matches(&self, text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.person, key, |p, s, e| Self::exact_ok(&self.person_table, &self.person_entries[p], text, s, e))
+        self.scan(text, key, false).person
     }
 
     /// Organizations and administrative units in `text`.
     pub fn org_matches(&self, text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.org, key, |p, s, e| Self::exact_ok(&self.org_table, &self.org_entries[p], text, s, e))
+        self.scan(text, key, false).org
     }
 
     /// Cue phrases and meeting kinds in `key`.
-    pub fn cue_matches(&self, _text: &str, key: &str) -> Vec<Match> {
-        find_words(&self.cues, key, |_, _, _| true)
+    pub fn cue_matches(&self, text: &str, key: &str) -> Vec<Match> {
+        self.scan(text, key, false).cues
     }
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
     pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.person_entries[m.pattern as usize]
+        self.matchers(m.ascii).person_pat[m.pattern as usize]
             .iter()
-            .map(|&i| &self.person_table[i as usize])
-            .filter(move |e| !e.exact || e.form == written)
+            .map(|&i| i as usize)
+            .filter(move |&i| Self::written_ok(&self.person_table[i], &self.person_ascii_forms[i], written))
+            .map(|i| &self.person_table[i])
     }
 
     /// The organization-side entries a match stands for.
     pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.org_entries[m.pattern as usize]
+        self.matchers(m.ascii).org_pat[m.pattern as usize]
             .iter()
-            .map(|&i| &self.org_table[i as usize])
-            .filter(move |e| !e.exact || e.form == written)
+            .map(|&i| i as usize)
+            .filter(move |&i| Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], written))
+            .map(|i| &self.org_table[i])
     }
 
     /// The cue entries a match stands for.
     pub fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
-        self.cue_entries[m.pattern as usize].iter().map(|&i| &self.cue_table[i as usize])
+        self.matchers(m.ascii).cue_pat[m.pattern as usize].iter().map(|&i| &self.cue_table[i as usize])
     }
 
-    /// Family-name facts for a syllable key, if it is a family name.
-    pub fn surname(&self, syllable_key: &str) -> Option<SurnameInfo> {
-        self.surnames.get(syllable_key).copied()
+    /// Family-name facts for a syllable key, if it is a family name (also written
+    /// without diacritics: "nguyen").
+    ///
+    /// `ascii` (for text typed without diacritics) also accepts the accent-free forms.
+    pub fn surname(&self, syllable_key: &str, ascii: bool) -> Option<SurnameInfo> {
+        self.surnames
+            .get(syllable_key)
+            .copied()
+            .or_else(|| ascii.then(|| self.surnames_ascii.get(syllable_key).copied()).flatten())
     }
 
     /// True when the syllable key is a frequent middle name.
-    pub fn is_middle_name(&self, syllable_key: &str) -> bool {
-        self.middles.contains(syllable_key)
+    pub fn is_middle_name(&self, syllable_key: &str, ascii: bool) -> bool {
+        self.middles.contains(syllable_key) || ascii && self.middles_ascii.contains(syllable_key)
     }
 
     /// True when the word or phrase key is listed as never being a name.
-    pub fn is_not_name(&self, k: &str) -> bool {
-        self.not_names.contains(k)
+    pub fn is_not_name(&self, k: &str, ascii: bool) -> bool {
+        self.not_names.contains(k) || ascii && self.not_names_ascii.contains(k)
     }
 
     /// True when the name key is a historical figure.
-    pub fn is_historical(&self, name_key: &str) -> bool {
-        self.historical.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok()
+    pub fn is_historical(&self, name_key: &str, ascii: bool) -> bool {
+        let find = |v: &Vec<String>| v.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok();
+        find(&self.historical) || ascii && find(&self.historical_ascii)
     }
 
     /// Expansion of an abbreviation written as `written` (titles and organizations).
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);
-        for (ac, ids, table) in
-            [(&self.person, &self.person_entries, &self.person_table), (&self.org, &self.org_entries, &self.org_table)]
+        let m = &self.main;
+        for (ac, ids, table) in [(&m.person, &m.person_pat, &self.person_table), (&m.org, &m.org_pat, &self.org_table)]
         {
-            if let Some(m) = ac.find(Input::new(&k).anchored(aho_corasick::Anchored::Yes)) {
-                if m.end() == k.len() {
-                    for &i in &ids[m.pattern().as_usize()] {
+            if let Some(found) = ac.find(Input::new(&k).anchored(aho_corasick::Anchored::Yes)) {
+                if found.end() == k.len() {
+                    for &i in &ids[found.pattern().as_usize()] {
                         let e = &table[i as usize];
                         if (!e.exact || e.form == written) && e.expansion.is_some() {
                             return e.expansion.as_deref();

@@ -80,6 +80,8 @@ pub struct Ctx<'a> {
     pub person: &'a [Match],
     /// Organization-side matches of the whole text, sorted.
     pub org: &'a [Match],
+    /// The text is typed without diacritics.
+    pub ascii: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,12 +194,12 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         let k = self.wkey(i).unwrap_or("");
-        if self.c.lex.is_not_name(k) {
+        if self.c.lex.is_not_name(k, self.c.ascii) {
             return false;
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
         let t = self.toks[i];
-        let is_surname = self.c.lex.surname(k).is_some();
+        let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person) in [(self.c.person, true), (self.c.org, false)] {
             if let Some(m) = find_at(ms, t.s) {
                 if m.end > t.e {
@@ -228,10 +230,10 @@ impl<'a> Walker<'a, '_> {
         n
     }
     fn is_surname(&self, i: usize, allow_word: bool) -> bool {
-        self.wkey(i).and_then(|k| self.c.lex.surname(k)).is_some_and(|s| allow_word || !s.word)
+        self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).is_some_and(|s| allow_word || !s.word)
     }
     fn is_middle(&self, i: usize) -> bool {
-        self.wkey(i).is_some_and(|k| self.c.lex.is_middle_name(k))
+        self.wkey(i).is_some_and(|k| self.c.lex.is_middle_name(k, self.c.ascii))
     }
     /// Does a run of `n` syllables at `i` look like a full personal name?
     fn looks_like_name(&self, i: usize, n: usize) -> bool {
@@ -241,7 +243,7 @@ impl<'a> Walker<'a, '_> {
     }
     fn historical(&self, i: usize, n: usize) -> bool {
         let (s, e) = (self.toks[i].s, self.toks[i + n - 1].e);
-        self.c.lex.is_historical(&self.c.key[s..e])
+        self.c.lex.is_historical(&self.c.key[s..e], self.c.ascii)
     }
     /// Where a person's name starts inside a capitalized run after a level noun
     /// ("huyện Hàm Yên Vũ Đình Hưng" → 2), if it holds one.
@@ -792,7 +794,7 @@ mod tests {
         let k = key(text);
         let person = lex.person_matches(text, &k);
         let org = lex.org_matches(text, &k);
-        let c = Ctx { text, key: &k, lex: &lex, person: &person, org: &org };
+        let c = Ctx { text, key: &k, lex: &lex, person: &person, org: &org, ascii: false };
         find_people(&c, 0, text.len())
             .into_iter()
             .map(|p| {

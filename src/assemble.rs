@@ -203,7 +203,7 @@ fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
                     expanded: None,
                     qualifier: None,
                     confidence: 1.0,
-                    span: a.span(h.start, h.end),
+                    span: a.span(h.start, h.start + a.text[h.start..h.end].trim_end_matches('.').len()),
                 });
             }
         }

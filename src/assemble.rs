@@ -9,6 +9,7 @@
 use crate::key;
 use crate::layout::{BlockKind, Layout, sentences};
 use crate::lexicon::HonorificKind;
+use crate::lexicon::Scan;
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
@@ -31,6 +32,7 @@ struct Asm<'a, 'l> {
     text: &'a str,
     key: &'a str,
     layout: &'a Layout,
+    scan: &'a Scan,
     m: &'a Mentions<'l>,
     /// Sentence ranges of every block, in order, with their block index.
     sents: Vec<(usize, usize, usize)>,
@@ -444,10 +446,25 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             .cues_in(c.end, se)
             .find(|x| x.meeting)
             .filter(|mk| a.text[c.end..mk.start].split_whitespace().count() <= 3);
-        if !meeting_in_cue && near.is_none() {
+        // "Ban Bí thư đã họp", "Quốc hội họp phiên …": a body meeting in session needs no
+        // meeting word, but only in a dated sentence or the lead.
+        let meets = cue_key.ends_with("họp");
+        let dated = a.m.dates.iter().any(|d| d.start >= ss && d.end <= se);
+        let lead = a
+            .layout
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .is_some_and(|b| ss >= b.start && se <= b.end);
+        if !(meeting_in_cue || near.is_some() || meets && (dated || lead)) {
             continue;
         }
         let mut start = clause_start(a.text, ss, c.start);
+        // "Chiều ngày 26/12 UBND Huyện tổ chức …": the subject starts after the date.
+        if let Some(d) = a.m.dates.iter().filter(|d| d.start >= start && d.end <= c.start).last() {
+            start =
+                d.end + (a.text[d.end..c.start].len() - a.text[d.end..c.start].trim_start_matches([' ', ',']).len());
+        }
         let seg_key = &a.key[start..c.start];
         if let Some(p) = seg_key.rfind(" do ").map(|p| p + 4).or_else(|| seg_key.starts_with("do ").then_some(3)) {
             start += p;
@@ -457,8 +474,21 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             &["hôm nay", "vừa qua", "mới đây"],
             &["đã", "long trọng", "vừa", "chính thức", "sẽ", "đồng thời"],
         );
+        // A short alias in brackets after the name: "Chi đoàn Trung tâm … (Trung tâm)".
+        let subj = match subj.rfind(" (") {
+            Some(p) if subj.ends_with(')') && subj[p..].split_whitespace().count() <= 4 => subj[..p].trim_end(),
+            _ => subj,
+        };
+        let subj_key = key::key(subj);
+        // Not the meeting itself ("Hội nghị lần thứ năm … đã họp"), nor a person.
+        let is_meeting =
+            a.cues_in(start, c.start).any(|x| x.meeting && x.start == start + a.text[start..].find(subj).unwrap_or(0));
+        let is_person = a.m.people.iter().any(|(_, p)| p.start >= start && p.end <= c.start && p.name.is_some());
+        let names_org = Scan::within(&a.scan.org, start, c.start).iter().next().is_some();
         let ok = subj.chars().next().is_some_and(char::is_uppercase)
-            && subj.split_whitespace().count() <= 16
+            && (names_org || !meets)
+            && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
+            && !(meets && (is_meeting || is_person || subj_key.starts_with("đồng chí")))
             && !a.m.dates.iter().any(|d| d.start >= start && d.end <= c.start);
         // The meeting's name runs from after the verb to the end of the clause.
         let name_end = a.text[name_start..se].find([';', '.', '(']).map_or(se, |p| name_start + p);
@@ -469,6 +499,10 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
                 + (a.text[start..c.start].len() - a.text[start..c.start].trim_start_matches([' ', ',', '-']).len());
             let s0 = a.text[s0..c.start].find(subj).map_or(s0, |p| s0 + p);
             return (Some(a.text_of(s0, s0 + subj.len())), name, None);
+        }
+        if meets {
+            // "phòng họp", "họp báo" …: not a body in session; look further.
+            continue;
         }
         return (None, name, None);
     }
@@ -881,6 +915,7 @@ pub fn assemble(
     norm: &Normalized,
     key: &str,
     layout: &Layout,
+    scan: &Scan,
     m: &Mentions<'_>,
     opts: &AssembleOptions,
 ) -> Document {
@@ -891,9 +926,17 @@ pub fn assemble(
             sents.push((s, e, bi));
         }
     }
-    let mut a = Asm { norm, text, key, layout, m, sents, diagnostics: Vec::new() };
+    let mut a = Asm { norm, text, key, layout, scan, m, sents, diagnostics: Vec::new() };
     let (people, ids) = merge_people(&mut a);
-    let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| a.text_of(b.start, b.end));
+    // A headline broken over lines is joined with single spaces.
+    let title_blocks: Vec<_> = layout.blocks.iter().filter(|b| b.kind == BlockKind::Title).collect();
+    let title = match (title_blocks.first(), title_blocks.last()) {
+        (Some(f), Some(l)) => Some(Text {
+            text: title_blocks.iter().map(|b| squash(&text[b.start..b.end])).collect::<Vec<_>>().join(" "),
+            span: a.span(f.start, l.end),
+        }),
+        _ => None,
+    };
     let captions = layout
         .blocks
         .iter()

@@ -166,21 +166,48 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
 
-    // Title: the first content line, when it reads as a headline.
+    // Title. Scraper dumps with "# key = value" metadata carry no headline in the text.
+    let has_metadata =
+        blocks.first().is_some_and(|b| b.kind == BlockKind::Metadata && text[b.start..b.end].contains(" = "));
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
-    if let Some(&i) = content.first() {
+    if let Some(t) = formal_title(text, key, &blocks, &content) {
+        // A formal document (national motto in its header): the title is the
+        // document-type heading ("THÔNG BÁO", "TỜ TRÌNH", "BIÊN BẢN HỌP …").
+        blocks[t].kind = BlockKind::Title;
+    } else if let (Some(&i), false) = (content.first(), has_metadata) {
         let b = blocks[i];
         let line = &text[b.start..b.end];
         let chars = line.chars().count();
         let agency_lead =
             line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
-        // A line that opens with a title or honorific and names someone is a caption
-        // ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc"), not a headline.
+        // A line that opens with a title or honorific, names someone and ends like a
+        // sentence is a caption ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc."), not a headline.
         let person_first = starts_with_person_word(lex, text, scan, b.start, b.end)
-            && names_someone(lex, line, &key[b.start..b.end], scan.ascii);
-        if content.len() > 1 && chars <= MAX_TITLE_CHARS && !agency_lead && !person_first && !line.ends_with(['.', ':'])
+            && names_someone(lex, line, &key[b.start..b.end], scan.ascii)
+            && line.ends_with('.');
+        // A headline may end with a period when a blank line follows it (portal style),
+        // but never opens with the lead's date ("Sáng 8/7, …").
+        let blank_after = text[b.end..].trim_start_matches([' ', '\t']).starts_with("\n\n")
+            || text[b.end..].starts_with("\n") && text[b.end + 1..].trim_start_matches(' ').starts_with('\n');
+        let period_ok = !line.ends_with('.') || (blank_after && !starts_with_date_lead(&key[b.start..b.end]));
+        if content.len() > 1
+            && chars <= MAX_TITLE_CHARS
+            && !agency_lead
+            && !person_first
+            && period_ok
+            && !line.ends_with(':')
         {
             blocks[i].kind = BlockKind::Title;
+            // A headline broken over lines: the next content line goes on in lower case.
+            if let Some(&j) = content.get(1) {
+                let next = &text[blocks[j].start..blocks[j].end];
+                if next.chars().next().is_some_and(char::is_lowercase)
+                    && next.chars().count() <= 160
+                    && !next.ends_with('.')
+                {
+                    blocks[j].kind = BlockKind::Title;
+                }
+            }
         }
     }
 
@@ -206,12 +233,17 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
 
-    // Byline: the last content line before the footer, when short and not a sentence.
-    if let Some(i) =
-        (0..blocks.len()).rev().find(|&i| matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption))
-    {
+    // Byline: the last content line before the footer (and before a trailing
+    // "more(…)" teaser), when short and not a sentence.
+    let last = (0..blocks.len()).rev().find(|&i| {
+        matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
+            && !text[blocks[i].start..blocks[i].end].starts_with("more(")
+    });
+    let formal =
+        blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_title(text, key, &blocks, &content).is_some();
+    if let (Some(i), false) = (last, formal) {
         let b = blocks[i];
-        let line = &text[b.start..b.end];
+        let line = text[b.start..b.end].trim_end_matches([' ', '.']);
         let words = line.split_whitespace().count();
         let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
         let plain = blocks[i].kind == BlockKind::Paragraph
@@ -219,12 +251,100 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             && line.chars().count() <= MAX_BYLINE_CHARS
             && (!ends_sentence(line) || words <= 2)
             && line.chars().next().is_some_and(char::is_uppercase)
+            && !line.chars().any(|c| c.is_ascii_digit())
             && !starts_with_person_word(lex, text, scan, b.start, b.end);
         if i > 0 && (plain || labelled && line.chars().count() <= 120) {
             blocks[i].kind = BlockKind::Byline;
+        } else if blocks[i].kind == BlockKind::Paragraph {
+            // A byline glued to the end of the last paragraph: "… được giao. Công Hạnh".
+            if let Some(tail) = glued_byline(text, b.start, b.end) {
+                blocks[i].end = b.start + text[b.start..tail].trim_end().len();
+                blocks.insert(i + 1, Block { kind: BlockKind::Byline, start: tail, end: b.end });
+            }
         }
     }
     Layout { blocks }
+}
+
+/// Does the line open with a part of day or "Ngày" and a date ("Sáng 8/7,", "Ngày 3/7/2019,")?
+fn starts_with_date_lead(key: &str) -> bool {
+    let first = key.split_whitespace().next().unwrap_or("");
+    ["sáng", "chiều", "trưa", "tối", "ngày", "hôm", "vào", "từ", "trong"].contains(&first)
+        && key.split_whitespace().take(4).any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// The document-type heading of a formal document: a line in capitals opening with a
+/// type word, within the first lines, when the header carries the national motto or
+/// the Party's name.
+fn formal_title(text: &str, key: &str, blocks: &[Block], content: &[usize]) -> Option<usize> {
+    const TYPES: &[&str] = &[
+        "thông báo",
+        "tờ trình",
+        "biên bản",
+        "biển bản",
+        "kế hoạch",
+        "quyết định",
+        "báo cáo",
+        "giấy mời",
+        "công văn",
+        "nghị quyết",
+        "chỉ thị",
+        "kết luận",
+        "chương trình",
+        "hướng dẫn",
+        "đề án",
+        "quy chế",
+        "quy định",
+        "thông cáo",
+    ];
+    let head: Vec<usize> = content.iter().copied().take(14).collect();
+    let motto = head.iter().any(|&i| {
+        let k = &key[blocks[i].start..blocks[i].end];
+        k.contains("cộng hoà xã hội chủ nghĩa")
+            || k.contains("cộng hòa xã hội chủ nghĩa")
+            || k.contains("độc lập - tự do")
+            || k.contains("đảng cộng sản việt nam")
+    });
+    if !motto {
+        return None;
+    }
+    head.into_iter().find(|&i| {
+        let line =
+            text[blocks[i].start..blocks[i].end].trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
+        let k = crate::key::key(line);
+        let caps = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        caps && line.chars().count() <= 120
+            && TYPES.iter().any(|t| k.starts_with(t) && !k.contains("cộng hoà") && !k.contains("cộng hòa"))
+    })
+}
+
+/// Where a byline glued to the end of a paragraph starts: the last sentence is two to
+/// six capitalized words (a name, "TTXVN/Tin Tức", "Hoàng Thị Hoa (TTXVN)"), or a
+/// labelled byline ("Thực hiện: …").
+fn glued_byline(text: &str, start: usize, end: usize) -> Option<usize> {
+    let line = &text[start..end];
+    let body = line.trim_end();
+    let cut = body.rfind(". ").map(|p| p + 2)?;
+    let tail = &body[cut..];
+    let label = ["Thực hiện:", "Tác giả:", "Tin, ảnh:", "Tin và ảnh:", "Bài, ảnh:"].iter().find(|l| tail.contains(*l));
+    let (from, name) = match label {
+        Some(l) => {
+            let p = tail.find(l).unwrap_or(0);
+            (cut + p, tail[p + l.len()..].trim())
+        }
+        None => (cut, tail),
+    };
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !matches!(*w, "-" | "–" | "/")).collect();
+    let capitalized = words.iter().all(|w| {
+        let w = w.trim_start_matches('(');
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('/')
+    });
+    let ok = (1..=6).contains(&words.len())
+        && (words.len() >= 2 || label.is_some() || name.contains('/'))
+        && capitalized
+        && !name.ends_with(['.', ':', ';', ','])
+        && name.chars().count() <= 60;
+    ok.then_some(start + from)
 }
 
 /// Abbreviations that end with a dot inside a sentence.
@@ -323,11 +443,32 @@ mod tests {
 
     #[test]
     fn metadata_and_markdown() {
-        let k = kinds("# url = https://x.vn/a\nTiêu đề bài viết\n=====\n**Nụ Bùi**\n");
+        // A scraper dump with "# key = value" metadata carries no headline in the text.
+        let k = kinds("# url = https://x.vn/a\nBí thư phát biểu khai mạc hội nghị\nSáng 29/4, Thành ủy họp.\n");
         assert_eq!(k[0].0, BlockKind::Metadata);
-        assert_eq!(k[1].0, BlockKind::Title);
-        assert_eq!(k[2].0, BlockKind::Metadata);
+        assert_ne!(k[1].0, BlockKind::Title);
+        // Markdown: the underline is metadata, the bold byline is unwrapped.
+        let k =
+            kinds("Tiêu đề bài viết\n=====\nNội dung bài viết dài.\n**Nụ Bùi**\nmore(HDDTVN) - Sáng nay, Bộ họp.\n");
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert_eq!(k[1].0, BlockKind::Metadata);
         assert_eq!(k[3], (BlockKind::Byline, "Nụ Bùi".to_string()));
+    }
+
+    #[test]
+    fn byline_glued_to_the_last_paragraph() {
+        let k = kinds("Tiêu đề\nHội nghị đã thành công tốt đẹp. Hoàng Thị Hoa (TTXVN)\n");
+        assert_eq!(k[1], (BlockKind::Paragraph, "Hội nghị đã thành công tốt đẹp.".to_string()));
+        assert_eq!(k[2], (BlockKind::Byline, "Hoàng Thị Hoa (TTXVN)".to_string()));
+        let k = kinds("Tiêu đề\nHội nghị đã thành công tốt đẹp. Ngày mai họp tiếp\n");
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn formal_document_title_is_the_type_heading() {
+        let t = "UBND HUYỆN AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/TB-UBND\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện\nNội dung.";
+        let k = kinds(t);
+        assert_eq!(k.iter().find(|x| x.0 == BlockKind::Title).map(|x| x.1.as_str()), Some("THÔNG BÁO"));
     }
 
     #[test]

@@ -461,7 +461,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         }
         let mut start = clause_start(a.text, ss, c.start);
         // "Chiều ngày 26/12 UBND Huyện tổ chức …": the subject starts after the date.
-        if let Some(d) = a.m.dates.iter().filter(|d| d.start >= start && d.end <= c.start).next_back() {
+        if let Some(d) = a.m.dates.iter().rfind(|d| d.start >= start && d.end <= c.start) {
             start =
                 d.end + (a.text[d.end..c.start].len() - a.text[d.end..c.start].trim_start_matches([' ', ',']).len());
         }

@@ -13,7 +13,7 @@ use crate::lexicon::Scan;
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
-use crate::recognize::list::EnumList;
+use crate::recognize::list::{EnumList, MarkerStyle};
 use crate::recognize::person::PersonMention;
 use crate::recognize::{Cue, Mentions};
 use crate::span::Span;
@@ -729,17 +729,30 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         }
         let intro = (l.intro_start, l.intro_end.max(l.intro_start));
         let lead_start = a.sentence_of(l.intro_start).map_or(intro.0, |s| s.0.min(intro.0));
+        let intro_key = a.key[lead_start..l.start.max(lead_start)].trim_end();
+        // Nouns that announce directions: "8 trọng tâm chỉ đạo, điều hành bao gồm:".
+        let directions =
+            ["nhiệm vụ", "giải pháp", "trọng tâm", "chỉ đạo", "yêu cầu", "đề nghị", "kết luận", "quyết nghị"]
+                .iter()
+                .any(|w| intro_key.contains(w));
         let mut score = 0;
         for c in a.cues_in(lead_start, l.start.max(intro.1)) {
             match c.name {
                 "task_intro" | "conclusion" | "directive" => score += 2,
-                "not_task_intro" => score -= 3,
+                "not_task_intro" if !directions => score -= 3,
                 _ => {}
             }
         }
-        let intro_key = a.key[lead_start..l.start.max(lead_start)].trim_end();
-        if intro_key.ends_with("như:") || intro_key.ends_with("đó là:") || intro_key.ends_with("gồm:") {
+        if directions {
+            score += 1;
+        }
+        let enumerates = intro_key.ends_with("như:") || intro_key.ends_with("đó là:") || intro_key.ends_with("gồm:");
+        if enumerates && !directions {
             score -= 3;
+        }
+        // "Thứ nhất … Thứ hai", "Một là … Hai là": the style of conclusions and directions.
+        if matches!(l.style, MarkerStyle::OrdinalWord | MarkerStyle::CountWord) && directions {
+            score += 1;
         }
         if score > 0 && best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, l));

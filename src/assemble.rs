@@ -9,7 +9,7 @@
 use crate::key;
 use crate::layout::{BlockKind, Layout, sentences};
 use crate::lexicon::HonorificKind;
-use crate::lexicon::Scan;
+use crate::lexicon::{Lexicon, Scan};
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
@@ -33,6 +33,7 @@ struct Asm<'a, 'l> {
     key: &'a str,
     layout: &'a Layout,
     scan: &'a Scan,
+    lex: &'l Lexicon,
     m: &'a Mentions<'l>,
     /// Sentence ranges of every block, in order, with their block index.
     sents: Vec<(usize, usize, usize)>,
@@ -51,8 +52,6 @@ fn name_key(s: &str) -> String {
 fn role_key(s: &str) -> String {
     squash(&key::key(s).replace(['-', '.'], " "))
 }
-
-const LEVEL_WORDS: &[&str] = &["huyện", "tỉnh", "xã", "thị trấn", "phường", "thành phố", "quận", "thị xã"];
 
 impl<'a> Asm<'a, '_> {
     fn span(&self, s: usize, e: usize) -> Span {
@@ -147,9 +146,9 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
             .iter()
             .filter(|x| {
                 keys.iter().all(|k| {
-                    x.roles
-                        .iter()
-                        .any(|r| same_role(&role_key(&r.text), k) || same_role(&strip_qualifier_key(&r.text), k))
+                    x.roles.iter().any(|r| {
+                        same_role(a.lex, &role_key(&r.text), k) || same_role(a.lex, &strip_qualifier_key(&r.text), k)
+                    })
                 })
             })
             .map(|x| x.id)
@@ -175,12 +174,10 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
 }
 
 /// The same role, or the same role with and without its level noun ("HĐND" / "HĐND huyện").
-fn same_role(a: &str, b: &str) -> bool {
-    a == b
-        || LEVEL_WORDS.iter().any(|l| {
-            a.strip_suffix(l).is_some_and(|x| x.strip_suffix(' ') == Some(b))
-                || b.strip_suffix(l).is_some_and(|x| x.strip_suffix(' ') == Some(a))
-        })
+fn same_role(lex: &Lexicon, a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || long.strip_prefix(short).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|l| lex.unit_level(l).is_some())
 }
 
 fn strip_qualifier_key(s: &str) -> String {
@@ -224,7 +221,7 @@ fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
             span: a.span(r.start, r.end),
         };
         let k = role_key(&text);
-        if let Some(i) = person.roles.iter().position(|x| same_role(&role_key(&x.text), &k)) {
+        if let Some(i) = person.roles.iter().position(|x| same_role(a.lex, &role_key(&x.text), &k)) {
             if role_key(&person.roles[i].text).len() < k.len() {
                 person.roles[i] = role;
             }
@@ -256,29 +253,16 @@ fn date_score(a: &Asm<'_, '_>, d: &DateMention, first_para: Option<usize>) -> Op
             s += 2;
         }
     }
-    let before = &a.key[a.key[..d.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i)..d.start];
-    for bad in [
-        "nghị định",
-        "quyết định",
-        "số ",
-        "ban hành",
-        "ký ",
-        "thông tư",
-        "nghị quyết",
-        "kết luận",
-        "chỉ thị",
-        "văn bản",
-        "công văn",
-        "kế hoạch",
-    ] {
-        if before.contains(bad) {
-            s -= 4;
+    // A document's date ("Nghị định … ngày", "số … ngày", "ký ngày") or a deadline
+    // ("trước ngày 30/9", "đến 5/7") right before the date: lexicon cues.
+    let window = a.key[..d.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+    let near = a.key[..d.start].char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    for c in a.cues_in(window, d.start) {
+        match c.name {
+            "date_reference" => s -= 4,
+            "deadline" if c.start >= near => s -= 4,
+            _ => {}
         }
-    }
-    // A deadline or an end date right before: "trước ngày 30/9", "đến 5/7", "hạn".
-    let near = &before[before.char_indices().rev().nth(9).map_or(0, |(i, _)| i)..];
-    if ["trước", "đến", "hạn", "tới"].iter().any(|w| near.contains(w)) {
-        s -= 4;
     }
     Some(s)
 }
@@ -537,15 +521,6 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
     found.iter().find(|k| !GENERIC_KINDS.contains(k)).or(found.first()).map(|s| s.to_string())
 }
 
-/// True when an attend cue really introduces attendees ("dự án" is a project).
-fn attend_cue_ok(a: &Asm<'_, '_>, c: &Cue<'_>) -> bool {
-    let next = a.key[c.end..].split_whitespace().next().unwrap_or("");
-    let next = next.trim_matches(|ch: char| !ch.is_alphanumeric());
-    !["án", "thảo", "kiến", "báo", "toán", "định", "trữ", "phòng", "bị", "luật", "tính", "đoán", "thi", "giờ", "họp"]
-        .contains(&next)
-        || c.end - c.start > 4
-}
-
 struct Roles {
     chairs: Vec<usize>,
     attendees: Vec<usize>,
@@ -659,7 +634,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                     }
                 }
             }
-            "attend" if attend_cue_ok(a, c) => {
+            "attend" => {
                 let sent_start_cue = a.key[ss..c.start].split_whitespace().count() <= 3;
                 if let Some(m) = before.filter(|_| !sent_start_cue) {
                     push(&mut r.attendees, m.2);
@@ -731,10 +706,7 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         let lead_start = a.sentence_of(l.intro_start).map_or(intro.0, |s| s.0.min(intro.0));
         let intro_key = a.key[lead_start..l.start.max(lead_start)].trim_end();
         // Nouns that announce directions: "8 trọng tâm chỉ đạo, điều hành bao gồm:".
-        let directions =
-            ["nhiệm vụ", "giải pháp", "trọng tâm", "chỉ đạo", "yêu cầu", "đề nghị", "kết luận", "quyết nghị"]
-                .iter()
-                .any(|w| intro_key.contains(w));
+        let directions = a.cues_in(lead_start, l.start.max(lead_start)).any(|c| c.name == "task_noun");
         let mut score = 0;
         for c in a.cues_in(lead_start, l.start.max(intro.1)) {
             match c.name {
@@ -807,10 +779,8 @@ fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
     let rest = &a.text[from..se];
     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
     let t = rest[..end].trim_end();
-    let starts_ok = t.chars().next().is_some_and(char::is_uppercase)
-        || ["hội trường", "trụ sở", "nhà văn hoá", "phòng họp", "khu", "thôn", "xã", "huyện", "tỉnh", "thành phố"]
-            .iter()
-            .any(|w| key::key(t).starts_with(w));
+    let starts_ok =
+        t.chars().next().is_some_and(char::is_uppercase) || a.cues_in(from, from + 1).any(|c| c.name == "venue");
     (starts_ok && !t.is_empty() && t.split_whitespace().count() <= 14).then(|| a.text_of(from, from + t.len()))
 }
 
@@ -929,6 +899,7 @@ pub fn assemble(
     key: &str,
     layout: &Layout,
     scan: &Scan,
+    lex: &Lexicon,
     m: &Mentions<'_>,
     opts: &AssembleOptions,
 ) -> Document {
@@ -939,7 +910,7 @@ pub fn assemble(
             sents.push((s, e, bi));
         }
     }
-    let mut a = Asm { norm, text, key, layout, scan, m, sents, diagnostics: Vec::new() };
+    let mut a = Asm { norm, text, key, layout, scan, lex, m, sents, diagnostics: Vec::new() };
     let (people, ids) = merge_people(&mut a);
     // A headline broken over lines is joined with single spaces.
     let title_blocks: Vec<_> = layout.blocks.iter().filter(|b| b.kind == BlockKind::Title).collect();

@@ -170,7 +170,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     let has_metadata =
         blocks.first().is_some_and(|b| b.kind == BlockKind::Metadata && text[b.start..b.end].contains(" = "));
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
-    if let Some(t) = formal_title(text, key, &blocks, &content) {
+    if let Some(t) = formal_title(text, key, lex, scan, &blocks, &content) {
         // A formal document (national motto in its header): the title is the
         // document-type heading ("THÔNG BÁO", "TỜ TRÌNH", "BIÊN BẢN HỌP …").
         blocks[t].kind = BlockKind::Title;
@@ -239,8 +239,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
             && !text[blocks[i].start..blocks[i].end].starts_with("more(")
     });
-    let formal =
-        blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_title(text, key, &blocks, &content).is_some();
+    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title)
+        && formal_title(text, key, lex, scan, &blocks, &content).is_some();
     if let (Some(i), false) = (last, formal) {
         let b = blocks[i];
         let line = text[b.start..b.end].trim_end_matches([' ', '.']);
@@ -276,45 +276,32 @@ fn starts_with_date_lead(key: &str) -> bool {
 /// The document-type heading of a formal document: a line in capitals opening with a
 /// type word, within the first lines, when the header carries the national motto or
 /// the Party's name.
-fn formal_title(text: &str, key: &str, blocks: &[Block], content: &[usize]) -> Option<usize> {
-    const TYPES: &[&str] = &[
-        "thông báo",
-        "tờ trình",
-        "biên bản",
-        "biển bản",
-        "kế hoạch",
-        "quyết định",
-        "báo cáo",
-        "giấy mời",
-        "công văn",
-        "nghị quyết",
-        "chỉ thị",
-        "kết luận",
-        "chương trình",
-        "hướng dẫn",
-        "đề án",
-        "quy chế",
-        "quy định",
-        "thông cáo",
-    ];
+fn formal_title(
+    text: &str,
+    key: &str,
+    lex: &Lexicon,
+    scan: &Scan,
+    blocks: &[Block],
+    content: &[usize],
+) -> Option<usize> {
     let head: Vec<usize> = content.iter().copied().take(14).collect();
     let motto = head.iter().any(|&i| {
         let k = &key[blocks[i].start..blocks[i].end];
-        k.contains("cộng hoà xã hội chủ nghĩa")
-            || k.contains("cộng hòa xã hội chủ nghĩa")
-            || k.contains("độc lập - tự do")
-            || k.contains("đảng cộng sản việt nam")
+        k.contains("cộng hoà xã hội chủ nghĩa") || k.contains("độc lập - tự do") || k.contains("đảng cộng sản việt nam")
     });
     if !motto {
         return None;
     }
     head.into_iter().find(|&i| {
-        let line =
-            text[blocks[i].start..blocks[i].end].trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
-        let k = crate::key::key(line);
+        let b = blocks[i];
+        let raw = &text[b.start..b.end];
+        let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c == '*' || c.is_whitespace()).len();
+        let line = raw.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
         let caps = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        caps && line.chars().count() <= 120
-            && TYPES.iter().any(|t| k.starts_with(t) && !k.contains("cộng hoà") && !k.contains("cộng hòa"))
+        let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
+            .first()
+            .is_some_and(|m| m.start == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
+        caps && line.chars().count() <= 120 && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
     })
 }
 

@@ -164,7 +164,7 @@ impl Parser {
         let scan = self.lexicon.scan(&norm.text, &key, ascii);
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
-        let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &scan, &mentions, &self.asm);
+        let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &scan, &self.lexicon, &mentions, &self.asm);
         if ascii {
             doc.input.diacritics = false;
             for p in &mut doc.people {

@@ -381,7 +381,16 @@ impl LexiconBuilder {
         let ascii_forms = |t: &[Entry]| t.iter().map(|e| key::strip_marks(&e.form)).collect();
         let name_syllables_ascii: HashSet<String> =
             self.surnames.keys().chain(self.middles.iter()).map(|k| key::strip_accents(k)).collect();
+        let units = self
+            .org
+            .iter()
+            .filter_map(|e| match e.kind {
+                EntryKind::Unit(l) => Some((key::key(&e.form), l)),
+                _ => None,
+            })
+            .collect();
         Lexicon {
+            units,
             person_ascii_forms: ascii_forms(&self.person),
             org_ascii_forms: ascii_forms(&self.org),
             main,
@@ -485,6 +494,7 @@ pub struct Lexicon {
     not_names_ascii: HashSet<String>,
     historical: Vec<String>,
     historical_ascii: Vec<String>,
+    units: HashMap<String, Level>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -631,6 +641,11 @@ impl Lexicon {
     pub fn is_historical(&self, name_key: &str, ascii: bool) -> bool {
         let find = |v: &Vec<String>| v.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok();
         find(&self.historical) || ascii && find(&self.historical_ascii)
+    }
+
+    /// The administrative level a level noun names ("huyện" → district), by its key.
+    pub fn unit_level(&self, k: &str) -> Option<Level> {
+        self.units.get(k).copied()
     }
 
     /// Expansion of an abbreviation written as `written` (titles and organizations).

@@ -65,7 +65,7 @@ pub fn recognize<'l>(
     scan: &Scan,
     r: &Recognizers,
 ) -> Mentions<'l> {
-    let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, ascii: scan.ascii };
+    let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         if matches!(b.kind, BlockKind::Metadata | BlockKind::Byline) {

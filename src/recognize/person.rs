@@ -80,6 +80,8 @@ pub struct Ctx<'a> {
     pub person: &'a [Match],
     /// Organization-side matches of the whole text, sorted.
     pub org: &'a [Match],
+    /// Cue matches of the whole text, sorted.
+    pub cues: &'a [Match],
     /// The text is typed without diacritics.
     pub ascii: bool,
 }
@@ -360,41 +362,26 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
+    /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
     fn cue_start(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let rest = &self.c.key[t.s..];
-        [
-            "chủ trì",
-            "phát biểu",
-            "chỉ đạo",
-            "kết luận",
-            "nhấn mạnh",
-            "đề nghị",
-            "yêu cầu",
-            "trao",
-            "tặng",
-            "báo cáo",
-            "trình bày",
-            "dự",
-            "tham dự",
-            "cho biết",
-            "khẳng định",
-            "chúc mừng",
-            "điều hành",
-            "chủ toạ",
-            "thăm",
-            "làm việc",
-            "ghi nhận",
-            "đánh giá",
-            "tiếp",
-            "giới thiệu",
-            "thông qua",
-            "quán triệt",
-            "phổ biến",
-            "tham gia",
-        ]
-        .iter()
-        .any(|c| rest.starts_with(c) && rest[c.len()..].chars().next().is_none_or(|ch| !is_word_char(ch)))
+        find_at(self.c.cues, t.s).is_some_and(|m| {
+            self.c.lex.cue_entries(m).any(|c| {
+                matches!(
+                    c.name.as_str(),
+                    "predicate"
+                        | "chair"
+                        | "co_chair"
+                        | "attend"
+                        | "directive"
+                        | "conclusion"
+                        | "opening"
+                        | "closing"
+                        | "report"
+                        | "speech"
+                )
+            })
+        })
     }
 
     /// Parse a chain of roles starting at token `i`. Returns the roles and the next token.
@@ -746,31 +733,16 @@ impl<'a> Walker<'a, '_> {
         if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end + 40 < s)..]) {
             return true;
         }
-        let before = self.c.key[..s].trim_end();
-        [
-            "đường",
-            "phố",
-            "trường",
-            "thpt",
-            "thcs",
-            "cầu",
-            "chợ",
-            "quảng trường",
-            "giải thưởng",
-            "tượng đài",
-            "nhà văn hoá",
-            "số nhà",
-            "tiểu học",
-            "mầm non",
-            "tư tưởng",
-            "ảnh:",
-            "ảnh",
-            "theo",
-            "nguồn:",
-        ]
-        .iter()
-        .any(|p| {
-            before.ends_with(p) && before[..before.len() - p.len()].chars().next_back().is_none_or(|c| !is_word_char(c))
+        // A place prefix ("đường", "trường THPT"), a photo credit or a source label right before.
+        let i_cue = self.c.cues.partition_point(|m| m.end + 24 < s);
+        self.c.cues[i_cue..].iter().take_while(|m| m.start < s).any(|m| {
+            m.end <= s
+                && self.c.text[m.end..s].trim().trim_end_matches(':').is_empty()
+                && self
+                    .c
+                    .lex
+                    .cue_entries(m)
+                    .any(|c| matches!(c.name.as_str(), "place_prefix" | "photo_credit" | "byline_label"))
         })
     }
 }
@@ -792,9 +764,8 @@ mod tests {
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
         let lex = Lexicon::default();
         let k = key(text);
-        let person = lex.person_matches(text, &k);
-        let org = lex.org_matches(text, &k);
-        let c = Ctx { text, key: &k, lex: &lex, person: &person, org: &org, ascii: false };
+        let scan = lex.scan(text, &k, false);
+        let c = Ctx { text, key: &k, lex: &lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
         find_people(&c, 0, text.len())
             .into_iter()
             .map(|p| {

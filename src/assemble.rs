@@ -892,17 +892,28 @@ fn doc_kind(a: &Asm<'_, '_>) -> DocumentKind {
     }
 }
 
+/// The earlier stages' output, as [`assemble`] takes it.
+#[derive(Clone, Copy)]
+pub struct Stages<'a, 'l> {
+    /// Length of the input in bytes.
+    pub input_len: usize,
+    /// Normalized text and its map to the input.
+    pub norm: &'a Normalized,
+    /// The matching key of the normalized text.
+    pub key: &'a str,
+    /// Blocks.
+    pub layout: &'a Layout,
+    /// Lexicon matches.
+    pub scan: &'a Scan,
+    /// The lexicon.
+    pub lex: &'l Lexicon,
+    /// Recognizer output.
+    pub mentions: &'a Mentions<'l>,
+}
+
 /// Build the document from the earlier stages' output.
-pub fn assemble(
-    input_len: usize,
-    norm: &Normalized,
-    key: &str,
-    layout: &Layout,
-    scan: &Scan,
-    lex: &Lexicon,
-    m: &Mentions<'_>,
-    opts: &AssembleOptions,
-) -> Document {
+pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
+    let Stages { input_len, norm, key, layout, scan, lex, mentions: m } = *st;
     let text = norm.text.as_str();
     let mut sents = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {

@@ -164,7 +164,16 @@ impl Parser {
         let scan = self.lexicon.scan(&norm.text, &key, ascii);
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
-        let mut doc = assemble::assemble(input.len(), &norm, &key, &layout, &scan, &self.lexicon, &mentions, &self.asm);
+        let stages = assemble::Stages {
+            input_len: input.len(),
+            norm: &norm,
+            key: &key,
+            layout: &layout,
+            scan: &scan,
+            lex: &self.lexicon,
+            mentions: &mentions,
+        };
+        let mut doc = assemble::assemble(&stages, &self.asm);
         if ascii {
             doc.input.diacritics = false;
             for p in &mut doc.people {

@@ -507,7 +507,17 @@ impl<'a> Walker<'a, '_> {
             j += 1;
         }
         if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
-            let (r, k) = self.roles(j, false);
+            let (mut r, mut k) = self.roles(j, false);
+            // A last role followed by ':' or by a name heads the next person, not this one:
+            // "Tổng Bí thư A, nguyên Tổng Bí thư: B, C" / "…, Chủ tịch nước D".
+            let heads_next = |k: usize| self.punct(k) == Some(':') || self.looks_like_name(k, self.cap_run(k, 5));
+            if !r.is_empty() && heads_next(k) && self.punct(i) != Some('(') {
+                let last = r.pop().map_or(k, |x| self.tok_at(x.start));
+                if r.is_empty() {
+                    return (Vec::new(), i);
+                }
+                k = last.saturating_sub(1);
+            }
             if !r.is_empty() {
                 let k = if self.punct(i) == Some('(') && self.punct(k) == Some(')') { k + 1 } else { k };
                 return (r, k);
@@ -522,17 +532,30 @@ impl<'a> Walker<'a, '_> {
 
     /// Name plus roles after it, at token `i` (for list items). `strict` needs a family name.
     fn named_item(&self, i: usize, strict: bool) -> Option<(PersonMention, usize)> {
-        let (hons, j) = self.honorifics(i);
+        let (hons, mut j) = self.honorifics(i);
+        // An item may carry its own role before the name: "…: Chủ tịch nước A, Thủ tướng B".
+        let mut before = Vec::new();
+        if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) && self.is_title_at(j + 1) {
+            let (r, k) = self.roles(j, true);
+            if !r.is_empty() {
+                before = r;
+                j = k;
+            }
+        }
         let n = self.cap_run(j, 5);
-        let ok =
-            if strict && hons.is_empty() { self.looks_like_name(j, n) } else { n >= 1 && (n >= 2 || !hons.is_empty()) };
+        let ok = if strict && hons.is_empty() && before.is_empty() {
+            self.looks_like_name(j, n)
+        } else {
+            n >= 1 && (n >= 2 || !hons.is_empty())
+        };
         if !ok || self.historical(j, n) {
             return None;
         }
         let name = self.span_of(j, j + n);
-        let (roles, k) = self.roles_after(j + n);
-        let end = if roles.is_empty() { name.1 } else { roles.last().map_or(name.1, |r| r.end) };
-        Some((PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles }, k))
+        let (mut roles, k) = self.roles_after(j + n);
+        before.append(&mut roles);
+        let end = before.last().map_or(name.1, |r| r.end.max(name.1));
+        Some((PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles: before }, k))
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -552,8 +575,9 @@ impl<'a> Walker<'a, '_> {
             let k = i + 1;
             let j = if self.cue_word(k, &["và"]) { k + 1 } else { k };
             let (_, after_hon) = self.honorifics(j);
+            let titled = self.is_title_at(after_hon) || self.cue_word(after_hon, &["nguyên", "quyền"]);
             let n = self.cap_run(after_hon, 5);
-            if n == 0 || (after_hon == j && n < 2) {
+            if !titled && (n == 0 || (after_hon == j && n < 2)) {
                 return i;
             }
             i = j;
@@ -570,8 +594,10 @@ impl<'a> Walker<'a, '_> {
     /// Try a mention at token `i`; push what is found and return the next token.
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
         let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
-        match self.person_at(i) {
-            Some((_, Kind::Honorific(_))) => {
+        let qualified_title = self.cue_word(i, &["nguyên", "quyền"]) && self.is_title_at(i + 1);
+        let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
+        match here {
+            Some((_, Kind::Honorific(_))) if !qualified_title => {
                 if self.place_context(i) && !plural {
                     // "đường Ông Ích Khiêm": part of a street or place name.
                     return i + 1;
@@ -666,7 +692,11 @@ impl<'a> Walker<'a, '_> {
                 let k2 = if self.punct(k) == Some(':') { k + 1 } else { k };
                 let (hons, k3) = self.honorifics(k2);
                 let n = self.cap_run(k3, 5);
-                let named = (self.looks_like_name(k3, n) || (!hons.is_empty() && n >= 1)) && !self.historical(k3, n);
+                // After a title a two-syllable name may open with a family name that is
+                // also a word ("Tổng Bí thư Tô Lâm").
+                let named =
+                    (self.looks_like_name(k3, n) || n == 2 && self.is_surname(k3, true) || !hons.is_empty() && n >= 1)
+                        && !self.historical(k3, n);
                 if named {
                     let name = self.span_of(k3, k3 + n);
                     let (mut more, k4) = self.roles_after(k3 + n);

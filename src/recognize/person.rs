@@ -576,6 +576,10 @@ impl<'a> Walker<'a, '_> {
             let j = if self.cue_word(k, &["và"]) { k + 1 } else { k };
             let (_, after_hon) = self.honorifics(j);
             let titled = self.is_title_at(after_hon) || self.cue_word(after_hon, &["nguyên", "quyền"]);
+            // After ';' an item with its own title starts a new group: the shared role ends.
+            if titled && !shared.is_empty() && self.punct(i) == Some(';') {
+                return i;
+            }
             let n = self.cap_run(after_hon, 5);
             if !titled && (n == 0 || (after_hon == j && n < 2)) {
                 return i;
@@ -927,5 +931,34 @@ mod tests {
     #[test]
     fn former_qualifier() {
         assert_people("ông Lê Văn Tâm, nguyên Bí thư Huyện ủy", &[("Lê Văn Tâm", &["nguyên Bí thư Huyện ủy"])]);
+    }
+
+    #[test]
+    fn a_role_before_a_colon_heads_the_next_people() {
+        assert_people(
+            "có Tổng Bí thư Nguyễn Phú An, nguyên Tổng Bí thư: Lê Văn Phiêu, Nông Văn Mạnh; Chủ tịch nước Trần Văn Quang",
+            &[
+                ("Nguyễn Phú An", &["Tổng Bí thư"]),
+                ("Lê Văn Phiêu", &["nguyên Tổng Bí thư"]),
+                ("Nông Văn Mạnh", &["nguyên Tổng Bí thư"]),
+                ("Trần Văn Quang", &["Chủ tịch nước"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn list_items_with_their_own_roles() {
+        assert_people(
+            "các Ủy viên Bộ Chính trị: Chủ tịch nước Lương Văn Cường, Thủ tướng Chính phủ Phạm Minh Chánh.",
+            &[
+                ("Lương Văn Cường", &["Ủy viên Bộ Chính trị", "Chủ tịch nước"]),
+                ("Phạm Minh Chánh", &["Ủy viên Bộ Chính trị", "Thủ tướng Chính phủ"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn two_syllable_name_after_a_title() {
+        assert_people("Tổng Bí thư Tô Lâm yêu cầu", &[("Tô Lâm", &["Tổng Bí thư"])]);
     }
 }

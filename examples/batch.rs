@@ -1,0 +1,275 @@
+//! `cargo run --release --example batch -- PATH [--threads N]`
+//!
+//! Parses many documents on N threads (default: the available parallelism) with one
+//! shared [`Parser`], and prints one JSON line per document on stdout, in input order:
+//! `{"id": …, "document": {…}}`, or `{"id": …, "error": "…"}` for a document that cannot
+//! be read or decoded. PATH is either a directory (every regular file in it, sorted by
+//! name, not recursive; the id is the file name) or a JSON Lines file of
+//! `{"id": …, "text": "…"}` objects (the id as given; a line that is not such an object
+//! gets `{"id": null, "line": N, "error": "…"}`). A bad document never stops the run.
+//!
+//! Every second a progress line goes to stderr (documents done, documents and
+//! megabytes per second), and a summary at the end.
+//!
+//! Design: the main thread reads the input and sends jobs over a channel to the
+//! workers; the workers parse and serialize, and send numbered lines to a writer thread,
+//! which puts them back in input order. The writer returns a credit to the reader for
+//! every line written, so at most `WINDOW` documents are in flight (read, parsed or
+//! waiting for an earlier one), whatever the size of the input.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use vanban::{Document, Parser};
+
+/// Documents in flight at most, per worker.
+const WINDOW_PER_THREAD: usize = 64;
+
+/// Usage text.
+const USAGE: &str = "usage: batch PATH [--threads N]   (PATH: a directory of documents or a JSON Lines file)";
+
+/// One unit of work, numbered in input order.
+struct Job {
+    seq: usize,
+    id: serde_json::Value,
+    /// The bytes to parse, or why there are none.
+    body: Result<Vec<u8>, String>,
+    /// Line number in a JSON Lines input.
+    line: Option<usize>,
+}
+
+/// A finished line for the writer.
+struct Done {
+    seq: usize,
+    bytes: usize,
+    error: bool,
+    json: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct OkLine<'a> {
+    id: &'a serde_json::Value,
+    document: &'a Document,
+}
+
+#[derive(Serialize)]
+struct ErrLine<'a> {
+    id: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    error: &'a str,
+}
+
+fn main() -> ExitCode {
+    let mut path = None;
+    let mut threads = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let n = match a.as_str() {
+            "--threads" => args.next(),
+            s if s.starts_with("--threads=") => Some(s["--threads=".len()..].to_string()),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if path.is_none() && !a.starts_with("--") => {
+                path = Some(PathBuf::from(a));
+                continue;
+            }
+            _ => return usage(),
+        };
+        match n.and_then(|n| n.parse::<usize>().ok()).filter(|&n| n > 0) {
+            Some(n) => threads = Some(n),
+            None => return usage(),
+        }
+    }
+    let Some(path) = path else { return usage() };
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    match run(&path, threads) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("batch: {}: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn run(path: &Path, threads: usize) -> std::io::Result<()> {
+    let started = Instant::now();
+    let parser = Arc::new(Parser::default());
+    let built = started.elapsed();
+    let window = WINDOW_PER_THREAD * threads;
+    let (job_tx, job_rx) = sync_channel::<Job>(2 * threads);
+    let (done_tx, done_rx) = sync_channel::<Done>(window);
+    let (credit_tx, credit_rx) = sync_channel::<()>(window);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+
+    let workers: Vec<_> = (0..threads)
+        .map(|_| {
+            let (parser, job_rx, done_tx) = (Arc::clone(&parser), Arc::clone(&job_rx), done_tx.clone());
+            std::thread::spawn(move || worker(&parser, &job_rx, &done_tx))
+        })
+        .collect();
+    drop(done_tx);
+    let writer = std::thread::spawn(move || writer(&done_rx, &credit_tx));
+
+    let t0 = Instant::now();
+    let read = read_input(path, &job_tx, &credit_rx, window);
+    drop(job_tx);
+    for w in workers {
+        let _ = w.join();
+    }
+    let (docs, errors, bytes) = writer.join().unwrap_or_default();
+    read?;
+    let secs = t0.elapsed().as_secs_f64().max(1e-9);
+    eprintln!(
+        "batch: done: {docs} documents ({errors} errors), {:.1} MB in {secs:.2} s on {threads} thread(s): \
+         {:.1} docs/s, {:.2} MB/s (parser built in {} ms)",
+        bytes as f64 / 1e6,
+        docs as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        built.as_millis()
+    );
+    Ok(())
+}
+
+/// Read the input and send numbered jobs; wait for a credit before each job past the
+/// first `window`. Returns early (Ok) when the pipeline has shut down.
+fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, window: usize) -> std::io::Result<()> {
+    let mut seq = 0;
+    let mut send = |job: Job| -> bool {
+        if job.seq >= window && credits.recv().is_err() {
+            return false;
+        }
+        jobs.send(job).is_ok()
+    };
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for f in files {
+            let id = serde_json::Value::String(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+            let body = std::fs::read(&f).map_err(|e| format!("cannot read: {e}"));
+            if !send(Job { seq, id, body, line: None }) {
+                break;
+            }
+            seq += 1;
+        }
+        return Ok(());
+    }
+    let mut input = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut buf = Vec::new();
+    let mut line = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line += 1;
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let (id, body) = match serde_json::from_slice::<serde_json::Value>(&buf) {
+            Err(e) => (serde_json::Value::Null, Err(format!("bad JSON line: {e}"))),
+            Ok(mut v) => {
+                let id = v.get_mut("id").map(serde_json::Value::take).unwrap_or_default();
+                match v.get_mut("text").map(serde_json::Value::take) {
+                    Some(serde_json::Value::String(t)) => (id, Ok(t.into_bytes())),
+                    Some(_) => (id, Err("\"text\" is not a string".to_string())),
+                    None => (id, Err("no \"text\" field".to_string())),
+                }
+            }
+        };
+        if !send(Job { seq, id, body, line: Some(line) }) {
+            break;
+        }
+        seq += 1;
+    }
+    Ok(())
+}
+
+fn worker(parser: &Parser, jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>) {
+    loop {
+        // Hold the lock only to receive; a poisoned lock still hands out jobs.
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(p) => p.into_inner().recv(),
+        };
+        let Ok(job) = job else { return };
+        let bytes = job.body.as_ref().map_or(0, Vec::len);
+        let result = job.body.and_then(|b| {
+            // `parse_bytes` never panics by contract; should it, the run goes on.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse_bytes(&b)))
+                .map_err(|p| {
+                    let msg = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+                    format!("parser panicked: {}", msg.unwrap_or_default())
+                })?
+                .map_err(|e| e.to_string())
+        });
+        let (json, error) = match &result {
+            Ok(doc) => (serde_json::to_vec(&OkLine { id: &job.id, document: doc }), false),
+            Err(e) => (serde_json::to_vec(&ErrLine { id: &job.id, line: job.line, error: e }), true),
+        };
+        let json = json.unwrap_or_else(|e| {
+            let msg = format!("cannot serialize: {e}");
+            serde_json::to_vec(&ErrLine { id: &job.id, line: job.line, error: &msg }).unwrap_or_default()
+        });
+        if done.send(Done { seq: job.seq, bytes, error, json }).is_err() {
+            return;
+        }
+    }
+}
+
+/// Write lines in input order; return (documents, errors, bytes).
+fn writer(done: &Receiver<Done>, credits: &SyncSender<()>) -> (usize, usize, usize) {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut pending = BTreeMap::new();
+    let (mut next, mut errors, mut bytes) = (0, 0, 0);
+    let t0 = Instant::now();
+    let mut last = t0;
+    let mut broken = false;
+    loop {
+        match done.recv_timeout(Duration::from_millis(250)) {
+            Ok(d) => {
+                pending.insert(d.seq, d);
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        while let Some(d) = pending.remove(&next) {
+            if !broken {
+                broken = out.write_all(&d.json).and_then(|()| out.write_all(b"\n")).is_err();
+            }
+            next += 1;
+            bytes += d.bytes;
+            errors += usize::from(d.error);
+            // The reader may have finished: a closed credit channel is fine.
+            let _ = credits.try_send(());
+        }
+        if last.elapsed() >= Duration::from_secs(1) {
+            last = Instant::now();
+            let secs = t0.elapsed().as_secs_f64();
+            eprintln!(
+                "batch: {next} docs ({errors} errors), {:.1} docs/s, {:.2} MB/s",
+                next as f64 / secs,
+                bytes as f64 / 1e6 / secs
+            );
+        }
+    }
+    let _ = out.flush();
+    (next, errors, bytes)
+}

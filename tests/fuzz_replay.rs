@@ -1,0 +1,81 @@
+//! Replays the fuzz inputs under plain `cargo test` (stable, no libFuzzer): every file of
+//! `fuzz/regressions/<target>/` and, when present, of the git-ignored
+//! `fuzz/corpus/<target>/` (at most 2000 files per target, smallest first), through the
+//! same checks as the fuzz targets (`fuzz/src/checks.rs`, included here).
+//!
+//! `fuzz/regressions/pending/` holds inputs whose bug in `src/` is not fixed yet: they are
+//! not replayed; move a file to its target's folder when the fix lands.
+
+#[path = "../fuzz/src/checks.rs"]
+#[allow(dead_code)]
+mod checks;
+
+use std::path::{Path, PathBuf};
+
+/// Corpus files replayed per target at most.
+const CORPUS_CAP: usize = 2000;
+
+fn files(dir: &Path, cap: usize) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut v: Vec<(u64, PathBuf)> = rd
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()) && !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| (e.metadata().map_or(0, |m| m.len()), e.path()))
+        .collect();
+    v.sort();
+    v.into_iter().take(cap).map(|(_, p)| p).collect()
+}
+
+fn replay(target: &str, check: fn(&[u8])) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut inputs = files(&root.join("regressions").join(target), usize::MAX);
+    let saved = inputs.len();
+    inputs.extend(files(&root.join("corpus").join(target), CORPUS_CAP));
+    let mut failed = Vec::new();
+    for path in &inputs {
+        // A running fuzzer may delete corpus files under our feet: skip what is gone.
+        let Ok(data) = std::fs::read(path) else { continue };
+        if let Err(e) = std::panic::catch_unwind(|| check(&data)) {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failed.push(format!("{}: {msg}", path.display()));
+        }
+    }
+    eprintln!("{target}: {} inputs replayed ({saved} regressions)", inputs.len());
+    assert!(failed.is_empty(), "{target}: {} input(s) fail:\n{}", failed.len(), failed.join("\n"));
+}
+
+#[test]
+fn parse_bytes() {
+    replay("parse_bytes", checks::check_parse_bytes);
+}
+
+#[test]
+fn parse_str() {
+    replay("parse_str", checks::check_parse_str);
+}
+
+#[test]
+fn parse_options() {
+    replay("parse_options", checks::check_parse_options);
+}
+
+#[test]
+fn normalize() {
+    replay("normalize", checks::check_normalize);
+}
+
+/// The checks themselves catch what they should (so a green replay means something).
+#[test]
+fn checks_see_spans() {
+    let doc = checks::default_parser()
+        .parse("Sáng 8/7/2024, UBND tỉnh tổ chức hội nghị. Phó Chủ tịch UBND tỉnh Nguyễn Văn An chủ trì hội nghị.");
+    assert!(checks::all_spans(&doc).len() >= 3);
+    assert_eq!(checks::text_of(b"ab\xffcd"), "ab");
+    let mut bad = doc.clone();
+    bad.map_spans(|s| vanban::Span::new(s.start, s.end + 1000));
+    assert!(std::panic::catch_unwind(|| checks::check_document(&bad, b"short")).is_err());
+}

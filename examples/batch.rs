@@ -147,7 +147,7 @@ fn run(path: &Path, threads: usize) -> std::io::Result<()> {
 /// first `window`. Returns early (Ok) when the pipeline has shut down.
 fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, window: usize) -> std::io::Result<()> {
     let mut seq = 0;
-    let mut send = |job: Job| -> bool {
+    let send = |job: Job| -> bool {
         if job.seq >= window && credits.recv().is_err() {
             return false;
         }
@@ -161,7 +161,8 @@ fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, windo
             .collect();
         files.sort();
         for f in files {
-            let id = serde_json::Value::String(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+            let id =
+                serde_json::Value::String(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             let body = std::fs::read(&f).map_err(|e| format!("cannot read: {e}"));
             if !send(Job { seq, id, body, line: None }) {
                 break;
@@ -214,7 +215,8 @@ fn worker(parser: &Parser, jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>)
             // `parse_bytes` never panics by contract; should it, the run goes on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse_bytes(&b)))
                 .map_err(|p| {
-                    let msg = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+                    let msg =
+                        p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
                     format!("parser panicked: {}", msg.unwrap_or_default())
                 })?
                 .map_err(|e| e.to_string())

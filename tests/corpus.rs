@@ -51,3 +51,31 @@ fn whole_corpus_parses_with_valid_spans() {
     }
     assert!(n > 100, "only {n} corpus documents parsed");
 }
+
+/// The manifest's other-negative documents (sport, health, markets, tech) report no
+/// meeting, and hold few people with roles: at most one role-bearing person in three
+/// documents on average, and no document with more than three.
+#[test]
+fn negative_documents_have_no_meeting() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let Ok(manifest) = std::fs::read_to_string(root.join("manifest.tsv")) else {
+        eprintln!("skipped: no corpus manifest");
+        return;
+    };
+    let parser = vanban::Parser::default();
+    let (mut docs, mut with_roles) = (0, 0);
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.get(5) != Some(&"other-negative") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(root.join("docs").join(cols[0])) else { continue };
+        let Ok(doc) = parser.parse_bytes(&bytes) else { continue };
+        docs += 1;
+        assert!(doc.meeting.is_none(), "{}: a meeting in a negative document: {:?}", cols[0], doc.meeting);
+        let n = doc.people.iter().filter(|p| !p.roles.is_empty()).count();
+        assert!(n <= 3, "{}: {n} people with roles", cols[0]);
+        with_roles += n;
+    }
+    assert!(docs == 0 || with_roles * 3 <= docs, "{with_roles} role-bearing people in {docs} negative documents");
+}

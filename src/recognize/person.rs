@@ -491,7 +491,12 @@ impl<'a> Walker<'a, '_> {
                 && matches!(self.person_at(i + 1), Some((_, Kind::Honorific(_))))
             {
                 i += 1;
-            } else if self.punct(i) == Some('.') && h == HonorificKind::Degree {
+            } else if self.punct(i) == Some('.')
+                && h == HonorificKind::Degree
+                && !written.contains(' ')
+                && written.len() <= 5
+            {
+                // The dot of an abbreviation ("TS."), not the end of a sentence ("… Bác sĩ. Lo sợ").
                 end = self.toks[i].e;
                 i += 1;
             }
@@ -636,9 +641,15 @@ impl<'a> Walker<'a, '_> {
                     && self.cap(i)
                     && i > 0
                     && !matches!(self.punct(i - 1), Some('.' | ':' | '"' | '(' | '-'));
-                let name_ok = n >= 1
-                    && !(n == 1 && address_only && self.word(j).is_some_and(|w| w.chars().count() > 7))
-                    && !(n == 1 && mid_sentence_cap && self.cue_word(i, &["ông", "bà"]));
+                // A given name alone needs an address form ("bà Tình", "Đ/c Thân") and two
+                // letters at least; after a rank or a degree alone the name must look like one.
+                let name_ok = if address_only || hons.iter().any(|h| h.kind == HonorificKind::Address) {
+                    n >= 1
+                        && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
+                        && !(n == 1 && mid_sentence_cap && self.cue_word(i, &["ông", "bà"]))
+                } else {
+                    self.looks_like_name(j, n)
+                };
                 if name_ok && !self.historical(j, n) {
                     let name = self.span_of(j, j + n);
                     let (roles, k) = self.roles_after(j + n);

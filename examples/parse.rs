@@ -49,18 +49,26 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if format == "json" {
+    let out = if format == "json" {
         match serde_json::to_string_pretty(&doc) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => s + "\n",
             Err(e) => {
                 eprintln!("parse: cannot serialize: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        print!("{}", summary(&doc));
+        summary(&doc)
+    };
+    // A closed pipe (`parse FILE | head`) is not an error worth a panic.
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("parse: cannot write: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
     }
-    ExitCode::SUCCESS
 }
 
 fn person_line(doc: &Document, id: usize) -> String {

@@ -997,6 +997,7 @@ pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
         input: InputInfo {
             bytes: input_len,
             encoding: "utf-8".into(),
+            encoding_confidence: 1.0,
             bom: false,
             normalized: !norm.is_identity(),
             diacritics: true,

@@ -10,7 +10,7 @@ use thiserror::Error;
 /// assert_eq!(err.offset(), Some(2));
 /// assert!(err.to_string().contains("byte offset 2"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The bytes are not valid UTF-8 (and no other supported encoding applies).
@@ -20,6 +20,15 @@ pub enum Error {
         offset: usize,
         /// What is wrong there.
         reason: String,
+    },
+    /// No supported encoding reads the bytes as Vietnamese, or several read them
+    /// equally well.
+    #[error("cannot tell the encoding ({reason}); candidates: {}", candidates.iter().map(|(e, s)| format!("{e} {s:.2}")).collect::<Vec<_>>().join(", "))]
+    UnknownEncoding {
+        /// "ambiguous" or "no encoding fits".
+        reason: String,
+        /// Encodings tried with the share of valid Vietnamese syllables each gave, best first.
+        candidates: Vec<(String, f32)>,
     },
     /// The input is larger than [`crate::ParserBuilder::max_input_bytes`] allows.
     #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
@@ -36,7 +45,25 @@ impl Error {
     pub fn offset(&self) -> Option<usize> {
         match self {
             Error::InvalidUtf8 { offset, .. } => Some(*offset),
-            Error::TooLarge { .. } => None,
+            Error::TooLarge { .. } | Error::UnknownEncoding { .. } => None,
+        }
+    }
+}
+
+impl From<crate::decode::DecodeError> for Error {
+    fn from(e: crate::decode::DecodeError) -> Self {
+        use crate::decode::DecodeError as D;
+        let names =
+            |c: Vec<(crate::decode::Encoding, f32)>| c.into_iter().map(|(e, s)| (e.name().to_string(), s)).collect();
+        match e {
+            D::InvalidUtf8 { offset, reason } => Error::InvalidUtf8 { offset, reason },
+            D::Ambiguous { candidates } => {
+                Error::UnknownEncoding { reason: "ambiguous".into(), candidates: names(candidates) }
+            }
+            D::Unknown { candidates } => {
+                Error::UnknownEncoding { reason: "no encoding fits".into(), candidates: names(candidates) }
+            }
+            D::TooLarge { size, .. } => Error::TooLarge { size, limit: crate::decode::MAX_INPUT_BYTES },
         }
     }
 }

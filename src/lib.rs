@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod assemble;
+pub mod decode;
 mod error;
 pub mod key;
 pub mod layout;
@@ -147,7 +148,33 @@ impl Parser {
     }
 
     /// Parse text. Total: never panics, always returns a document.
+    ///
+    /// Text that was mis-decoded before it reached us (UTF-8 read as cp1252,
+    /// "Nguyá»…n"; TCVN3 or VNI bytes read as Latin-1, "Uû ban nh©n d©n") is repaired
+    /// first ([`decode::repair`]); spans still point into `input`, and
+    /// `input.encoding` names the repair.
     pub fn parse(&self, input: &str) -> Document {
+        if let Some(r) = decode::repair(input) {
+            let mut doc = self.parse_text(&r.text);
+            doc.map_spans(|s| {
+                let (a, b) = r.to_input(s.start, s.end);
+                Span::new(a, b)
+            });
+            doc.input.bytes = input.len();
+            doc.input.encoding = r.from.to_string();
+            doc.input.encoding_confidence = r.confidence;
+            doc.diagnostics.push(Diagnostic {
+                code: "repaired",
+                message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
+                span: None,
+            });
+            return doc;
+        }
+        self.parse_text(input)
+    }
+
+    /// Parse text as it is (no repair).
+    fn parse_text(&self, input: &str) -> Document {
         let (input, cut) = if input.len() > self.max_input_bytes {
             let mut end = self.max_input_bytes;
             while !input.is_char_boundary(end) {
@@ -196,29 +223,50 @@ impl Parser {
         doc
     }
 
-    /// Parse bytes: UTF-8, with or without a byte-order mark. Spans are byte offsets
-    /// into `bytes` as given (the BOM included).
+    /// Parse bytes in any encoding Vietnamese text arrives in: UTF-8 (with or without
+    /// a byte-order mark), UTF-16 with a BOM, TCVN3 (ABC), VNI, VIQR or Windows-1258,
+    /// detected by [`decode::decode`]. Spans are byte offsets into `bytes` as given;
+    /// `input.encoding` names the encoding found.
+    ///
+    /// Bytes that are UTF-8 but for a few broken ones are refused with the offset of
+    /// the first; bytes that no encoding reads as Vietnamese, or several read equally
+    /// well, are refused naming the candidates.
+    ///
+    /// ```
+    /// // "Uỷ ban nhân dân huyện" in TCVN3 (ABC).
+    /// let bytes = vanban::decode::encode_tcvn3("Đồng chí Nguyễn Văn An - Chủ tịch Uỷ ban nhân dân huyện phát biểu.");
+    /// let doc = vanban::parse_bytes(&bytes).unwrap();
+    /// assert_eq!(doc.input.encoding, "tcvn3");
+    /// assert_eq!(doc.people[0].name, "Nguyễn Văn An");
+    /// ```
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
         if bytes.len() > self.max_input_bytes {
             return Err(Error::TooLarge { size: bytes.len(), limit: self.max_input_bytes });
         }
-        let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (rest, 3),
-            None => (bytes, 0),
-        };
-        let text = std::str::from_utf8(body).map_err(|e| Error::InvalidUtf8 {
-            offset: bom + e.valid_up_to(),
-            reason: match e.error_len() {
-                Some(n) => format!("{n} byte(s) that start no valid character"),
-                None => "the input ends inside a character".to_string(),
-            },
-        })?;
-        let mut doc = self.parse(text);
-        if bom > 0 {
-            doc.map_spans(|s| Span::new(s.start + bom, s.end + bom));
-            doc.input.bom = true;
-            doc.input.bytes = bytes.len();
+        let decoded = decode::decode(bytes)?;
+        // Control characters in quantity mean binary data, whatever decoded it.
+        let (chars, controls) = decoded.text.chars().take(1 << 16).fold((0usize, 0usize), |(n, c), ch| {
+            (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
+        });
+        if controls * 20 > chars {
+            return Err(Error::UnknownEncoding {
+                reason: format!("binary data: {controls} control characters in {chars}"),
+                candidates: vec![(decoded.encoding.name().to_string(), decoded.confidence)],
+            });
         }
+        let mut doc = self.parse(&decoded.text);
+        if decoded.encoding != decode::Encoding::Utf8 || decoded.bom {
+            doc.map_spans(|s| {
+                let (a, b) = decoded.to_input(s.start, s.end);
+                Span::new(a, b)
+            });
+        }
+        if doc.input.encoding == "utf-8" {
+            doc.input.encoding = decoded.encoding.name().to_string();
+            doc.input.encoding_confidence = decoded.confidence;
+        }
+        doc.input.bom = decoded.bom;
+        doc.input.bytes = bytes.len();
         Ok(doc)
     }
 }

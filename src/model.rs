@@ -67,12 +67,16 @@ pub struct Document {
 }
 
 /// Facts about the input.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct InputInfo {
     /// Input size in bytes.
     pub bytes: usize,
-    /// The encoding the input was read as (`"utf-8"`).
+    /// The encoding the input was read as (`"utf-8"`, `"utf-16le"`, `"tcvn3"`, `"vni"`,
+    /// `"viqr"`, `"windows-1258"`), or the repair applied to mis-decoded text
+    /// (`"cp1252-mojibake"`, `"latin1-mojibake"`).
     pub encoding: String,
+    /// How sure the detection or repair was (share of valid Vietnamese syllables; 1.0 for UTF-8).
+    pub encoding_confidence: f32,
     /// Whether a byte-order mark was skipped.
     pub bom: bool,
     /// Whether normalization changed the text.

@@ -4,16 +4,31 @@ use vanban::{Error, Parser};
 
 #[test]
 fn invalid_utf8_names_the_offset() {
-    let e = vanban::parse_bytes(b"Ban D\xE2n").unwrap_err();
-    assert!(matches!(e, Error::InvalidUtf8 { offset: 5, .. }), "{e:?}");
-    assert!(e.to_string().contains("byte offset 5"));
+    // UTF-8 Vietnamese with one broken byte: refused, not guessed as a legacy encoding.
+    let mut bytes = "Hội nghị sơ kết công tác dân vận ".as_bytes().to_vec();
+    let at = bytes.len();
+    bytes.push(0xff);
+    bytes.extend("năm 2019 của Ban Dân vận Huyện ủy.".as_bytes());
+    let e = vanban::parse_bytes(&bytes).unwrap_err();
+    assert!(matches!(e, Error::InvalidUtf8 { offset, .. } if offset == at), "{e:?}");
+    assert!(e.to_string().contains(&format!("byte offset {at}")));
 }
 
 #[test]
 fn truncated_character_is_reported() {
-    let e = vanban::parse_bytes("Hội".as_bytes()[..2].as_ref()).unwrap_err();
-    assert_eq!(e.offset(), Some(1));
-    assert!(e.to_string().contains("ends inside"));
+    // Ends in "ỷ" (three bytes), cut after its first two.
+    let text = "Hội nghị sơ kết công tác dân vận năm 2019 của Ban Dân vận Huyện uỷ";
+    let bytes = &text.as_bytes()[..text.len() - 1];
+    let e = vanban::parse_bytes(bytes).unwrap_err();
+    assert_eq!(e.offset(), Some(text.len() - 3));
+    assert!(e.to_string().contains("ends inside") || e.to_string().contains("invalid UTF-8"), "{e}");
+}
+
+#[test]
+fn binary_data_is_refused_naming_candidates() {
+    let e = vanban::parse_bytes(b"\x00\x01\x02\x03\xc3\x28\x80\x81\x82\x83\x84\x85").unwrap_err();
+    assert!(matches!(e, Error::UnknownEncoding { .. }), "{e:?}");
+    assert!(e.to_string().contains("candidates"), "{e}");
 }
 
 #[test]

@@ -47,10 +47,13 @@ pub enum HonorificKind {
 pub enum EntryKind {
     /// Honorific, rank, degree.
     Honorific(HonorificKind),
-    /// Position title; `standalone` when it is a whole role without an organization.
+    /// Position title; `standalone` when it is a whole role without an organization,
+    /// `needs_org` when it is no role without one (bare "Trưởng").
     Title {
         /// A whole role by itself (TVHU, Tỉnh ủy viên).
         standalone: bool,
+        /// Only a role with an organization after it.
+        needs_org: bool,
     },
     /// Organization; `head` for generic heads (Sở, Phòng) that take a name after them,
     /// `body` for complete bodies (Huyện ủy, HĐND).
@@ -308,7 +311,10 @@ impl LexiconBuilder {
                     self.person.push(Entry {
                         form,
                         expansion: nonempty(c.get(1)),
-                        kind: EntryKind::Title { standalone: f.contains("standalone") },
+                        kind: EntryKind::Title {
+                            standalone: f.contains("standalone"),
+                            needs_org: f.contains("needs_org"),
+                        },
                         exact: f.contains("exact"),
                         ambiguous: f.contains("ambiguous"),
                     });
@@ -552,9 +558,13 @@ impl Lexicon {
         }
     }
 
-    /// An `exact` entry matches only as written (or as written without diacritics).
+    /// An `exact` entry matches only as written (or as written without diacritics); an
+    /// ambiguous organization head ("Báo", "Ban", "Phòng") only when capitalized, as the
+    /// head of a proper name ("Báo Phú Yên", not "báo cáo").
     fn written_ok(e: &Entry, ascii_form: &str, written: &str) -> bool {
-        !e.exact || e.form == written || ascii_form == written
+        let capital_head = !(e.ambiguous && matches!(e.kind, EntryKind::Org { head: true }))
+            || written.chars().next().is_some_and(char::is_uppercase);
+        (!e.exact || e.form == written || ascii_form == written) && capital_head
     }
 
     /// All matches of the document: the one lexical pass that later stages share.

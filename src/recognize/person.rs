@@ -89,7 +89,7 @@ pub struct Ctx<'a> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Honorific(HonorificKind),
-    Title { standalone: bool },
+    Title { standalone: bool, needs_org: bool },
     Org { head: bool },
     Unit,
 }
@@ -151,7 +151,7 @@ impl<'a> Walker<'a, '_> {
         let written = &self.c.text[m.start..m.end];
         self.c.lex.person_entries(m, written).next().map(|e| match e.kind {
             EntryKind::Honorific(h) => Kind::Honorific(h),
-            EntryKind::Title { standalone } => Kind::Title { standalone },
+            EntryKind::Title { standalone, needs_org } => Kind::Title { standalone, needs_org },
             EntryKind::Org { head } => Kind::Org { head },
             EntryKind::Unit(_) => Kind::Unit,
         })
@@ -161,7 +161,7 @@ impl<'a> Walker<'a, '_> {
         self.c.lex.org_entries(m, written).next().map(|e| match e.kind {
             EntryKind::Unit(_) => Kind::Unit,
             EntryKind::Org { head } => Kind::Org { head },
-            EntryKind::Title { standalone } => Kind::Title { standalone },
+            EntryKind::Title { standalone, needs_org } => Kind::Title { standalone, needs_org },
             EntryKind::Honorific(h) => Kind::Honorific(h),
         })
     }
@@ -397,7 +397,7 @@ impl<'a> Walker<'a, '_> {
                 qualifier = Some("acting");
                 i += 1;
             }
-            let Some((m, Kind::Title { standalone })) = self.person_at(i) else {
+            let Some((m, Kind::Title { standalone, needs_org })) = self.person_at(i) else {
                 return (out, start_i);
             };
             let title_start = m.start;
@@ -416,6 +416,10 @@ impl<'a> Walker<'a, '_> {
                 j = self.tok_at(o.start);
             }
             let end_tok = if standalone { j } else { self.extend_org(j, before_name) };
+            if needs_org && end_tok <= j {
+                // A bare "Trưởng" with no organization after it is no role.
+                return (out, start_i);
+            }
             let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end.max(title_end) };
             let start = self.toks[start_i].s;
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });

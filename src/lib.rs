@@ -154,27 +154,6 @@ impl Parser {
     /// first ([`decode::repair`]); spans still point into `input`, and
     /// `input.encoding` names the repair.
     pub fn parse(&self, input: &str) -> Document {
-        if let Some(r) = decode::repair(input) {
-            let mut doc = self.parse_text(&r.text);
-            doc.map_spans(|s| {
-                let (a, b) = r.to_input(s.start, s.end);
-                Span::new(a, b)
-            });
-            doc.input.bytes = input.len();
-            doc.input.encoding = r.from.to_string();
-            doc.input.encoding_confidence = r.confidence;
-            doc.diagnostics.push(Diagnostic {
-                code: "repaired",
-                message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
-                span: None,
-            });
-            return doc;
-        }
-        self.parse_text(input)
-    }
-
-    /// Parse text as it is (no repair).
-    fn parse_text(&self, input: &str) -> Document {
         let (input, cut) = if input.len() > self.max_input_bytes {
             let mut end = self.max_input_bytes;
             while !input.is_char_boundary(end) {
@@ -184,6 +163,37 @@ impl Parser {
         } else {
             (input, false)
         };
+        let mut doc = match decode::repair(input) {
+            Some(r) => {
+                let mut doc = self.parse_text(&r.text);
+                doc.map_spans(|s| {
+                    let (a, b) = r.to_input(s.start, s.end);
+                    Span::new(a, b)
+                });
+                doc.input.bytes = input.len();
+                doc.input.encoding = r.from.to_string();
+                doc.input.encoding_confidence = r.confidence;
+                doc.diagnostics.push(Diagnostic {
+                    code: "repaired",
+                    message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
+                    span: None,
+                });
+                doc
+            }
+            None => self.parse_text(input),
+        };
+        if cut {
+            doc.diagnostics.push(Diagnostic {
+                code: "input_truncated",
+                message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
+                span: None,
+            });
+        }
+        doc
+    }
+
+    /// Parse text as it is (no repair, no size limit).
+    fn parse_text(&self, input: &str) -> Document {
         let norm = normalize::normalize(input, &self.norm);
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
@@ -210,13 +220,6 @@ impl Parser {
                 code: "no_diacritics",
                 message: "the text is written without diacritics; words were matched without them, at lower confidence"
                     .into(),
-                span: None,
-            });
-        }
-        if cut {
-            doc.diagnostics.push(Diagnostic {
-                code: "input_truncated",
-                message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
                 span: None,
             });
         }

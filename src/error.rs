@@ -6,9 +6,13 @@ use thiserror::Error;
 /// errors arise only where bytes cannot be decoded or a configured limit is passed.
 ///
 /// ```
-/// let err = vanban::parse_bytes(b"ab\xffcd").unwrap_err();
-/// assert_eq!(err.offset(), Some(2));
-/// assert!(err.to_string().contains("byte offset 2"));
+/// // UTF-8 Vietnamese with one broken byte is refused, never guessed.
+/// let mut bytes = "Hội nghị sơ kết công tác dân vận ".as_bytes().to_vec();
+/// bytes.push(0xff);
+/// bytes.extend("của Ban Dân vận Huyện ủy".as_bytes());
+/// let err = vanban::parse_bytes(&bytes).unwrap_err();
+/// assert_eq!(err.offset(), Some(45));
+/// assert!(err.to_string().contains("byte offset 45"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Error)]
 #[non_exhaustive]

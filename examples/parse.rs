@@ -84,6 +84,9 @@ fn summary(doc: &Document) -> String {
         out.push('\n');
     };
     line(format!("kind:      {:?}", doc.kind));
+    if doc.input.encoding != "utf-8" {
+        line(format!("encoding:  {} (confidence {:.2})", doc.input.encoding, doc.input.encoding_confidence));
+    }
     if let Some(t) = &doc.title {
         line(format!("title:     {}", t.text));
     }

@@ -79,3 +79,8 @@ fn checks_see_spans() {
     bad.map_spans(|s| vanban::Span::new(s.start, s.end + 1000));
     assert!(std::panic::catch_unwind(|| checks::check_document(&bad, b"short")).is_err());
 }
+
+#[test]
+fn decode() {
+    replay("decode", checks::check_decode);
+}

@@ -5,10 +5,15 @@
 //! Each `check_*` function takes the raw fuzz input and panics when an invariant fails.
 //! Only `vanban`, `unicode-normalization`, `arbitrary` and `serde_json` are used: the
 //! crates both the fuzz crate and the main crate's tests can see.
+//!
+//! Spans are checked for bounds always, and for character boundaries when the input is
+//! UTF-8 (legacy encodings decoded by `parse_bytes` have no character boundaries to
+//! check against).
 
 use arbitrary::Unstructured;
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
+use vanban::decode::{Encoding, decode, decode_as, repair};
 use vanban::normalize::{NormalizeOptions, normalize};
 use vanban::{Document, Error, Lexicon, Parser, Span, ToneStyle};
 
@@ -135,7 +140,7 @@ fn check_bytes_with(parser: &Parser, data: &[u8], limit: usize) {
         }
         Err(e @ Error::InvalidUtf8 { .. }) => {
             let off = e.offset().expect("InvalidUtf8 has an offset");
-            assert!(std::str::from_utf8(data).is_err(), "valid UTF-8 refused: {e}");
+            assert!(std::str::from_utf8(data).is_err(), "valid UTF-8 refused as invalid: {e}");
             assert!(off <= data.len(), "error offset {off} past the end");
             assert!(!e.to_string().is_empty());
         }
@@ -279,4 +284,110 @@ pub fn check_normalize(data: &[u8]) {
 /// The char boundary before `o` (or 0).
 fn last_o(text: &str, o: usize) -> usize {
     text[..o].char_indices().next_back().map_or(0, |(i, _)| i)
+}
+
+/// Check an offset map given as `to_input_start` / `to_input_end` over `text`: every
+/// character boundary maps into `0..=len` (onto a character boundary of `input` when it
+/// is text), both maps are monotone, and ranges never run backwards.
+fn check_map(
+    what: &str,
+    text: &str,
+    len: usize,
+    input: Option<&str>,
+    start: impl Fn(usize) -> usize,
+    end: impl Fn(usize) -> usize,
+    range: impl Fn(usize, usize) -> (usize, usize),
+) {
+    let (mut last_s, mut last_e, mut last_o) = (0, 0, 0);
+    for o in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+        let (s, e) = (start(o), end(o));
+        for x in [s, e] {
+            assert!(x <= len, "{what}: offset {o} maps to {x}, past the input ({len})");
+            if let Some(t) = input {
+                assert!(t.is_char_boundary(x), "{what}: offset {o} maps to {x}, inside a character");
+            }
+        }
+        assert!(s >= last_s, "{what}: start map not monotone at {o}: {s} < {last_s}");
+        assert!(e >= last_e, "{what}: end map not monotone at {o}: {e} < {last_e}");
+        let (rs, re) = range(last_o, o);
+        assert!(rs <= re && re <= len, "{what}: range {last_o}..{o} maps to {rs}..{re}");
+        (last_s, last_e, last_o) = (s, e, o);
+    }
+}
+
+const ENCODINGS: [Encoding; 7] = [
+    Encoding::Utf8,
+    Encoding::Utf16Le,
+    Encoding::Utf16Be,
+    Encoding::Tcvn3,
+    Encoding::Vni,
+    Encoding::Viqr,
+    Encoding::Windows1258,
+];
+
+/// `decode` target: the bytes through `decode` (detection), `decode_as` every encoding,
+/// and their UTF-8 prefix through `repair`. Decoded text maps back into the input in
+/// bounds and monotone; legacy encodings give NFC; UTF-8 is kept as it came; the
+/// single-byte legacy encodings never fail.
+pub fn check_decode(data: &[u8]) {
+    let utf8 = std::str::from_utf8(data).ok();
+    let check = |what: &str, d: &vanban::decode::Decoded| {
+        let input = if d.encoding == Encoding::Utf8 { utf8 } else { None };
+        check_map(
+            what,
+            &d.text,
+            data.len(),
+            input,
+            |o| d.to_input_start(o),
+            |o| d.to_input_end(o),
+            |a, b| d.to_input(a, b),
+        );
+        assert!((0.0..=1.0).contains(&d.confidence), "{what}: confidence {}", d.confidence);
+        match d.encoding {
+            Encoding::Utf8 => {
+                let bom = if d.bom { 3 } else { 0 };
+                assert_eq!(d.text.as_bytes(), &data[bom..], "{what}: UTF-8 text changed");
+            }
+            Encoding::Utf16Le | Encoding::Utf16Be => {}
+            _ => assert!(unicode_normalization::is_nfc(&d.text), "{what}: {} text is not NFC", d.encoding),
+        }
+    };
+    match decode(data) {
+        Ok(d) => {
+            check("decode", &d);
+            if utf8.is_some() && !d.bom {
+                assert!(matches!(d.encoding, Encoding::Utf8 | Encoding::Viqr), "valid UTF-8 read as {}", d.encoding);
+            }
+        }
+        Err(e) => {
+            assert!(utf8.is_none(), "valid UTF-8 refused: {e}");
+            assert!(!e.to_string().is_empty());
+        }
+    }
+    for enc in ENCODINGS {
+        match decode_as(data, enc) {
+            Ok(d) => {
+                assert_eq!(d.encoding, enc, "decode_as({enc}) says {}", d.encoding);
+                check(enc.name(), &d);
+            }
+            Err(e) => assert!(
+                !matches!(enc, Encoding::Tcvn3 | Encoding::Vni | Encoding::Windows1258),
+                "decode_as({enc}) failed: {e}"
+            ),
+        }
+    }
+    let text = text_of(data);
+    if let Some(r) = repair(text) {
+        check_map(
+            "repair",
+            &r.text,
+            text.len(),
+            Some(text),
+            |o| r.to_input_start(o),
+            |o| r.to_input_end(o),
+            |a, b| r.to_input(a, b),
+        );
+        assert!((0.0..=1.0).contains(&r.confidence), "repair: confidence {}", r.confidence);
+        assert_ne!(r.text, text, "repair changed nothing");
+    }
 }

@@ -29,6 +29,14 @@
 //!
 //! The result is NFC and normalizing it again changes nothing. Text that needs
 //! none of this is copied in one piece and has an empty map.
+//!
+//! The map is a list of edits, each a normalized byte range and the input byte
+//! range it came from; between edits the two texts are equal, shifted. A run of
+//! characters recomposed together (`e` U+0323 U+0302 → `ệ`) is one edit, a
+//! decoded entity is one, removed characters are an edit with an empty
+//! normalized range. Decomposed Vietnamese, the common case of step 4, is
+//! recomposed by a table of the 144 Vietnamese vowels rather than the general
+//! algorithm, with the same result and the same edits: one per vowel.
 
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -165,19 +173,53 @@ struct Block {
     at: usize,
 }
 
+/// The length of an [`OffsetMap`] at some point.
+#[derive(Clone, Copy, Debug)]
+struct MapCheckpoint {
+    bytes: usize,
+    blocks: usize,
+    count: usize,
+    end_n: usize,
+    end_i: usize,
+}
+
 impl OffsetMap {
     /// Append the segment `ns..ne` ← `is..ie` (after all earlier ones).
+    #[inline]
     fn push(&mut self, ns: usize, ne: usize, is: usize, ie: usize) {
         debug_assert!(ns >= self.end_n && ns - self.end_n == is - self.end_i);
         if self.blocks.len() * BLOCK == self.count {
             self.blocks.push(Block { n: self.end_n, i: self.end_i, at: self.bytes.len() });
         }
-        put_varint(&mut self.bytes, ns - self.end_n);
-        put_varint(&mut self.bytes, ne - ns);
-        put_varint(&mut self.bytes, ie - is);
+        let (gap, nlen, ilen) = (ns - self.end_n, ne - ns, ie - is);
+        if (gap | nlen | ilen) < 0x80 {
+            self.bytes.extend_from_slice(&[gap as u8, nlen as u8, ilen as u8]);
+        } else {
+            put_varint(&mut self.bytes, gap);
+            put_varint(&mut self.bytes, nlen);
+            put_varint(&mut self.bytes, ilen);
+        }
         self.count += 1;
         self.end_n = ne;
         self.end_i = ie;
+    }
+
+    /// The state to come back to with [`OffsetMap::rollback`].
+    fn checkpoint(&self) -> MapCheckpoint {
+        MapCheckpoint {
+            bytes: self.bytes.len(),
+            blocks: self.blocks.len(),
+            count: self.count,
+            end_n: self.end_n,
+            end_i: self.end_i,
+        }
+    }
+
+    /// Forget the segments pushed since `cp` was taken.
+    fn rollback(&mut self, cp: MapCheckpoint) {
+        self.bytes.truncate(cp.bytes);
+        self.blocks.truncate(cp.blocks);
+        (self.count, self.end_n, self.end_i) = (cp.count, cp.end_n, cp.end_i);
     }
 
     /// Input offset of the normalized char boundary `o` (as a span end when `end`).
@@ -633,6 +675,274 @@ fn named_entity(name: &str) -> Option<char> {
 }
 
 // ---------------------------------------------------------------------------
+// The Vietnamese composer
+// ---------------------------------------------------------------------------
+
+/// Every Vietnamese vowel: `VOWELS[form][upper as usize][tone]`. Forms: a ă â e ê
+/// i o ô ơ u ư y; tones: none, grave, acute, hook, tilde, dot below.
+const VOWELS: [[[char; 6]; 2]; 12] = [
+    [['a', 'à', 'á', 'ả', 'ã', 'ạ'], ['A', 'À', 'Á', 'Ả', 'Ã', 'Ạ']],
+    [['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'], ['Ă', 'Ằ', 'Ắ', 'Ẳ', 'Ẵ', 'Ặ']],
+    [['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'], ['Â', 'Ầ', 'Ấ', 'Ẩ', 'Ẫ', 'Ậ']],
+    [['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']],
+    [['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'], ['Ê', 'Ề', 'Ế', 'Ể', 'Ễ', 'Ệ']],
+    [['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'], ['I', 'Ì', 'Í', 'Ỉ', 'Ĩ', 'Ị']],
+    [['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'], ['O', 'Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']],
+    [['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'], ['Ô', 'Ồ', 'Ố', 'Ổ', 'Ỗ', 'Ộ']],
+    [['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'], ['Ơ', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ']],
+    [['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'], ['U', 'Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']],
+    [['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'], ['Ư', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự']],
+    [['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']],
+];
+
+/// The Vietnamese combining marks, numbered so that a tone mark's number is its
+/// tone index in [`VOWELS`]. Canonical combining classes: the horn 216, the dot
+/// below 220, all others 230.
+const MK_DOT: u8 = 5;
+const MK_CIRCUMFLEX: u8 = 6;
+const MK_BREVE: u8 = 7;
+const MK_HORN: u8 = 8;
+
+/// The Vietnamese mark encoded `CC b1` in UTF-8 (U+0300..U+033F), or 0.
+#[inline]
+fn vi_mark(b1: u8) -> u8 {
+    match b1 {
+        0x80 => 1,             // U+0300 grave
+        0x81 => 2,             // U+0301 acute
+        0x89 => 3,             // U+0309 hook above
+        0x83 => 4,             // U+0303 tilde
+        0xA3 => MK_DOT,        // U+0323 dot below
+        0x82 => MK_CIRCUMFLEX, // U+0302
+        0x86 => MK_BREVE,      // U+0306
+        0x9B => MK_HORN,       // U+031B
+        _ => 0,
+    }
+}
+
+/// Letter (a e i o u y as 0..6) and modifier mark (0, or the mark number of
+/// the circumflex, breve or horn) of each form of [`VOWELS`].
+const FORM_PARTS: [(u8, u8); 12] = [
+    (0, 0),
+    (0, MK_BREVE),
+    (0, MK_CIRCUMFLEX),
+    (1, 0),
+    (1, MK_CIRCUMFLEX),
+    (2, 0),
+    (3, 0),
+    (3, MK_CIRCUMFLEX),
+    (3, MK_HORN),
+    (4, 0),
+    (4, MK_HORN),
+    (5, 0),
+];
+
+/// The form of [`VOWELS`] with the given letter and modifier, if Vietnamese has
+/// it: `FORM_OF[letter][modifier - 5]` (modifier 0 in column 0), or 0xFF.
+const FORM_OF: [[u8; 4]; 6] = {
+    let mut t = [[0xFF; 4]; 6];
+    let mut form = 0;
+    while form < FORM_PARTS.len() {
+        let (letter, modifier) = FORM_PARTS[form];
+        t[letter as usize][modifier.saturating_sub(5) as usize] = form as u8;
+        form += 1;
+    }
+    t
+};
+
+/// Reverse of [`VOWELS`] over a range of code points starting at `from`: entry
+/// `1 + form * 12 + upper * 6 + tone`, or 0 for a character that is no vowel.
+const fn vowel_index<const N: usize>(from: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut form = 0;
+    while form < 12 {
+        let mut upper = 0;
+        while upper < 2 {
+            let mut tone = 0;
+            while tone < 6 {
+                let u = VOWELS[form][upper][tone] as u32;
+                if u >= from && u < from + N as u32 {
+                    t[(u - from) as usize] = (1 + form * 12 + upper * 6 + tone) as u8;
+                }
+                tone += 1;
+            }
+            upper += 1;
+        }
+        form += 1;
+    }
+    t
+}
+
+/// [`vowel_index`] of U+0000..U+01BF and of U+1EA0..U+1EFF: every vowel of [`VOWELS`].
+static VOWEL_LOW: [u8; 0x1C0] = vowel_index(0);
+static VOWEL_HIGH: [u8; 0x60] = vowel_index(0x1EA0);
+
+/// A vowel taken apart into its canonical decomposition: a letter, then the
+/// marks by combining class (horn, then dot below, then the marks above in
+/// their order). A character with that decomposition exists when the marks
+/// above are at most a modifier followed by a tone, and the whole has at most
+/// one modifier and one tone that Vietnamese puts on that letter.
+#[derive(Clone, Copy, Debug)]
+struct VowelParts {
+    letter: u8,
+    upper: bool,
+    horns: u8,
+    dots: u8,
+    /// The marks above, four bits each, the first in the high bits.
+    above: u8,
+    n_above: u8,
+}
+
+impl VowelParts {
+    /// The parts of `c`, if it is a Vietnamese vowel (toned or not).
+    #[inline]
+    fn of(c: char) -> Option<VowelParts> {
+        let u = c as usize;
+        let e = match u {
+            0..0x1C0 => VOWEL_LOW[u],
+            0x1EA0..0x1F00 => VOWEL_HIGH[u - 0x1EA0],
+            _ => 0,
+        };
+        let k = usize::from(e).checked_sub(1)?;
+        let (form, upper, tone) = (k / 12, (k / 6) % 2 == 1, (k % 6) as u8);
+        let (letter, modifier) = FORM_PARTS[form];
+        let mut p = VowelParts { letter, upper, horns: 0, dots: 0, above: 0, n_above: 0 };
+        // NFD order: horn, dot below, the circumflex or breve, the tone above.
+        for m in [modifier, tone] {
+            if m != 0 {
+                p.add(m);
+            }
+        }
+        Some(p)
+    }
+
+    /// Add a combining mark; false when there are too many to make one vowel.
+    #[inline]
+    fn add(&mut self, mark: u8) -> bool {
+        match mark {
+            MK_HORN => self.horns += 1,
+            MK_DOT => self.dots += 1,
+            _ if self.n_above == 2 => return false,
+            _ => {
+                self.above = (self.above << 4) | mark;
+                self.n_above += 1;
+            }
+        }
+        true
+    }
+
+    /// The precomposed vowel with exactly this decomposition, if there is one:
+    /// then it is the NFC of the letter and marks, whatever their order.
+    #[inline]
+    fn compose(&self) -> Option<char> {
+        if self.horns > 1 || self.dots > 1 {
+            return None;
+        }
+        let is_modifier = |m: u8| m >= MK_CIRCUMFLEX;
+        let (first, second) = (self.above >> 4, self.above & 0xF);
+        let (mut modifier, mut tone) = match self.n_above {
+            0 => (0, 0),
+            1 if is_modifier(second) => (second, 0),
+            1 => (0, second),
+            2 if is_modifier(first) && !is_modifier(second) => (first, second),
+            _ => return None,
+        };
+        if self.horns == 1 {
+            if modifier != 0 {
+                return None;
+            }
+            modifier = MK_HORN;
+        }
+        if self.dots == 1 {
+            if tone != 0 {
+                return None;
+            }
+            tone = MK_DOT;
+        }
+        let form = FORM_OF[usize::from(self.letter)][usize::from(modifier.saturating_sub(5))];
+        let forms = VOWELS.get(usize::from(form))?;
+        Some(forms[usize::from(self.upper)][usize::from(tone)])
+    }
+}
+
+/// Compose a vowel and the Vietnamese combining marks after it (`base` is the
+/// character, `marks` the marks' code points): `Some` exactly when the NFC of
+/// the whole is one Vietnamese vowel, which it returns.
+#[cfg(test)]
+fn compose_vowel(base: char, marks: &[char]) -> Option<char> {
+    let mut p = VowelParts::of(base)?;
+    for &m in marks {
+        let mut buf = [0u8; 4];
+        let enc = m.encode_utf8(&mut buf).as_bytes();
+        let k = if enc.len() == 2 && enc[0] == 0xCC { vi_mark(enc[1]) } else { 0 };
+        if k == 0 || !p.add(k) {
+            return None;
+        }
+    }
+    p.compose()
+}
+
+/// The fast composer: recompose the whitespace-delimited token starting at `ts`
+/// (after whitespace or at the text start), appending it to `out` and one map
+/// segment per recomposed vowel to `map`. Returns the token's end.
+///
+/// Takes only tokens whose characters are quiet in the fast scan (for the keep
+/// style) or a Vietnamese vowel followed by Vietnamese combining marks whose NFC
+/// is one character ([`VowelParts`]); for those the slow path would output the
+/// same text and the same segments. Returns `None` for any other token, having
+/// written part of it: the caller undoes that.
+fn compose_token(input: &str, ts: usize, out: &mut String, map: &mut OffsetMap) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let (mut k, mut copied) = (ts, ts);
+    while let Some(&b) = bytes.get(k) {
+        let w = if b < 0x80 {
+            if ASCII_CLASS[usize::from(b)] != A_OK {
+                if is_ascii_ws(b) {
+                    break;
+                }
+                return None;
+            }
+            1
+        } else {
+            // A combining mark here has no vowel before it.
+            if b == 0xCC || b == 0xCD {
+                return None;
+            }
+            let (quiet, w) = quiet_char(bytes, k, ToneStyle::Keep);
+            if !quiet {
+                return None;
+            }
+            w
+        };
+        let next = k + w;
+        if !matches!(bytes.get(next), Some(0xCC | 0xCD)) {
+            k = next;
+            continue;
+        }
+        let base = if w == 1 { char::from(b) } else { decode_at(bytes, k).0 };
+        let mut parts = VowelParts::of(base)?;
+        let mut p = next;
+        while let Some(&lead) = bytes.get(p) {
+            if lead != 0xCC && lead != 0xCD {
+                break;
+            }
+            let m = if lead == 0xCC { vi_mark(bytes[p + 1]) } else { 0 };
+            if m == 0 || !parts.add(m) {
+                return None;
+            }
+            p += 2;
+        }
+        let v = parts.compose()?;
+        out.push_str(&input[copied..k]);
+        let ns = out.len();
+        out.push(v);
+        map.push(ns, out.len(), k, p);
+        (k, copied) = (p, p);
+    }
+    out.push_str(&input[copied..k]);
+    Some(k)
+}
+
+// ---------------------------------------------------------------------------
 // The engine
 // ---------------------------------------------------------------------------
 
@@ -762,6 +1072,12 @@ impl ScanTables {
 /// The slow path starts at the whitespace before the token holding the trigger
 /// and stops at a space or newline where every stage is flushed and the output
 /// ends in a visible character, so its state there is implied by the output.
+///
+/// Between the two, a trigger that is a combining mark first goes to the fast
+/// composer ([`Engine::recompose`]): decomposed Vietnamese (a vowel and its
+/// marks, NFD or mixed) is recomposed a whole token at a time by table lookup,
+/// with the output and map the slow path would give, and only tokens it cannot
+/// take go on to the slow path.
 struct Engine<'a> {
     input: &'a str,
     tone: ToneStyle,
@@ -852,6 +1168,15 @@ impl<'a> Engine<'a> {
             }
             i = j.max(commit);
             while i < resume {
+                // A combining mark of U+0300..U+033F (all the Vietnamese ones,
+                // none quiet, so a token refused goes to the slow path and is
+                // not tried again): the fast composer, if it takes the token.
+                if bytes[i] == 0xCC {
+                    if let Some(end) = self.recompose(commit, i) {
+                        (i, commit) = (end, end);
+                        continue;
+                    }
+                }
                 let (quiet, width) = self.quiet_at(bytes, i);
                 if quiet {
                     i += width;
@@ -869,35 +1194,61 @@ impl<'a> Engine<'a> {
     /// Is the character at `i` certainly copied unchanged? Also returns its width.
     #[inline]
     fn quiet_at(&self, bytes: &[u8], i: usize) -> (bool, usize) {
-        let len = bytes.len();
-        let b = bytes[i];
-        if b < 0x80 {
-            let quiet = match ASCII_CLASS[usize::from(b)] {
-                A_OK => true,
-                // One space between two visible characters stays.
-                A_SPACE => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
-                A_NL => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
-                _ => false,
+        quiet_char(bytes, i, self.tone)
+    }
+
+    /// The fast composer's loop: recompose the token holding the combining mark
+    /// at `i` with [`compose_token`], then the tokens after it, up to one without
+    /// marks, while [`compose_token`] takes them and the whitespace before them
+    /// is quiet. Copies the input from `commit` to the first token, and returns
+    /// where the last token taken ends (the fast scan goes on from there), or
+    /// `None` when the first is not taken (then only the open group has been
+    /// closed and a deletion before `commit` recorded, as
+    /// [`Engine::copy_identity`] does first anyway).
+    ///
+    /// A token is taken whole or not at all: a token refused, or one the tone
+    /// style might change ([`tone_quiet_token`]), is rolled back from the output
+    /// and the map, and left to the slow path with the whitespace before it.
+    #[inline(never)]
+    fn recompose(&mut self, commit: usize, i: usize) -> Option<usize> {
+        let bytes = self.input.as_bytes();
+        let mut ts = i;
+        while ts > commit && !is_ascii_ws(bytes[ts - 1]) {
+            ts -= 1;
+        }
+        self.close_group();
+        self.delete_to(commit);
+        let (mut from, mut end) = (commit, None);
+        loop {
+            let (out_len, map_cp) = (self.out.len(), self.map.checkpoint());
+            self.out.push_str(&self.input[from..ts]);
+            let tok = self.out.len();
+            let te = compose_token(self.input, ts, &mut self.out, &mut self.map)
+                .filter(|_| self.tone == ToneStyle::Keep || tone_quiet_token(&self.out.as_bytes()[tok..], self.tone));
+            let Some(te) = te else {
+                self.out.truncate(out_len);
+                self.map.rollback(map_cp);
+                return end;
             };
-            return (quiet, 1);
-        }
-        // Vietnamese letters, decided from their bytes: U+00C0..U+027F (all NFC
-        // starters) but Ð ð Ƣ ƣ, and U+1E00..U+1EFF.
-        let latin = match b {
-            0xC3..=0xC9 => {
-                let b1 = bytes[i + 1];
-                let lookalike = (b == 0xC3 && (b1 == 0x90 || b1 == 0xB0)) || (b == 0xC6 && (b1 == 0xA2 || b1 == 0xA3));
-                if lookalike { 0 } else { 2 }
+            (self.in_pos, end) = (te, Some(te));
+            // A token without marks: back to the fast scan.
+            if self.map.count == map_cp.count {
+                return end;
             }
-            0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
-            _ => 0,
-        };
-        let tone_ok = |w| self.tone == ToneStyle::Keep || tone_quiet(bytes, i, w, self.tone);
-        if latin > 0 {
-            return (tone_ok(latin), latin);
+            // The whitespace to the next token, if quiet (one space, most often).
+            let mut k = te;
+            if bytes.get(k) == Some(&b' ') && bytes.get(k + 1).is_some_and(|&b| !is_ascii_ws(b)) {
+                k += 1;
+            } else {
+                while k < bytes.len() && is_ascii_ws(bytes[k]) && quiet_char(bytes, k, ToneStyle::Keep).0 {
+                    k += 1;
+                }
+            }
+            if k == te || k == bytes.len() || is_ascii_ws(bytes[k]) {
+                return end;
+            }
+            (from, ts) = (te, k);
         }
-        let (c, w) = decode_at(bytes, i);
-        (!needs_slow(c) && tone_ok(w), w)
     }
 
     fn copy_identity(&mut self, a: usize, b: usize) {
@@ -1249,6 +1600,60 @@ fn retone(w: &mut [Item], style: ToneStyle) -> bool {
     changed
 }
 
+/// Is the character at `i` certainly copied unchanged by the style `tone`? Also
+/// returns its width. (The check of [`Engine::quiet_at`], for the fast scan.)
+#[inline]
+fn quiet_char(bytes: &[u8], i: usize, tone: ToneStyle) -> (bool, usize) {
+    let len = bytes.len();
+    let b = bytes[i];
+    if b < 0x80 {
+        let quiet = match ASCII_CLASS[usize::from(b)] {
+            A_OK => true,
+            // One space between two visible characters stays.
+            A_SPACE => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
+            A_NL => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
+            _ => false,
+        };
+        return (quiet, 1);
+    }
+    // Vietnamese letters, decided from their bytes: U+00C0..U+027F (all NFC
+    // starters) but Ð ð Ƣ ƣ, and U+1E00..U+1EFF.
+    let latin = match b {
+        0xC3..=0xC9 => {
+            let b1 = bytes[i + 1];
+            let lookalike = (b == 0xC3 && (b1 == 0x90 || b1 == 0xB0)) || (b == 0xC6 && (b1 == 0xA2 || b1 == 0xA3));
+            if lookalike { 0 } else { 2 }
+        }
+        0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
+        _ => 0,
+    };
+    let tone_ok = |w| tone == ToneStyle::Keep || tone_quiet(bytes, i, w, tone);
+    if latin > 0 {
+        return (tone_ok(latin), latin);
+    }
+    let (c, w) = decode_at(bytes, i);
+    (!needs_slow(c) && tone_ok(w), w)
+}
+
+/// Is every character of the (recomposed) token `tok` certainly left alone by
+/// the tone style? The token stands between whitespace (or the text's ends).
+fn tone_quiet_token(tok: &[u8], style: ToneStyle) -> bool {
+    let mut k = 0;
+    while let Some(&b) = tok.get(k) {
+        let w = match b {
+            0..0x80 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        if b >= 0x80 && !tone_quiet(tok, k, w, style) {
+            return false;
+        }
+        k += w;
+    }
+    true
+}
+
 /// In the fast scan: is the character of width `w` at `i` certainly left alone
 /// by the tone style? Only the neighbouring bytes are looked at (conservative);
 /// the character is decoded only when a neighbour could pair with it.
@@ -1538,6 +1943,215 @@ mod tests {
         assert_eq!(&input[is..ie], "i\u{300}");
     }
 
+    /// The 8 combining marks of Vietnamese.
+    const VI_MARKS: [char; 8] =
+        ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31b}'];
+
+    fn nfc_of(base: char, marks: &[char]) -> String {
+        std::iter::once(base).chain(marks.iter().copied()).nfc().collect()
+    }
+
+    fn is_vowel(s: &str) -> bool {
+        let mut cs = s.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if VOWELS.iter().flatten().flatten().any(|&v| v == c))
+    }
+
+    fn permutations(v: &[char]) -> Vec<Vec<char>> {
+        if v.len() <= 1 {
+            return vec![v.to_vec()];
+        }
+        let mut all = Vec::new();
+        for k in 0..v.len() {
+            let mut rest = v.to_vec();
+            let c = rest.remove(k);
+            for mut p in permutations(&rest) {
+                p.insert(0, c);
+                all.push(p);
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn composer_tables_are_consistent() {
+        let all: Vec<char> = VOWELS.iter().flatten().flatten().copied().collect();
+        assert_eq!(all.len(), 144);
+        for (k, &v) in all.iter().enumerate() {
+            assert!(!all[..k].contains(&v), "{v} twice");
+            assert!(unicode_normalization::is_nfc(&v.to_string()), "{v}");
+            assert!(VowelParts::of(v).is_some(), "{v}");
+        }
+        for (k, c) in (0..0x1C0).chain(0x1EA0..0x1F00).filter_map(char::from_u32).enumerate() {
+            assert_eq!(VowelParts::of(c).is_some(), all.contains(&c), "U+{:04X} ({k})", c as u32);
+        }
+    }
+
+    /// Every Vietnamese vowel, both cases, from its NFD and from its marks in any
+    /// order: the composer gives what NFC gives whenever that is one vowel.
+    #[test]
+    fn composer_every_vowel_from_nfd() {
+        for &v in VOWELS.iter().flatten().flatten() {
+            let d: Vec<char> = v.nfd().collect();
+            let (base, marks) = d.split_first().unwrap();
+            assert_eq!(compose_vowel(*base, marks), Some(v), "{v} from {d:?}");
+            assert_eq!(nfc_of(*base, marks), v.to_string());
+            for p in permutations(marks) {
+                let want = nfc_of(*base, &p);
+                match compose_vowel(*base, &p) {
+                    Some(c) => assert_eq!(c.to_string(), want, "{base} {p:?}"),
+                    None => assert!(!is_vowel(&want), "{base} {p:?} gives {want}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn composer_mixed_forms() {
+        let cases: &[(char, &[char], Option<char>)] = &[
+            ('â', &['\u{323}'], Some('ậ')),
+            ('Â', &['\u{323}'], Some('Ậ')),
+            ('ạ', &['\u{302}'], Some('ậ')),
+            ('ê', &['\u{323}'], Some('ệ')),
+            ('ẹ', &['\u{302}'], Some('ệ')),
+            ('ô', &['\u{301}'], Some('ố')),
+            ('ọ', &['\u{302}'], Some('ộ')),
+            ('ơ', &['\u{323}'], Some('ợ')),
+            ('Ư', &['\u{300}'], Some('Ừ')),
+            ('ă', &['\u{309}'], Some('ẳ')),
+            ('ạ', &['\u{306}'], Some('ặ')),
+            ('ó', &['\u{31b}'], Some('ớ')),
+            ('ụ', &['\u{31b}'], Some('ự')),
+            ('o', &['\u{301}', '\u{31b}'], Some('ớ')),
+            ('u', &['\u{323}', '\u{31b}'], Some('ự')),
+            ('e', &['\u{323}', '\u{302}'], Some('ệ')),
+            ('A', &['\u{306}', '\u{303}'], Some('Ẵ')),
+            ('i', &['\u{303}'], Some('ĩ')),
+            ('Y', &['\u{309}'], Some('Ỷ')),
+            // NFC leaves more than one character: the slow path's business.
+            ('á', &['\u{302}'], None),
+            ('a', &['\u{301}', '\u{302}'], None),
+            ('ô', &['\u{31b}'], None),
+            ('ạ', &['\u{301}'], None),
+            ('a', &['\u{301}', '\u{301}'], None),
+            ('a', &['\u{323}', '\u{323}'], None),
+            // One character, but not a Vietnamese one: also left to the slow path.
+            ('i', &['\u{302}'], None),
+            ('u', &['\u{306}'], None),
+            ('n', &['\u{303}'], None),
+            ('d', &['\u{323}'], None),
+            ('a', &['\u{308}'], None),
+            ('a', &['\u{300}', '\u{340}'], None),
+        ];
+        for &(base, marks, want) in cases {
+            assert_eq!(compose_vowel(base, marks), want, "{base} {marks:?}");
+            if let Some(v) = want {
+                assert_eq!(nfc_of(base, marks), v.to_string(), "{base} {marks:?}");
+            }
+        }
+    }
+
+    /// Every base below U+01C0 or in U+1EA0..U+1EFF, with every sequence of one
+    /// to three Vietnamese marks: `Some` exactly when NFC gives one Vietnamese
+    /// vowel, and then the same one.
+    #[test]
+    fn composer_agrees_with_nfc_exhaustively() {
+        let mut seqs: Vec<Vec<char>> = VI_MARKS.iter().map(|&m| vec![m]).collect();
+        for len in 2..=3 {
+            let longer: Vec<Vec<char>> = seqs
+                .iter()
+                .filter(|s| s.len() == len - 1)
+                .flat_map(|s| VI_MARKS.iter().map(move |&m| [s.as_slice(), &[m]].concat()))
+                .collect();
+            seqs.extend(longer);
+        }
+        assert_eq!(seqs.len(), 8 + 64 + 512);
+        let mut some = 0;
+        for base in (0x20..0x1C0).chain(0x1EA0..0x1F00).filter_map(char::from_u32) {
+            for marks in &seqs {
+                let want = nfc_of(base, marks);
+                match compose_vowel(base, marks) {
+                    Some(c) => {
+                        assert_eq!(c.to_string(), want, "{base} {marks:?}");
+                        some += 1;
+                    }
+                    None => assert!(!is_vowel(&want), "{base} {marks:?} gives {want}"),
+                }
+            }
+        }
+        assert!(some >= 144, "{some}");
+    }
+
+    /// The fast composer on whole tokens: NFD and mixed Vietnamese is taken, with
+    /// one map segment per vowel; anything else is left to the slow path.
+    #[test]
+    fn composer_tokens() {
+        let text =
+            "Ủy ban nhân dân tỉnh Quảng Ngãi: “Tổ chức Hội nghị sơ kết” (lần 2), Nguyễn Văn Được, ĐƯỜNG Hoà-Bình.";
+        for form in [text.nfd().collect::<String>(), text.to_string()] {
+            for (ts, tok) in form.split(' ').scan(0, |at, t| {
+                let ts = *at;
+                *at += t.len() + 1;
+                Some((ts, t))
+            }) {
+                // As in the engine: the output so far has the input so far.
+                let mut out = form[..ts].to_string();
+                let mut map = OffsetMap::default();
+                let got = compose_token(&form, ts, &mut out, &mut map);
+                let quoted = tok.contains(['“', '”']);
+                assert_eq!(got, (!quoted).then_some(ts + tok.len()), "{tok:?}");
+                if quoted {
+                    continue;
+                }
+                assert_eq!(out[ts..], tok.nfc().collect::<String>());
+                let marks = tok.chars().filter(|&c| is_combining_mark(c)).count();
+                let vowels = tok.nfc().filter(|&c| VowelParts::of(c).is_some() && !c.is_ascii()).count();
+                assert_eq!(map.count, if marks > 0 { vowels } else { 0 }, "{tok:?}");
+                for (ns, ne, is, ie) in map.segments() {
+                    assert_eq!(form[is..ie].nfc().collect::<String>(), out[ns..ne], "{tok:?}");
+                    assert!(is >= ts && ie <= ts + tok.len());
+                }
+            }
+        }
+        for tok in [
+            "n\u{303}",
+            "\u{301}a",
+            "a\u{301}\u{301}",
+            "a\u{308}",
+            "a&amp;",
+            "xа\u{301}",
+            "a\u{301}\u{200b}",
+            "i\u{302}",
+        ] {
+            let mut out = String::new();
+            assert_eq!(compose_token(tok, 0, &mut out, &mut OffsetMap::default()), None, "{tok:?}");
+        }
+    }
+
+    #[test]
+    fn fast_composer_map_matches_slow_path() {
+        for tone in [ToneStyle::Keep, ToneStyle::Old, ToneStyle::New] {
+            for input in [
+                "Vie\u{323}\u{302}t Nam ba\u{300}n  ho\u{300}a thu\u{309}y",
+                "Ho\u{300}a\nQua\u{302}\u{323}n Bi\u{300}nh Tha\u{323}nh,\u{a0}U\u{309}y ban",
+                "\u{301}a e\u{301}\u{301} o\u{31b}\u{301} \u{2013} qu\u{301}y ngu\u{31b}\u{300}\u{1}o\u{31b}i",
+                "Ð\u{301}a\u{301} е\u{323}х\u{301}а\u{301} a\u{301}\r\nb",
+            ] {
+                let r = normalize(input, &opts(tone));
+                assert_eq!(r, slow_only(input, tone), "{input:?} {tone:?}");
+                check_map(input, &r);
+                if tone == ToneStyle::Keep {
+                    assert!(unicode_normalization::is_nfc(&r.text));
+                }
+            }
+        }
+        let r = normalize("Vie\u{323}\u{302}t Nam", &NormalizeOptions::default());
+        assert_eq!(r.text, "Việt Nam");
+        assert_eq!(r.map.segments(), vec![(2, 5, 2, 7)]);
+        assert_eq!(r.to_input(0, r.text.len()), (0, 12));
+        assert_eq!(r.to_input(2, 5), (2, 7));
+        assert_eq!(r.to_input(5, 6), (7, 8));
+    }
+
     #[test]
     fn many_segments_cross_blocks() {
         let input = "a\u{a0}".repeat(200) + "end";
@@ -1583,6 +2197,19 @@ mod tests {
         assert_eq!(n(&s), "&".repeat(100_000));
         let s = "a".to_string() + &"\u{301}".repeat(10_000);
         assert!(unicode_normalization::is_nfc(&n(&s)));
+    }
+
+    /// Tokens the fast composer refuses are tried once: a long token of quiet
+    /// grapheme joiners and of refused marks stays linear.
+    #[test]
+    fn refused_tokens_are_tried_once() {
+        for piece in ["b\u{34f}a\u{301}", "a\u{301}n\u{303}", "a\u{301}\u{34f}", "b\u{34f}"] {
+            let s = "x".repeat(100_000) + &piece.repeat(50_000);
+            let t = std::time::Instant::now();
+            let r = normalize(&s, &NormalizeOptions::default());
+            assert_eq!(r.text, s.nfc().collect::<String>());
+            assert!(t.elapsed().as_secs() < 30, "{piece:?}");
+        }
     }
 
     #[test]
@@ -1806,6 +2433,14 @@ mod tests {
         "\u{1f468}",
     ];
 
+    /// Letters, vowels in several forms, marks and a little punctuation.
+    const VI_ALPHABET: &[&str] = &[
+        "a", "e", "i", "o", "u", "y", "A", "E", "O", "U", "Y", "b", "c", "d", "g", "h", "n", "q", "t", "x", "N", "T",
+        "đ", "Đ", "â", "ê", "ô", "ơ", "ư", "ă", "Â", "Ơ", "Ư", "Ă", "á", "ạ", "ở", "Ữ", "ệ", "ỵ", "\u{300}", "\u{301}",
+        "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}", "\u{31b}", "\u{301}", "\u{323}", "\u{302}", "\u{31b}",
+        "\u{308}", "\u{340}", "\u{338}", "\u{34f}", "\u{1dc4}", ",", ".", "-", "(", ")", "&",
+    ];
+
     fn viet() -> impl Strategy<Value = String> {
         prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
     }
@@ -1870,6 +2505,66 @@ mod tests {
             let got: String = out.iter().map(|it| it.c).collect();
             let want: String = run.iter().map(|it| it.c).nfc().collect();
             prop_assert_eq!(got, want);
+        }
+
+        /// The fast composer against `.nfc()` on random strings of Vietnamese
+        /// letters and combining marks (and a few other marks): a token it takes
+        /// is the NFC of the input, with one exact map segment per vowel; the
+        /// whole text is normalized to its NFC, as the slow path alone would.
+        #[test]
+        fn prop_fast_composer_is_nfc(tokens in prop::collection::vec(
+                                         prop::collection::vec(prop::sample::select(VI_ALPHABET), 1..12), 1..8),
+                                     tone in any_tone()) {
+            let tokens: Vec<String> = tokens.into_iter().map(|t| t.concat()).collect();
+            let text = tokens.join(" ");
+            let mut ts = 0;
+            for tok in &tokens {
+                let mut out = text[..ts].to_string();
+                let mut map = OffsetMap::default();
+                if let Some(te) = compose_token(&text, ts, &mut out, &mut map) {
+                    prop_assert_eq!(te, ts + tok.len());
+                    prop_assert_eq!(&out[ts..], tok.nfc().collect::<String>());
+                    for (ns, ne, is, ie) in map.segments() {
+                        prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
+                        prop_assert!(is >= ts && ie <= te);
+                    }
+                }
+                ts += tok.len() + 1;
+            }
+            let r = normalize(&text, &opts(ToneStyle::Keep));
+            prop_assert_eq!(&r.text, &text.nfc().collect::<String>());
+            check_all(&text, tone)?;
+        }
+
+        /// Vietnamese vowels written in any canonically equivalent way (NFC, NFD,
+        /// partly composed, marks in another order) are all taken by the fast
+        /// composer, and give NFC.
+        #[test]
+        fn prop_fast_composer_takes_vietnamese(syllables in prop::collection::vec(
+                                                   (prop::sample::select(&["", "b", "ng", "Th", "qu", "đ", "Đ", "gi", "tr"][..]),
+                                                    0..144usize, 0..4usize, 0..6usize,
+                                                    prop::sample::select(&["", "n", "c", "nh", "ng", "t", "i", "u", "o"][..])), 1..10)) {
+            let vowels: Vec<char> = VOWELS.iter().flatten().flatten().copied().collect();
+            let mut text = String::new();
+            for (onset, v, split, order, coda) in syllables {
+                let d: Vec<char> = vowels[v].nfd().collect();
+                let split = split.min(d.len() - 1);
+                let base = nfc_of(d[0], &d[1..=split]);
+                let rest: Vec<Vec<char>> =
+                    permutations(&d[split + 1..]).into_iter().filter(|p| nfc_of(d[0], &[&d[1..=split], &p[..]].concat()) == vowels[v].to_string()).collect();
+                text.push_str(onset);
+                text.push_str(&base);
+                text.extend(&rest[order % rest.len()]);
+                text.push_str(coda);
+            }
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            prop_assert_eq!(compose_token(&text, 0, &mut out, &mut map), Some(text.len()));
+            prop_assert_eq!(&out, &text.nfc().collect::<String>());
+            for (ns, ne, is, ie) in map.segments() {
+                prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
+            }
+            check_all(&text, ToneStyle::Keep)?;
         }
 
         #[test]

@@ -1,7 +1,8 @@
 //! Replays the fuzz inputs under plain `cargo test` (stable, no libFuzzer): every file of
 //! `fuzz/regressions/<target>/` and, when present, of the git-ignored
-//! `fuzz/corpus/<target>/` (at most 2000 files per target, smallest first), through the
-//! same checks as the fuzz targets (`fuzz/src/checks.rs`, included here).
+//! `fuzz/corpus/<target>/` (smallest first, at most 2000 files and 1 MiB per target, so a
+//! debug `cargo test` stays quick; `VANBAN_FUZZ_REPLAY_ALL=1` replays the whole corpus),
+//! through the same checks as the fuzz targets (`fuzz/src/checks.rs`, included here).
 //!
 //! `fuzz/regressions/pending/` holds inputs whose bug in `src/` is not fixed yet: they are
 //! not replayed; move a file to its target's folder when the fix lands.
@@ -13,9 +14,12 @@ mod checks;
 use std::path::{Path, PathBuf};
 
 /// Corpus files replayed per target at most.
-const CORPUS_CAP: usize = 2000;
+const CORPUS_FILES: usize = 2000;
+/// Corpus bytes replayed per target at most.
+const CORPUS_BYTES: u64 = 1 << 20;
 
-fn files(dir: &Path, cap: usize) -> Vec<PathBuf> {
+/// The files of `dir`, smallest first, as many as fit in `files` and `bytes`.
+fn files(dir: &Path, files: usize, bytes: u64) -> Vec<PathBuf> {
     let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut v: Vec<(u64, PathBuf)> = rd
         .flatten()
@@ -23,14 +27,24 @@ fn files(dir: &Path, cap: usize) -> Vec<PathBuf> {
         .map(|e| (e.metadata().map_or(0, |m| m.len()), e.path()))
         .collect();
     v.sort();
-    v.into_iter().take(cap).map(|(_, p)| p).collect()
+    let mut total = 0;
+    v.into_iter()
+        .take(files)
+        .take_while(|(len, _)| {
+            total += len;
+            total <= bytes
+        })
+        .map(|(_, p)| p)
+        .collect()
 }
 
 fn replay(target: &str, check: fn(&[u8])) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
-    let mut inputs = files(&root.join("regressions").join(target), usize::MAX);
+    let mut inputs = files(&root.join("regressions").join(target), usize::MAX, u64::MAX);
     let saved = inputs.len();
-    inputs.extend(files(&root.join("corpus").join(target), CORPUS_CAP));
+    let all = std::env::var_os("VANBAN_FUZZ_REPLAY_ALL").is_some_and(|v| v == "1");
+    let (n, bytes) = if all { (usize::MAX, u64::MAX) } else { (CORPUS_FILES, CORPUS_BYTES) };
+    inputs.extend(files(&root.join("corpus").join(target), n, bytes));
     let mut failed = Vec::new();
     for path in &inputs {
         // A running fuzzer may delete corpus files under our feet: skip what is gone.

@@ -560,11 +560,24 @@ impl<'a> Walker<'a, '_> {
         if !ok || self.historical(j, n) {
             return None;
         }
-        let name = self.span_of(j, j + n);
-        let (mut roles, k) = self.roles_after(j + n);
-        before.append(&mut roles);
-        let end = before.last().map_or(name.1, |r| r.end.max(name.1));
-        Some((PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles: before }, k))
+        Some(self.mention(i, hons, before, j, n))
+    }
+
+    /// A named mention from token `start`: honorifics, roles written before the name,
+    /// the name (`n` tokens at `name_tok`), and the roles after it. Returns the next token.
+    fn mention(
+        &self,
+        start: usize,
+        honorifics: Vec<Honorific>,
+        mut roles: Vec<RoleMention>,
+        name_tok: usize,
+        n: usize,
+    ) -> (PersonMention, usize) {
+        let name = self.span_of(name_tok, name_tok + n);
+        let (mut after, next) = self.roles_after(name_tok + n);
+        roles.append(&mut after);
+        let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
+        (PersonMention { start: self.toks[start].s, end, name: Some(name), honorifics, roles }, next)
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -655,10 +668,8 @@ impl<'a> Walker<'a, '_> {
                     self.looks_like_name(j, n)
                 };
                 if name_ok && !self.historical(j, n) {
-                    let name = self.span_of(j, j + n);
-                    let (roles, k) = self.roles_after(j + n);
-                    let end = roles.last().map_or(name.1, |r| r.end);
-                    out.push(PersonMention { start: self.toks[i].s, end, name: Some(name), honorifics: hons, roles });
+                    let (p, k) = self.mention(i, hons, Vec::new(), j, n);
+                    out.push(p);
                     return k;
                 }
                 if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) {
@@ -670,18 +681,8 @@ impl<'a> Walker<'a, '_> {
                     let end = roles.last().map_or(0, |r| r.end);
                     if n >= 1 && (self.looks_like_name(k, n) || n >= 2) && !self.historical(k, n) {
                         // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm".
-                        let name = self.span_of(k, k + n);
-                        let (mut more, k2) = self.roles_after(k + n);
-                        let mut all = roles;
-                        all.append(&mut more);
-                        let end = all.last().map_or(name.1, |r| r.end.max(name.1));
-                        out.push(PersonMention {
-                            start: self.toks[i].s,
-                            end,
-                            name: Some(name),
-                            honorifics: hons,
-                            roles: all,
-                        });
+                        let (p, k2) = self.mention(i, hons, roles, k, n);
+                        out.push(p);
                         return k2;
                     }
                     if address_only {
@@ -717,18 +718,8 @@ impl<'a> Walker<'a, '_> {
                     (self.looks_like_name(k3, n) || n == 2 && self.is_surname(k3, true) || !hons.is_empty() && n >= 1)
                         && !self.historical(k3, n);
                 if named {
-                    let name = self.span_of(k3, k3 + n);
-                    let (mut more, k4) = self.roles_after(k3 + n);
-                    let mut all = roles;
-                    all.append(&mut more);
-                    let end = all.last().map_or(name.1, |r| r.end.max(name.1));
-                    out.push(PersonMention {
-                        start: self.toks[i].s,
-                        end,
-                        name: Some(name),
-                        honorifics: hons,
-                        roles: all,
-                    });
+                    let (p, k4) = self.mention(i, hons, roles, k3, n);
+                    out.push(p);
                     // "Phó Thủ tướng A, B" style lists share the role.
                     if matches!(self.punct(k4), Some(',')) && self.looks_like_name(k4 + 1, self.cap_run(k4 + 1, 5)) {
                         let shared: Vec<RoleMention> = out.last().map(|p| p.roles.clone()).unwrap_or_default();

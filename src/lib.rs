@@ -211,6 +211,20 @@ impl Parser {
             mentions: &mentions,
         };
         let mut doc = assemble::assemble(&stages, &self.asm);
+        // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
+        // republishing sites): many words with impossible vowel and mark combinations.
+        let (score, toned) = toned_word_score(&norm.text);
+        if toned >= 30 && score < 0.75 {
+            doc.diagnostics.push(Diagnostic {
+                code: "scrambled_diacritics",
+                message: format!(
+                    "only {:.0}% of the {toned} words with diacritics are valid Vietnamese syllables: \
+                     the marks look scrambled, and what was extracted may be wrong",
+                    score * 100.0
+                ),
+                span: None,
+            });
+        }
         if ascii {
             doc.input.diacritics = false;
             for p in &mut doc.people {
@@ -272,6 +286,18 @@ impl Parser {
         doc.input.bytes = bytes.len();
         Ok(doc)
     }
+}
+
+/// Share of valid Vietnamese syllables among the words that carry diacritics, on the
+/// first 64 KiB, and how many such words there were.
+fn toned_word_score(text: &str) -> (f32, usize) {
+    let mut end = text.len().min(1 << 16);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toned: Vec<&str> =
+        text[..end].split(|c: char| !key::is_word_char(c)).filter(|w| !w.is_ascii() && !w.is_empty()).collect();
+    (decode::vietnamese_score(&toned.join(" ")), toned.len())
 }
 
 /// True when the text is Vietnamese typed without diacritics: letters are (almost) all

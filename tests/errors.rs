@@ -64,3 +64,27 @@ fn parser_is_send_and_sync() {
     check::<Parser>();
     check::<vanban::Document>();
 }
+
+#[test]
+fn scrambled_diacritics_get_a_diagnostic() {
+    use unicode_normalization::UnicodeNormalization;
+    let seed = include_str!("../fixtures/hoi-nghi-so-ket-dan-van-2019.txt");
+    assert!(!vanban::parse(seed).diagnostics.iter().any(|d| d.code == "scrambled_diacritics"));
+    // Give every toned word a second tone on its first vowel: impossible syllables.
+    let scrambled: String = seed
+        .split(' ')
+        .map(|w| {
+            let d: String = w.nfd().collect();
+            if !d.chars().any(|c| ('\u{300}'..='\u{323}').contains(&c)) {
+                return w.to_string();
+            }
+            match d.find(['a', 'e', 'i', 'o', 'u', 'y']) {
+                Some(p) => format!("{}\u{300}{}", &d[..p + 1], &d[p + 1..]).nfc().collect(),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let doc = vanban::parse(&scrambled);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "scrambled_diacritics"), "{:?}", doc.diagnostics);
+}

@@ -163,7 +163,8 @@ impl Parser {
         } else {
             (input, false)
         };
-        let mut doc = match decode::repair(input) {
+        let repaired = if may_need_repair(input) { decode::repair(input) } else { None };
+        let mut doc = match repaired {
             Some(r) => {
                 let mut doc = self.parse_text(&r.text);
                 doc.map_spans(|s| {
@@ -288,10 +289,27 @@ impl Parser {
     }
 }
 
+/// A cheap look for the marks of mis-decoded text, before the costlier
+/// [`decode::repair`]: Latin-1 characters Vietnamese never uses ("Ä", "Æ", "©", "ø"),
+/// C1 controls, or "á»"/"áº" (UTF-8 read as cp1252).
+fn may_need_repair(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(2).enumerate().any(|(i, w)| match w {
+        [0xC2, x] => matches!(x, 0x80..=0x9F | 0xA4 | 0xA6..=0xAA | 0xAC | 0xAE | 0xAF | 0xB5 | 0xB6 | 0xB8..=0xBA | 0xBC | 0xBE | 0xBF),
+        // Ã itself, and the letters of Latin-1 that are not Vietnamese.
+        [0xC3, x] => {
+            matches!(x, 0x83 | 0x84..=0x87 | 0x8B | 0x8E | 0x8F | 0x91 | 0x96 | 0x98 | 0x9B | 0x9C | 0x9E | 0x9F)
+                || matches!(x, 0xA4..=0xA7 | 0xAB | 0xAE | 0xAF | 0xB1 | 0xB6 | 0xB8 | 0xBB | 0xBC | 0xBE | 0xBF)
+                || *x == 0xA1 && matches!(b.get(i + 2..i + 4), Some([0xC2, 0xBA | 0xBB]))
+        }
+        _ => false,
+    })
+}
+
 /// Share of valid Vietnamese syllables among the words that carry diacritics, on the
-/// first 64 KiB, and how many such words there were.
+/// first 8 KiB, and how many such words there were.
 fn toned_word_score(text: &str) -> (f32, usize) {
-    let mut end = text.len().min(1 << 16);
+    let mut end = text.len().min(1 << 13);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -315,7 +315,7 @@ const ENCODINGS: [Encoding; 7] = [
     Encoding::Windows1258,
 ];
 
-/// `decode` target: the bytes through `decode` (detection), `decode_as` every encoding,
+/// `decode` target: the bytes through `decode` (detection), `decode_as` one encoding,
 /// and their UTF-8 prefix through `repair`. Decoded text maps back into the input in
 /// bounds and monotone; legacy encodings give NFC; UTF-8 is kept as it came; the
 /// single-byte legacy encodings never fail.
@@ -356,17 +356,18 @@ pub fn check_decode(data: &[u8]) {
             assert!(!e.to_string().is_empty());
         }
     }
-    for enc in ENCODINGS {
-        match decode_as(data, enc) {
-            Ok(d) => {
-                assert_eq!(d.encoding, enc, "decode_as({enc}) says {}", d.encoding);
-                check(enc.name(), &d);
-            }
-            Err(e) => assert!(
-                !matches!(enc, Encoding::Tcvn3 | Encoding::Vni | Encoding::Windows1258),
-                "decode_as({enc}) failed: {e}"
-            ),
+    // One forced encoding per input (chosen by its first byte, which stays part of the
+    // input): all seven would cost seven decodes per run.
+    let enc = ENCODINGS[data.first().map_or(0, |&b| usize::from(b) % ENCODINGS.len())];
+    match decode_as(data, enc) {
+        Ok(d) => {
+            assert_eq!(d.encoding, enc, "decode_as({enc}) says {}", d.encoding);
+            check(enc.name(), &d);
         }
+        Err(e) => assert!(
+            !matches!(enc, Encoding::Tcvn3 | Encoding::Vni | Encoding::Windows1258),
+            "decode_as({enc}) failed: {e}"
+        ),
     }
     let text = text_of(data);
     if let Some(r) = repair(text) {

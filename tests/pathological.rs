@@ -245,8 +245,9 @@ fn time_dashes() {
 }
 
 #[test]
-#[ignore = "src: quadratic, 13-17x the news text's time per MB at 1 MB (6x at 256 KB): recognize::person::Walker::expand \
-            filters every person and org match of the document for each role (src/recognize/person.rs, fn expand)"]
+#[ignore = "src: quadratic, 12-20x the news text's time per MB at 1 MB (6x at 256 KB): for every role, \
+            recognize::person::Walker::expand filters all person and org matches of the document \
+            (src/recognize/person.rs, fn expand)"]
 fn time_role_phrase() {
     check_time("\"Chủ tịch UBND huyện, \" repeated", &role_phrase());
 }
@@ -259,47 +260,51 @@ fn time_dates() {
 // Peak heap against the input size.
 
 #[test]
-#[ignore = "src: 7x the input: copies of the text (normalize, key) plus cue, match and token vectors of ~1x each \
-            (recognize/mod.rs cues, lexicon::find_words, normalize::Engine::new, key::key)"]
+#[ignore = "src: 7.0x the input: the normalized copy (normalize::Engine::new) and the key (key::key), 1x \
+            each, the cue list (recognize::recognize, src/recognize/mod.rs, 1.3x), lexicon::find_words matches \
+            (1.2x) and person mentions"]
 fn heap_news_text() {
     check_heap("news text", news());
 }
 
 #[test]
-#[ignore = "src: 11x the input: as the news text, plus the person tokenizer's Vec<Token> over one 2 MB block \
-            (recognize::person::tokenize)"]
+#[ignore = "src: 11x the input: recognize::person::tokenize (56%) builds a 24-byte Token per word and \
+            punctuation mark of the whole 2 MB block (src/recognize/person.rs, fn tokenize)"]
 fn heap_no_newline() {
     check_heap("text without a newline", &no_newline());
 }
 
 #[test]
-#[ignore = "src: 46x the input: recognize::person::tokenize (52%: a Token per 'Đ', '/', 'c') and \
-            Walker::honorifics (26%), src/recognize/person.rs"]
+#[ignore = "src: 46x the input: recognize::person::tokenize (52%: a Token each for 'Đ', '/', 'c') \
+            and Walker::honorifics (26%) (src/recognize/person.rs)"]
 fn heap_comrade_abbreviation() {
     check_heap("\"Đ/c \" repeated", &comrade_abbreviation());
 }
 
 #[test]
-#[ignore = "src: 20x the input: recognize::list and person tokens over one block of 100 000 markers"]
+#[ignore = "src: 20x the input: recognize::person::tokenize (86%: a Token per parenthesis and number) \
+            (src/recognize/person.rs)"]
 fn heap_enumerators() {
     check_heap("enumerators (1)(2)…", &enumerators());
 }
 
 #[test]
-#[ignore = "src: 8x the input: person tokens and name matches over one block"]
+#[ignore = "src: 8.0x the input: recognize::person::tokenize (75%: a 24-byte Token per syllable of the \
+            one block) (src/recognize/person.rs)"]
 fn heap_capitalized_syllables() {
     check_heap("capitalized syllables", &capitalized_syllables());
 }
 
 #[test]
-#[ignore = "src: 26x the input: recognize::person::tokenize, a 24-byte Token per parenthesis"]
+#[ignore = "src: 26x the input: recognize::person::tokenize (92%: a 24-byte Token per parenthesis) \
+            (src/recognize/person.rs)"]
 fn heap_deep_parentheses() {
     check_heap("deep parentheses", &deep_parentheses());
 }
 
 #[test]
 #[ignore = "src: 48x the input: normalize::Engine buffers the whole combining run as Items \
-            (Engine::nfc_push, Engine::word_push, compose_run in src/normalize.rs)"]
+            (Engine::nfc_push 49%, Engine::word_push 25%, compose_run 25%; src/normalize.rs)"]
 fn heap_combining_marks() {
     check_heap("100 000 combining marks", &combining_marks());
 }
@@ -310,13 +315,14 @@ fn heap_dashes() {
 }
 
 #[test]
-#[ignore = "src: 21x the input: person tokens, lexicon::find_words matches, Walker::roles and Walker::expand strings"]
+#[ignore = "src: 21x the input: recognize::person::tokenize (29%), lexicon::find_words matches (29%), \
+            Walker::roles (22%) and the strings of Walker::expand (11%)"]
 fn heap_role_phrase() {
     check_heap("\"Chủ tịch UBND huyện, \" repeated", &role_phrase());
 }
 
 #[test]
-#[ignore = "src: 14x the input: date and person matches over one block"]
+#[ignore = "src: 14x the input: recognize::person::tokenize (86%) (src/recognize/person.rs)"]
 fn heap_dates() {
     check_heap("\"ngày 1/1/2020 \" repeated", &dates());
 }

@@ -226,7 +226,9 @@ impl Options {
 }
 
 /// `parse_options` target: options drawn from the first bytes, the rest as text (its
-/// UTF-8 prefix through `parse`, the raw bytes through `parse_bytes`).
+/// UTF-8 prefix through `parse`, the raw bytes through `parse_bytes`). Besides the
+/// document checks: the cut at `max_input_bytes` and its diagnostic, and the same spans
+/// whatever the tone style.
 pub fn check_parse_options(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let Ok(opts) = Options::draw(&mut u, data.len()) else { return };
@@ -242,10 +244,15 @@ pub fn check_parse_options(data: &[u8]) {
     assert_eq!(doc.input.bytes, kept, "input.bytes after the cut ({opts:?})");
     assert_eq!(doc.diagnostics.iter().any(|d| d.code == "input_truncated"), cut, "truncation diagnostic ({opts:?})");
     check_document(&doc, &text.as_bytes()[..kept]);
-    if let Some(d) = doc.meeting.as_ref().and_then(|m| m.date.as_ref()) {
-        if d.year_inferred {
-            assert!(d.year.is_some(), "inferred year missing");
-        }
+    if let Some(d) = doc.meeting.as_ref().and_then(|m| m.date.as_ref()).filter(|d| d.year_inferred) {
+        assert!(d.year.is_some(), "inferred year missing: {d:?}");
+    }
+    // "What is extracted does not depend on" the tone style (README): the same spans and
+    // people as with the tone kept.
+    if opts.tone != ToneStyle::Keep {
+        let kept = Options { tone: ToneStyle::Keep, ..opts.clone() }.parser().parse(text);
+        assert_eq!(all_spans(&doc), all_spans(&kept), "spans depend on the tone style ({opts:?})");
+        assert_eq!(doc.people.len(), kept.people.len(), "people depend on the tone style ({opts:?})");
     }
     check_bytes_with(&parser, rest, opts.max_input_bytes);
 }

@@ -94,6 +94,10 @@ enum Kind {
     Unit,
 }
 
+/// Function words that end a compound inside a name.
+const STOP_WORDS: &[&str] =
+    &["và", "của", "tại", "về", "với", "cùng", "trong", "đã", "là", "có", "thì", "nhưng", "đến"];
+
 fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
@@ -288,9 +292,18 @@ impl<'a> Walker<'a, '_> {
     fn extend_org(&self, mut i: usize, before_name: bool) -> usize {
         let start = i;
         let mut last_cap = false;
+        // The last thing taken was a whole organization from the lexicon ("Bộ Công an").
+        let mut after_org = false;
+        // The last thing taken was a capitalized compound ("Công an").
+        let mut after_compound = false;
+        // The last thing taken was an organization head noun ("Hội đồng", "Ban").
+        let mut after_head = false;
         loop {
             if let Some((m, kind)) = self.org_at(i) {
                 let mut j = self.tok_at(m.end);
+                after_org = kind != Kind::Unit;
+                after_head = kind == Kind::Org { head: true };
+                after_compound = false;
                 if kind == Kind::Unit {
                     let n = self.cap_run(j, 7);
                     if n > 0 {
@@ -315,28 +328,72 @@ impl<'a> Walker<'a, '_> {
                     if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
                         return i;
                     }
+                    // After a whole organization a name may open with a family name that is
+                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
+                    if self.cue_word(i, STOP_WORDS) {
+                        // "… Bộ Công thương Trong thời gian …": a capitalized function word.
+                        return i;
+                    }
+                    // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
+                    if before_name && n >= 3 {
+                        if let Some(k) = self.person_split(i, n) {
+                            return i + k;
+                        }
+                    }
+                    if after_org && (2..=4).contains(&n) && self.is_surname(i, true) && self.name_ends(i + n) {
+                        return i;
+                    }
                     if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
                         return i;
                     }
                     i += 1;
                     last_cap = true;
+                    after_org = false;
+                    after_compound = false;
+                    after_head = false;
+                    continue;
+                }
+                // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
+                if w == "của" && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
+                    i += 1;
                     continue;
                 }
                 if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
                     i += 1;
                     continue;
                 }
-                if last_cap
-                    && w.chars().all(char::is_lowercase)
-                    && !self.cue_word(
-                        i,
-                        &["và", "của", "tại", "về", "với", "cùng", "trong", "đã", "là", "có", "thì", "nhưng", "đến"],
-                    )
-                {
+                if last_cap && w.chars().all(char::is_lowercase) && !self.cue_word(i, STOP_WORDS) {
                     // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
                     if self.person_at(i).is_none() && !self.cue_start(i) {
                         i += 1;
                         last_cap = false;
+                        after_compound = true;
+                        after_head = false;
+                        continue;
+                    }
+                }
+                // Lower-case words inside a name, between its head and a capitalized part:
+                // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
+                if after_head || after_compound {
+                    let lower = |k: usize| {
+                        self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
+                            && !self.cue_word(k, STOP_WORDS)
+                            && self.person_at(k).is_none()
+                            && self.org_at(k).is_none()
+                            && !self.cue_start(k)
+                    };
+                    let n = (0..3).take_while(|&d| lower(i + d)).count();
+                    let k = i + n;
+                    let place = |k: usize| {
+                        let m = self.cap_run(k, 5);
+                        m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
+                    };
+                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit);
+                    if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
+                        i = k;
+                        last_cap = false;
+                        after_compound = false;
+                        after_head = false;
                         continue;
                     }
                 }
@@ -350,6 +407,13 @@ impl<'a> Walker<'a, '_> {
                     continue;
                 }
             }
+            // "Ủy ban Tài chính, Ngân sách": a comma between two capitalized compound nouns
+            // inside one name (a place or a person after the comma has no lower-case second
+            // syllable).
+            if self.punct(i) == Some(',') && i > start && self.word(i - 1).is_some() && self.compound_noun(i + 1) {
+                i += 1;
+                continue;
+            }
             if self.punct(i) == Some('-') && i > start {
                 // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
                 let (a, b) = (self.toks[i - 1].e, self.toks.get(i + 1).map(|t| t.s));
@@ -360,6 +424,29 @@ impl<'a> Walker<'a, '_> {
             }
             return i;
         }
+    }
+
+    /// Is token `i` a capitalized compound noun inside a name ("Ngân sách", "Công nghệ"):
+    /// a capitalized word that is no title or honorific, then a lower-case syllable that
+    /// is no function word or verb cue?
+    fn compound_noun(&self, i: usize) -> bool {
+        self.cap(i)
+            && self.cap_run(i, 2) == 1
+            && self.person_at(i).is_none()
+            && self.word(i + 1).is_some_and(|w| w.chars().all(char::is_lowercase))
+            && self.person_at(i + 1).is_none()
+            && !self.cue_start(i + 1)
+            && !self.cue_word(i + 1, STOP_WORDS)
+    }
+
+    /// Does a name that ends before token `i` end there: punctuation, the end of the block,
+    /// a verb cue or a function word?
+    fn name_ends(&self, i: usize) -> bool {
+        i >= self.toks.len()
+            || self.punct(i).is_some()
+            || self.cue_start(i)
+            || self.cue_word(i, STOP_WORDS)
+            || self.person_at(i).is_some()
     }
 
     /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
@@ -415,7 +502,9 @@ impl<'a> Walker<'a, '_> {
                 title_end = self.c.text[..o.start].trim_end().len();
                 j = self.tok_at(o.start);
             }
-            let end_tok = if standalone { j } else { self.extend_org(j, before_name) };
+            // A standalone title takes a level and its place: "đại biểu Quốc hội tỉnh Nam Định".
+            let unit_next = matches!(self.org_at(self.tok_at(m.end)), Some((_, Kind::Unit)));
+            let end_tok = if standalone && !unit_next { j } else { self.extend_org(j, before_name) };
             if needs_org && end_tok <= j {
                 // A bare "Trưởng" with no organization after it is no role.
                 return (out, start_i);
@@ -519,7 +608,15 @@ impl<'a> Walker<'a, '_> {
             let (mut r, mut k) = self.roles(j, false);
             // A last role followed by ':' or by a name heads the next person, not this one:
             // "Tổng Bí thư A, nguyên Tổng Bí thư: B, C" / "…, Chủ tịch nước D".
-            let heads_next = |k: usize| self.punct(k) == Some(':') || self.looks_like_name(k, self.cap_run(k, 5));
+            let heads_next = |k: usize| {
+                let n = self.cap_run(k, 5);
+                self.punct(k) == Some(':')
+                    || self.looks_like_name(k, n)
+                    || (2..=4).contains(&n)
+                        && self.is_surname(k, true)
+                        && self.name_ends(k + n)
+                        && !self.historical(k, n)
+            };
             if !r.is_empty() && heads_next(k) && self.punct(i) != Some('(') {
                 let last = r.pop().map_or(k, |x| self.tok_at(x.start));
                 if r.is_empty() {
@@ -582,6 +679,12 @@ impl<'a> Walker<'a, '_> {
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
     fn list(&self, mut i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+        // When the first item carries its own title, every item does and the shared role
+        // ("Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Phó Chủ tịch B") is all of theirs.
+        let first_titled = {
+            let (_, h) = self.honorifics(i);
+            self.is_title_at(h) || self.cue_word(h, &["nguyên", "quyền"])
+        };
         loop {
             let Some((mut p, next)) = self.named_item(i, false) else { return i };
             // Shared roles go first: "các Phó Chủ tịch UBND tỉnh: A, B".
@@ -599,7 +702,7 @@ impl<'a> Walker<'a, '_> {
             let (_, after_hon) = self.honorifics(j);
             let titled = self.is_title_at(after_hon) || self.cue_word(after_hon, &["nguyên", "quyền"]);
             // After ';' an item with its own title starts a new group: the shared role ends.
-            if titled && !shared.is_empty() && self.punct(i) == Some(';') {
+            if titled && !first_titled && !shared.is_empty() && self.punct(i) == Some(';') {
                 return i;
             }
             let n = self.cap_run(after_hon, 5);

@@ -444,10 +444,28 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             continue;
         }
         let mut start = clause_start(a.text, ss, c.start);
+        // "Bộ Chính trị, Ban Bí thư tổ chức …": earlier comma-separated parts that are
+        // whole organizations belong to the subject.
+        while start >= ss + 2 && a.text[..start].ends_with(", ") {
+            let prev = clause_start(a.text, ss, start - 2);
+            let whole_org =
+                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start == prev && m.end == start - 2);
+            if !whole_org {
+                break;
+            }
+            start = prev;
+        }
         // "Chiều ngày 26/12 UBND Huyện tổ chức …": the subject starts after the date.
         if let Some(d) = a.m.dates.iter().rfind(|d| d.start >= start && d.end <= c.start) {
             start =
                 d.end + (a.text[d.end..c.start].len() - a.text[d.end..c.start].trim_start_matches([' ', ',']).len());
+        }
+        // "Nêu rõ đây là lần đầu tiên Đảng Đoàn Quốc hội … tổ chức": the subject is the
+        // organization, not the lower-case words of the main clause before it.
+        if let Some(m) = Scan::within(&a.scan.org, start, c.start).first() {
+            if a.text[start..m.start].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                start = m.start;
+            }
         }
         let seg_key = &a.key[start..c.start];
         if let Some(p) = seg_key.rfind(" do ").map(|p| p + 4).or_else(|| seg_key.starts_with("do ").then_some(3)) {
@@ -470,6 +488,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         let is_person = a.m.people.iter().any(|(_, p)| p.start >= start && p.end <= c.start && p.name.is_some());
         let names_org = Scan::within(&a.scan.org, start, c.start).iter().next().is_some();
         let ok = subj.chars().next().is_some_and(char::is_uppercase)
+            && !subj.contains(':')
             && (names_org || !meets)
             && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
             && !(meets && (is_meeting || is_person || subj_key.starts_with("đồng chí")))
@@ -511,7 +530,16 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
         // The first meeting word in a sentence with an organizing or attending cue.
         for c in a.m.cues.iter().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
-                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend")) {
+                // "Phát biểu tại lễ công bố": a speech at the event.
+                let spoken_at = |x: &Cue<'_>| {
+                    matches!(x.name, "speech" | "directive" | "opening" | "closing")
+                        && x.end <= c.start
+                        && match a.key[x.end..c.start].trim() {
+                            "" => a.key[x.start..x.end].ends_with(" tại"),
+                            gap => matches!(gap, "tại" | "trong"),
+                        }
+                };
+                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(x)) {
                     found.push(c.name);
                     break;
                 }

@@ -291,7 +291,16 @@ fn choose_date(
     if year.is_none() {
         let (m, dd) = (d.month.unwrap_or(0), d.day.unwrap_or(0));
         let from_ref = opts.reference.map(|(y, rm, rd)| if (m, dd) > (rm, rd) { y - 1 } else { y });
-        year = year_from_context(a).or(from_ref);
+        year = year_from_context(a).map(|y| {
+            // A review of a whole year ("tổng kết công tác năm 2023") held in its first
+            // months is held in the next year.
+            let reviewed = a.m.periods.iter().any(|p| {
+                matches!(p.kind, PeriodKind::Year | PeriodKind::LastMonths) && p.year == Some(y) && p.end_year.is_none()
+            });
+            let review = a.m.cues.iter().any(|c| c.name == "tong_ket");
+            if reviewed && review && (1..=3).contains(&m) { y + 1 } else { y }
+        });
+        year = year.or(from_ref);
         if year.is_some() {
             inferred = true;
             a.diagnostics.push(Diagnostic {
@@ -341,6 +350,13 @@ fn year_from_context(a: &Asm<'_, '_>) -> Option<i32> {
                 })
                 .find_map(period_year)
         })
+        .or_else(|| {
+            // A congress opens its term: "Đại hội đại biểu …, nhiệm kỳ 2025-2030" is held in 2025.
+            a.m.periods.iter().filter(|p| p.kind == PeriodKind::Term).find_map(|p| {
+                let (ss, se, _) = a.sentence_of(p.start)?;
+                a.cues_in(ss, se).any(|c| c.name == "dai_hoi").then_some(p.year?)
+            })
+        })
 }
 
 fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
@@ -353,10 +369,14 @@ fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
         a.block_kind_at(p.start) == Some(BlockKind::Title) || lead.is_some_and(|(s, e)| p.start >= s && p.end <= e)
     };
     let rank = |k: PeriodKind| match k {
-        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Quarter => 3,
-        PeriodKind::Months => 2,
-        PeriodKind::Year => 1,
-        _ => 0,
+        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Quarter => 4,
+        PeriodKind::Months => 3,
+        PeriodKind::Year | PeriodKind::SchoolYear => 2,
+        // A term, stage or course ("nhiệm kỳ 2020-2025", "giai đoạn 2021-2025", "khóa XX")
+        // when nothing narrower is named.
+        PeriodKind::Term | PeriodKind::Stage | PeriodKind::Course => 1,
+        // "tháng 11" is most often part of a date.
+        PeriodKind::Month => 0,
     };
     let mut best: Option<&PeriodMention> = None;
     for p in a.m.periods.iter().filter(|p| in_scope(p) && rank(p.kind) > 0) {
@@ -366,7 +386,14 @@ fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
     }
     let p = best?;
     // A year-less "6 tháng cuối năm" takes the year of the headline or lead, else of the meeting.
+    let relative = matches!(
+        p.kind,
+        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Months | PeriodKind::Quarter
+    );
     let year = p.year.or_else(|| {
+        if !relative {
+            return None;
+        }
         a.m.periods.iter().filter(|q| in_scope(q)).find_map(|q| q.year.filter(|_| q.end_year.is_none())).or(date_year)
     });
     let p = &PeriodMention { year, ..p.clone() };

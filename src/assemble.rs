@@ -573,7 +573,27 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
             }
         }
     }
-    found.iter().find(|k| !GENERIC_KINDS.contains(k)).or(found.first()).map(|s| s.to_string())
+    if found.is_empty() {
+        // A specific meeting word in a dated sentence of the lead: "Sáng 8/7, Tổ đại biểu …
+        // tiếp xúc cử tri …", "Chiều 15/10, Ban Thường vụ … có buổi làm việc với …".
+        let lead = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
+        if let Some(b) = lead {
+            for c in a.cues_in(b.start, b.end).filter(|c| c.meeting && !GENERIC_KINDS.contains(&c.name)) {
+                let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
+                if a.m.dates.iter().any(|d| d.start >= ss && d.end <= se && d.day.is_some() && d.start < c.start) {
+                    found.push(c.name);
+                    break;
+                }
+            }
+        }
+    }
+    // A specific kind first; of the generic ones, an online meeting ("điểm cầu") says most.
+    found
+        .iter()
+        .find(|k| !GENERIC_KINDS.contains(k))
+        .or_else(|| found.iter().find(|k| **k == "truc_tuyen"))
+        .or(found.first())
+        .map(|s| s.to_string())
 }
 
 struct Roles {

@@ -834,7 +834,6 @@ fn kind_giao_ban() {
 }
 
 #[test]
-#[ignore = "fails: meeting is None: \"Tổ đại biểu … tiếp xúc cử tri …\" is not recognized as a meeting"]
 fn kind_tiep_xuc_cu_tri() {
     assert_eq!(
         kind("Sáng 8/7, Tổ đại biểu HĐND tỉnh tiếp xúc cử tri xã Tân Phú trước kỳ họp thứ 9.").as_deref(),
@@ -843,7 +842,6 @@ fn kind_tiep_xuc_cu_tri() {
 }
 
 #[test]
-#[ignore = "fails: meeting is None: \"HĐND huyện khai mạc kỳ họp thứ 9\" is not recognized as a meeting"]
 fn kind_ky_hop() {
     assert_eq!(kind("Sáng 10/7, HĐND huyện khai mạc kỳ họp thứ 9, HĐND huyện khóa XX.").as_deref(), Some("ky_hop"));
 }
@@ -878,7 +876,6 @@ fn kind_toa_dam() {
 }
 
 #[test]
-#[ignore = "fails: meeting is None: \"X có buổi làm việc với …\" is not recognized as a meeting"]
 fn kind_buoi_lam_viec() {
     assert_eq!(
         kind("Chiều 15/10, Ban Thường vụ Huyện ủy có buổi làm việc với Đảng ủy xã Tân Hòa.").as_deref(),
@@ -887,7 +884,6 @@ fn kind_buoi_lam_viec() {
 }
 
 #[test]
-#[ignore = "fails: kind is hoi_nghi: \"điểm cầu\" does not make the meeting online (truc_tuyen)"]
 fn kind_online_diem_cau() {
     assert_eq!(
         kind("Sáng 8/7, UBND tỉnh tổ chức hội nghị với 120 điểm cầu kết nối đến các xã, phường.").as_deref(),

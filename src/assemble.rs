@@ -849,7 +849,7 @@ fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
     let d = a.m.dates.iter().find(|d| date.is_some_and(|md| md.span == a.span(d.start, d.end)))?;
     let (_, se, _) = a.sentence_of(d.start)?;
     let seg = &a.key[d.end..se];
-    let p = seg.find(" tại ")? + 5;
+    let p = seg.find(" tại ")? + " tại ".len();
     let from = d.end + p;
     let rest = &a.text[from..se];
     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());

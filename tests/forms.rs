@@ -900,7 +900,6 @@ fn organizer_from_to_chuc() {
 }
 
 #[test]
-#[ignore = "fails: location is None (also for \"Sáng 8/7, tại Hội trường …, X tổ chức …\")"]
 fn location_from_tai() {
     let d =
         parse("Sáng 8/7, Huyện ủy tổ chức hội nghị quán triệt nghị quyết tại Hội trường Trung tâm Chính trị huyện.");

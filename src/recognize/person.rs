@@ -340,7 +340,7 @@ impl<'a> Walker<'a, '_> {
                             return i + k;
                         }
                     }
-                    if after_org && (2..=4).contains(&n) && self.is_surname(i, true) && self.name_ends(i + n) {
+                    if before_name && after_org && (2..=4).contains(&n) && self.is_surname(i, true) && self.name_ends(i + n) {
                         return i;
                     }
                     if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
@@ -465,6 +465,7 @@ impl<'a> Walker<'a, '_> {
                         | "opening"
                         | "closing"
                         | "report"
+                        | "contribution"
                         | "speech"
                 )
             })
@@ -599,20 +600,26 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// Roles after a name: optional separator, then a chain.
-    fn roles_after(&self, i: usize) -> (Vec<RoleMention>, usize) {
+    ///
+    /// `in_list` is set after a name written after its roles ("Chủ nhiệm … A, Bộ trưởng … B"):
+    /// there the next role may head the next name, even one whose family name is also a
+    /// word ("Tô Lâm"); after a name written first ("A, Hiệu trưởng Trường … Nông Lâm")
+    /// such a run belongs to the organization.
+    fn roles_after(&self, i: usize, in_list: bool) -> (Vec<RoleMention>, usize) {
         let mut j = i;
         if matches!(self.punct(j), Some(',' | '-' | ':' | '(')) {
             j += 1;
         }
         if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
-            let (mut r, mut k) = self.roles(j, false);
+            let (mut r, mut k) = self.roles(j, in_list);
             // A last role followed by ':' or by a name heads the next person, not this one:
             // "Tổng Bí thư A, nguyên Tổng Bí thư: B, C" / "…, Chủ tịch nước D".
             let heads_next = |k: usize| {
                 let n = self.cap_run(k, 5);
                 self.punct(k) == Some(':')
                     || self.looks_like_name(k, n)
-                    || (2..=4).contains(&n)
+                    || in_list
+                        && (2..=4).contains(&n)
                         && self.is_surname(k, true)
                         && self.name_ends(k + n)
                         && !self.historical(k, n)
@@ -671,7 +678,7 @@ impl<'a> Walker<'a, '_> {
         n: usize,
     ) -> (PersonMention, usize) {
         let name = self.span_of(name_tok, name_tok + n);
-        let (mut after, next) = self.roles_after(name_tok + n);
+        let (mut after, next) = self.roles_after(name_tok + n, !roles.is_empty());
         roles.append(&mut after);
         let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
         (PersonMention { start: self.toks[start].s, end, name: Some(name), honorifics, roles }, next)
@@ -841,7 +848,7 @@ impl<'a> Walker<'a, '_> {
                 if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
                     return i + n.max(1);
                 }
-                let (roles, k) = self.roles_after(i + n);
+                let (roles, k) = self.roles_after(i + n, false);
                 let strong = n >= 3 && (self.is_surname(i, false) || self.is_middle(i + 1)) || !roles.is_empty();
                 if !strong {
                     return i + n;

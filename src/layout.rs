@@ -148,6 +148,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         })
         .filter(|b| b.start < b.end)
         .collect();
+    join_broken_names(text, key, lex, scan.ascii, &mut blocks);
 
     // Footer: from the first labelled footer line among the last lines to the end.
     let n = blocks.len();
@@ -264,6 +265,39 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
     Layout { blocks }
+}
+
+/// Join two paragraph lines when a line break falls inside a personal name: the line
+/// ends with a capitalized family name after a lower-case word ("… của đồng chí Nguyễn")
+/// and the next line opens with a capitalized syllable ("Văn Thành, Bí thư …").
+fn join_broken_names(text: &str, key: &str, lex: &Lexicon, ascii: bool, blocks: &mut Vec<Block>) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        let Some(a) = out.last().copied() else {
+            out.push(b);
+            continue;
+        };
+        let line = &text[a.start..a.end];
+        let mut words = line.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        let before = words.next().unwrap_or("");
+        let last_key = &key[a.end - last.len()..a.end];
+        let broken = a.kind == BlockKind::Paragraph
+            && b.kind == BlockKind::Paragraph
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().skip(1).all(char::is_lowercase)
+            && before.chars().next().is_some_and(char::is_lowercase)
+            && lex.surname(last_key, ascii).is_some_and(|s| !s.word)
+            && text[a.end..b.start].matches('\n').count() == 1
+            && text[b.start..b.end].split(' ').next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+            });
+        match out.last_mut() {
+            Some(prev) if broken => prev.end = b.end,
+            _ => out.push(b),
+        }
+    }
+    *blocks = out;
 }
 
 /// Does the line open with a part of day or "Ngày" and a date ("Sáng 8/7,", "Ngày 3/7/2019,")?

@@ -139,7 +139,6 @@ fn person_name_comma_roles() {
 }
 
 #[test]
-#[ignore = "fails: no role: \"Hoàng Văn Dũng/Giám đốc Sở Tài chính\" gives the name alone"]
 fn person_name_slash_role() {
     assert_people(
         "Ông Hoàng Văn Dũng/Giám đốc Sở Tài chính báo cáo tình hình thu ngân sách.",
@@ -211,7 +210,6 @@ fn place_between_role_and_name() {
 }
 
 #[test]
-#[ignore = "fails: no role: \"Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh\" gives the name alone"]
 fn role_dash_name() {
     assert_people(
         "Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh phát biểu kết luận hội nghị.",
@@ -283,7 +281,6 @@ fn five_syllable_name() {
 }
 
 #[test]
-#[ignore = "fails: no person: \"Nguyễn\nVăn Thành\" is not read across the line break"]
 fn name_broken_by_a_line_break() {
     assert_people(
         "Hội nghị có sự tham dự của đồng chí Nguyễn\nVăn Thành, Bí thư Đảng ủy xã Tân Phú.",

@@ -607,7 +607,7 @@ impl<'a> Walker<'a, '_> {
     /// such a run belongs to the organization.
     fn roles_after(&self, i: usize, in_list: bool) -> (Vec<RoleMention>, usize) {
         let mut j = i;
-        if matches!(self.punct(j), Some(',' | '-' | ':' | '(')) {
+        if matches!(self.punct(j), Some(',' | '-' | '–' | ':' | '(' | '/')) {
             j += 1;
         }
         if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
@@ -819,7 +819,8 @@ impl<'a> Walker<'a, '_> {
                     return i + 1;
                 }
                 // Role before the name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A", also after ':'.
-                let k2 = if self.punct(k) == Some(':') { k + 1 } else { k };
+                // "Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh": a dash between role and name.
+                let k2 = if matches!(self.punct(k), Some(':' | '-' | '–')) { k + 1 } else { k };
                 let (hons, k3) = self.honorifics(k2);
                 let n = self.cap_run(k3, 5);
                 // After a title a two-syllable name may open with a family name that is

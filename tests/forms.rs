@@ -244,7 +244,6 @@ fn one_title_shared_by_a_list() {
 }
 
 #[test]
-#[ignore = "fails: people and roles right, honorifics empty: \"Các ông:\" / \"Bà:\" give no ông / bà"]
 fn minutes_ong_ba_lists() {
     let text = "BIÊN BẢN HỌP\n\nThành phần tham dự:\n\
                 Các ông: Nguyễn Văn Sơn, Chủ tịch UBND xã; Lê Văn Hải, Phó Chủ tịch UBND xã.\n\

@@ -685,7 +685,19 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
-    fn list(&self, mut i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+    fn list(&self, i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+        self.list_with(i, shared, &[], out)
+    }
+
+    /// [`Self::list`] with honorifics written once before the list ("Các ông: A, …; B, …"),
+    /// given to every item that has none of its own.
+    fn list_with(
+        &self,
+        mut i: usize,
+        shared: &[RoleMention],
+        hons: &[Honorific],
+        out: &mut Vec<PersonMention>,
+    ) -> usize {
         // When the first item carries its own title, every item does and the shared role
         // ("Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Phó Chủ tịch B") is all of theirs.
         let first_titled = {
@@ -698,6 +710,9 @@ impl<'a> Walker<'a, '_> {
             let mut roles = shared.to_vec();
             roles.append(&mut p.roles);
             p.roles = roles;
+            if p.honorifics.is_empty() {
+                p.honorifics = hons.to_vec();
+            }
             out.push(p);
             i = next;
             let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_word(i, &["và"]);
@@ -740,10 +755,12 @@ impl<'a> Walker<'a, '_> {
                 }
                 let (hons, j) = self.honorifics(i);
                 let address_only = hons.iter().all(|h| h.kind == HonorificKind::Address);
-                if plural {
+                // Address forms written once for a list: "Các ông: A, …; B, …", "Bà: C, …".
+                let list_hons: &[Honorific] = if address_only { &hons } else { &[] };
+                if plural || address_only && self.punct(j) == Some(':') {
                     // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
                     if self.punct(j) == Some(':') {
-                        return self.list(j + 1, &[], out);
+                        return self.list_with(j + 1, &[], list_hons, out);
                     }
                     if self.is_title_at(j) {
                         let (shared, k) = self.roles(j, true);

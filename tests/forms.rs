@@ -365,7 +365,6 @@ fn one_person_across_different_role_sets() {
 }
 
 #[test]
-#[ignore = "fails: the all-caps mention \"ông NGUYỄN VĂN AN\" is not found (1 mention, not 2)"]
 fn one_person_across_case() {
     let d = parse(
         "Ông Nguyễn Văn An, Chủ tịch UBND xã chủ trì cuộc họp. Kết luận cuộc họp, ông NGUYỄN VĂN AN đề nghị \

@@ -227,6 +227,22 @@ impl<'a> Walker<'a, '_> {
         }
         true
     }
+    /// A full name written in capitals at `i` ("NGUYỄN VĂN AN"): 2 to 5 all-capital
+    /// syllables opening with a family name. Returns its length, or 0.
+    fn upper_name_run(&self, i: usize) -> usize {
+        let upper = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.chars().count() >= 2 && w.chars().count() <= 8 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            })
+        };
+        let n = (0..5).take_while(|&d| upper(i + d)).count();
+        let ok = (2..=5).contains(&n)
+            && self.is_surname(i, true)
+            && !self.cap(i + n)
+            && (i + 1..i + n).all(|k| !self.wkey(k).is_some_and(|w| self.c.lex.is_not_name(w, self.c.ascii)));
+        if ok { n } else { 0 }
+    }
+
     /// Length (in tokens) of the run of name syllables at `i`, at most `max`.
     fn cap_run(&self, i: usize, max: usize) -> usize {
         let mut n = 0;
@@ -778,7 +794,11 @@ impl<'a> Walker<'a, '_> {
                     }
                     return j;
                 }
-                let n = self.cap_run(j, 5);
+                let mut n = self.cap_run(j, 5);
+                if n == 0 {
+                    // "ông NGUYỄN VĂN AN": a name in capitals after an honorific.
+                    n = self.upper_name_run(j);
+                }
                 // A one-syllable given name after a capitalized "Ông"/"Bà" inside a sentence is
                 // more likely a place ("Bà Rịa") than a person.
                 let mid_sentence_cap = address_only

@@ -7,7 +7,7 @@
 //! into input offsets through the normalization map here, and only here.
 
 use crate::key;
-use crate::layout::{BlockKind, Layout, sentences};
+use crate::layout::{BlockKind, Layout, is_plain_name, sentences};
 use crate::lexicon::HonorificKind;
 use crate::lexicon::{Lexicon, Scan};
 use crate::model::*;
@@ -386,10 +386,8 @@ fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
     }
     let p = best?;
     // A year-less "6 tháng cuối năm" takes the year of the headline or lead, else of the meeting.
-    let relative = matches!(
-        p.kind,
-        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Months | PeriodKind::Quarter
-    );
+    let relative =
+        matches!(p.kind, PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Months | PeriodKind::Quarter);
     let year = p.year.or_else(|| {
         if !relative {
             return None;
@@ -916,28 +914,25 @@ fn publisher(a: &Asm<'_, '_>, people: &[Person], ids: &[Option<usize>]) -> Optio
 
 fn author(a: &Asm<'_, '_>) -> Option<Text> {
     let b = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Byline)?;
-    let line = &a.text[b.start..b.end];
-    let lower = key::key(line);
-    let mut s = b.start;
-    for label in [
-        "tác giả:",
-        "thực hiện:",
-        "tin, ảnh:",
-        "tin và ảnh:",
-        "tin, ảnh -",
-        "bài, ảnh:",
-        "tin:",
-        "bài:",
-        "nguồn:",
-        "theo",
-    ] {
-        if lower.starts_with(label) {
-            s = b.start + label.len();
-            break;
-        }
-    }
-    let t = a.text[s..b.end].trim();
-    let t = t.trim_matches('*').trim();
+    // A label ("Tác giả:", "Tin, ảnh:", "Theo") is not part of the byline; a label that
+    // names the author ("PV", "Ban Biên tập") is.
+    let label_end = a
+        .cues_in(b.start, b.start + 1)
+        .filter(|c| c.name == "byline_label" && c.start == b.start)
+        .map(|c| c.end)
+        .filter(|&e| {
+            let k = a.key[b.start..e].trim_end();
+            k.ends_with([':', '-']) || k == "theo"
+        })
+        .max();
+    let s = label_end.unwrap_or(b.start);
+    let t = a.text[s..b.end].trim().trim_matches('*').trim();
+    // "Nguyễn Văn Hòa - Văn phòng Huyện ủy": the name, without the role or office after it
+    // (two names, "Hồng Nhung - Lê Anh", are two authors and stay).
+    let t = match t.split_once(" - ").or_else(|| t.split_once(" – ")) {
+        Some((name, rest)) if is_plain_name(name) && !is_plain_name(rest) => name,
+        _ => t,
+    };
     let off = s + a.text[s..b.end].find(t).unwrap_or(0);
     (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
 }

@@ -212,6 +212,17 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
 
+    // A byline at the top: a bare name on its own line between the headline and the lead.
+    if let Some(t) = blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
+        let next =
+            (t + 1..blocks.len()).filter(|&j| blocks[j].kind == BlockKind::Paragraph).take(2).collect::<Vec<_>>();
+        if let [j, _] = next[..] {
+            if j == t + 1 && is_plain_name(&text[blocks[j].start..blocks[j].end]) {
+                blocks[j].kind = BlockKind::Byline;
+            }
+        }
+    }
+
     // Captions: short standalone lines about a person, or generic photo captions.
     for block in blocks.iter_mut() {
         let b = *block;
@@ -265,6 +276,16 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
     Layout { blocks }
+}
+
+/// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
+pub(crate) fn is_plain_name(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (2..=5).contains(&n)
+        && s.split_whitespace().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
 }
 
 /// Join two paragraph lines when a line break falls inside a personal name: the line

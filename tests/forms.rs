@@ -1264,7 +1264,6 @@ fn byline_at_the_end() {
 }
 
 #[test]
-#[ignore = "fails: author is None: a name line between the headline and the lead is not taken as the byline"]
 fn byline_at_the_top() {
     let text = "Huyện ủy giao ban công tác tháng 7\n\nTrần Minh Đức\n\nSáng 8/7, Huyện ủy tổ chức hội nghị giao \
                 ban. Đồng chí Lê Văn Bình, Bí thư Huyện ủy chủ trì hội nghị.\n";
@@ -1283,7 +1282,6 @@ fn byline_tin_anh() {
 }
 
 #[test]
-#[ignore = "fails: author is the whole line \"Nguyễn Văn Hòa - Văn phòng Huyện ủy\": the role is not split off"]
 fn byline_tac_gia_name_role() {
     let text = "Sáng 8/7, Huyện ủy tổ chức hội nghị giao ban. Đồng chí Lê Văn Bình, Bí thư Huyện ủy chủ trì hội \
                 nghị.\n\nTác giả: Nguyễn Văn Hòa – Văn phòng Huyện ủy\n";

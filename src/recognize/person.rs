@@ -232,7 +232,9 @@ impl<'a> Walker<'a, '_> {
     fn upper_name_run(&self, i: usize) -> usize {
         let upper = |k: usize| {
             self.word(k).is_some_and(|w| {
-                w.chars().count() >= 2 && w.chars().count() <= 8 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                w.chars().count() >= 2
+                    && w.chars().count() <= 8
+                    && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
             })
         };
         let n = (0..5).take_while(|&d| upper(i + d)).count();
@@ -356,7 +358,12 @@ impl<'a> Walker<'a, '_> {
                             return i + k;
                         }
                     }
-                    if before_name && after_org && (2..=4).contains(&n) && self.is_surname(i, true) && self.name_ends(i + n) {
+                    if before_name
+                        && after_org
+                        && (2..=4).contains(&n)
+                        && self.is_surname(i, true)
+                        && self.name_ends(i + n)
+                    {
                         return i;
                     }
                     if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {

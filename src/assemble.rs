@@ -804,17 +804,41 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         }
     }
     let Some((_, l)) = best else { return Vec::new() };
-    l.items
+    // Every item, in document order, with its nesting level: "I." > "1." > "1.1." / "-" > "+".
+    // An item's own text stops where its first sub-item starts.
+    let flat: Vec<Task> = l
+        .items
         .iter()
-        .filter(|it| it.level == 0)
-        .map(|it| Task {
-            marker: it.marker.clone(),
-            number: it.number,
-            text: a.text[it.start..it.end].to_string(),
-            span: a.span(it.start, it.end),
-            level: it.level,
+        .enumerate()
+        .map(|(i, it)| {
+            let end = match l.items.get(i + 1) {
+                Some(n) if n.level > it.level && n.marker_start > it.start && n.marker_start < it.end => {
+                    it.start + a.text[it.start..n.marker_start].trim_end().len()
+                }
+                _ => it.end,
+            };
+            Task {
+                marker: it.marker.clone(),
+                number: it.number,
+                text: a.text[it.start..end].to_string(),
+                span: a.span(it.start, end),
+                level: it.level,
+                subtasks: Vec::new(),
+            }
         })
-        .collect()
+        .collect();
+    nest(&mut flat.into_iter().peekable(), None)
+}
+
+/// Tasks in document order to a tree: each item takes the deeper items that follow it.
+/// `parent` is the level of the item whose sub-items are collected (`None`: the top).
+fn nest(items: &mut std::iter::Peekable<std::vec::IntoIter<Task>>, parent: Option<u8>) -> Vec<Task> {
+    let mut out = Vec::new();
+    while let Some(mut t) = items.next_if(|t| parent.is_none_or(|p| t.level > p)) {
+        t.subtasks = nest(items, Some(t.level));
+        out.push(t);
+    }
+    out
 }
 
 fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {

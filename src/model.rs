@@ -203,6 +203,25 @@ pub struct Speech {
     pub span: Span,
 }
 
+impl Task {
+    /// This task and all its sub-tasks, depth first, in document order.
+    ///
+    /// ```
+    /// let d = vanban::parse("Sáng 8/7/2024, UBND xã tổ chức hội nghị. Chủ tịch UBND xã kết luận:\n\
+    ///     - Thu ngân sách:\n+ Rà soát nguồn thu.\n+ Đôn đốc nợ đọng.\n- Giải ngân vốn đầu tư công.\n");
+    /// let tasks = &d.meeting.unwrap().tasks;
+    /// let all: Vec<&str> = tasks.iter().flat_map(|t| t.flatten()).map(|t| t.marker.as_str()).collect();
+    /// assert_eq!(all, ["-", "+", "+", "-"]);
+    /// ```
+    pub fn flatten(&self) -> Vec<&Task> {
+        let mut out = vec![self];
+        for s in &self.subtasks {
+            out.extend(s.flatten());
+        }
+        out
+    }
+}
+
 /// One enumerated item of the meeting's conclusions or tasks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Task {
@@ -216,6 +235,8 @@ pub struct Task {
     pub span: Span,
     /// Nesting level (0 = top).
     pub level: u8,
+    /// Items nested under this one ("+" under "-", "1.1." under "1.", "1." under "I.").
+    pub subtasks: Vec<Task>,
 }
 
 /// One individual.
@@ -328,7 +349,7 @@ impl Document {
     /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
     /// ```
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        let sh = |s: &mut Span| *s = f(*s);
+        let mut sh = |s: &mut Span| *s = f(*s);
         let sht = |t: &mut Text| t.span = f(t.span);
         if let Some(t) = &mut self.title {
             sht(t);
@@ -393,7 +414,13 @@ impl Document {
                 c.topics.iter_mut().for_each(sht);
             }
             m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
-            m.tasks.iter_mut().for_each(|t| sh(&mut t.span));
+            fn tasks(ts: &mut [Task], sh: &mut dyn FnMut(&mut Span)) {
+                for t in ts {
+                    sh(&mut t.span);
+                    tasks(&mut t.subtasks, sh);
+                }
+            }
+            tasks(&mut m.tasks, &mut sh);
         }
     }
 }

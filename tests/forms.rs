@@ -1215,7 +1215,7 @@ fn tasks_inline_enumeration() {
 // ---------------------------------------------------------------- tasks: which list
 
 #[test]
-#[ignore = "fails: tasks empty: the '-' conclusions after a numbered agenda are not taken"]
+#[ignore = "fails: tasks empty: the '-' conclusions nest under agenda item '3.' (a sentence ending in ':' between them does not end the numbered list, as it must not for 'Lý do, cụ thể như sau:' before a) b) sub-items)"]
 fn tasks_not_the_agenda() {
     let d = parse(
         "Sáng 8/7/2024, UBND huyện tổ chức hội nghị giao ban. Chương trình hội nghị gồm:\n1. Khai mạc.\n\

@@ -94,10 +94,6 @@ enum Kind {
     Unit,
 }
 
-/// Function words that end a compound inside a name.
-const STOP_WORDS: &[&str] =
-    &["và", "của", "tại", "về", "với", "cùng", "trong", "đã", "là", "có", "thì", "nhưng", "đến"];
-
 fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
@@ -302,8 +298,13 @@ impl<'a> Walker<'a, '_> {
     fn token_end(&self, i: usize) -> usize {
         self.toks[i].e
     }
-    fn cue_word(&self, i: usize, words: &[&str]) -> bool {
-        self.wkey(i).is_some_and(|k| words.contains(&k))
+    /// Is token `i` a one-word cue of cues.tsv named `name`?
+    fn cue_is(&self, i: usize, name: &str) -> bool {
+        self.wkey(i).is_some_and(|k| self.c.lex.is_word_cue(k, name, self.c.ascii))
+    }
+    /// "nguyên" (former), "quyền" (acting) before a title?
+    fn qualifier_at(&self, i: usize) -> bool {
+        self.cue_is(i, "former") || self.cue_is(i, "acting")
     }
 
     /// Extend an organization after a title, from token `i`. Returns the token after it.
@@ -348,7 +349,7 @@ impl<'a> Walker<'a, '_> {
                     }
                     // After a whole organization a name may open with a family name that is
                     // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
-                    if self.cue_word(i, STOP_WORDS) {
+                    if self.cue_is(i, "function_word") {
                         // "… Bộ Công thương Trong thời gian …": a capitalized function word.
                         return i;
                     }
@@ -377,7 +378,7 @@ impl<'a> Walker<'a, '_> {
                     continue;
                 }
                 // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
-                if w == "của" && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
+                if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
                     i += 1;
                     continue;
                 }
@@ -385,7 +386,7 @@ impl<'a> Walker<'a, '_> {
                     i += 1;
                     continue;
                 }
-                if last_cap && w.chars().all(char::is_lowercase) && !self.cue_word(i, STOP_WORDS) {
+                if last_cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
                     // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
                     if self.person_at(i).is_none() && !self.cue_start(i) {
                         i += 1;
@@ -400,7 +401,7 @@ impl<'a> Walker<'a, '_> {
                 if after_head || after_compound {
                     let lower = |k: usize| {
                         self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
-                            && !self.cue_word(k, STOP_WORDS)
+                            && !self.cue_is(k, "function_word")
                             && self.person_at(k).is_none()
                             && self.org_at(k).is_none()
                             && !self.cue_start(k)
@@ -420,7 +421,7 @@ impl<'a> Walker<'a, '_> {
                         continue;
                     }
                 }
-                if (w == "và" || w == "&")
+                if (self.cue_is(i, "list_and") || w == "&")
                     && self.cap(i + 1)
                     && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
                     && self.person_at(i + 1).is_none()
@@ -459,7 +460,7 @@ impl<'a> Walker<'a, '_> {
             && self.word(i + 1).is_some_and(|w| w.chars().all(char::is_lowercase))
             && self.person_at(i + 1).is_none()
             && !self.cue_start(i + 1)
-            && !self.cue_word(i + 1, STOP_WORDS)
+            && !self.cue_is(i + 1, "function_word")
     }
 
     /// Does a name that ends before token `i` end there: punctuation, the end of the block,
@@ -468,7 +469,7 @@ impl<'a> Walker<'a, '_> {
         i >= self.toks.len()
             || self.punct(i).is_some()
             || self.cue_start(i)
-            || self.cue_word(i, STOP_WORDS)
+            || self.cue_is(i, "function_word")
             || self.person_at(i).is_some()
     }
 
@@ -501,10 +502,10 @@ impl<'a> Walker<'a, '_> {
         loop {
             let start_i = i;
             let mut qualifier = None;
-            if self.cue_word(i, &["nguyên"]) && self.is_title_at(i + 1) {
+            if self.cue_is(i, "former") && self.is_title_at(i + 1) {
                 qualifier = Some("former");
                 i += 1;
-            } else if self.cue_word(i, &["quyền"]) && self.is_title_at(i + 1) {
+            } else if self.cue_is(i, "acting") && self.is_title_at(i + 1) {
                 qualifier = Some("acting");
                 i += 1;
             }
@@ -540,9 +541,9 @@ impl<'a> Walker<'a, '_> {
             // Separator, then another role?
             let k = i;
             let sep = matches!(self.punct(k), Some(',' | '-' | '/'));
-            let kiem = self.cue_word(k, &["kiêm"]);
+            let kiem = self.cue_is(k, "concurrent");
             if (sep || kiem)
-                && (self.is_title_at(k + 1) || self.cue_word(k + 1, &["nguyên", "quyền"]) && self.is_title_at(k + 2))
+                && (self.is_title_at(k + 1) || self.qualifier_at(k + 1) && self.is_title_at(k + 2))
             {
                 i = k + 1;
                 continue;
@@ -633,7 +634,7 @@ impl<'a> Walker<'a, '_> {
         if matches!(self.punct(j), Some(',' | '-' | '–' | ':' | '(' | '/')) {
             j += 1;
         }
-        if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
+        if self.qualifier_at(j) || self.is_title_at(j) {
             let (mut r, mut k) = self.roles(j, in_list);
             // A last role followed by ':' or by a name heads the next person, not this one:
             // "Tổng Bí thư A, nguyên Tổng Bí thư: B, C" / "…, Chủ tịch nước D".
@@ -671,7 +672,7 @@ impl<'a> Walker<'a, '_> {
         let (hons, mut j) = self.honorifics(i);
         // An item may carry its own role before the name: "…: Chủ tịch nước A, Thủ tướng B".
         let mut before = Vec::new();
-        if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) && self.is_title_at(j + 1) {
+        if self.is_title_at(j) || self.qualifier_at(j) && self.is_title_at(j + 1) {
             let (r, k) = self.roles(j, true);
             if !r.is_empty() {
                 before = r;
@@ -725,7 +726,7 @@ impl<'a> Walker<'a, '_> {
         // ("Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Phó Chủ tịch B") is all of theirs.
         let first_titled = {
             let (_, h) = self.honorifics(i);
-            self.is_title_at(h) || self.cue_word(h, &["nguyên", "quyền"])
+            self.is_title_at(h) || self.qualifier_at(h)
         };
         loop {
             let Some((mut p, next)) = self.named_item(i, false) else { return i };
@@ -738,14 +739,14 @@ impl<'a> Walker<'a, '_> {
             }
             out.push(p);
             i = next;
-            let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_word(i, &["và"]);
+            let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_is(i, "list_and");
             if !sep {
                 return i;
             }
             let k = i + 1;
-            let j = if self.cue_word(k, &["và"]) { k + 1 } else { k };
+            let j = if self.cue_is(k, "list_and") { k + 1 } else { k };
             let (_, after_hon) = self.honorifics(j);
-            let titled = self.is_title_at(after_hon) || self.cue_word(after_hon, &["nguyên", "quyền"]);
+            let titled = self.is_title_at(after_hon) || self.qualifier_at(after_hon);
             // After ';' an item with its own title starts a new group: the shared role ends.
             if titled && !first_titled && !shared.is_empty() && self.punct(i) == Some(';') {
                 return i;
@@ -767,8 +768,8 @@ impl<'a> Walker<'a, '_> {
 
     /// Try a mention at token `i`; push what is found and return the next token.
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
-        let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
-        let qualified_title = self.cue_word(i, &["nguyên", "quyền"]) && self.is_title_at(i + 1);
+        let plural = i > 0 && self.cue_is(i - 1, "plural");
+        let qualified_title = self.qualifier_at(i) && self.is_title_at(i + 1);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {
@@ -817,7 +818,7 @@ impl<'a> Walker<'a, '_> {
                 let name_ok = if address_only || hons.iter().any(|h| h.kind == HonorificKind::Address) {
                     n >= 1
                         && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
-                        && !(n == 1 && mid_sentence_cap && self.cue_word(i, &["ông", "bà"]))
+                        && !(n == 1 && mid_sentence_cap && self.cue_is(i, "address_plain"))
                 } else {
                     self.looks_like_name(j, n)
                 };
@@ -826,7 +827,7 @@ impl<'a> Walker<'a, '_> {
                     out.push(p);
                     return k;
                 }
-                if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) {
+                if self.is_title_at(j) || self.qualifier_at(j) {
                     let (roles, k) = self.roles(j, true);
                     if roles.is_empty() {
                         return j;
@@ -914,7 +915,7 @@ impl<'a> Walker<'a, '_> {
         let prev = i - 1;
         if self
             .word(prev)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_word(prev, &["các"]))
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_is(prev, "plural"))
             && self.person_at(prev).is_none()
         {
             return true;

@@ -252,6 +252,11 @@ fn date_score(a: &Asm<'_, '_>, d: &DateMention, first_para: Option<usize>) -> Op
         if Some(ss) == first_para {
             s += 2;
         }
+        // "Hôm qua, ngày 8/6, Văn phòng Chính phủ đã có thông báo kết luận …": the date of
+        // the document that reports the meeting.
+        if a.cues_in(ss, se).any(|c| c.name == "publication") {
+            s -= 4;
+        }
     }
     // A document's date ("Nghị định … ngày", "số … ngày", "ký ngày") or a deadline
     // ("trước ngày 30/9", "đến 5/7") right before the date: lexicon cues.

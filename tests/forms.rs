@@ -715,6 +715,15 @@ fn meeting_date_not_the_publication_date() {
 }
 
 #[test]
+fn meeting_date_not_the_date_of_the_notice_that_reports_it() {
+    let d = parse(
+        "Kết luận về an toàn thông tin\n\nHôm qua, ngày 8/6/2024, Văn phòng UBND tỉnh đã có thông báo kết luận của \
+         Chủ tịch UBND tỉnh tại cuộc họp về an toàn thông tin. Cuộc họp được tổ chức ngày 26/5 tại trụ sở UBND tỉnh.",
+    );
+    assert_eq!(date(&d).map(|(_, m, d, _)| (m, d)), Some((5, 26)));
+}
+
+#[test]
 fn meeting_date_not_a_crawler_timestamp() {
     let d = parse(
         "Thời gian thu thập: 15/07/2024 10:20:33\n\nSáng 10/7, Ban Tuyên giáo Huyện ủy tổ chức hội nghị báo cáo \

@@ -536,7 +536,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(192))]
+    #![proptest_config(config(256))]
 
     /// Text that looks like a Vietnamese meeting report, in pieces.
     #[test]
@@ -567,7 +567,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(48))]
+    #![proptest_config(config(256))]
 
     /// The fixtures spliced and edited: no panic, valid spans, deterministic.
     #[test]
@@ -577,7 +577,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(32))]
+    #![proptest_config(config(128))]
 
     /// A fixture's people survive unrelated paragraphs before and after it: the names
     /// are the fixture's own, plus only names written in the unrelated paragraphs.

@@ -3,8 +3,8 @@
 //! Parses many documents on N threads (default: the available parallelism) with one
 //! shared [`Parser`], and prints one JSON line per document on stdout, in input order:
 //! `{"id": …, "document": {…}}`, or `{"id": …, "error": "…"}` for a document that cannot
-//! be read or decoded. PATH is either a directory (every regular file in it, sorted by
-//! name, not recursive; the id is the file name) or a JSON Lines file of
+//! be read or decoded. PATH is either a directory (every regular file in it, symbolic links
+//! followed, sorted by name, not recursive; the id is the file name) or a JSON Lines file of
 //! `{"id": …, "text": "…"}` objects (the id as given; a line that is not such an object
 //! gets `{"id": null, "line": N, "error": "…"}`). A bad document never stops the run.
 //!
@@ -156,7 +156,12 @@ fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, windo
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
             .flatten()
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter(|e| match e.file_type() {
+                Ok(t) if t.is_file() => true,
+                // Follow symbolic links; a dangling one becomes an error line.
+                Ok(t) if t.is_symlink() => std::fs::metadata(e.path()).map_or(true, |m| m.is_file()),
+                _ => false,
+            })
             .map(|e| e.path())
             .collect();
         files.sort();

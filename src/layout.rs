@@ -190,7 +190,11 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         // but never opens with the lead's date ("Sáng 8/7, …").
         let blank_after = text[b.end..].trim_start_matches([' ', '\t']).starts_with("\n\n")
             || text[b.end..].starts_with("\n") && text[b.end + 1..].trim_start_matches(' ').starts_with('\n');
-        let period_ok = !line.ends_with('.') || (blank_after && !starts_with_date_lead(&key[b.start..b.end]));
+        // Nor is a headline two sentences: "… ở phút 19. Sau pha đi bóng … cản phá.".
+        let period_ok = !line.ends_with('.')
+            || (blank_after
+                && !starts_with_date_lead(&key[b.start..b.end])
+                && sentences(text, b.start, b.end).len() < 2);
         if content.len() > 1
             && chars <= MAX_TITLE_CHARS
             && !agency_lead

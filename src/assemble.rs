@@ -731,17 +731,15 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         }
     }
     let Some((_, l)) = best else { return Vec::new() };
-    l.items
-        .iter()
-        .filter(|it| it.level == 0)
-        .map(|it| Task {
-            marker: it.marker.clone(),
-            number: it.number,
-            text: a.text[it.start..it.end].to_string(),
-            span: a.span(it.start, it.end),
-            level: it.level,
-        })
-        .collect()
+    // Agency, deadline and sub-items: crate::formal::tasks.
+    let tcx = crate::formal::tasks::TaskCx {
+        text: a.text,
+        key: a.key,
+        norm: a.norm,
+        dates: &a.m.dates,
+        periods: &a.m.periods,
+    };
+    (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| crate::formal::tasks::task(&tcx, &l.items, i)).collect()
 }
 
 fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {
@@ -994,6 +992,7 @@ pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
         header: None,
         signature: None,
         recipients: Vec::new(),
+        minutes: None,
         input: InputInfo {
             bytes: input_len,
             encoding: "utf-8".into(),

@@ -1,0 +1,199 @@
+//! Formal documents: the state layout of Nghị định 30/2020/NĐ-CP and the Party layout
+//! of Hướng dẫn 36-HD/VPTW (DOMAIN.md §6.2–6.4, §7).
+//!
+//! Two entry points, one per stage:
+//! - [`regions`] (called by [`crate::layout`]): the header lines above the type heading
+//!   and the signature and "Nơi nhận" lines at the end become [`BlockKind::Header`] and
+//!   [`BlockKind::Signature`] blocks, so they feed neither the meeting nor the body.
+//! - [`fill`] (after [`crate::assemble`]): reads those blocks into [`Header`],
+//!   [`Signature`], [`Recipient`]s and, for minutes, [`Minutes`]; sets the kind; links
+//!   the signer to a [`Person`]; gives a notice or plan its numbered tasks.
+//!
+//! Text arrives as converters emit it: two columns flattened into one line with runs
+//! of spaces or tabs (pdftotext), `|` table cells (antiword), form feeds, rule lines.
+//! Normalization folds the runs of spaces, so the columns are found again in the
+//! caller's input through the normalization map ([`Cx::cells`]). The vocabulary
+//! (motto, type headings and codes, prefixes, labels) is `lexicon/data/formal.tsv`.
+
+pub mod number;
+mod parts;
+pub mod tasks;
+mod vocab;
+
+use crate::layout::{Block, BlockKind};
+use crate::model::*;
+use crate::span::Span;
+
+pub use parts::fill;
+
+/// Map every span of the formal parts of `doc` (header, signature, minutes) with `f`;
+/// [`Document::map_spans`] calls it.
+pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
+    let sht = |t: &mut Text| t.span = f(t.span);
+    if let Some(h) = &mut doc.header {
+        h.span = f(h.span);
+        for t in [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place]
+            .into_iter()
+            .flatten()
+        {
+            sht(t);
+        }
+        for t in [&mut h.doc_type, &mut h.abstract_, &mut h.addressee].into_iter().flatten() {
+            sht(t);
+        }
+        if let Some(n) = &mut h.number {
+            n.span = f(n.span);
+        }
+        if let Some(d) = &mut h.date {
+            d.span = f(d.span);
+        }
+    }
+    if let Some(s) = &mut doc.signature {
+        s.span = f(s.span);
+        s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
+        for t in [&mut s.title, &mut s.name].into_iter().flatten() {
+            sht(t);
+        }
+    }
+    if let Some(m) = &mut doc.minutes {
+        for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
+            c.span = f(c.span);
+        }
+        if let Some(t) = &mut m.place {
+            sht(t);
+        }
+        if let Some(a) = &mut m.attendance {
+            a.span = f(a.span);
+        }
+        for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
+            p.span = f(p.span);
+        }
+        m.agenda.iter_mut().for_each(sht);
+        m.sections.iter_mut().for_each(sht);
+        m.votes.iter_mut().for_each(|v| v.span = f(v.span));
+    }
+}
+
+/// Map every span of a task and its sub-items with `f`.
+pub(crate) fn map_task_spans(t: &mut Task, f: &impl Fn(Span) -> Span) {
+    t.span = f(t.span);
+    if let Some(a) = &mut t.agency {
+        a.span = f(a.span);
+    }
+    t.partners.iter_mut().for_each(|p| p.span = f(p.span));
+    if let Some(d) = &mut t.deadline {
+        d.span = f(d.span);
+        if let Some(x) = &mut d.date {
+            x.span = f(x.span);
+        }
+        if let Some(p) = &mut d.period {
+            p.span = f(p.span);
+        }
+    }
+    t.children.iter_mut().for_each(|c| map_task_spans(c, f));
+}
+
+/// Is every letter of `s` upper case (and is there at least one)?
+pub(crate) fn is_upper(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// A rule line or a lone asterisk under the issuer ("-----", "*", "___").
+pub(crate) fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | '.' | ' ' | '|'))
+}
+
+/// Does the header carry the national motto or the Party's name?
+fn has_motto(key: &str) -> bool {
+    vocab::find("motto", key).is_some() || vocab::find("party", key).is_some()
+}
+
+/// A signing-authority line: a prefix followed by a word in capitals ("KT. CHỦ TỊCH").
+pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entry, usize)> {
+    let e = vocab::prefix("sign_prefix", key)?;
+    let rest = &text[e.phrase.len()..];
+    let skip = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    (rest.chars().next().is_some_and(char::is_uppercase) && is_upper(rest)).then_some((e, e.phrase.len() + skip))
+}
+
+/// The header and tail regions of a formal document, as block kinds: blocks before the
+/// type heading (or, with no heading, down to the date line and the "V/v" subject)
+/// become [`BlockKind::Header`]; from the "Nơi nhận" list or the first signing line
+/// after the body to the end, [`BlockKind::Signature`]. Does nothing unless the first
+/// lines carry the national motto or the Party's name.
+pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
+    let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind != BlockKind::Metadata).collect();
+    let head: Vec<usize> = content.iter().copied().take(16).collect();
+    if !head.iter().any(|&i| has_motto(&key[blocks[i].start..blocks[i].end])) {
+        return;
+    }
+    let title = head.iter().copied().find(|&i| blocks[i].kind == BlockKind::Title);
+    let title_is_heading = title.is_some_and(|t| {
+        let k = key[blocks[t].start..blocks[t].end].trim_start_matches(['|', '*', ' ']);
+        vocab::prefix("doc_type", k).is_some() && !has_motto(k)
+    });
+    let header_end = match title {
+        Some(t) if title_is_heading => t,
+        _ => {
+            // No type heading (an official letter): down to the last header-like line.
+            let mut end = 0;
+            let mut subject = false;
+            for (n, &i) in head.iter().enumerate() {
+                let b = blocks[i];
+                let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+                let headerish = has_motto(k)
+                    || number::after_label(k).is_some()
+                    || k.contains(", ngày")
+                    || is_rule(&text[b.start..b.end])
+                    || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+                if headerish {
+                    end = n + 1;
+                    subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+                } else if subject && !text[b.start..b.end].ends_with(['.', ':']) && n <= end + 1 {
+                    end = n + 1; // the subject goes on over a second line
+                } else if n > end + 2 {
+                    break;
+                }
+            }
+            head.get(end).copied().unwrap_or(blocks.len())
+        }
+    };
+    for b in blocks[..header_end].iter_mut() {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title | BlockKind::Byline) {
+            b.kind = BlockKind::Header;
+        }
+    }
+    // The tail: "Nơi nhận", a signing prefix, or the signers' titles of minutes.
+    let tail = (header_end + 1..blocks.len()).find(|&i| {
+        let b = blocks[i];
+        if b.kind == BlockKind::Metadata {
+            return false;
+        }
+        let line = text[b.start..b.end].trim_start_matches(['|', ' ']);
+        let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+        if vocab::prefix("recipients", k).is_some() && line.chars().count() < 200 {
+            return true;
+        }
+        if sign_prefix(line, k).is_some() {
+            return true;
+        }
+        // "THƯ KÝ        CHỦ TỌA": every word a signer's title.
+        let mut rest = k.trim();
+        let mut titles = 0;
+        while let Some(e) = vocab::prefix("signer_title", rest) {
+            titles += 1;
+            rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
+        }
+        titles >= 1 && rest.is_empty() && is_upper(line)
+    });
+    if let Some(t) = tail {
+        for b in blocks[t..].iter_mut() {
+            if b.kind != BlockKind::Metadata {
+                b.kind = BlockKind::Signature;
+            }
+        }
+    }
+}

@@ -503,7 +503,7 @@ pub struct Vote {
     /// Abstaining or other opinion.
     pub abstain: Option<u32>,
     /// Share in favour, in percent.
-    pub percent: Option<f32>,
+    pub percent: Option<f64>,
     /// As written.
     pub text: String,
     /// Its span.

@@ -105,9 +105,29 @@ pub(crate) fn is_rule(s: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | '.' | ' ' | '|'))
 }
 
-/// Does the header carry the national motto or the Party's name?
+/// Does the line carry the national motto or the Party's name?
 fn has_motto(key: &str) -> bool {
     vocab::find("motto", key).is_some() || vocab::find("party", key).is_some()
+}
+
+/// Is the line a header line with the motto or the Party's name: the phrase opens the
+/// line, ends it, or follows the issuer's name in capitals (a flattened column)? Not
+/// running text that names the country ("Quốc hội nước Cộng hòa xã hội chủ nghĩa …").
+fn motto_line(line: &str, key: &str) -> bool {
+    if line.chars().count() > 160 {
+        return false;
+    }
+    let Some((p, e)) = vocab::find("motto", key).or_else(|| vocab::find("party", key)) else { return false };
+    let before = line[..p].trim_matches(['|', ' ', '\t']);
+    // What follows the phrase: the rest of the national name, then the motto.
+    let rest = key[p + e.phrase.len()..].trim_start_matches(['|', ' ', '-']);
+    let after_ok = rest.is_empty()
+        || rest.starts_with("hạnh phúc")
+        || vocab::find("motto", rest).is_some_and(|(q, _)| q == 0)
+        || rest.starts_with("độc lập")
+        || rest.starts_with("việt nam") && rest["việt nam".len()..].trim_matches(['|', ' ']).is_empty();
+    (before.is_empty() || is_upper(before)) && (after_ok || is_upper(&line[p..]))
+        || before.chars().count() <= 60 && after_ok
 }
 
 /// A signing-authority line: a prefix followed by a word in capitals ("KT. CHỦ TỊCH").
@@ -119,6 +139,31 @@ pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entr
     (rest.chars().next().is_some_and(char::is_uppercase) && is_upper(rest)).then_some((e, e.phrase.len() + skip))
 }
 
+/// The lines of the abstract (trích yếu) under the type heading at `title`: up to four
+/// short lines, down to a blank line, an addressee, a legal basis or a list.
+pub(crate) fn abstract_blocks(text: &str, key: &str, blocks: &[Block], title: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_end = blocks[title].end;
+    for (i, b) in blocks.iter().enumerate().skip(title + 1).take(4) {
+        let gap = &text[prev_end..b.start];
+        let line = &text[b.start..b.end];
+        let k = &key[b.start..b.end];
+        if gap.matches('\n').count() > 1
+            || !matches!(b.kind, BlockKind::Paragraph | BlockKind::Header | BlockKind::Caption)
+            || line.chars().count() > 220
+            || vocab::prefix("addressee", k).is_some()
+            || k.starts_with("căn cứ")
+            || line.ends_with([':', ';'])
+            || line.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        out.push(i);
+        prev_end = b.end;
+    }
+    out
+}
+
 /// The header and tail regions of a formal document, as block kinds: blocks before the
 /// type heading (or, with no heading, down to the date line and the "V/v" subject)
 /// become [`BlockKind::Header`]; from the "Nơi nhận" list or the first signing line
@@ -127,7 +172,7 @@ pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entr
 pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind != BlockKind::Metadata).collect();
     let head: Vec<usize> = content.iter().copied().take(16).collect();
-    if !head.iter().any(|&i| has_motto(&key[blocks[i].start..blocks[i].end])) {
+    if !head.iter().any(|&i| motto_line(&text[blocks[i].start..blocks[i].end], &key[blocks[i].start..blocks[i].end])) {
         return;
     }
     let title = head.iter().copied().find(|&i| blocks[i].kind == BlockKind::Title);
@@ -144,26 +189,42 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
             for (n, &i) in head.iter().enumerate() {
                 let b = blocks[i];
                 let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+                let line = &text[b.start..b.end];
+                if line.chars().count() > 120 {
+                    break; // the body
+                }
                 let headerish = has_motto(k)
                     || number::after_label(k).is_some()
-                    || k.contains(", ngày")
-                    || is_rule(&text[b.start..b.end])
+                    || k.contains(", ngày") && k.contains("tháng") && !line.ends_with('.')
+                    || is_rule(line)
                     || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
                 if headerish {
                     end = n + 1;
                     subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
-                } else if subject && !text[b.start..b.end].ends_with(['.', ':']) && n <= end + 1 {
-                    end = n + 1; // the subject goes on over a second line
+                } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none() {
+                    end = n + 1; // the subject goes on over the next line
                 } else if n > end + 2 {
                     break;
+                } else {
+                    subject = false;
                 }
             }
-            head.get(end).copied().unwrap_or(blocks.len())
+            match (head.get(end), head.last()) {
+                (Some(&i), _) => i,
+                (None, Some(&last)) => last + 1,
+                (None, None) => 0,
+            }
         }
     };
     for b in blocks[..header_end].iter_mut() {
         if matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title | BlockKind::Byline) {
             b.kind = BlockKind::Header;
+        }
+    }
+    // The abstract under the type heading, down to a blank line, is header too.
+    if title_is_heading {
+        for i in abstract_blocks(text, key, blocks, header_end) {
+            blocks[i].kind = BlockKind::Header;
         }
     }
     // The tail: "Nơi nhận", a signing prefix, or the signers' titles of minutes.
@@ -187,9 +248,26 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
             titles += 1;
             rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
         }
-        titles >= 1 && rest.is_empty() && is_upper(line)
+        if titles >= 1 && rest.is_empty() && is_upper(line) {
+            return true;
+        }
+        // "THƯ KÝ        T/M CHI BỘ": a signing prefix further on in a line in capitals.
+        is_upper(line)
+            && line.char_indices().any(|(p, c)| {
+                c == ' ' && sign_prefix(&line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
+            })
     });
-    if let Some(t) = tail {
+    if let Some(mut t) = tail {
+        // A signer's title set right above the "Nơi nhận" line ("GIÁM ĐỐC").
+        while t > header_end + 1 {
+            let b = blocks[t - 1];
+            let line = &text[b.start..b.end];
+            let short = line.chars().count() <= 50;
+            if b.kind == BlockKind::Metadata || !(short && is_upper(line)) || line.starts_with(|c: char| c.is_ascii_digit()) {
+                break;
+            }
+            t -= 1;
+        }
         for b in blocks[t..].iter_mut() {
             if b.kind != BlockKind::Metadata {
                 b.kind = BlockKind::Signature;

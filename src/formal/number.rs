@@ -132,8 +132,11 @@ pub fn after_label(key: &str) -> Option<usize> {
     if rest.chars().next().is_some_and(crate::key::is_word_char) {
         return None;
     }
-    let skipped = rest.len() - rest.trim_start_matches([' ', ':', '.']).len();
-    Some("số".len() + skipped)
+    let after = rest.trim_start_matches([' ', ':', '.']);
+    let colon = rest.trim_start().starts_with(':');
+    // "Số: …", "Số 45-TB/HU", "Số /TB-UBND"; not "số lượng".
+    (colon || after.starts_with(|c: char| c.is_ascii_digit() || c == '/'))
+        .then_some("số".len() + rest.len() - after.len())
 }
 
 #[cfg(test)]

@@ -171,8 +171,9 @@ fn date_line(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(Option<Text>, DocDa
 
 fn header(cx: &Cx<'_, '_>, doc: &Document) -> Option<Header> {
     let blocks = &cx.st.layout.blocks;
-    let hb: Vec<_> = blocks.iter().filter(|b| b.kind == BlockKind::Header).collect();
     let title_i = blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let hb: Vec<_> =
+        blocks.iter().take(title_i.unwrap_or(blocks.len())).filter(|b| b.kind == BlockKind::Header).collect();
     if hb.is_empty() && title_i.is_none() {
         return None;
     }
@@ -277,34 +278,16 @@ fn header(cx: &Cx<'_, '_>, doc: &Document) -> Option<Header> {
     }
     // Type heading and abstract: the title, and the lines after it down to a blank line.
     if let Some(t) = title_i {
-        let tb = blocks[t];
         h.doc_type = doc.title.clone();
         if h.abstract_.is_none() {
-            let mut end = None;
-            let mut prev_end = tb.end;
-            for b in blocks[t + 1..].iter().take(4) {
-                let gap = &cx.text[prev_end..b.start];
-                let line = &cx.text[b.start..b.end];
-                let k = cx.key(b.start, b.end);
-                if gap.matches('\n').count() > 1
-                    || b.kind != BlockKind::Paragraph
-                    || line.chars().count() > 220
-                    || vocab::prefix("addressee", k).is_some()
-                    || k.starts_with("căn cứ")
-                    || line.ends_with([':', ';'])
-                {
-                    break;
-                }
-                end = Some(b.end);
-                prev_end = b.end;
-            }
-            if let Some(e) = end {
-                let s = blocks[t + 1].start;
-                h.abstract_ = Some(Text { text: squash(&cx.text[s..e]), span: cx.span(s, e) });
+            let ab = super::abstract_blocks(cx.text, cx.st.key, blocks, t);
+            if let (Some(&f), Some(&l)) = (ab.first(), ab.last()) {
+                let parts: Vec<String> = ab.iter().map(|&i| squash(&cx.text[blocks[i].start..blocks[i].end])).collect();
+                h.abstract_ = Some(Text { text: parts.join(" "), span: cx.span(blocks[f].start, blocks[l].end) });
             }
         }
         if h.addressee.is_none() {
-            for b in blocks[t + 1..].iter().take(8) {
+            for b in blocks[t + 1..].iter().take(10) {
                 if vocab::prefix("addressee", cx.key(b.start, b.end)).is_some() {
                     h.addressee = Some(value_after_colon(cx, b.start, b.end));
                     break;
@@ -312,8 +295,17 @@ fn header(cx: &Cx<'_, '_>, doc: &Document) -> Option<Header> {
             }
         }
     }
+    if h.addressee.is_none() {
+        let after = blocks.iter().rposition(|b| matches!(b.kind, BlockKind::Header | BlockKind::Title)).unwrap_or(0);
+        for b in blocks[after + 1..].iter().take(6) {
+            if vocab::prefix("addressee", cx.key(b.start, b.end)).is_some() {
+                h.addressee = Some(value_after_colon(cx, b.start, b.end));
+                break;
+            }
+        }
+    }
     let first = hb.first().map(|b| b.start).or(title_i.map(|t| blocks[t].start))?;
-    let last = title_i.map(|t| blocks[t].end).into_iter().chain(hb.last().map(|b| b.end)).max()?;
+    let last = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Header | BlockKind::Title)).map(|b| b.end).max()?;
     h.span = cx.span(first, last);
     Some(h)
 }
@@ -347,7 +339,7 @@ fn is_name(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
 }
 
 /// Signature and recipients from the [`BlockKind::Signature`] blocks.
-fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>) {
+fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
     let blocks: Vec<_> = cx.st.layout.blocks.iter().filter(|b| b.kind == BlockKind::Signature).collect();
     let mut recipients: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
     let mut in_list = false;
@@ -394,6 +386,8 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>) {
             Recipient { archive: vocab::prefix("archive", &k).is_some(), text: t.to_string(), span: cx.span(s, e) }
         })
         .collect();
+    let names: Vec<String> =
+        sig.iter().filter(|c| is_name(cx, c.start, c.end)).map(|c| squash(&key::key(&cx.text[c.start..c.end]))).collect();
     // Several signers side by side (minutes): keep the rightmost column.
     let right = sig.iter().filter(|c| c.col >= 30).count();
     let named_right = sig.iter().any(|c| c.col >= 30 && is_name(cx, c.start, c.end));
@@ -442,7 +436,57 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>) {
         s.span = cx.span(a, b);
         s
     });
-    (signature, recipients)
+    (signature, recipients, names)
+}
+
+/// Drop people the person recognizer read across two flattened signature columns
+/// ("Vũ Thị Hạnh Hoàng Văn" from "Vũ Thị Hạnh      Hoàng Văn Thành"): named only in
+/// the tail, with a name that runs on past a signer's name there.
+fn drop_merged_signers(cx: &Cx<'_, '_>, doc: &mut Document, names: &[String]) {
+    let tail: Vec<Span> = cx
+        .st
+        .layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Signature)
+        .map(|b| cx.span(b.start, b.end))
+        .collect();
+    let in_tail = |m: &Span| tail.iter().any(|t| m.start >= t.start && m.end <= t.end);
+    let drop: Vec<bool> = doc
+        .people
+        .iter()
+        .map(|p| {
+            let k = squash(&key::key(&p.name));
+            p.mentions.iter().all(in_tail)
+                && !names.contains(&k)
+                && names.iter().any(|n| k.starts_with(n.as_str()) && k.len() > n.len())
+        })
+        .collect();
+    if !drop.iter().any(|d| *d) {
+        return;
+    }
+    let mut new_id = vec![None; doc.people.len()];
+    let mut kept = Vec::new();
+    for (i, p) in std::mem::take(&mut doc.people).into_iter().enumerate() {
+        if !drop[i] {
+            new_id[i] = Some(kept.len());
+            kept.push(Person { id: kept.len(), ..p });
+        }
+    }
+    doc.people = kept;
+    let map = |v: &mut Vec<usize>| *v = v.iter().filter_map(|&i| new_id[i]).collect();
+    if let Some(m) = &mut doc.meeting {
+        map(&mut m.chairs);
+        map(&mut m.attendees);
+        m.speeches.retain(|s| new_id[s.speaker].is_some());
+        m.speeches.iter_mut().for_each(|s| s.speaker = new_id[s.speaker].unwrap_or(s.speaker));
+    }
+    for c in &mut doc.captions {
+        c.person = c.person.and_then(|i| new_id[i]);
+    }
+    if let Some(p) = &mut doc.publisher {
+        p.responsible_person = p.responsible_person.and_then(|i| new_id[i]);
+    }
 }
 
 /// Link the signer to a person (added when the body never named them), with the
@@ -669,7 +713,7 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
             if m.attendance.is_none() {
                 if let Some(p) = sk.find("có mặt") {
                     if let Some((a, b2)) = number_after(sk, p + "có mặt".len()) {
-                        let seg_end = sk[p..].find([')', ';', '.']).map_or(se, |q| ss + p + q);
+                        let seg_end = sk[p..].find(['(', ')', ';', '.']).map_or(se, |q| ss + p + q);
                         let t = cx.text[ss + p..seg_end].trim_end_matches([' ', ',']);
                         m.attendance = Some(Attendance {
                             present: Some(a),
@@ -722,6 +766,43 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
     m
 }
 
+/// A meeting date read from a legal basis ("Căn cứ Nghị định … ngày 08 tháng 10 năm
+/// 2024", "Thực hiện Kế hoạch số … ngày …") is a document's date: drop it.
+fn drop_legal_basis_date(cx: &Cx<'_, '_>, doc: &mut Document) {
+    let Some(m) = &mut doc.meeting else { return };
+    let Some(d) = &m.date else { return };
+    let basis = cx.st.layout.blocks.iter().any(|b| {
+        let sp = cx.span(b.start, b.end);
+        sp.start <= d.span.start && d.span.end <= sp.end && vocab::prefix("legal_basis", cx.key(b.start, b.end)).is_some()
+    });
+    if basis {
+        m.date = None;
+        m.time_of_day = None;
+        m.time = None;
+    }
+}
+
+/// What the news-report reading gets wrong in a formal document: photo captions (a
+/// formal document has none: those lines are field lines), attendee "groups" that are
+/// counts or fragments ("14/15 hộ", "lý do"), and a meeting name read from a task.
+fn tidy_meeting(cx: &Cx<'_, '_>, doc: &mut Document) {
+    doc.captions.clear();
+    let Some(m) = &mut doc.meeting else { return };
+    m.groups.retain(|g| {
+        g.text.split_whitespace().count() >= 3 && !g.text.chars().any(|c| c.is_ascii_digit()) && !g.text.ends_with("./")
+    });
+    let in_list = |sp: Span| {
+        cx.st.mentions.lists.iter().any(|l| {
+            let ls = cx.span(l.start, l.end);
+            ls.start <= sp.start && sp.end <= ls.end
+        })
+    };
+    if m.name.as_ref().is_some_and(|n| in_list(n.span)) {
+        m.name = None;
+        m.kind = None;
+    }
+}
+
 /// The numbered body of a notice or plan as tasks, when the meeting has none.
 fn body_tasks(cx: &Cx<'_, '_>) -> Vec<Task> {
     let st = cx.st;
@@ -747,16 +828,35 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
     }
     let cx = Cx { st, input, text: st.norm.text.as_str() };
     let header = header(&cx, doc);
-    let (signature, recipients) = tail(&cx);
+    let (signature, recipients, names) = tail(&cx);
     doc.signature = signature;
     doc.recipients = recipients;
+    drop_merged_signers(&cx, doc, &names);
     link_signer(&cx, doc);
     if let Some(h) = &header {
         doc.kind = kind_of(doc, h);
     }
     doc.header = header;
+    drop_legal_basis_date(&cx, doc);
+    tidy_meeting(&cx, doc);
+    if matches!(doc.kind, DocumentKind::Minutes | DocumentKind::Invitation) {
+        let m = minutes(&cx, doc);
+        // "Địa điểm: …" is where the meeting is held.
+        if let (Some(meeting), Some(place)) = (&mut doc.meeting, &m.place) {
+            if meeting.location.is_none() {
+                meeting.location = Some(place.clone());
+            }
+        }
+        if doc.kind == DocumentKind::Minutes {
+            doc.minutes = Some(m);
+        }
+    }
     if doc.kind == DocumentKind::Minutes {
-        doc.minutes = Some(minutes(&cx, doc));
+        // "I. Thành phần tham dự", "II. Nội dung": sections of minutes, not tasks.
+        if let Some(m) = &mut doc.meeting {
+            let roman = |t: &Task| t.marker.trim_end_matches(['.', '/', '-', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            m.tasks.retain(|t| !roman(t));
+        }
     }
     if matches!(doc.kind, DocumentKind::Notice | DocumentKind::Plan | DocumentKind::Conclusion | DocumentKind::Directive)
         && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())

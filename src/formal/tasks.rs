@@ -59,7 +59,8 @@ fn phrase_end(cx: &TaskCx<'_>, s: usize, e: usize, max_words: usize) -> usize {
     let mut end = e;
     let mut pos = 0;
     for (n, w) in k.split(' ').enumerate() {
-        if n > 0 && vocab::prefix("agency_end", &k[pos..]).is_some() {
+        // A verb ends the agency; "các tổ chức" is a noun.
+        if n > 0 && vocab::prefix("agency_end", &k[pos..]).is_some() && !k[..pos].ends_with("các ") {
             end = s + pos;
             break;
         }
@@ -73,7 +74,7 @@ fn phrase_end(cx: &TaskCx<'_>, s: usize, e: usize, max_words: usize) -> usize {
     }
     let seg = &cx.text[s..end];
     let stop = seg.find([';', '.', '(']).unwrap_or(seg.len());
-    s + seg[..stop].trim_end_matches([' ', ',', ':', '-']).len()
+    s + seg[..stop].trim_end_matches([' ', ',', ':', '-', '\n']).len()
 }
 
 fn agency(cx: &TaskCx<'_>, s: usize, e: usize) -> (Option<Text>, Vec<Text>) {
@@ -158,7 +159,7 @@ mod tests {
 
     #[test]
     fn agency_partners_deadline() {
-        let t = "THÔNG BÁO KẾT LUẬN\n\nBan Thường vụ Huyện ủy kết luận như sau:\n\
+        let t = "HUYỆN ỦY TÂN AN          ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-TB/HU\n\nTHÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy\n\nBan Thường vụ Huyện ủy kết luận như sau:\n\
                  1. Giao UBND xã Tân Hòa rà soát các hộ nghèo, hoàn thành trước ngày 30/9/2024.\n\
                  2. Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính - Kế hoạch tham mưu phương án trong quý III năm 2024.\n\
                  3. Các cơ quan, đơn vị thực hiện thường xuyên.\n";

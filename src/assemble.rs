@@ -739,7 +739,10 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         dates: &a.m.dates,
         periods: &a.m.periods,
     };
-    (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| crate::formal::tasks::task(&tcx, &l.items, i)).collect()
+    (0..l.items.len())
+        .filter(|&i| l.items[i].level == 0)
+        .map(|i| crate::formal::tasks::task(&tcx, &l.items, i))
+        .collect()
 }
 
 fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {

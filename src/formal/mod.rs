@@ -32,9 +32,8 @@ pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
     let sht = |t: &mut Text| t.span = f(t.span);
     if let Some(h) = &mut doc.header {
         h.span = f(h.span);
-        for t in [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place]
-            .into_iter()
-            .flatten()
+        for t in
+            [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place].into_iter().flatten()
         {
             sht(t);
         }
@@ -201,7 +200,8 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
                 if headerish {
                     end = n + 1;
                     subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
-                } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none() {
+                } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none()
+                {
                     end = n + 1; // the subject goes on over the next line
                 } else if n > end + 2 {
                     break;
@@ -263,7 +263,10 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
             let b = blocks[t - 1];
             let line = &text[b.start..b.end];
             let short = line.chars().count() <= 50;
-            if b.kind == BlockKind::Metadata || !(short && is_upper(line)) || line.starts_with(|c: char| c.is_ascii_digit()) {
+            if b.kind == BlockKind::Metadata
+                || !(short && is_upper(line))
+                || line.starts_with(|c: char| c.is_ascii_digit())
+            {
                 break;
             }
             t -= 1;

@@ -83,6 +83,22 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     let num = |t: &str| t.parse::<u32>().ok();
     let letters = |t: &str| t.chars().any(char::is_alphabetic);
+    // Party form with the number left blank: "-QC/ĐU".
+    if let Some(rest) = compact.strip_prefix('-') {
+        if let Some((ty, issuer)) = rest.split_once('/') {
+            if letters(ty) && letters(issuer) && !issuer.contains('/') {
+                return Some(ParsedNumber {
+                    start: lead,
+                    end,
+                    number: None,
+                    year: None,
+                    type_code: Some(ty.to_string()),
+                    issuer_code: Some(issuer.to_string()),
+                    form: NumberForm::Party,
+                });
+            }
+        }
+    }
     // Party form: "45-TB/HU" (the number ends at a dash before the first slash).
     if let Some(d) = first_dash.filter(|&d| d < first_slash && digits(&compact[..d])) {
         let ty = &compact[d + 1..first_slash];
@@ -135,7 +151,7 @@ pub fn after_label(key: &str) -> Option<usize> {
     let after = rest.trim_start_matches([' ', ':', '.']);
     let colon = rest.trim_start().starts_with(':');
     // "Số: …", "Số 45-TB/HU", "Số /TB-UBND"; not "số lượng".
-    (colon || after.starts_with(|c: char| c.is_ascii_digit() || c == '/'))
+    (colon || after.starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-'))
         .then_some("số".len() + rest.len() - after.len())
 }
 
@@ -161,8 +177,13 @@ mod tests {
         assert_eq!(p("/TB-UBND Bình Thuận"), (None, None, o("TB"), o("UBND"), State, "/TB-UBND".into()));
         assert_eq!(p("1206 /QĐ-HVTC"), (Some(1206), None, o("QĐ"), o("HVTC"), State, "1206 /QĐ-HVTC".into()));
         // An official letter has no type code.
-        assert_eq!(p("4507/BGTVT-TTCNTT"), (Some(4507), None, None, o("BGTVT-TTCNTT"), State, "4507/BGTVT-TTCNTT".into()));
+        assert_eq!(
+            p("4507/BGTVT-TTCNTT"),
+            (Some(4507), None, None, o("BGTVT-TTCNTT"), State, "4507/BGTVT-TTCNTT".into())
+        );
         assert_eq!(p("478/TTr-SNV Bình Thuận, ngày").3, o("SNV"));
+        assert_eq!(p("-QC/ĐU"), (None, None, o("QC"), o("ĐU"), Party, "-QC/ĐU".into()));
+        assert_eq!(p("Số 12 -TB/TU".trim_start_matches("Số")).4, Party);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Cx<'_, '_> {
                 .filter(|&p| p > 0)
                 .min()
                 // "… VIỆT NAM Độc lập - Tự do": the national name and motto are one cell.
-                .filter(|&p| !vocab::find("motto", &k[..p]).is_some_and(|(q, _)| q == 0));
+                .filter(|&p| vocab::find("motto", &k[..p]).is_none_or(|(q, _)| q != 0));
             match cut {
                 Some(p) => {
                     let left = self.text[c.start..c.start + p].trim_end();
@@ -111,7 +111,12 @@ fn held_open(before: &str, after: &str) -> bool {
     ["số:", "số", "ngày", "tháng", "năm"].iter().any(|w| b.ends_with(w) && !b[..b.len() - w.len()].ends_with(|c: char| c.is_alphabetic()))
         || after.starts_with("tháng")
         || after.starts_with("năm")
+        // "Số: 779     /QĐ-UBND", "Số      -QC/ĐU".
+        || after.starts_with(['/', '-']) && (b.ends_with(|c: char| c.is_ascii_digit()) || b.ends_with("số") || b.ends_with("số:"))
 }
+
+/// A part joined from lines: start, end, and the range of each line.
+type Lines = (usize, usize, Vec<(usize, usize)>);
 
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -341,7 +346,7 @@ fn is_name(cx: &Cx<'_, '_>, s: usize, e: usize) -> bool {
 /// Signature and recipients from the [`BlockKind::Signature`] blocks.
 fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
     let blocks: Vec<_> = cx.st.layout.blocks.iter().filter(|b| b.kind == BlockKind::Signature).collect();
-    let mut recipients: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut recipients: Vec<Lines> = Vec::new();
     let mut in_list = false;
     let mut sig: Vec<Cell> = Vec::new();
     for b in &blocks {
@@ -383,11 +388,19 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
             let t = joined.trim_start_matches(['-', '+', '•', '*', ' ']).trim_end_matches([';', ',', ' ']);
             let t = t.strip_suffix("./").or_else(|| t.strip_suffix('.')).unwrap_or(t).trim_end();
             let k = key::key(t);
+            // The span from the first word to the last, without the bullet and the ";".
+            let first = &cx.text[s..e];
+            let s = s + (first.len() - first.trim_start_matches(['-', '+', '•', '*', ' ']).len());
+            let last_word = t.rsplit(' ').next().unwrap_or(t);
+            let e = cx.text[s..e].rfind(last_word).map_or(e, |p| s + p + last_word.len());
             Recipient { archive: vocab::prefix("archive", &k).is_some(), text: t.to_string(), span: cx.span(s, e) }
         })
         .collect();
-    let names: Vec<String> =
-        sig.iter().filter(|c| is_name(cx, c.start, c.end)).map(|c| squash(&key::key(&cx.text[c.start..c.end]))).collect();
+    let names: Vec<String> = sig
+        .iter()
+        .filter(|c| is_name(cx, c.start, c.end))
+        .map(|c| squash(&key::key(&cx.text[c.start..c.end])))
+        .collect();
     // Several signers side by side (minutes): keep the rightmost column.
     let right = sig.iter().filter(|c| c.col >= 30).count();
     let named_right = sig.iter().any(|c| c.col >= 30 && is_name(cx, c.start, c.end));
@@ -418,10 +431,16 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
                 span: cx.span(a, b),
             });
         } else if is_upper(t) && s.name.is_none() {
-            if s.title.is_some() && s.authorities.is_empty() && s.title.as_ref().is_some_and(|x| x.span.end < cx.span(a, b).start) {
+            if s.title.is_some()
+                && s.authorities.is_empty()
+                && s.title.as_ref().is_some_and(|x| x.span.end < cx.span(a, b).start)
+            {
                 // A title in two lines: "CHÁNH VĂN PHÒNG" / "HUYỆN ỦY".
                 let old = s.title.take().unwrap_or_else(|| cx.text_of(a, b));
-                s.title = Some(Text { text: format!("{} {}", old.text, squash(t)), span: Span::new(old.span.start, cx.span(a, b).end) });
+                s.title = Some(Text {
+                    text: format!("{} {}", old.text, squash(t)),
+                    span: Span::new(old.span.start, cx.span(a, b).end),
+                });
             } else {
                 s.title = Some(cx.text_of(a, b));
             }
@@ -626,7 +645,8 @@ fn number_after(k: &str, at: usize) -> Option<(u32, Option<u32>)> {
     let t = &rest[skip..];
     let a: String = t.chars().take_while(char::is_ascii_digit).collect();
     let after = t[a.len()..].trim_start();
-    let b = after.strip_prefix('/').map(|x| x.trim_start().chars().take_while(char::is_ascii_digit).collect::<String>());
+    let b =
+        after.strip_prefix('/').map(|x| x.trim_start().chars().take_while(char::is_ascii_digit).collect::<String>());
     Some((a.parse().ok()?, b.and_then(|b| b.parse().ok())))
 }
 
@@ -652,7 +672,9 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
         let (s, kk) = (b.start + marker, &k[marker..]);
         // Section headings: a line in capitals, or a Roman-numbered line.
         let roman = marker > 0 && k[..marker].trim_start().starts_with(['i', 'v', 'x']);
-        if (is_upper(line) && line.chars().count() <= 100 && !line.ends_with('.')) || (roman && line.chars().count() <= 100) {
+        if (is_upper(line) && line.chars().count() <= 100 && !line.ends_with('.'))
+            || (roman && line.chars().count() <= 100)
+        {
             m.sections.push(cx.text_of(b.start, b.end));
         }
         if let Some(en) = vocab::prefix("minutes", kk) {
@@ -679,10 +701,14 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
                     // The agenda items follow as a list.
                     for nb in blocks[bi + 1..].iter().take(12) {
                         let t = &cx.text[nb.start..nb.end];
-                        if nb.kind != BlockKind::Paragraph || !t.starts_with(['-', '+', '•']) && !t.starts_with(|c: char| c.is_ascii_digit()) {
+                        if nb.kind != BlockKind::Paragraph
+                            || !t.starts_with(['-', '+', '•']) && !t.starts_with(|c: char| c.is_ascii_digit())
+                        {
                             break;
                         }
-                        let t2 = t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '•' | '.' | ')' | ' '));
+                        let t2 = t.trim_start_matches(|c: char| {
+                            c.is_ascii_digit() || matches!(c, '-' | '+' | '•' | '.' | ')' | ' ')
+                        });
                         m.agenda.push(cx.text_of(nb.end - t2.len(), nb.end));
                     }
                 }
@@ -725,14 +751,26 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
                 }
             }
             if let Some((vp, _)) = vocab::find("vote", sk) {
-                let mut v = Vote { total: None, for_: None, against: None, abstain: None, percent: None, text: String::new(), span: Span::default() };
+                let mut v = Vote {
+                    total: None,
+                    for_: None,
+                    against: None,
+                    abstain: None,
+                    percent: None,
+                    text: String::new(),
+                    span: Span::default(),
+                };
                 let mut any = false;
                 for en in vocab::of("vote") {
                     let mut from = 0;
                     while let Some(p) = sk[from..].find(en.phrase.as_str()).map(|p| p + from) {
                         from = p + en.phrase.len();
                         // "tán thành" inside "không tán thành" is the other part.
-                        let inner = vocab::of("vote").any(|o| o.phrase.len() > en.phrase.len() && o.phrase.ends_with(en.phrase.as_str()) && sk[..from].ends_with(o.phrase.as_str()));
+                        let inner = vocab::of("vote").any(|o| {
+                            o.phrase.len() > en.phrase.len()
+                                && o.phrase.ends_with(en.phrase.as_str())
+                                && sk[..from].ends_with(o.phrase.as_str())
+                        });
                         if inner {
                             continue;
                         }
@@ -752,7 +790,15 @@ fn minutes(cx: &Cx<'_, '_>, doc: &Document) -> Minutes {
                 if any && (v.total.is_some() || v.for_.is_some()) {
                     if let Some(pc) = sk[vp..].find('%') {
                         let head = &sk[vp..vp + pc];
-                        let num: String = head.chars().rev().skip_while(|c| *c == ' ').take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.')).collect::<Vec<_>>().into_iter().rev().collect();
+                        let num: String = head
+                            .chars()
+                            .rev()
+                            .skip_while(|c| *c == ' ')
+                            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
                         v.percent = num.replace(',', ".").trim_matches('.').parse().ok();
                     }
                     let t = cx.text[ss..se].trim_end_matches(['.', ' ']);
@@ -773,7 +819,9 @@ fn drop_legal_basis_date(cx: &Cx<'_, '_>, doc: &mut Document) {
     let Some(d) = &m.date else { return };
     let basis = cx.st.layout.blocks.iter().any(|b| {
         let sp = cx.span(b.start, b.end);
-        sp.start <= d.span.start && d.span.end <= sp.end && vocab::prefix("legal_basis", cx.key(b.start, b.end)).is_some()
+        sp.start <= d.span.start
+            && d.span.end <= sp.end
+            && vocab::prefix("legal_basis", cx.key(b.start, b.end)).is_some()
     });
     if basis {
         m.date = None;
@@ -808,13 +856,18 @@ fn body_tasks(cx: &Cx<'_, '_>) -> Vec<Task> {
     let st = cx.st;
     let in_body = |p: usize| {
         let i = st.layout.blocks.partition_point(|b| b.end <= p);
-        st.layout.blocks.get(i).is_some_and(|b| b.start <= p && matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption))
+        st.layout
+            .blocks
+            .get(i)
+            .is_some_and(|b| b.start <= p && matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption))
     };
-    let l = st.mentions.lists.iter().find(|l| {
-        in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
-    });
+    let l =
+        st.mentions.lists.iter().find(|l| {
+            in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
+        });
     let Some(l) = l else { return Vec::new() };
-    let tcx = TaskCx { text: cx.text, key: st.key, norm: st.norm, dates: &st.mentions.dates, periods: &st.mentions.periods };
+    let tcx =
+        TaskCx { text: cx.text, key: st.key, norm: st.norm, dates: &st.mentions.dates, periods: &st.mentions.periods };
     (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect()
 }
 
@@ -854,12 +907,16 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
     if doc.kind == DocumentKind::Minutes {
         // "I. Thành phần tham dự", "II. Nội dung": sections of minutes, not tasks.
         if let Some(m) = &mut doc.meeting {
-            let roman = |t: &Task| t.marker.trim_end_matches(['.', '/', '-', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            let roman = |t: &Task| {
+                t.marker.trim_end_matches(['.', '/', '-', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            };
             m.tasks.retain(|t| !roman(t));
         }
     }
-    if matches!(doc.kind, DocumentKind::Notice | DocumentKind::Plan | DocumentKind::Conclusion | DocumentKind::Directive)
-        && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())
+    if matches!(
+        doc.kind,
+        DocumentKind::Notice | DocumentKind::Plan | DocumentKind::Conclusion | DocumentKind::Directive
+    ) && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())
     {
         let tasks = body_tasks(&cx);
         if !tasks.is_empty() {

@@ -24,7 +24,7 @@ pub(crate) static VOCAB: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             Some(Entry { phrase, category, value })
         })
         .collect();
-    v.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+    v.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
     v
 });
 
@@ -34,7 +34,7 @@ pub(crate) fn of(category: &str) -> impl Iterator<Item = &'static Entry> + '_ {
 }
 
 /// The longest entry of `category` that `key` starts with, ending at a word boundary.
-pub(crate) fn prefix<'k>(category: &str, key: &'k str) -> Option<&'static Entry> {
+pub(crate) fn prefix(category: &str, key: &str) -> Option<&'static Entry> {
     of(category).find(|e| {
         key.starts_with(e.phrase.as_str())
             && (e.phrase.ends_with(['.', ',', ')', '/'])

@@ -278,3 +278,63 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signing_prefixes() {
+        fn p(t: &str) -> Option<(&'static str, &str)> {
+            sign_prefix(t, &crate::key::key(t)).map(|(e, n)| (e.value.as_str(), &t[n..]))
+        }
+        assert_eq!(p("KT. CHỦ TỊCH"), Some(("signing_for", "CHỦ TỊCH")));
+        assert_eq!(p("TM. ỦY BAN NHÂN DÂN"), Some(("on_behalf", "ỦY BAN NHÂN DÂN")));
+        assert_eq!(p("TL. CHỦ TỊCH"), Some(("by_order", "CHỦ TỊCH")));
+        assert_eq!(p("TUQ. CHỦ TỊCH"), Some(("by_authorization", "CHỦ TỊCH")));
+        assert_eq!(p("Q. GIÁM ĐỐC"), Some(("acting", "GIÁM ĐỐC")));
+        assert_eq!(p("T/M BAN THƯỜNG VỤ"), Some(("on_behalf", "BAN THƯỜNG VỤ")));
+        assert_eq!(p("K/T BÍ THƯ"), Some(("signing_for", "BÍ THƯ")));
+        assert_eq!(p("T/L BAN THƯỜNG VỤ"), Some(("by_order", "BAN THƯỜNG VỤ")));
+        // Not in capitals: running text.
+        assert_eq!(p("TM. Ban chấp hành"), None);
+        assert_eq!(p("Tổng số phiếu"), None);
+    }
+
+    #[test]
+    fn motto_lines_and_running_text() {
+        let m = |t: &str| motto_line(t, &crate::key::key(t));
+        assert!(m("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("UBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("HUYỆN ỦY ĐÔNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(m("|ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"));
+        assert!(m("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!m("Ngày 22/5/2017, Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam, khóa XIV đã khai mạc."));
+        assert!(!m("Khai mạc Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc"));
+    }
+
+    #[test]
+    fn header_and_tail_blocks() {
+        let t = "UBND HUYỆN AN PHÚ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-UBND\tAn Phú, ngày 05 tháng 7 năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\nNgày 03/7/2024, UBND huyện họp.\nNơi nhận:\tCHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn An\n";
+        let d = crate::parse(t);
+        use crate::layout::BlockKind::*;
+        let lex = crate::Lexicon::default();
+        let norm = crate::normalize::normalize(t, &Default::default());
+        let key = crate::key::key(&norm.text);
+        let scan = lex.scan(&norm.text, &key, false);
+        let kinds: Vec<_> =
+            crate::layout::layout(&norm.text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Header, Header, Title, Header, Paragraph, Signature, Signature, Signature]);
+        assert_eq!(d.kind, DocumentKind::Notice);
+        let h = d.header.unwrap();
+        assert_eq!(h.issuer.unwrap().text, "UBND HUYỆN AN PHÚ");
+        assert_eq!(h.place.unwrap().text, "An Phú");
+        assert_eq!(h.date.map(|x| (x.year, x.month, x.day)), Some((Some(2024), Some(7), Some(5))));
+        let s = d.signature.unwrap();
+        assert_eq!((s.title.unwrap().text.as_str(), s.name.unwrap().text.as_str()), ("CHỦ TỊCH", "Nguyễn Văn An"));
+        assert!(d.recipients[0].archive);
+        // The meeting's date is the body's, not the header's.
+        assert_eq!(d.meeting.and_then(|m| m.date).map(|x| x.day), Some(3));
+    }
+}

@@ -924,3 +924,38 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::NumberForm;
+
+    #[test]
+    fn columns_flattened_with_single_spaces_pipes_or_tabs() {
+        for t in [
+            "UBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG Độc lập - Tự do - Hạnh phúc\nSố: 12/GM-VP An Phú, ngày 05 tháng 7 năm 2024\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+            "|UBND HUYỆN AN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc |\n|Số: 12/GM-VP | An Phú, ngày 05 tháng 7 năm 2024 |\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+            "UBND HUYỆN AN PHÚ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\t\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/GM-VP\t\tAn Phú, ngày 05 tháng 7 năm 2024\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+        ] {
+            let d = crate::parse(t);
+            assert_eq!(d.kind, crate::DocumentKind::Invitation, "{t}");
+            let h = d.header.unwrap();
+            assert_eq!(h.issuer.as_ref().map(|x| x.text.as_str()), Some("VĂN PHÒNG"), "{t}");
+            assert_eq!(h.parent_issuer.as_ref().map(|x| x.text.as_str()), Some("UBND HUYỆN AN PHÚ"), "{t}");
+            let n = h.number.unwrap();
+            assert_eq!((n.number, n.type_code.as_deref(), n.form), (Some(12), Some("GM"), NumberForm::State), "{t}");
+            assert_eq!(h.place.map(|p| p.text), Some("An Phú".to_string()), "{t}");
+            assert_eq!(h.abstract_.map(|p| p.text), Some("Dự họp giao ban".to_string()), "{t}");
+        }
+    }
+
+    #[test]
+    fn blank_date_and_number_left_to_fill_in() {
+        let t = "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH AN GIANG                 Độc lập - Tự do - Hạnh phúc\nSố:        /QĐ-UBND          An Giang, ngày      tháng 12 năm 2024\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác.\n";
+        let h = crate::parse(t).header.unwrap();
+        assert_eq!(h.issuer.map(|x| x.text), Some("ỦY BAN NHÂN DÂN TỈNH AN GIANG".to_string()));
+        let n = h.number.unwrap();
+        assert_eq!((n.number, n.type_code.as_deref(), n.text.as_str()), (None, Some("QĐ"), "/QĐ-UBND"));
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2024), Some(12), None));
+    }
+}

@@ -451,6 +451,8 @@ pub struct Signature {
     pub name: Option<Text>,
     /// The signer's person id.
     pub signer: Option<usize>,
+    /// Other signers side by side (minutes: the secretary to the left of the chair).
+    pub co_signers: Vec<Signature>,
     /// Span of the block.
     pub span: Span,
 }

@@ -48,11 +48,7 @@ pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
         }
     }
     if let Some(s) = &mut doc.signature {
-        s.span = f(s.span);
-        s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
-        for t in [&mut s.title, &mut s.name].into_iter().flatten() {
-            sht(t);
-        }
+        map_signature(s, f);
     }
     if let Some(m) = &mut doc.minutes {
         for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
@@ -71,6 +67,15 @@ pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
         m.sections.iter_mut().for_each(sht);
         m.votes.iter_mut().for_each(|v| v.span = f(v.span));
     }
+}
+
+fn map_signature(s: &mut Signature, f: &impl Fn(Span) -> Span) {
+    s.span = f(s.span);
+    s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
+    for t in [&mut s.title, &mut s.name].into_iter().flatten() {
+        t.span = f(t.span);
+    }
+    s.co_signers.iter_mut().for_each(|c| map_signature(c, f));
 }
 
 /// Map every span of a task and its sub-items with `f`.

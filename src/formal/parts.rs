@@ -401,15 +401,28 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
         .filter(|c| is_name(cx, c.start, c.end))
         .map(|c| squash(&key::key(&cx.text[c.start..c.end])))
         .collect();
-    // Several signers side by side (minutes): keep the rightmost column.
-    let right = sig.iter().filter(|c| c.col >= 30).count();
-    let named_right = sig.iter().any(|c| c.col >= 30 && is_name(cx, c.start, c.end));
-    if right > 0 && named_right {
-        sig.retain(|c| c.col >= 30);
-    }
+    // Several signers side by side (minutes): the right one signs, the left co-signs.
+    let named = |right: bool| sig.iter().any(|c| (c.col >= 30) == right && is_name(cx, c.start, c.end));
+    let signature = if named(true) && named(false) {
+        let (right, left): (Vec<Cell>, Vec<Cell>) = sig.iter().partition(|c| c.col >= 30);
+        read_signature(cx, &right).map(|mut s| {
+            s.co_signers.extend(read_signature(cx, &left).filter(|o| o.name.is_some()));
+            s
+        })
+    } else if named(true) {
+        let right: Vec<Cell> = sig.iter().copied().filter(|c| c.col >= 30).collect();
+        read_signature(cx, &right)
+    } else {
+        read_signature(cx, &sig)
+    };
+    (signature, recipients, names)
+}
+
+/// One signer's block from its cells: authority lines, title, name.
+fn read_signature(cx: &Cx<'_, '_>, cells: &[Cell]) -> Option<Signature> {
     let mut s = Signature::default();
     let mut span: Option<(usize, usize)> = None;
-    for c in &sig {
+    for c in cells {
         let (a, b) = (c.start, c.end);
         let t = &cx.text[a..b];
         let k = cx.key(a, b);
@@ -451,11 +464,10 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
         }
         span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
     }
-    let signature = span.map(|(a, b)| {
+    span.map(|(a, b)| {
         s.span = cx.span(a, b);
         s
-    });
-    (signature, recipients, names)
+    })
 }
 
 /// Drop people the person recognizer read across two flattened signature columns
@@ -508,27 +520,34 @@ fn drop_merged_signers(cx: &Cx<'_, '_>, doc: &mut Document, names: &[String]) {
     }
 }
 
-/// Link the signer to a person (added when the body never named them), with the
-/// signing title as a role.
-fn link_signer(cx: &Cx<'_, '_>, doc: &mut Document) {
+/// Link the signers to people (added when the body never named them), with the
+/// signing titles as roles.
+fn link_signer(doc: &mut Document) {
     let Some(sig) = &mut doc.signature else { return };
+    link(sig, &mut doc.people);
+    for c in &mut sig.co_signers {
+        link(c, &mut doc.people);
+    }
+}
+
+fn link(sig: &mut Signature, people: &mut Vec<Person>) {
     let Some(name) = &sig.name else { return };
     let nk = squash(&key::key(&name.text));
-    let id = match doc.people.iter().position(|p| squash(&key::key(&p.name)) == nk) {
+    let id = match people.iter().position(|p| squash(&key::key(&p.name)) == nk) {
         Some(i) => i,
         None => {
-            doc.people.push(Person {
-                id: doc.people.len(),
+            people.push(Person {
+                id: people.len(),
                 name: name.text.clone(),
                 honorifics: Vec::new(),
                 roles: Vec::new(),
                 mentions: vec![name.span],
             });
-            doc.people.len() - 1
+            people.len() - 1
         }
     };
     sig.signer = Some(id);
-    let p = &mut doc.people[id];
+    let p = &mut people[id];
     if !p.mentions.contains(&name.span) {
         p.mentions.push(name.span);
         p.mentions.sort();
@@ -547,7 +566,6 @@ fn link_signer(cx: &Cx<'_, '_>, doc: &mut Document) {
             });
         }
     }
-    let _ = cx;
 }
 
 fn kind_of(doc: &Document, h: &Header) -> DocumentKind {
@@ -885,7 +903,7 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
     doc.signature = signature;
     doc.recipients = recipients;
     drop_merged_signers(&cx, doc, &names);
-    link_signer(&cx, doc);
+    link_signer(doc);
     if let Some(h) = &header {
         doc.kind = kind_of(doc, h);
     }

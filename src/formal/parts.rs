@@ -854,6 +854,13 @@ fn drop_legal_basis_date(cx: &Cx<'_, '_>, doc: &mut Document) {
 fn tidy_meeting(cx: &Cx<'_, '_>, doc: &mut Document) {
     doc.captions.clear();
     let Some(m) = &mut doc.meeting else { return };
+    // "Về nội dung: Đoàn Luật sư …", "Hội … về việc xin phép", "Hội": a field line or a
+    // fragment, not a body that held a meeting.
+    if m.organizer.as_ref().is_some_and(|o| {
+        o.text.contains(':') || key::key(&o.text).contains(" về việc") || o.text.split_whitespace().count() < 2
+    }) {
+        m.organizer = None;
+    }
     m.groups.retain(|g| {
         g.text.split_whitespace().count() >= 3 && !g.text.chars().any(|c| c.is_ascii_digit()) && !g.text.ends_with("./")
     });

@@ -183,3 +183,27 @@ fn composed_documents_yield_their_parts() {
     assert_eq!(t2.agency.as_ref().unwrap().text, "Văn phòng HĐND và UBND xã");
     assert_eq!(tasks[1].children[2].children[0].children[0].marker, "+");
 }
+
+/// `Document::map_spans` moves every formal span too (for text cut out of a larger file).
+#[test]
+fn map_spans_moves_the_formal_parts() {
+    let parser = vanban::Parser::default();
+    for (file, input) in formal_fixtures() {
+        let d = parser.parse(&input);
+        let padded = format!("{}{input}", "x".repeat(100));
+        let mut moved = d.clone();
+        moved.map_spans(|s| Span::new(s.start + 100, s.end + 100));
+        check_doc(&file, &padded, &moved);
+        if let (Some(a), Some(b)) = (&d.signature, &moved.signature) {
+            assert_eq!(b.span.start, a.span.start + 100, "{file}");
+            for (x, y) in a.co_signers.iter().zip(&b.co_signers) {
+                assert_eq!(y.span.start, x.span.start + 100, "{file}");
+            }
+        }
+        if let (Some(a), Some(b)) = (&d.minutes, &moved.minutes) {
+            for (x, y) in a.votes.iter().zip(&b.votes) {
+                assert_eq!(y.span.start, x.span.start + 100, "{file}");
+            }
+        }
+    }
+}

@@ -186,6 +186,7 @@ fn header(cx: &Cx<'_, '_>, doc: &Document) -> Option<Header> {
     let mut issuers: Vec<(usize, usize)> = Vec::new();
     let mut motto: Vec<(usize, usize)> = Vec::new();
     let mut subject: Option<(usize, usize)> = None;
+    let mut pending_number = false;
     for b in &hb {
         for c in cx.cells(b.start, b.end) {
             let (s, e) = (c.start, c.end);
@@ -202,8 +203,17 @@ fn header(cx: &Cx<'_, '_>, doc: &Document) -> Option<Header> {
                 motto.push((s, e));
                 continue;
             }
-            if let Some(l) = after_label(k) {
-                if let Some(n) = parse_number(&cx.text[s + l..e]) {
+            // "Số:" alone, the number on the next line ("Số:\n33/2009/QĐ-UBND").
+            let written = after_label(k);
+            let label = written.or_else(|| pending_number.then_some(0).filter(|_| h.number.is_none()));
+            pending_number = false;
+            let parsed = label.and_then(|l| parse_number(&cx.text[s + l..e]));
+            if let (Some(l), true) = (label, written.is_some() || parsed.is_some()) {
+                if cx.text[s + l..e].trim().is_empty() {
+                    pending_number = true;
+                    continue;
+                }
+                if let Some(n) = parsed {
                     let (ns, ne) = (s + l + n.start, s + l + n.end);
                     h.number = Some(DocumentNumber {
                         text: cx.text[ns..ne].to_string(),
@@ -358,8 +368,7 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
                 in_list = true;
                 let rest = cx.text[s + en.phrase.len()..e].trim_start_matches([':', ' ']);
                 if !rest.is_empty() {
-                    let rs = e - rest.len();
-                    recipients.push((rs, e, vec![(rs, e)]));
+                    recipients.extend(inline_items(cx, e - rest.len(), e));
                 }
                 continue;
             }
@@ -367,7 +376,7 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
             let archive = vocab::prefix("archive", k.trim_start_matches(['-', '+', '•', ' '])).is_some();
             let signing = sign_prefix(t, k).is_some() || (is_upper(t) && !bullet);
             if in_list && !signing && (bullet || archive) && c.col < 40 {
-                recipients.push((s, e, vec![(s, e)]));
+                recipients.extend(inline_items(cx, s, e));
                 continue;
             }
             let open = recipients.last().is_some_and(|r| !cx.text[r.0..r.1].ends_with([';', '.']));
@@ -416,6 +425,28 @@ fn tail(cx: &Cx<'_, '_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
         read_signature(cx, &sig)
     };
     (signature, recipients, names)
+}
+
+/// Recipients written on one line: "- Như trên; - Lưu: VT." split before each bullet
+/// that follows a ";" or ",".
+fn inline_items(cx: &Cx<'_, '_>, s: usize, e: usize) -> Vec<Lines> {
+    let t = &cx.text[s..e];
+    let mut cuts = vec![0];
+    for (i, _) in t.match_indices(" - ") {
+        if t[..i].ends_with([';', ',']) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(t.len());
+    cuts.windows(2)
+        .map(|w| {
+            let seg = &t[w[0]..w[1]];
+            let a = s + w[0] + (seg.len() - seg.trim_start().len());
+            let b = s + w[0] + seg.trim_end().len();
+            (a, b, vec![(a, b)])
+        })
+        .filter(|r| r.0 < r.1)
+        .collect()
 }
 
 /// One signer's block from its cells: authority lines, title, name.
@@ -982,5 +1013,16 @@ mod tests {
         assert_eq!((n.number, n.type_code.as_deref(), n.text.as_str()), (None, Some("QĐ"), "/QĐ-UBND"));
         let d = h.date.unwrap();
         assert_eq!((d.year, d.month, d.day), (Some(2024), Some(12), None));
+    }
+
+    #[test]
+    fn number_on_the_next_line_and_recipients_on_one_line() {
+        let t = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:\n33/2009/QĐ-UBND\nAn Giang, ngày 05 tháng 7 năm 2009\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác.\n\nNơi nhận: - Như Điều 1; - Sở Nội vụ; - Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n";
+        let d = crate::parse(t);
+        let n = d.header.unwrap().number.unwrap();
+        assert_eq!((n.number, n.year, n.type_code.as_deref()), (Some(33), Some(2009), Some("QĐ")));
+        let r: Vec<(&str, bool)> = d.recipients.iter().map(|r| (r.text.as_str(), r.archive)).collect();
+        assert_eq!(r, [("Như Điều 1", false), ("Sở Nội vụ", false), ("Lưu: VT", true)]);
+        assert_eq!(d.signature.unwrap().name.unwrap().text, "Trần Văn Bình");
     }
 }

@@ -167,10 +167,11 @@ fn summary(doc: &Document) -> String {
                 let name = doc.people.get(s.speaker).map_or("?", |p| p.name.as_str());
                 line(format!("speech:    {:?} by {name}", s.kind));
             }
-            for t in &m.tasks {
+            for t in m.tasks.iter().flat_map(|t| t.flatten()) {
                 let short: String = t.text.chars().take(90).map(|c| if c == '\n' { ' ' } else { c }).collect();
                 let more = if t.text.chars().count() > 90 { "…" } else { "" };
-                line(format!("task {:>4} {short}{more}", t.marker));
+                let indent = "  ".repeat(usize::from(t.level));
+                line(format!("task {indent}{:>4} {short}{more}", t.marker));
             }
         }
     }

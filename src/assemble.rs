@@ -7,7 +7,7 @@
 //! into input offsets through the normalization map here, and only here.
 
 use crate::key;
-use crate::layout::{BlockKind, Layout, sentences};
+use crate::layout::{BlockKind, Layout, is_plain_name, sentences};
 use crate::lexicon::HonorificKind;
 use crate::lexicon::{Lexicon, Scan};
 use crate::model::*;
@@ -291,7 +291,16 @@ fn choose_date(
     if year.is_none() {
         let (m, dd) = (d.month.unwrap_or(0), d.day.unwrap_or(0));
         let from_ref = opts.reference.map(|(y, rm, rd)| if (m, dd) > (rm, rd) { y - 1 } else { y });
-        year = year_from_context(a).or(from_ref);
+        year = year_from_context(a).map(|y| {
+            // A review of a whole year ("tổng kết công tác năm 2023") held in its first
+            // months is held in the next year.
+            let reviewed = a.m.periods.iter().any(|p| {
+                matches!(p.kind, PeriodKind::Year | PeriodKind::LastMonths) && p.year == Some(y) && p.end_year.is_none()
+            });
+            let review = a.m.cues.iter().any(|c| c.name == "tong_ket");
+            if reviewed && review && (1..=3).contains(&m) { y + 1 } else { y }
+        });
+        year = year.or(from_ref);
         if year.is_some() {
             inferred = true;
             a.diagnostics.push(Diagnostic {
@@ -341,6 +350,13 @@ fn year_from_context(a: &Asm<'_, '_>) -> Option<i32> {
                 })
                 .find_map(period_year)
         })
+        .or_else(|| {
+            // A congress opens its term: "Đại hội đại biểu …, nhiệm kỳ 2025-2030" is held in 2025.
+            a.m.periods.iter().filter(|p| p.kind == PeriodKind::Term).find_map(|p| {
+                let (ss, se, _) = a.sentence_of(p.start)?;
+                a.cues_in(ss, se).any(|c| c.name == "dai_hoi").then_some(p.year?)
+            })
+        })
 }
 
 fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
@@ -353,10 +369,14 @@ fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
         a.block_kind_at(p.start) == Some(BlockKind::Title) || lead.is_some_and(|(s, e)| p.start >= s && p.end <= e)
     };
     let rank = |k: PeriodKind| match k {
-        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Quarter => 3,
-        PeriodKind::Months => 2,
-        PeriodKind::Year => 1,
-        _ => 0,
+        PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Quarter => 4,
+        PeriodKind::Months => 3,
+        PeriodKind::Year | PeriodKind::SchoolYear => 2,
+        // A term, stage or course ("nhiệm kỳ 2020-2025", "giai đoạn 2021-2025", "khóa XX")
+        // when nothing narrower is named.
+        PeriodKind::Term | PeriodKind::Stage | PeriodKind::Course => 1,
+        // "tháng 11" is most often part of a date.
+        PeriodKind::Month => 0,
     };
     let mut best: Option<&PeriodMention> = None;
     for p in a.m.periods.iter().filter(|p| in_scope(p) && rank(p.kind) > 0) {
@@ -366,7 +386,12 @@ fn choose_period(a: &Asm<'_, '_>, date_year: Option<i32>) -> Option<Period> {
     }
     let p = best?;
     // A year-less "6 tháng cuối năm" takes the year of the headline or lead, else of the meeting.
+    let relative =
+        matches!(p.kind, PeriodKind::FirstMonths | PeriodKind::LastMonths | PeriodKind::Months | PeriodKind::Quarter);
     let year = p.year.or_else(|| {
+        if !relative {
+            return None;
+        }
         a.m.periods.iter().filter(|q| in_scope(q)).find_map(|q| q.year.filter(|_| q.end_year.is_none())).or(date_year)
     });
     let p = &PeriodMention { year, ..p.clone() };
@@ -444,10 +469,28 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             continue;
         }
         let mut start = clause_start(a.text, ss, c.start);
+        // "Bộ Chính trị, Ban Bí thư tổ chức …": earlier comma-separated parts that are
+        // whole organizations belong to the subject.
+        while start >= ss + 2 && a.text[..start].ends_with(", ") {
+            let prev = clause_start(a.text, ss, start - 2);
+            let whole_org =
+                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start == prev && m.end == start - 2);
+            if !whole_org {
+                break;
+            }
+            start = prev;
+        }
         // "Chiều ngày 26/12 UBND Huyện tổ chức …": the subject starts after the date.
         if let Some(d) = a.m.dates.iter().rfind(|d| d.start >= start && d.end <= c.start) {
             start =
                 d.end + (a.text[d.end..c.start].len() - a.text[d.end..c.start].trim_start_matches([' ', ',']).len());
+        }
+        // "Nêu rõ đây là lần đầu tiên Đảng Đoàn Quốc hội … tổ chức": the subject is the
+        // organization, not the lower-case words of the main clause before it.
+        if let Some(m) = Scan::within(&a.scan.org, start, c.start).first() {
+            if a.text[start..m.start].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                start = m.start;
+            }
         }
         let seg_key = &a.key[start..c.start];
         if let Some(p) = seg_key.rfind(" do ").map(|p| p + 4).or_else(|| seg_key.starts_with("do ").then_some(3)) {
@@ -470,6 +513,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         let is_person = a.m.people.iter().any(|(_, p)| p.start >= start && p.end <= c.start && p.name.is_some());
         let names_org = Scan::within(&a.scan.org, start, c.start).iter().next().is_some();
         let ok = subj.chars().next().is_some_and(char::is_uppercase)
+            && !subj.contains(':')
             && (names_org || !meets)
             && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
             && !(meets && (is_meeting || is_person || subj_key.starts_with("đồng chí")))
@@ -511,14 +555,43 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
         // The first meeting word in a sentence with an organizing or attending cue.
         for c in a.m.cues.iter().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
-                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend")) {
+                // "Phát biểu tại lễ công bố": a speech at the event.
+                let spoken_at = |x: &Cue<'_>| {
+                    matches!(x.name, "speech" | "directive" | "opening" | "closing")
+                        && x.end <= c.start
+                        && match a.key[x.end..c.start].trim() {
+                            "" => a.key[x.start..x.end].ends_with(" tại"),
+                            gap => matches!(gap, "tại" | "trong"),
+                        }
+                };
+                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(x)) {
                     found.push(c.name);
                     break;
                 }
             }
         }
     }
-    found.iter().find(|k| !GENERIC_KINDS.contains(k)).or(found.first()).map(|s| s.to_string())
+    if found.is_empty() {
+        // A specific meeting word in a dated sentence of the lead: "Sáng 8/7, Tổ đại biểu …
+        // tiếp xúc cử tri …", "Chiều 15/10, Ban Thường vụ … có buổi làm việc với …".
+        let lead = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
+        if let Some(b) = lead {
+            for c in a.cues_in(b.start, b.end).filter(|c| c.meeting && !GENERIC_KINDS.contains(&c.name)) {
+                let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
+                if a.m.dates.iter().any(|d| d.start >= ss && d.end <= se && d.day.is_some() && d.start < c.start) {
+                    found.push(c.name);
+                    break;
+                }
+            }
+        }
+    }
+    // A specific kind first; of the generic ones, an online meeting ("điểm cầu") says most.
+    found
+        .iter()
+        .find(|k| !GENERIC_KINDS.contains(k))
+        .or_else(|| found.iter().find(|k| **k == "truc_tuyen"))
+        .or(found.first())
+        .map(|s| s.to_string())
 }
 
 struct Roles {
@@ -731,7 +804,9 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         }
     }
     let Some((_, l)) = best else { return Vec::new() };
-    // Agency, deadline and sub-items: crate::formal::tasks.
+    // Every item, in document order, with its nesting level: "I." > "1." > "1.1." / "-" > "+".
+    // An item's own text stops where its first sub-item starts.
+    // Agency, partners and deadline of each item: crate::formal::tasks.
     let tcx = crate::formal::tasks::TaskCx {
         text: a.text,
         key: a.key,
@@ -739,10 +814,43 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         dates: &a.m.dates,
         periods: &a.m.periods,
     };
-    (0..l.items.len())
-        .filter(|&i| l.items[i].level == 0)
-        .map(|i| crate::formal::tasks::task(&tcx, &l.items, i))
-        .collect()
+    let flat: Vec<Task> = l
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let end = match l.items.get(i + 1) {
+                Some(n) if n.level > it.level && n.marker_start > it.start && n.marker_start < it.end => {
+                    it.start + a.text[it.start..n.marker_start].trim_end().len()
+                }
+                _ => it.end,
+            };
+            let (agency, partners, deadline) = crate::formal::tasks::fields(&tcx, it.start, end);
+            Task {
+                marker: it.marker.clone(),
+                number: it.number,
+                text: a.text[it.start..end].to_string(),
+                span: a.span(it.start, end),
+                level: it.level,
+                agency,
+                partners,
+                deadline,
+                subtasks: Vec::new(),
+            }
+        })
+        .collect();
+    nest(&mut flat.into_iter().peekable(), None)
+}
+
+/// Tasks in document order to a tree: each item takes the deeper items that follow it.
+/// `parent` is the level of the item whose sub-items are collected (`None`: the top).
+fn nest(items: &mut std::iter::Peekable<std::vec::IntoIter<Task>>, parent: Option<u8>) -> Vec<Task> {
+    let mut out = Vec::new();
+    while let Some(mut t) = items.next_if(|t| parent.is_none_or(|p| t.level > p)) {
+        t.subtasks = nest(items, Some(t.level));
+        out.push(t);
+    }
+    out
 }
 
 fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {
@@ -775,7 +883,7 @@ fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
     let d = a.m.dates.iter().find(|d| date.is_some_and(|md| md.span == a.span(d.start, d.end)))?;
     let (_, se, _) = a.sentence_of(d.start)?;
     let seg = &a.key[d.end..se];
-    let p = seg.find(" tại ")? + 5;
+    let p = seg.find(" tại ")? + " tại ".len();
     let from = d.end + p;
     let rest = &a.text[from..se];
     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
@@ -842,28 +950,25 @@ fn publisher(a: &Asm<'_, '_>, people: &[Person], ids: &[Option<usize>]) -> Optio
 
 fn author(a: &Asm<'_, '_>) -> Option<Text> {
     let b = a.layout.blocks.iter().find(|b| b.kind == BlockKind::Byline)?;
-    let line = &a.text[b.start..b.end];
-    let lower = key::key(line);
-    let mut s = b.start;
-    for label in [
-        "tác giả:",
-        "thực hiện:",
-        "tin, ảnh:",
-        "tin và ảnh:",
-        "tin, ảnh -",
-        "bài, ảnh:",
-        "tin:",
-        "bài:",
-        "nguồn:",
-        "theo",
-    ] {
-        if lower.starts_with(label) {
-            s = b.start + label.len();
-            break;
-        }
-    }
-    let t = a.text[s..b.end].trim();
-    let t = t.trim_matches('*').trim();
+    // A label ("Tác giả:", "Tin, ảnh:", "Theo") is not part of the byline; a label that
+    // names the author ("PV", "Ban Biên tập") is.
+    let label_end = a
+        .cues_in(b.start, b.start + 1)
+        .filter(|c| c.name == "byline_label" && c.start == b.start)
+        .map(|c| c.end)
+        .filter(|&e| {
+            let k = a.key[b.start..e].trim_end();
+            k.ends_with([':', '-']) || k == "theo"
+        })
+        .max();
+    let s = label_end.unwrap_or(b.start);
+    let t = a.text[s..b.end].trim().trim_matches('*').trim();
+    // "Nguyễn Văn Hòa - Văn phòng Huyện ủy": the name, without the role or office after it
+    // (two names, "Hồng Nhung - Lê Anh", are two authors and stay).
+    let t = match t.split_once(" - ").or_else(|| t.split_once(" – ")) {
+        Some((name, rest)) if is_plain_name(name) && !is_plain_name(rest) => name,
+        _ => t,
+    };
     let off = s + a.text[s..b.end].find(t).unwrap_or(0);
     (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
 }

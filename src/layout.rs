@@ -153,6 +153,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         })
         .filter(|b| b.start < b.end)
         .collect();
+    join_broken_names(text, key, lex, scan.ascii, &mut blocks);
 
     // Footer: from the first labelled footer line among the last lines to the end.
     let n = blocks.len();
@@ -216,6 +217,17 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         }
     }
 
+    // A byline at the top: a bare name on its own line between the headline and the lead.
+    if let Some(t) = blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
+        let next =
+            (t + 1..blocks.len()).filter(|&j| blocks[j].kind == BlockKind::Paragraph).take(2).collect::<Vec<_>>();
+        if let [j, _] = next[..] {
+            if j == t + 1 && is_plain_name(&text[blocks[j].start..blocks[j].end]) {
+                blocks[j].kind = BlockKind::Byline;
+            }
+        }
+    }
+
     // Captions: short standalone lines about a person, or generic photo captions.
     for block in blocks.iter_mut() {
         let b = *block;
@@ -271,6 +283,49 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     // Formal documents: header and signature regions.
     crate::formal::regions(text, key, &mut blocks);
     Layout { blocks }
+}
+
+/// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
+pub(crate) fn is_plain_name(s: &str) -> bool {
+    let n = s.split_whitespace().count();
+    (2..=5).contains(&n)
+        && s.split_whitespace().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+}
+
+/// Join two paragraph lines when a line break falls inside a personal name: the line
+/// ends with a capitalized family name after a lower-case word ("… của đồng chí Nguyễn")
+/// and the next line opens with a capitalized syllable ("Văn Thành, Bí thư …").
+fn join_broken_names(text: &str, key: &str, lex: &Lexicon, ascii: bool, blocks: &mut Vec<Block>) {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.drain(..) {
+        let Some(a) = out.last().copied() else {
+            out.push(b);
+            continue;
+        };
+        let line = &text[a.start..a.end];
+        let mut words = line.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        let before = words.next().unwrap_or("");
+        let last_key = &key[a.end - last.len()..a.end];
+        let broken = a.kind == BlockKind::Paragraph
+            && b.kind == BlockKind::Paragraph
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().skip(1).all(char::is_lowercase)
+            && before.chars().next().is_some_and(char::is_lowercase)
+            && lex.surname(last_key, ascii).is_some_and(|s| !s.word)
+            && text[a.end..b.start].matches('\n').count() == 1
+            && text[b.start..b.end].split(' ').next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase)
+            });
+        match out.last_mut() {
+            Some(prev) if broken => prev.end = b.end,
+            _ => out.push(b),
+        }
+    }
+    *blocks = out;
 }
 
 /// Does the line open with a part of day or "Ngày" and a date ("Sáng 8/7,", "Ngày 3/7/2019,")?

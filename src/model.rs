@@ -229,6 +229,25 @@ pub struct Speech {
     pub span: Span,
 }
 
+impl Task {
+    /// This task and all its sub-tasks, depth first, in document order.
+    ///
+    /// ```
+    /// let d = vanban::parse("Sáng 8/7/2024, UBND xã tổ chức hội nghị. Chủ tịch UBND xã kết luận:\n\
+    ///     - Thu ngân sách:\n+ Rà soát nguồn thu.\n+ Đôn đốc nợ đọng.\n- Giải ngân vốn đầu tư công.\n");
+    /// let tasks = &d.meeting.unwrap().tasks;
+    /// let all: Vec<&str> = tasks.iter().flat_map(|t| t.flatten()).map(|t| t.marker.as_str()).collect();
+    /// assert_eq!(all, ["-", "+", "+", "-"]);
+    /// ```
+    pub fn flatten(&self) -> Vec<&Task> {
+        let mut out = vec![self];
+        for s in &self.subtasks {
+            out.extend(s.flatten());
+        }
+        out
+    }
+}
+
 /// One enumerated item of the meeting's conclusions or tasks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Task {
@@ -248,8 +267,8 @@ pub struct Task {
     pub partners: Vec<Text>,
     /// The deadline ("trước ngày 30/9/2024", "trong quý III", "thường xuyên").
     pub deadline: Option<Deadline>,
-    /// Sub-items (level + 1), in order.
-    pub children: Vec<Task>,
+    /// Items nested under this one ("+" under "-", "1.1." under "1.", "1." under "I.").
+    pub subtasks: Vec<Task>,
 }
 
 /// A task's deadline.

@@ -54,7 +54,7 @@ fn whole_corpus_parses_with_valid_spans() {
             check_span(&bytes, r.span, "recipient", &file);
         }
         if let Some(m) = &doc.meeting {
-            for t in &m.tasks {
+            for t in m.tasks.iter().flat_map(|t| t.flatten()) {
                 check_span(&bytes, t.span, "task", &file);
             }
             if let Some(d) = &m.date {

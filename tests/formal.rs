@@ -55,7 +55,7 @@ fn check_task(file: &str, input: &str, t: &Task) {
     if let Some(d) = &t.deadline {
         check(file, input, "deadline", d.span, Some(&d.text));
     }
-    t.children.iter().for_each(|c| check_task(file, input, c));
+    t.subtasks.iter().for_each(|c| check_task(file, input, c));
 }
 
 fn check_doc(file: &str, input: &str, d: &Document) {
@@ -179,9 +179,9 @@ fn composed_documents_yield_their_parts() {
     let d = get("formal-plan-state.txt");
     assert_eq!(d.kind, DocumentKind::Plan);
     let tasks = &d.meeting.as_ref().unwrap().tasks;
-    let t2 = &tasks[1].children[1];
+    let t2 = &tasks[1].subtasks[1];
     assert_eq!(t2.agency.as_ref().unwrap().text, "Văn phòng HĐND và UBND xã");
-    assert_eq!(tasks[1].children[2].children[0].children[0].marker, "+");
+    assert_eq!(tasks[1].subtasks[2].subtasks[0].subtasks[0].marker, "+");
 }
 
 /// `Document::map_spans` moves every formal span too (for text cut out of a larger file).

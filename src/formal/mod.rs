@@ -94,7 +94,7 @@ pub(crate) fn map_task_spans(t: &mut Task, f: &impl Fn(Span) -> Span) {
             p.span = f(p.span);
         }
     }
-    t.children.iter_mut().for_each(|c| map_task_spans(c, f));
+    t.subtasks.iter_mut().for_each(|c| map_task_spans(c, f));
 }
 
 /// Is every letter of `s` upper case (and is there at least one)?

@@ -905,6 +905,24 @@ fn tidy_meeting(cx: &Cx<'_, '_>, doc: &mut Document) {
         m.name = None;
         m.kind = None;
     }
+    // "… kiện toàn nhân sự Ban Chấp hành trước khi tổ chức đại hội" in a numbered item:
+    // a task, not the meeting's organizer.
+    if m.organizer.as_ref().is_some_and(|o| in_list(o.span)) {
+        m.organizer = None;
+    }
+    let empty = m.name.is_none()
+        && m.date.is_none()
+        && m.organizer.is_none()
+        && m.location.is_none()
+        && m.chairs.is_empty()
+        && m.attendees.is_empty()
+        && m.groups.is_empty()
+        && m.speeches.is_empty()
+        && m.tasks.is_empty()
+        && m.contributions.is_none();
+    if empty {
+        doc.meeting = None;
+    }
 }
 
 /// The numbered body of a notice or plan as tasks, when the meeting has none.

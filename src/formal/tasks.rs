@@ -33,23 +33,35 @@ impl TaskCx<'_> {
     }
 }
 
-/// The task for `items[i]`, with its sub-items as children.
+/// The agency, partners and deadline written in an item's own text `s..e` (without
+/// its sub-items).
+pub fn fields(cx: &TaskCx<'_>, s: usize, e: usize) -> (Option<Text>, Vec<Text>, Option<Deadline>) {
+    let (agency, partners) = agency(cx, s, e);
+    (agency, partners, deadline(cx, s, e))
+}
+
+/// The task for `items[i]`, with its sub-items nested: the item's own text stops where
+/// its first sub-item starts (as [`crate::assemble`] builds them).
 pub fn task(cx: &TaskCx<'_>, items: &[ListItem], i: usize) -> Task {
     let it = &items[i];
     let kids: Vec<usize> = (i + 1..items.len()).filter(|&j| items[j].parent == Some(i)).collect();
-    // The item's own text: up to its first sub-item.
-    let own_end = kids.first().map_or(it.end, |&j| items[j].marker_start.max(it.start)).min(it.end);
-    let (agency, partners) = agency(cx, it.start, own_end);
+    let end = match kids.first() {
+        Some(&j) if items[j].marker_start > it.start && items[j].marker_start < it.end => {
+            it.start + cx.text[it.start..items[j].marker_start].trim_end().len()
+        }
+        _ => it.end,
+    };
+    let (agency, partners, deadline) = fields(cx, it.start, end);
     Task {
         marker: it.marker.clone(),
         number: it.number,
-        text: cx.text[it.start..it.end].to_string(),
-        span: cx.span(it.start, it.end),
+        text: cx.text[it.start..end].to_string(),
+        span: cx.span(it.start, end),
         level: it.level,
         agency,
         partners,
-        deadline: deadline(cx, it.start, own_end),
-        children: kids.into_iter().map(|j| task(cx, items, j)).collect(),
+        deadline,
+        subtasks: kids.into_iter().map(|j| task(cx, items, j)).collect(),
     }
 }
 

@@ -395,7 +395,15 @@ impl LexiconBuilder {
                 _ => None,
             })
             .collect();
+        let mut word_cues: HashMap<String, Vec<String>> = HashMap::new();
+        let mut word_cues_ascii: HashMap<String, Vec<String>> = HashMap::new();
+        for c in self.cues.iter().filter(|c| !c.meeting && !c.form.contains(' ')) {
+            word_cues.entry(key::key(&c.form)).or_default().push(c.name.clone());
+            word_cues_ascii.entry(key::strip_accents(&key::key(&c.form))).or_default().push(c.name.clone());
+        }
         Lexicon {
+            word_cues,
+            word_cues_ascii,
             units,
             person_ascii_forms: ascii_forms(&self.person),
             org_ascii_forms: ascii_forms(&self.org),
@@ -492,6 +500,9 @@ pub struct Lexicon {
     org_table: Vec<Entry>,
     org_ascii_forms: Vec<String>,
     cue_table: Vec<CueEntry>,
+    /// One-word cues by key: cue names (accent-free keys in the second map).
+    word_cues: HashMap<String, Vec<String>>,
+    word_cues_ascii: HashMap<String, Vec<String>>,
     surnames: HashMap<String, SurnameInfo>,
     surnames_ascii: HashMap<String, SurnameInfo>,
     middles: HashSet<String>,
@@ -635,6 +646,15 @@ impl Lexicon {
             .get(syllable_key)
             .copied()
             .or_else(|| ascii.then(|| self.surnames_ascii.get(syllable_key).copied()).flatten())
+    }
+
+    /// True when the one-word key is listed in cues.tsv under `name` ("nguyên" is
+    /// `former`, "và" a `function_word`).
+    ///
+    /// `ascii` (for text typed without diacritics) also accepts the accent-free forms.
+    pub fn is_word_cue(&self, word_key: &str, name: &str, ascii: bool) -> bool {
+        let has = |m: &HashMap<String, Vec<String>>| m.get(word_key).is_some_and(|v| v.iter().any(|n| n == name));
+        has(&self.word_cues) || ascii && has(&self.word_cues_ascii)
     }
 
     /// True when the syllable key is a frequent middle name.

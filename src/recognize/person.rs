@@ -223,6 +223,24 @@ impl<'a> Walker<'a, '_> {
         }
         true
     }
+    /// A full name written in capitals at `i` ("NGUYỄN VĂN AN"): 2 to 5 all-capital
+    /// syllables opening with a family name. Returns its length, or 0.
+    fn upper_name_run(&self, i: usize) -> usize {
+        let upper = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.chars().count() >= 2
+                    && w.chars().count() <= 8
+                    && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            })
+        };
+        let n = (0..5).take_while(|&d| upper(i + d)).count();
+        let ok = (2..=5).contains(&n)
+            && self.is_surname(i, true)
+            && !self.cap(i + n)
+            && (i + 1..i + n).all(|k| !self.wkey(k).is_some_and(|w| self.c.lex.is_not_name(w, self.c.ascii)));
+        if ok { n } else { 0 }
+    }
+
     /// Length (in tokens) of the run of name syllables at `i`, at most `max`.
     fn cap_run(&self, i: usize, max: usize) -> usize {
         let mut n = 0;
@@ -280,17 +298,31 @@ impl<'a> Walker<'a, '_> {
     fn token_end(&self, i: usize) -> usize {
         self.toks[i].e
     }
-    fn cue_word(&self, i: usize, words: &[&str]) -> bool {
-        self.wkey(i).is_some_and(|k| words.contains(&k))
+    /// Is token `i` a one-word cue of cues.tsv named `name`?
+    fn cue_is(&self, i: usize, name: &str) -> bool {
+        self.wkey(i).is_some_and(|k| self.c.lex.is_word_cue(k, name, self.c.ascii))
+    }
+    /// "nguyên" (former), "quyền" (acting) before a title?
+    fn qualifier_at(&self, i: usize) -> bool {
+        self.cue_is(i, "former") || self.cue_is(i, "acting")
     }
 
     /// Extend an organization after a title, from token `i`. Returns the token after it.
     fn extend_org(&self, mut i: usize, before_name: bool) -> usize {
         let start = i;
         let mut last_cap = false;
+        // The last thing taken was a whole organization from the lexicon ("Bộ Công an").
+        let mut after_org = false;
+        // The last thing taken was a capitalized compound ("Công an").
+        let mut after_compound = false;
+        // The last thing taken was an organization head noun ("Hội đồng", "Ban").
+        let mut after_head = false;
         loop {
             if let Some((m, kind)) = self.org_at(i) {
                 let mut j = self.tok_at(m.end);
+                after_org = kind != Kind::Unit;
+                after_head = kind == Kind::Org { head: true };
+                after_compound = false;
                 if kind == Kind::Unit {
                     let n = self.cap_run(j, 7);
                     if n > 0 {
@@ -315,32 +347,81 @@ impl<'a> Walker<'a, '_> {
                     if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
                         return i;
                     }
+                    // After a whole organization a name may open with a family name that is
+                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
+                    if self.cue_is(i, "function_word") {
+                        // "… Bộ Công thương Trong thời gian …": a capitalized function word.
+                        return i;
+                    }
+                    // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
+                    if before_name && n >= 3 {
+                        if let Some(k) = self.person_split(i, n) {
+                            return i + k;
+                        }
+                    }
+                    if before_name
+                        && after_org
+                        && (2..=4).contains(&n)
+                        && self.is_surname(i, true)
+                        && self.name_ends(i + n)
+                    {
+                        return i;
+                    }
                     if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
                         return i;
                     }
                     i += 1;
                     last_cap = true;
+                    after_org = false;
+                    after_compound = false;
+                    after_head = false;
+                    continue;
+                }
+                // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
+                if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
+                    i += 1;
                     continue;
                 }
                 if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
                     i += 1;
                     continue;
                 }
-                if last_cap
-                    && w.chars().all(char::is_lowercase)
-                    && !self.cue_word(
-                        i,
-                        &["và", "của", "tại", "về", "với", "cùng", "trong", "đã", "là", "có", "thì", "nhưng", "đến"],
-                    )
-                {
+                if last_cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
                     // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
                     if self.person_at(i).is_none() && !self.cue_start(i) {
                         i += 1;
                         last_cap = false;
+                        after_compound = true;
+                        after_head = false;
                         continue;
                     }
                 }
-                if (w == "và" || w == "&")
+                // Lower-case words inside a name, between its head and a capitalized part:
+                // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
+                if after_head || after_compound {
+                    let lower = |k: usize| {
+                        self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
+                            && !self.cue_is(k, "function_word")
+                            && self.person_at(k).is_none()
+                            && self.org_at(k).is_none()
+                            && !self.cue_start(k)
+                    };
+                    let n = (0..3).take_while(|&d| lower(i + d)).count();
+                    let k = i + n;
+                    let place = |k: usize| {
+                        let m = self.cap_run(k, 5);
+                        m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
+                    };
+                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit);
+                    if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
+                        i = k;
+                        last_cap = false;
+                        after_compound = false;
+                        after_head = false;
+                        continue;
+                    }
+                }
+                if (self.cue_is(i, "list_and") || w == "&")
                     && self.cap(i + 1)
                     && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
                     && self.person_at(i + 1).is_none()
@@ -349,6 +430,13 @@ impl<'a> Walker<'a, '_> {
                     i += 1;
                     continue;
                 }
+            }
+            // "Ủy ban Tài chính, Ngân sách": a comma between two capitalized compound nouns
+            // inside one name (a place or a person after the comma has no lower-case second
+            // syllable).
+            if self.punct(i) == Some(',') && i > start && self.word(i - 1).is_some() && self.compound_noun(i + 1) {
+                i += 1;
+                continue;
             }
             if self.punct(i) == Some('-') && i > start {
                 // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
@@ -360,6 +448,29 @@ impl<'a> Walker<'a, '_> {
             }
             return i;
         }
+    }
+
+    /// Is token `i` a capitalized compound noun inside a name ("Ngân sách", "Công nghệ"):
+    /// a capitalized word that is no title or honorific, then a lower-case syllable that
+    /// is no function word or verb cue?
+    fn compound_noun(&self, i: usize) -> bool {
+        self.cap(i)
+            && self.cap_run(i, 2) == 1
+            && self.person_at(i).is_none()
+            && self.word(i + 1).is_some_and(|w| w.chars().all(char::is_lowercase))
+            && self.person_at(i + 1).is_none()
+            && !self.cue_start(i + 1)
+            && !self.cue_is(i + 1, "function_word")
+    }
+
+    /// Does a name that ends before token `i` end there: punctuation, the end of the block,
+    /// a verb cue or a function word?
+    fn name_ends(&self, i: usize) -> bool {
+        i >= self.toks.len()
+            || self.punct(i).is_some()
+            || self.cue_start(i)
+            || self.cue_is(i, "function_word")
+            || self.person_at(i).is_some()
     }
 
     /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
@@ -378,6 +489,7 @@ impl<'a> Walker<'a, '_> {
                         | "opening"
                         | "closing"
                         | "report"
+                        | "contribution"
                         | "speech"
                 )
             })
@@ -390,10 +502,10 @@ impl<'a> Walker<'a, '_> {
         loop {
             let start_i = i;
             let mut qualifier = None;
-            if self.cue_word(i, &["nguyên"]) && self.is_title_at(i + 1) {
+            if self.cue_is(i, "former") && self.is_title_at(i + 1) {
                 qualifier = Some("former");
                 i += 1;
-            } else if self.cue_word(i, &["quyền"]) && self.is_title_at(i + 1) {
+            } else if self.cue_is(i, "acting") && self.is_title_at(i + 1) {
                 qualifier = Some("acting");
                 i += 1;
             }
@@ -415,7 +527,9 @@ impl<'a> Walker<'a, '_> {
                 title_end = self.c.text[..o.start].trim_end().len();
                 j = self.tok_at(o.start);
             }
-            let end_tok = if standalone { j } else { self.extend_org(j, before_name) };
+            // A standalone title takes a level and its place: "đại biểu Quốc hội tỉnh Nam Định".
+            let unit_next = matches!(self.org_at(self.tok_at(m.end)), Some((_, Kind::Unit)));
+            let end_tok = if standalone && !unit_next { j } else { self.extend_org(j, before_name) };
             if needs_org && end_tok <= j {
                 // A bare "Trưởng" with no organization after it is no role.
                 return (out, start_i);
@@ -427,10 +541,8 @@ impl<'a> Walker<'a, '_> {
             // Separator, then another role?
             let k = i;
             let sep = matches!(self.punct(k), Some(',' | '-' | '/'));
-            let kiem = self.cue_word(k, &["kiêm"]);
-            if (sep || kiem)
-                && (self.is_title_at(k + 1) || self.cue_word(k + 1, &["nguyên", "quyền"]) && self.is_title_at(k + 2))
-            {
+            let kiem = self.cue_is(k, "concurrent");
+            if (sep || kiem) && (self.is_title_at(k + 1) || self.qualifier_at(k + 1) && self.is_title_at(k + 2)) {
                 i = k + 1;
                 continue;
             }
@@ -510,16 +622,30 @@ impl<'a> Walker<'a, '_> {
     }
 
     /// Roles after a name: optional separator, then a chain.
-    fn roles_after(&self, i: usize) -> (Vec<RoleMention>, usize) {
+    ///
+    /// `in_list` is set after a name written after its roles ("Chủ nhiệm … A, Bộ trưởng … B"):
+    /// there the next role may head the next name, even one whose family name is also a
+    /// word ("Tô Lâm"); after a name written first ("A, Hiệu trưởng Trường … Nông Lâm")
+    /// such a run belongs to the organization.
+    fn roles_after(&self, i: usize, in_list: bool) -> (Vec<RoleMention>, usize) {
         let mut j = i;
-        if matches!(self.punct(j), Some(',' | '-' | ':' | '(')) {
+        if matches!(self.punct(j), Some(',' | '-' | '–' | ':' | '(' | '/')) {
             j += 1;
         }
-        if self.cue_word(j, &["nguyên", "quyền"]) || self.is_title_at(j) {
-            let (mut r, mut k) = self.roles(j, false);
+        if self.qualifier_at(j) || self.is_title_at(j) {
+            let (mut r, mut k) = self.roles(j, in_list);
             // A last role followed by ':' or by a name heads the next person, not this one:
             // "Tổng Bí thư A, nguyên Tổng Bí thư: B, C" / "…, Chủ tịch nước D".
-            let heads_next = |k: usize| self.punct(k) == Some(':') || self.looks_like_name(k, self.cap_run(k, 5));
+            let heads_next = |k: usize| {
+                let n = self.cap_run(k, 5);
+                self.punct(k) == Some(':')
+                    || self.looks_like_name(k, n)
+                    || in_list
+                        && (2..=4).contains(&n)
+                        && self.is_surname(k, true)
+                        && self.name_ends(k + n)
+                        && !self.historical(k, n)
+            };
             if !r.is_empty() && heads_next(k) && self.punct(i) != Some('(') {
                 let last = r.pop().map_or(k, |x| self.tok_at(x.start));
                 if r.is_empty() {
@@ -544,7 +670,7 @@ impl<'a> Walker<'a, '_> {
         let (hons, mut j) = self.honorifics(i);
         // An item may carry its own role before the name: "…: Chủ tịch nước A, Thủ tướng B".
         let mut before = Vec::new();
-        if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) && self.is_title_at(j + 1) {
+        if self.is_title_at(j) || self.qualifier_at(j) && self.is_title_at(j + 1) {
             let (r, k) = self.roles(j, true);
             if !r.is_empty() {
                 before = r;
@@ -574,32 +700,53 @@ impl<'a> Walker<'a, '_> {
         n: usize,
     ) -> (PersonMention, usize) {
         let name = self.span_of(name_tok, name_tok + n);
-        let (mut after, next) = self.roles_after(name_tok + n);
+        let (mut after, next) = self.roles_after(name_tok + n, !roles.is_empty());
         roles.append(&mut after);
         let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
         (PersonMention { start: self.toks[start].s, end, name: Some(name), honorifics, roles }, next)
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
-    fn list(&self, mut i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+    fn list(&self, i: usize, shared: &[RoleMention], out: &mut Vec<PersonMention>) -> usize {
+        self.list_with(i, shared, &[], out)
+    }
+
+    /// [`Self::list`] with honorifics written once before the list ("Các ông: A, …; B, …"),
+    /// given to every item that has none of its own.
+    fn list_with(
+        &self,
+        mut i: usize,
+        shared: &[RoleMention],
+        hons: &[Honorific],
+        out: &mut Vec<PersonMention>,
+    ) -> usize {
+        // When the first item carries its own title, every item does and the shared role
+        // ("Các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Phó Chủ tịch B") is all of theirs.
+        let first_titled = {
+            let (_, h) = self.honorifics(i);
+            self.is_title_at(h) || self.qualifier_at(h)
+        };
         loop {
             let Some((mut p, next)) = self.named_item(i, false) else { return i };
             // Shared roles go first: "các Phó Chủ tịch UBND tỉnh: A, B".
             let mut roles = shared.to_vec();
             roles.append(&mut p.roles);
             p.roles = roles;
+            if p.honorifics.is_empty() {
+                p.honorifics = hons.to_vec();
+            }
             out.push(p);
             i = next;
-            let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_word(i, &["và"]);
+            let sep = self.punct(i).is_some_and(|c| c == ';' || c == ',') || self.cue_is(i, "list_and");
             if !sep {
                 return i;
             }
             let k = i + 1;
-            let j = if self.cue_word(k, &["và"]) { k + 1 } else { k };
+            let j = if self.cue_is(k, "list_and") { k + 1 } else { k };
             let (_, after_hon) = self.honorifics(j);
-            let titled = self.is_title_at(after_hon) || self.cue_word(after_hon, &["nguyên", "quyền"]);
+            let titled = self.is_title_at(after_hon) || self.qualifier_at(after_hon);
             // After ';' an item with its own title starts a new group: the shared role ends.
-            if titled && !shared.is_empty() && self.punct(i) == Some(';') {
+            if titled && !first_titled && !shared.is_empty() && self.punct(i) == Some(';') {
                 return i;
             }
             let n = self.cap_run(after_hon, 5);
@@ -619,8 +766,8 @@ impl<'a> Walker<'a, '_> {
 
     /// Try a mention at token `i`; push what is found and return the next token.
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
-        let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
-        let qualified_title = self.cue_word(i, &["nguyên", "quyền"]) && self.is_title_at(i + 1);
+        let plural = i > 0 && self.cue_is(i - 1, "plural");
+        let qualified_title = self.qualifier_at(i) && self.is_title_at(i + 1);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {
@@ -630,10 +777,12 @@ impl<'a> Walker<'a, '_> {
                 }
                 let (hons, j) = self.honorifics(i);
                 let address_only = hons.iter().all(|h| h.kind == HonorificKind::Address);
-                if plural {
+                // Address forms written once for a list: "Các ông: A, …; B, …", "Bà: C, …".
+                let list_hons: &[Honorific] = if address_only { &hons } else { &[] };
+                if plural || address_only && self.punct(j) == Some(':') {
                     // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
                     if self.punct(j) == Some(':') {
-                        return self.list(j + 1, &[], out);
+                        return self.list_with(j + 1, &[], list_hons, out);
                     }
                     if self.is_title_at(j) {
                         let (shared, k) = self.roles(j, true);
@@ -651,7 +800,11 @@ impl<'a> Walker<'a, '_> {
                     }
                     return j;
                 }
-                let n = self.cap_run(j, 5);
+                let mut n = self.cap_run(j, 5);
+                if n == 0 {
+                    // "ông NGUYỄN VĂN AN": a name in capitals after an honorific.
+                    n = self.upper_name_run(j);
+                }
                 // A one-syllable given name after a capitalized "Ông"/"Bà" inside a sentence is
                 // more likely a place ("Bà Rịa") than a person.
                 let mid_sentence_cap = address_only
@@ -663,7 +816,7 @@ impl<'a> Walker<'a, '_> {
                 let name_ok = if address_only || hons.iter().any(|h| h.kind == HonorificKind::Address) {
                     n >= 1
                         && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
-                        && !(n == 1 && mid_sentence_cap && self.cue_word(i, &["ông", "bà"]))
+                        && !(n == 1 && mid_sentence_cap && self.cue_is(i, "address_plain"))
                 } else {
                     self.looks_like_name(j, n)
                 };
@@ -672,7 +825,7 @@ impl<'a> Walker<'a, '_> {
                     out.push(p);
                     return k;
                 }
-                if self.is_title_at(j) || self.cue_word(j, &["nguyên", "quyền"]) {
+                if self.is_title_at(j) || self.qualifier_at(j) {
                     let (roles, k) = self.roles(j, true);
                     if roles.is_empty() {
                         return j;
@@ -709,7 +862,8 @@ impl<'a> Walker<'a, '_> {
                     return i + 1;
                 }
                 // Role before the name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A", also after ':'.
-                let k2 = if self.punct(k) == Some(':') { k + 1 } else { k };
+                // "Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh": a dash between role and name.
+                let k2 = if matches!(self.punct(k), Some(':' | '-' | '–')) { k + 1 } else { k };
                 let (hons, k3) = self.honorifics(k2);
                 let n = self.cap_run(k3, 5);
                 // After a title a two-syllable name may open with a family name that is
@@ -738,7 +892,7 @@ impl<'a> Walker<'a, '_> {
                 if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
                     return i + n.max(1);
                 }
-                let (roles, k) = self.roles_after(i + n);
+                let (roles, k) = self.roles_after(i + n, false);
                 let strong = n >= 3 && (self.is_surname(i, false) || self.is_middle(i + 1)) || !roles.is_empty();
                 if !strong {
                     return i + n;
@@ -759,7 +913,7 @@ impl<'a> Walker<'a, '_> {
         let prev = i - 1;
         if self
             .word(prev)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_word(prev, &["các"]))
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_is(prev, "plural"))
             && self.person_at(prev).is_none()
         {
             return true;

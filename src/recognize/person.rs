@@ -298,6 +298,31 @@ impl<'a> Walker<'a, '_> {
     fn token_end(&self, i: usize) -> usize {
         self.toks[i].e
     }
+    /// A term cue with its number at token `i` ("khóa XIV", "nhiệm kỳ 2014-2019"): the
+    /// token after it.
+    fn term_at(&self, i: usize) -> Option<usize> {
+        let t = self.toks.get(i)?;
+        let m = find_at(self.c.cues, t.s)?;
+        if !self.c.lex.cue_entries(m).any(|c| c.name == "term") {
+            return None;
+        }
+        let j = self.tok_at(m.end);
+        let numeral = |k: usize| {
+            self.word(k).is_some_and(|w| {
+                w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
+                    || w.len() <= 6 && w.bytes().all(|b| b"IVXLC".contains(&b))
+            })
+        };
+        if !numeral(j) {
+            return None;
+        }
+        // "2014-2019", "2014 - 2019"
+        if self.punct(j + 1) == Some('-') && numeral(j + 2) {
+            return Some(j + 3);
+        }
+        Some(j + 1)
+    }
+
     /// Is token `i` a one-word cue of cues.tsv named `name`?
     fn cue_is(&self, i: usize, name: &str) -> bool {
         self.wkey(i).is_some_and(|k| self.c.lex.is_word_cue(k, name, self.c.ascii))
@@ -317,8 +342,11 @@ impl<'a> Walker<'a, '_> {
         let mut after_compound = false;
         // The last thing taken was an organization head noun ("Hội đồng", "Ban").
         let mut after_head = false;
+        // The last thing taken was a term ("khóa XIV"): "… đơn vị thành phố Đà Nẵng" may follow.
+        let mut after_term = false;
         loop {
             if let Some((m, kind)) = self.org_at(i) {
+                after_term = false;
                 let mut j = self.tok_at(m.end);
                 after_org = kind != Kind::Unit;
                 after_head = kind == Kind::Org { head: true };
@@ -339,6 +367,18 @@ impl<'a> Walker<'a, '_> {
             }
             if self.is_title_at(i) && i > start {
                 return i;
+            }
+            // "Quốc hội khóa XIV", "Ủy ban … nhiệm kỳ 2014-2019": the term belongs to the body.
+            if i > start {
+                if let Some(j) = self.term_at(i) {
+                    i = j;
+                    last_cap = false;
+                    after_org = false;
+                    after_compound = false;
+                    after_head = false;
+                    after_term = true;
+                    continue;
+                }
             }
             if let Some(w) = self.word(i) {
                 let first_upper = w.chars().next().is_some_and(char::is_uppercase);
@@ -375,6 +415,7 @@ impl<'a> Walker<'a, '_> {
                     after_org = false;
                     after_compound = false;
                     after_head = false;
+                    after_term = false;
                     continue;
                 }
                 // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
@@ -393,12 +434,13 @@ impl<'a> Walker<'a, '_> {
                         last_cap = false;
                         after_compound = true;
                         after_head = false;
+                        after_term = false;
                         continue;
                     }
                 }
                 // Lower-case words inside a name, between its head and a capitalized part:
                 // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
-                if after_head || after_compound {
+                if after_head || after_compound || after_term {
                     let lower = |k: usize| {
                         self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
                             && !self.cue_is(k, "function_word")
@@ -412,12 +454,13 @@ impl<'a> Walker<'a, '_> {
                         let m = self.cap_run(k, 5);
                         m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
                     };
-                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit);
+                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || after_term);
                     if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
                         i = k;
                         last_cap = false;
                         after_compound = false;
                         after_head = false;
+                        after_term = false;
                         continue;
                     }
                 }
@@ -760,6 +803,16 @@ impl<'a> Walker<'a, '_> {
     fn walk(&self, out: &mut Vec<PersonMention>) {
         let mut i = 0;
         while i < self.toks.len() {
+            // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
+            // inner words are no title ("Thường vụ").
+            if self.person_at(i).is_none() {
+                if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
+                    if m.end > self.toks[i].e {
+                        i = self.tok_at(m.end);
+                        continue;
+                    }
+                }
+            }
             i = self.at(i, out).max(i + 1);
         }
     }

@@ -942,7 +942,19 @@ fn body_tasks(cx: &Cx<'_, '_>) -> Vec<Task> {
     let Some(l) = l else { return Vec::new() };
     let tcx =
         TaskCx { text: cx.text, key: st.key, norm: st.norm, dates: &st.mentions.dates, periods: &st.mentions.periods };
-    (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect()
+    let tasks: Vec<Task> =
+        (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect();
+    // A plan's parts "I. MỤC ĐÍCH, YÊU CẦU / II. NHIỆM VỤ … / III. TỔ CHỨC THỰC HIỆN":
+    // the tasks are the items of the task sections, with their own sub-items.
+    let roman = |t: &Task| {
+        let m = t.marker.trim_end_matches(['.', '/', '-', ')']);
+        !m.is_empty() && m.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    };
+    let task_section = |t: &Task| vocab::prefix("task_section", &key::key(t.text.trim())).is_some();
+    if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
+        return tasks.into_iter().filter(task_section).flat_map(|t| t.subtasks).collect();
+    }
+    tasks
 }
 
 /// Fill the formal parts of `doc` (see the module documentation). `input` is the text
@@ -989,7 +1001,11 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
     }
     if matches!(
         doc.kind,
-        DocumentKind::Notice | DocumentKind::Plan | DocumentKind::Conclusion | DocumentKind::Directive
+        DocumentKind::Notice
+            | DocumentKind::Plan
+            | DocumentKind::Conclusion
+            | DocumentKind::Directive
+            | DocumentKind::OfficialLetter
     ) && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())
     {
         let tasks = body_tasks(&cx);

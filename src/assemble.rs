@@ -636,7 +636,16 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
         }
         let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
         let ms = person_mentions_in(a, ids, ss, se);
-        let before = ms.iter().rev().find(|m| m.1 <= c.start && gap_is_short(&a.text[m.1..c.start]));
+        // "A, roles, thay mặt Bộ Chính trị điều hành phiên họp": acting on behalf of a body
+        // does not part the person from the verb.
+        let on_behalf = |m: &(usize, usize, usize)| {
+            let gap = &a.text[m.1..c.start];
+            a.cues_in(m.1, c.start)
+                .any(|x| x.name == "on_behalf" && gap[..x.start - m.1].trim_matches([',', ' ']).is_empty())
+                && !gap.contains([';', '.'])
+                && gap.split_whitespace().count() <= 10
+        };
+        let before = ms.iter().rev().find(|m| m.1 <= c.start && (gap_is_short(&a.text[m.1..c.start]) || on_behalf(m)));
         let after: Vec<&(usize, usize, usize)> = {
             // The list right after the cue: mentions separated only by separators.
             let mut v = Vec::new();
@@ -679,7 +688,18 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
             }
             v
         };
+        // A bare "điều hành" (to run) chairs only a meeting or at the end of a clause: not in
+        // "tham gia điều hành Công ty".
+        let bare_run = c.name == "chair" && a.key[c.start..c.end].trim() == "điều hành" && {
+            let rest = a.text[c.end..se].trim_start();
+            let first = a.key[se - rest.len()..se].split(' ').next().unwrap_or("");
+            !(rest.is_empty()
+                || rest.starts_with(['.', ',', ';'])
+                || a.lex.is_word_cue(first, "event_noun", a.scan.ascii)
+                || a.cues_in(c.end, se).next().is_some_and(|x| x.meeting && a.text[c.end..x.start].trim().is_empty()))
+        };
         match c.name {
+            "chair" | "co_chair" if bare_run => {}
             "chair" | "co_chair" => {
                 if let Some(m) = before {
                     // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".

@@ -90,6 +90,43 @@ fn summary(doc: &Document) -> String {
     if let Some(t) = &doc.title {
         line(format!("title:     {}", t.text));
     }
+    // Formal documents: header, signature, recipients, minutes.
+    if let Some(h) = &doc.header {
+        if let Some(i) = &h.issuer {
+            let parent = h.parent_issuer.as_ref().map(|p| format!(" (under {})", p.text)).unwrap_or_default();
+            line(format!("issuer:    {}{parent}", i.text));
+        }
+        if let Some(n) = &h.number {
+            line(format!("number:    {} ({:?}, type {:?}, issuer {:?})", n.text, n.form, n.type_code, n.issuer_code));
+        }
+        if let Some(d) = &h.date {
+            let place = h.place.as_ref().map(|p| format!("{}, ", p.text)).unwrap_or_default();
+            line(format!("dated:     {place}{}", d.text));
+        }
+        if let Some(a) = &h.abstract_ {
+            line(format!("abstract:  {}", a.text));
+        }
+    }
+    if let Some(s) = &doc.signature {
+        for s in std::iter::once(s).chain(&s.co_signers) {
+            let mut parts: Vec<String> = s.authorities.iter().map(|a| format!("{} {}", a.prefix, a.body)).collect();
+            parts.extend([&s.title, &s.name].into_iter().flatten().map(|t| t.text.clone()));
+            line(format!("signed:    {}", parts.join(" / ")));
+        }
+    }
+    for r in &doc.recipients {
+        line(format!("recipient: {}{}", r.text, if r.archive { " (archive)" } else { "" }));
+    }
+    if let Some(m) = &doc.minutes {
+        let t = |c: &Option<vanban::ClockTime>| c.as_ref().map_or("?".to_string(), |c| c.time.clone());
+        line(format!("minutes:   {} - {}", t(&m.started), t(&m.ended)));
+        if let Some(a) = &m.attendance {
+            line(format!("present:   {}", a.text));
+        }
+        for v in &m.votes {
+            line(format!("vote:      {}", v.text));
+        }
+    }
     match &doc.meeting {
         None => line("meeting:   none found".into()),
         Some(m) => {
@@ -131,7 +168,7 @@ fn summary(doc: &Document) -> String {
                 line(format!("speech:    {:?} by {name}", s.kind));
             }
             for t in m.tasks.iter().flat_map(|t| t.flatten()) {
-                let short: String = t.text.chars().take(90).collect();
+                let short: String = t.text.chars().take(90).map(|c| if c == '\n' { ' ' } else { c }).collect();
                 let more = if t.text.chars().count() > 90 { "…" } else { "" };
                 let indent = "  ".repeat(usize::from(t.level));
                 line(format!("task {indent}{:>4} {short}{more}", t.marker));

@@ -831,6 +831,14 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
     let Some((_, l)) = best else { return Vec::new() };
     // Every item, in document order, with its nesting level: "I." > "1." > "1.1." / "-" > "+".
     // An item's own text stops where its first sub-item starts.
+    // Agency, partners and deadline of each item: crate::formal::tasks.
+    let tcx = crate::formal::tasks::TaskCx {
+        text: a.text,
+        key: a.key,
+        norm: a.norm,
+        dates: &a.m.dates,
+        periods: &a.m.periods,
+    };
     let flat: Vec<Task> = l
         .items
         .iter()
@@ -842,12 +850,16 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
                 }
                 _ => it.end,
             };
+            let (agency, partners, deadline) = crate::formal::tasks::fields(&tcx, it.start, end);
             Task {
                 marker: it.marker.clone(),
                 number: it.number,
                 text: a.text[it.start..end].to_string(),
                 span: a.span(it.start, end),
                 level: it.level,
+                agency,
+                partners,
+                deadline,
                 subtasks: Vec::new(),
             }
         })
@@ -1113,6 +1125,7 @@ pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
         header: None,
         signature: None,
         recipients: Vec::new(),
+        minutes: None,
         input: InputInfo {
             bytes: input_len,
             encoding: "utf-8".into(),

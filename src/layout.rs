@@ -33,6 +33,11 @@ pub enum BlockKind {
     Footer,
     /// Scraper metadata ("# url = …", "[img]", Markdown rules).
     Metadata,
+    /// A line of a formal document's header: issuer, motto, number, place and date
+    /// (see [`crate::formal::regions`]).
+    Header,
+    /// A line of a formal document's tail: signature block and "Nơi nhận" list.
+    Signature,
 }
 
 /// A line of the document.
@@ -279,6 +284,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             }
         }
     }
+    // Formal documents: header and signature regions.
+    crate::formal::regions(text, key, &mut blocks);
     Layout { blocks }
 }
 

@@ -29,6 +29,7 @@
 pub mod assemble;
 pub mod decode;
 mod error;
+pub mod formal;
 pub mod key;
 pub mod layout;
 pub mod lexicon;
@@ -212,6 +213,7 @@ impl Parser {
             mentions: &mentions,
         };
         let mut doc = assemble::assemble(&stages, &self.asm);
+        formal::fill(&stages, input, &mut doc);
         // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
         // republishing sites): many words with impossible vowel and mark combinations.
         let (score, toned) = toned_word_score(&norm.text);

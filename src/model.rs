@@ -32,6 +32,30 @@ pub enum DocumentKind {
     Minutes,
     /// A plan (kế hoạch).
     Plan,
+    /// A decision (quyết định).
+    Decision,
+    /// A report (báo cáo).
+    Report,
+    /// An invitation (giấy mời).
+    Invitation,
+    /// An official letter (công văn), with a "V/v …" subject and no type heading.
+    OfficialLetter,
+    /// A submission (tờ trình).
+    Submission,
+    /// A resolution (nghị quyết).
+    Resolution,
+    /// A conclusion (kết luận), as a Party document type.
+    Conclusion,
+    /// A directive (chỉ thị).
+    Directive,
+    /// A programme (chương trình).
+    Program,
+    /// A guideline (hướng dẫn).
+    Guide,
+    /// Rules or a regulation (quy chế, quy định, điều lệ).
+    Regulation,
+    /// Another formal document (tờ trình is `submission`; phiếu trình, đề án, đơn, …).
+    OtherFormal,
     /// Not recognized.
     #[default]
     Unknown,
@@ -54,12 +78,14 @@ pub struct Document {
     pub author: Option<Text>,
     /// The portal footer (publisher block).
     pub publisher: Option<Publisher>,
-    /// Formal header (issuer, number, place and date): reserved for formal documents.
+    /// Formal header (issuer, motto, number, place and date, type and abstract).
     pub header: Option<Header>,
-    /// Signature block: reserved for formal documents.
+    /// Signature block (authority prefix, body signed for, title, signer).
     pub signature: Option<Signature>,
-    /// "Nơi nhận" lines: reserved for formal documents.
-    pub recipients: Vec<Text>,
+    /// "Nơi nhận" lines, in order ("- Lưu: VT, …" with `archive`).
+    pub recipients: Vec<Recipient>,
+    /// The fields of minutes (biên bản): times, place, attendance, chair, secretary, votes.
+    pub minutes: Option<Minutes>,
     /// What the input was and how it was read.
     pub input: InputInfo,
     /// Notes on what was uncertain or repaired.
@@ -235,8 +261,44 @@ pub struct Task {
     pub span: Span,
     /// Nesting level (0 = top).
     pub level: u8,
+    /// The agency in charge ("Giao UBND xã …", "Sở Y tế chủ trì, phối hợp với …").
+    pub agency: Option<Text>,
+    /// Agencies that work with it ("phối hợp với …").
+    pub partners: Vec<Text>,
+    /// The deadline ("trước ngày 30/9/2024", "trong quý III", "thường xuyên").
+    pub deadline: Option<Deadline>,
     /// Items nested under this one ("+" under "-", "1.1." under "1.", "1." under "I.").
     pub subtasks: Vec<Task>,
+}
+
+/// A task's deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// As written ("trước ngày 30/9/2024").
+    pub text: String,
+    /// The date, when one is written.
+    pub date: Option<DocDate>,
+    /// The period, when one is written ("trong quý III năm 2024").
+    pub period: Option<Period>,
+    /// True for ongoing or recurring work ("thường xuyên", "hằng năm").
+    pub recurring: bool,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A date of a formal document, possibly incomplete ("ngày    tháng 12 năm 2024").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DocDate {
+    /// Year, if written.
+    pub year: Option<i32>,
+    /// Month 1-12, if written.
+    pub month: Option<u8>,
+    /// Day 1-31, if written.
+    pub day: Option<u8>,
+    /// As written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
 }
 
 /// One individual.
@@ -309,22 +371,198 @@ pub struct Publisher {
     pub span: Span,
 }
 
-/// Formal header (filled by formal-document support).
+/// The header of a formal document (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Header {
-    /// Issuing body.
+    /// Issuing body ("ỦY BAN NHÂN DÂN XÃ MỸ HƯNG", "HUYỆN ỦY MỸ LỘC").
     pub issuer: Option<Text>,
-    /// Number as written.
-    pub number: Option<Text>,
+    /// The body above it ("UBND HUYỆN MỸ LỘC", "ĐẢNG BỘ TỈNH NAM ĐỊNH").
+    pub parent_issuer: Option<Text>,
+    /// National name and motto as written (state layout).
+    pub motto: Option<Text>,
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM" as written (Party layout).
+    pub party_header: Option<Text>,
+    /// Number and code ("Số: 123/TB-UBND", "Số 45-TB/HU").
+    pub number: Option<DocumentNumber>,
+    /// Place of the date line ("Mỹ Lộc").
+    pub place: Option<Text>,
+    /// Date of the date line.
+    pub date: Option<DocDate>,
+    /// The document-type heading ("THÔNG BÁO", "BIÊN BẢN HỌP …").
+    pub doc_type: Option<Text>,
+    /// The subject summary (trích yếu: "Kết luận của …", "V/v …").
+    #[serde(rename = "abstract")]
+    pub abstract_: Option<Text>,
+    /// Addressee ("Kính gửi: …").
+    pub addressee: Option<Text>,
+    /// Span of the header region.
+    pub span: Span,
 }
 
-/// Signature block (filled by formal-document support).
+/// Which layout a document number follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberForm {
+    /// State form: number / type code - issuer code ("123/TB-UBND", "05/2024/QĐ-UBND").
+    #[default]
+    State,
+    /// Party form: number - type code / issuer code ("45-TB/HU").
+    Party,
+}
+
+/// A document number and code, parsed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DocumentNumber {
+    /// As written, after "Số:" ("123/TB-UBND", "/TB-UBND" when the number is blank).
+    pub text: String,
+    /// The number, when written.
+    pub number: Option<u32>,
+    /// The year of a legal document ("05/2024/QĐ-UBND").
+    pub year: Option<i32>,
+    /// Type code ("TB", "QĐ", "KH"); none for an official letter.
+    pub type_code: Option<String>,
+    /// Issuer code ("UBND", "HU", "SNV", "BGTVT-TTCNTT").
+    pub issuer_code: Option<String>,
+    /// State or Party form.
+    pub form: NumberForm,
+    /// Its span.
+    pub span: Span,
+}
+
+/// The signing-authority prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Authority {
+    /// TM., T/M: thay mặt, on behalf of a collective body.
+    OnBehalf,
+    /// KT., K/T: ký thay, a deputy signing for the head.
+    SigningFor,
+    /// TL., T/L: thừa lệnh, by order of.
+    ByOrder,
+    /// TUQ.: thừa ủy quyền, by authorisation.
+    ByAuthorization,
+    /// Q.: quyền, acting head.
+    Acting,
+}
+
+/// One authority line of a signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityLine {
+    /// The prefix.
+    pub authority: Authority,
+    /// The prefix as written ("KT.", "T/M").
+    pub prefix: String,
+    /// What follows it: the body or head signed for ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    pub body: String,
+    /// Span of the whole line.
+    pub span: Span,
+}
+
+/// The signature block.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Signature {
-    /// Signer's person id.
-    pub signer: Option<usize>,
-    /// Signer's title.
+    /// Authority lines, outermost first ("TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH").
+    pub authorities: Vec<AuthorityLine>,
+    /// The signer's title ("PHÓ CHỦ TỊCH").
     pub title: Option<Text>,
+    /// The signer's name.
+    pub name: Option<Text>,
+    /// The signer's person id.
+    pub signer: Option<usize>,
+    /// Other signers side by side (minutes: the secretary to the left of the chair).
+    pub co_signers: Vec<Signature>,
+    /// Span of the block.
+    pub span: Span,
+}
+
+/// One line of the "Nơi nhận" list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    /// The recipient, without the bullet and the closing ";" ("Như trên", "TT Huyện ủy").
+    pub text: String,
+    /// True for the archive line ("Lưu: VT, …").
+    pub archive: bool,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A clock time written in minutes ("15 giờ", "vào lúc 14 giờ 30 phút").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClockTime {
+    /// "HH:MM".
+    pub time: String,
+    /// As written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// Attendance ("có mặt 14/15").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    /// Present.
+    pub present: Option<u32>,
+    /// Expected in all.
+    pub total: Option<u32>,
+    /// As written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A vote ("Tổng số phiếu 15, tán thành 14 phiếu, chiếm 93,3%").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Vote {
+    /// Ballots cast.
+    pub total: Option<u32>,
+    /// In favour.
+    #[serde(rename = "for")]
+    pub for_: Option<u32>,
+    /// Against.
+    pub against: Option<u32>,
+    /// Abstaining or other opinion.
+    pub abstain: Option<u32>,
+    /// Share in favour, in percent.
+    pub percent: Option<f64>,
+    /// As written.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// A person named in a field line ("Chủ trì: Ông Nguyễn Văn An - Chủ tịch UBND xã").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldPerson {
+    /// The value as written.
+    pub text: String,
+    /// The person id, when a person is named.
+    pub person: Option<usize>,
+    /// Its span.
+    pub span: Span,
+}
+
+/// The fields of minutes (Mẫu 1.9 of Nghị định 30, community minutes).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Minutes {
+    /// When the meeting began.
+    pub started: Option<ClockTime>,
+    /// When it ended.
+    pub ended: Option<ClockTime>,
+    /// Where ("Địa điểm: …", "tại …").
+    pub place: Option<Text>,
+    /// Attendance counts.
+    pub attendance: Option<Attendance>,
+    /// The chair ("Chủ trì:", "Chủ tọa:").
+    pub chair: Option<FieldPerson>,
+    /// The secretary ("Thư ký:").
+    pub secretary: Option<FieldPerson>,
+    /// Agenda items.
+    pub agenda: Vec<Text>,
+    /// Section headings ("I. Thành phần tham dự", "NỘI DUNG CUỘC HỌP").
+    pub sections: Vec<Text>,
+    /// Votes.
+    pub votes: Vec<Vote>,
 }
 
 /// Severity-free note about the parse.
@@ -349,7 +587,7 @@ impl Document {
     /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
     /// ```
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        let mut sh = |s: &mut Span| *s = f(*s);
+        let sh = |s: &mut Span| *s = f(*s);
         let sht = |t: &mut Text| t.span = f(t.span);
         if let Some(t) = &mut self.title {
             sht(t);
@@ -364,20 +602,11 @@ impl Document {
         for c in &mut self.captions {
             sh(&mut c.span);
         }
-        self.recipients.iter_mut().for_each(sht);
+        self.recipients.iter_mut().for_each(|r| sh(&mut r.span));
+        crate::formal::map_formal_spans(self, &f);
         for d in &mut self.diagnostics {
             if let Some(s) = &mut d.span {
                 sh(s);
-            }
-        }
-        if let Some(h) = &mut self.header {
-            for t in [&mut h.issuer, &mut h.number].into_iter().flatten() {
-                sht(t);
-            }
-        }
-        if let Some(s) = &mut self.signature {
-            if let Some(t) = &mut s.title {
-                sht(t);
             }
         }
         if let Some(p) = &mut self.publisher {
@@ -414,13 +643,7 @@ impl Document {
                 c.topics.iter_mut().for_each(sht);
             }
             m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
-            fn tasks(ts: &mut [Task], sh: &mut dyn FnMut(&mut Span)) {
-                for t in ts {
-                    sh(&mut t.span);
-                    tasks(&mut t.subtasks, sh);
-                }
-            }
-            tasks(&mut m.tasks, &mut sh);
+            m.tasks.iter_mut().for_each(|t| crate::formal::map_task_spans(t, &f));
         }
     }
 }

@@ -1,0 +1,345 @@
+//! Formal documents: the state layout of Nghị định 30/2020/NĐ-CP and the Party layout
+//! of Hướng dẫn 36-HD/VPTW (DOMAIN.md §6.2–6.4, §7).
+//!
+//! Two entry points, one per stage:
+//! - [`regions`] (called by [`crate::layout`]): the header lines above the type heading
+//!   and the signature and "Nơi nhận" lines at the end become [`BlockKind::Header`] and
+//!   [`BlockKind::Signature`] blocks, so they feed neither the meeting nor the body.
+//! - [`fill`] (after [`crate::assemble`]): reads those blocks into [`Header`],
+//!   [`Signature`], [`Recipient`]s and, for minutes, [`Minutes`]; sets the kind; links
+//!   the signer to a [`Person`]; gives a notice or plan its numbered tasks.
+//!
+//! Text arrives as converters emit it: two columns flattened into one line with runs
+//! of spaces or tabs (pdftotext), `|` table cells (antiword), form feeds, rule lines.
+//! Normalization folds the runs of spaces, so the columns are found again in the
+//! caller's input through the normalization map ([`Cx::cells`]). The vocabulary
+//! (motto, type headings and codes, prefixes, labels) is `lexicon/data/formal.tsv`.
+
+pub mod number;
+mod parts;
+pub mod tasks;
+mod vocab;
+
+use crate::layout::{Block, BlockKind};
+use crate::model::*;
+use crate::span::Span;
+
+pub use parts::fill;
+
+/// Map every span of the formal parts of `doc` (header, signature, minutes) with `f`;
+/// [`Document::map_spans`] calls it.
+pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
+    let sht = |t: &mut Text| t.span = f(t.span);
+    if let Some(h) = &mut doc.header {
+        h.span = f(h.span);
+        for t in
+            [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place].into_iter().flatten()
+        {
+            sht(t);
+        }
+        for t in [&mut h.doc_type, &mut h.abstract_, &mut h.addressee].into_iter().flatten() {
+            sht(t);
+        }
+        if let Some(n) = &mut h.number {
+            n.span = f(n.span);
+        }
+        if let Some(d) = &mut h.date {
+            d.span = f(d.span);
+        }
+    }
+    if let Some(s) = &mut doc.signature {
+        map_signature(s, f);
+    }
+    if let Some(m) = &mut doc.minutes {
+        for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
+            c.span = f(c.span);
+        }
+        if let Some(t) = &mut m.place {
+            sht(t);
+        }
+        if let Some(a) = &mut m.attendance {
+            a.span = f(a.span);
+        }
+        for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
+            p.span = f(p.span);
+        }
+        m.agenda.iter_mut().for_each(sht);
+        m.sections.iter_mut().for_each(sht);
+        m.votes.iter_mut().for_each(|v| v.span = f(v.span));
+    }
+}
+
+fn map_signature(s: &mut Signature, f: &impl Fn(Span) -> Span) {
+    s.span = f(s.span);
+    s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
+    for t in [&mut s.title, &mut s.name].into_iter().flatten() {
+        t.span = f(t.span);
+    }
+    s.co_signers.iter_mut().for_each(|c| map_signature(c, f));
+}
+
+/// Map every span of a task and its sub-items with `f`.
+pub(crate) fn map_task_spans(t: &mut Task, f: &impl Fn(Span) -> Span) {
+    t.span = f(t.span);
+    if let Some(a) = &mut t.agency {
+        a.span = f(a.span);
+    }
+    t.partners.iter_mut().for_each(|p| p.span = f(p.span));
+    if let Some(d) = &mut t.deadline {
+        d.span = f(d.span);
+        if let Some(x) = &mut d.date {
+            x.span = f(x.span);
+        }
+        if let Some(p) = &mut d.period {
+            p.span = f(p.span);
+        }
+    }
+    t.subtasks.iter_mut().for_each(|c| map_task_spans(c, f));
+}
+
+/// Is every letter of `s` upper case (and is there at least one)?
+pub(crate) fn is_upper(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
+/// A rule line or a lone asterisk under the issuer ("-----", "*", "___").
+pub(crate) fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '~' | '.' | ' ' | '|'))
+}
+
+/// Does the line carry the national motto or the Party's name?
+fn has_motto(key: &str) -> bool {
+    vocab::find("motto", key).is_some() || vocab::find("party", key).is_some()
+}
+
+/// Is the line a header line with the motto or the Party's name: the phrase opens the
+/// line, ends it, or follows the issuer's name in capitals (a flattened column)? Not
+/// running text that names the country ("Quốc hội nước Cộng hòa xã hội chủ nghĩa …").
+fn motto_line(line: &str, key: &str) -> bool {
+    if line.chars().count() > 160 {
+        return false;
+    }
+    let Some((p, e)) = vocab::find("motto", key).or_else(|| vocab::find("party", key)) else { return false };
+    let before = line[..p].trim_matches(['|', ' ', '\t']);
+    // What follows the phrase: the rest of the national name, then the motto.
+    let rest = key[p + e.phrase.len()..].trim_start_matches(['|', ' ', '-']);
+    let after_ok = rest.is_empty()
+        || rest.starts_with("hạnh phúc")
+        || vocab::find("motto", rest).is_some_and(|(q, _)| q == 0)
+        || rest.starts_with("độc lập")
+        || rest.starts_with("việt nam") && rest["việt nam".len()..].trim_matches(['|', ' ']).is_empty();
+    (before.is_empty() || is_upper(before)) && (after_ok || is_upper(&line[p..]))
+        || before.chars().count() <= 60 && after_ok
+}
+
+/// A signing-authority line: a prefix followed by a word in capitals ("KT. CHỦ TỊCH").
+pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entry, usize)> {
+    let e = vocab::prefix("sign_prefix", key)?;
+    let rest = &text[e.phrase.len()..];
+    let skip = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    (rest.chars().next().is_some_and(char::is_uppercase) && is_upper(rest)).then_some((e, e.phrase.len() + skip))
+}
+
+/// The lines of the abstract (trích yếu) under the type heading at `title`: up to four
+/// short lines, down to a blank line, an addressee, a legal basis or a list.
+pub(crate) fn abstract_blocks(text: &str, key: &str, blocks: &[Block], title: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_end = blocks[title].end;
+    for (i, b) in blocks.iter().enumerate().skip(title + 1).take(4) {
+        let gap = &text[prev_end..b.start];
+        let line = &text[b.start..b.end];
+        let k = &key[b.start..b.end];
+        if gap.matches('\n').count() > 1
+            || !matches!(b.kind, BlockKind::Paragraph | BlockKind::Header | BlockKind::Caption)
+            || line.chars().count() > 220
+            || vocab::prefix("addressee", k).is_some()
+            || k.starts_with("căn cứ")
+            || line.ends_with([':', ';'])
+            || line.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        out.push(i);
+        prev_end = b.end;
+    }
+    out
+}
+
+/// The header and tail regions of a formal document, as block kinds: blocks before the
+/// type heading (or, with no heading, down to the date line and the "V/v" subject)
+/// become [`BlockKind::Header`]; from the "Nơi nhận" list or the first signing line
+/// after the body to the end, [`BlockKind::Signature`]. Does nothing unless the first
+/// lines carry the national motto or the Party's name.
+pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
+    let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind != BlockKind::Metadata).collect();
+    let head: Vec<usize> = content.iter().copied().take(16).collect();
+    if !head.iter().any(|&i| motto_line(&text[blocks[i].start..blocks[i].end], &key[blocks[i].start..blocks[i].end])) {
+        return;
+    }
+    let title = head.iter().copied().find(|&i| blocks[i].kind == BlockKind::Title);
+    let title_is_heading = title.is_some_and(|t| {
+        let k = key[blocks[t].start..blocks[t].end].trim_start_matches(['|', '*', ' ']);
+        vocab::prefix("doc_type", k).is_some() && !has_motto(k)
+    });
+    let header_end = match title {
+        Some(t) if title_is_heading => t,
+        _ => {
+            // No type heading (an official letter): down to the last header-like line.
+            let mut end = 0;
+            let mut subject = false;
+            for (n, &i) in head.iter().enumerate() {
+                let b = blocks[i];
+                let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+                let line = &text[b.start..b.end];
+                if line.chars().count() > 120 {
+                    break; // the body
+                }
+                let headerish = has_motto(k)
+                    || number::after_label(k).is_some()
+                    || k.contains(", ngày") && k.contains("tháng") && !line.ends_with('.')
+                    || is_rule(line)
+                    || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+                if headerish {
+                    end = n + 1;
+                    subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+                } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none()
+                {
+                    end = n + 1; // the subject goes on over the next line
+                } else if n > end + 2 {
+                    break;
+                } else {
+                    subject = false;
+                }
+            }
+            match (head.get(end), head.last()) {
+                (Some(&i), _) => i,
+                (None, Some(&last)) => last + 1,
+                (None, None) => 0,
+            }
+        }
+    };
+    for b in blocks[..header_end].iter_mut() {
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title | BlockKind::Byline) {
+            b.kind = BlockKind::Header;
+        }
+    }
+    // The abstract under the type heading, down to a blank line, is header too.
+    if title_is_heading {
+        for i in abstract_blocks(text, key, blocks, header_end) {
+            blocks[i].kind = BlockKind::Header;
+        }
+    }
+    // The tail: "Nơi nhận", a signing prefix, or the signers' titles of minutes.
+    let tail = (header_end + 1..blocks.len()).find(|&i| {
+        let b = blocks[i];
+        if b.kind == BlockKind::Metadata {
+            return false;
+        }
+        let line = text[b.start..b.end].trim_start_matches(['|', ' ']);
+        let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+        if vocab::prefix("recipients", k).is_some() && line.chars().count() < 200 {
+            return true;
+        }
+        if sign_prefix(line, k).is_some() {
+            return true;
+        }
+        // "THƯ KÝ        CHỦ TỌA": every word a signer's title.
+        let mut rest = k.trim();
+        let mut titles = 0;
+        while let Some(e) = vocab::prefix("signer_title", rest) {
+            titles += 1;
+            rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
+        }
+        if titles >= 1 && rest.is_empty() && is_upper(line) {
+            return true;
+        }
+        // "THƯ KÝ        T/M CHI BỘ": a signing prefix further on in a line in capitals.
+        is_upper(line)
+            && line.char_indices().any(|(p, c)| {
+                c == ' ' && sign_prefix(&line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
+            })
+    });
+    if let Some(mut t) = tail {
+        // A signer's title set right above the "Nơi nhận" line ("GIÁM ĐỐC").
+        while t > header_end + 1 {
+            let b = blocks[t - 1];
+            let line = &text[b.start..b.end];
+            let short = line.chars().count() <= 50;
+            if b.kind == BlockKind::Metadata
+                || !(short && is_upper(line))
+                || line.starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            t -= 1;
+        }
+        for b in blocks[t..].iter_mut() {
+            if b.kind != BlockKind::Metadata {
+                b.kind = BlockKind::Signature;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signing_prefixes() {
+        fn p(t: &str) -> Option<(&'static str, &str)> {
+            sign_prefix(t, &crate::key::key(t)).map(|(e, n)| (e.value.as_str(), &t[n..]))
+        }
+        assert_eq!(p("KT. CHỦ TỊCH"), Some(("signing_for", "CHỦ TỊCH")));
+        assert_eq!(p("TM. ỦY BAN NHÂN DÂN"), Some(("on_behalf", "ỦY BAN NHÂN DÂN")));
+        assert_eq!(p("TL. CHỦ TỊCH"), Some(("by_order", "CHỦ TỊCH")));
+        assert_eq!(p("TUQ. CHỦ TỊCH"), Some(("by_authorization", "CHỦ TỊCH")));
+        assert_eq!(p("Q. GIÁM ĐỐC"), Some(("acting", "GIÁM ĐỐC")));
+        assert_eq!(p("T/M BAN THƯỜNG VỤ"), Some(("on_behalf", "BAN THƯỜNG VỤ")));
+        assert_eq!(p("K/T BÍ THƯ"), Some(("signing_for", "BÍ THƯ")));
+        assert_eq!(p("T/L BAN THƯỜNG VỤ"), Some(("by_order", "BAN THƯỜNG VỤ")));
+        // Not in capitals: running text.
+        assert_eq!(p("TM. Ban chấp hành"), None);
+        assert_eq!(p("Tổng số phiếu"), None);
+    }
+
+    #[test]
+    fn motto_lines_and_running_text() {
+        let m = |t: &str| motto_line(t, &crate::key::key(t));
+        assert!(m("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("UBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert!(m("HUYỆN ỦY ĐÔNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(m("|ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"));
+        assert!(m("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!m("Ngày 22/5/2017, Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam, khóa XIV đã khai mạc."));
+        assert!(!m("Khai mạc Hội thảo giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc"));
+    }
+
+    #[test]
+    fn header_and_tail_blocks() {
+        let t = "UBND HUYỆN AN PHÚ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-UBND\tAn Phú, ngày 05 tháng 7 năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\nNgày 03/7/2024, UBND huyện họp.\nNơi nhận:\tCHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn An\n";
+        let d = crate::parse(t);
+        use crate::layout::BlockKind::*;
+        let lex = crate::Lexicon::default();
+        let norm = crate::normalize::normalize(t, &Default::default());
+        let key = crate::key::key(&norm.text);
+        let scan = lex.scan(&norm.text, &key, false);
+        let kinds: Vec<_> =
+            crate::layout::layout(&norm.text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Header, Header, Title, Header, Paragraph, Signature, Signature, Signature]);
+        assert_eq!(d.kind, DocumentKind::Notice);
+        let h = d.header.unwrap();
+        assert_eq!(h.issuer.unwrap().text, "UBND HUYỆN AN PHÚ");
+        assert_eq!(h.place.unwrap().text, "An Phú");
+        assert_eq!(h.date.map(|x| (x.year, x.month, x.day)), Some((Some(2024), Some(7), Some(5))));
+        let s = d.signature.unwrap();
+        assert_eq!((s.title.unwrap().text.as_str(), s.name.unwrap().text.as_str()), ("CHỦ TỊCH", "Nguyễn Văn An"));
+        assert!(d.recipients[0].archive);
+        // The meeting's date is the body's, not the header's.
+        assert_eq!(d.meeting.and_then(|m| m.date).map(|x| x.day), Some(3));
+    }
+}

@@ -1,0 +1,210 @@
+//! Formal documents: every span of the header, signature, recipients, minutes and
+//! tasks slices the input to the text the model holds (folded spaces), on the
+//! composed fixtures and through the renderings a caller may pass (CRLF, tabs to
+//! spaces, NFD); and the parts the fixtures were composed to show.
+
+use std::path::Path;
+use vanban::{Document, Span, Task};
+
+fn squash(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '|').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+fn formal_fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut v: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("formal-")))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The span slices `input`, and its text, spaces folded, is `want` (when given).
+fn check(file: &str, input: &str, what: &str, s: Span, want: Option<&str>) {
+    let got = s.slice(input).unwrap_or_else(|| panic!("{file}: {what} span {s:?} does not slice the input"));
+    if let Some(w) = want {
+        let nfc = |x: &str| squash(&vanban::normalize::normalize(x, &Default::default()).text);
+        assert_eq!(nfc(got), nfc(w), "{file}: {what}");
+    }
+}
+
+/// For a part joined from lines of one column (an issuer over two lines, a recipient
+/// over two lines): the span runs from its first word to its last, and may hold the
+/// other column in between.
+fn check_ends(file: &str, input: &str, what: &str, s: Span, want: &str) {
+    let got = s.slice(input).unwrap_or_else(|| panic!("{file}: {what} span {s:?} does not slice the input"));
+    let nfc = |x: &str| squash(&vanban::normalize::normalize(x, &Default::default()).text);
+    let (got, want) = (nfc(got), nfc(want));
+    let first = want.split(' ').next().unwrap_or("");
+    let last = want.rsplit(' ').next().unwrap_or("");
+    assert!(got.starts_with(first) && got.ends_with(last), "{file}: {what}: {got:?} for {want:?}");
+}
+
+fn check_task(file: &str, input: &str, t: &Task) {
+    check(file, input, "task", t.span, None);
+    if let Some(a) = &t.agency {
+        check(file, input, "agency", a.span, Some(&a.text));
+    }
+    for p in &t.partners {
+        check(file, input, "partner", p.span, Some(&p.text));
+    }
+    if let Some(d) = &t.deadline {
+        check(file, input, "deadline", d.span, Some(&d.text));
+    }
+    t.subtasks.iter().for_each(|c| check_task(file, input, c));
+}
+
+fn check_doc(file: &str, input: &str, d: &Document) {
+    if let Some(h) = &d.header {
+        check(file, input, "header", h.span, None);
+        for t in [&h.place, &h.party_header, &h.addressee].into_iter().flatten() {
+            check(file, input, "header text", t.span, Some(&t.text));
+        }
+        for t in [&h.issuer, &h.parent_issuer, &h.abstract_].into_iter().flatten() {
+            check_ends(file, input, "header part", t.span, &t.text);
+        }
+        if let Some(n) = &h.number {
+            check(file, input, "number", n.span, Some(&n.text));
+        }
+        if let Some(dt) = &h.date {
+            check(file, input, "date", dt.span, Some(&dt.text));
+        }
+    }
+    if let Some(s) = &d.signature {
+        check(file, input, "signature", s.span, None);
+        for t in [&s.title, &s.name].into_iter().flatten() {
+            check(file, input, "signature text", t.span, Some(&t.text));
+        }
+        if let Some(id) = s.signer {
+            assert!(id < d.people.len(), "{file}: dangling signer");
+        }
+    }
+    for r in &d.recipients {
+        check_ends(file, input, "recipient", r.span, &r.text);
+    }
+    if let Some(m) = &d.minutes {
+        for c in [&m.started, &m.ended].into_iter().flatten() {
+            check(file, input, "clock", c.span, Some(&c.text));
+        }
+        for v in &m.votes {
+            check(file, input, "vote", v.span, Some(&v.text));
+        }
+    }
+    if let Some(m) = &d.meeting {
+        m.tasks.iter().for_each(|t| check_task(file, input, t));
+    }
+}
+
+#[test]
+fn formal_spans_slice_every_rendering() {
+    let parser = vanban::Parser::default();
+    let fx = formal_fixtures();
+    assert!(fx.len() >= 10);
+    for (file, input) in &fx {
+        let d = parser.parse(input);
+        assert!(d.header.is_some() && d.signature.is_some(), "{file}: no header or signature");
+        check_doc(file, input, &d);
+        let crlf = input.replace('\n', "\r\n");
+        check_doc(file, &crlf, &parser.parse(&crlf));
+        let nfd: String = unicode_nfd(input);
+        let dn = parser.parse(&nfd);
+        check_doc(file, &nfd, &dn);
+        assert_eq!(dn.kind, d.kind, "{file}: NFD changes the kind");
+        assert_eq!(
+            dn.header.as_ref().and_then(|h| h.number.as_ref().map(|n| n.number)),
+            d.header.as_ref().and_then(|h| h.number.as_ref().map(|n| n.number)),
+            "{file}: NFD changes the number"
+        );
+    }
+}
+
+/// The decomposed rendering (NFD), as some word processors save it.
+fn unicode_nfd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}
+
+#[test]
+fn composed_documents_yield_their_parts() {
+    use vanban::{Authority, DocumentKind, NumberForm};
+    let parser = vanban::Parser::default();
+    let get = |n: &str| {
+        let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(n);
+        parser.parse(&std::fs::read_to_string(p).unwrap())
+    };
+    let d = get("formal-notice-party.txt");
+    assert_eq!(d.kind, DocumentKind::Notice);
+    let n = d.header.as_ref().unwrap().number.as_ref().unwrap();
+    assert_eq!(
+        (n.number, n.type_code.as_deref(), n.issuer_code.as_deref(), n.form),
+        (Some(45), Some("TB"), Some("HU"), NumberForm::Party)
+    );
+    let s = d.signature.as_ref().unwrap();
+    assert_eq!(s.authorities[0].authority, Authority::OnBehalf);
+    assert_eq!(d.people[s.signer.unwrap()].name, "Đỗ Thị Lan");
+    assert!(d.recipients.last().unwrap().archive);
+    let tasks = &d.meeting.as_ref().unwrap().tasks;
+    assert_eq!(
+        tasks[1].deadline.as_ref().unwrap().date.as_ref().map(|x| (x.year, x.month, x.day)),
+        Some((Some(2024), Some(6), Some(30)))
+    );
+
+    let d = get("formal-minutes-state.txt");
+    assert_eq!(d.kind, DocumentKind::Minutes);
+    let m = d.minutes.as_ref().unwrap();
+    assert_eq!(m.started.as_ref().map(|c| c.time.as_str()), Some("19:30"));
+    assert_eq!(m.ended.as_ref().map(|c| c.time.as_str()), Some("21:15"));
+    assert_eq!(m.attendance.as_ref().map(|a| (a.present, a.total)), Some((Some(14), Some(15))));
+    let v = &m.votes[0];
+    assert_eq!((v.total, v.for_, v.against, v.abstain, v.percent), (Some(14), Some(13), Some(1), Some(0), Some(92.9)));
+    assert_eq!(d.people[m.chair.as_ref().unwrap().person.unwrap()].name, "Hoàng Văn Thành");
+    // Two signature columns flattened into one line do not make a person.
+    assert!(d.people.iter().all(|p| p.name.split_whitespace().count() <= 3), "{:?}", d.people);
+
+    let d = get("formal-official-letter.txt");
+    assert_eq!(d.kind, DocumentKind::OfficialLetter);
+    let h = d.header.as_ref().unwrap();
+    assert!(h.abstract_.as_ref().unwrap().text.starts_with("V/v "));
+    assert_eq!(h.number.as_ref().unwrap().type_code, None);
+
+    let d = get("formal-decision.txt");
+    assert_eq!(d.kind, DocumentKind::Decision);
+    assert_eq!(d.header.as_ref().unwrap().number.as_ref().unwrap().year, Some(2024));
+    assert_eq!(d.header.as_ref().unwrap().issuer.as_ref().unwrap().text, "ỦY BAN NHÂN DÂN THÀNH PHỐ BẢO LÂM");
+
+    let d = get("formal-plan-state.txt");
+    assert_eq!(d.kind, DocumentKind::Plan);
+    let tasks = &d.meeting.as_ref().unwrap().tasks;
+    // The items of "II. NHIỆM VỤ VÀ GIẢI PHÁP", not the parts I., II., III.
+    assert_eq!(tasks.iter().map(|t| t.marker.as_str()).collect::<Vec<_>>(), ["1.", "2.", "3."]);
+    assert_eq!(tasks[1].agency.as_ref().unwrap().text, "Văn phòng HĐND và UBND xã");
+    assert_eq!(tasks[2].subtasks[0].subtasks[0].marker, "+");
+}
+
+/// `Document::map_spans` moves every formal span too (for text cut out of a larger file).
+#[test]
+fn map_spans_moves_the_formal_parts() {
+    let parser = vanban::Parser::default();
+    for (file, input) in formal_fixtures() {
+        let d = parser.parse(&input);
+        let padded = format!("{}{input}", "x".repeat(100));
+        let mut moved = d.clone();
+        moved.map_spans(|s| Span::new(s.start + 100, s.end + 100));
+        check_doc(&file, &padded, &moved);
+        if let (Some(a), Some(b)) = (&d.signature, &moved.signature) {
+            assert_eq!(b.span.start, a.span.start + 100, "{file}");
+            for (x, y) in a.co_signers.iter().zip(&b.co_signers) {
+                assert_eq!(y.span.start, x.span.start + 100, "{file}");
+            }
+        }
+        if let (Some(a), Some(b)) = (&d.minutes, &moved.minutes) {
+            for (x, y) in a.votes.iter().zip(&b.votes) {
+                assert_eq!(y.span.start, x.span.start + 100, "{file}");
+            }
+        }
+    }
+}

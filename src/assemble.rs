@@ -446,8 +446,12 @@ fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
 
 /// Organizer, meeting name and kind from the "X tổ chức Hội nghị …" sentence.
 fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
-    for c in a.m.cues.iter().filter(|c| c.name == "organize" && a.block_kind_at(c.start) == Some(BlockKind::Paragraph))
-    {
+    // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
+    let organizes = |c: &&Cue<'_>| {
+        (c.name == "organize" || c.meeting && a.key[c.start..c.end].starts_with("họp "))
+            && a.block_kind_at(c.start) == Some(BlockKind::Paragraph)
+    };
+    for c in a.m.cues.iter().filter(organizes) {
         let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
@@ -480,7 +484,13 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             let prev = clause_start(a.text, ss, start - 2);
             let whole_org =
                 Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start == prev && m.end == start - 2);
-            if !whole_org {
+            // "Ban Chỉ huy Phòng, chống thiên tai …": a comma inside a name, before a
+            // lower-case word that goes on with it.
+            let inner_comma = a.text[start..].chars().next().is_some_and(char::is_lowercase)
+                && a.text[prev..].chars().next().is_some_and(char::is_uppercase)
+                && a.text[prev..start].split_whitespace().count() <= 6
+                && !a.lex.is_word_cue(a.key[start..].split(' ').next().unwrap_or(""), "function_word", a.scan.ascii);
+            if !whole_org && !inner_comma {
                 break;
             }
             start = prev;
@@ -517,7 +527,9 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             a.cues_in(start, c.start).any(|x| x.meeting && x.start == start + a.text[start..].find(subj).unwrap_or(0));
         let is_person = a.m.people.iter().any(|(_, p)| p.start >= start && p.end <= c.start && p.name.is_some());
         let names_org = Scan::within(&a.scan.org, start, c.start).iter().next().is_some();
-        let ok = subj.chars().next().is_some_and(char::is_uppercase)
+        // "thôn Đồng Xuân tổ chức …": a level noun opens a lower-case subject.
+        let unit_first = subj_key.split(' ').next().is_some_and(|w| a.lex.unit_level(w).is_some());
+        let ok = (subj.chars().next().is_some_and(char::is_uppercase) || unit_first)
             && !subj.contains(':')
             && (names_org || !meets)
             && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
@@ -525,6 +537,11 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             && !a.m.dates.iter().any(|d| d.start >= start && d.end <= c.start);
         // The meeting's name runs from after the verb to the end of the clause.
         let name_end = a.text[name_start..se].find([';', '.', '(']).map_or(se, |p| name_start + p);
+        // "… giao ban công tác dân vận quý I dưới sự chủ trì của …": the chair is not in the name.
+        let name_end = a
+            .cues_in(name_start, name_end)
+            .find(|x| matches!(x.name, "chair" | "co_chair") && x.start > name_start)
+            .map_or(name_end, |x| x.start);
         let name_end = name_start + a.text[name_start..name_end].trim_end_matches([',', ' ']).len();
         let name = (name_end > name_start).then(|| a.text_of(name_start, name_end));
         if ok {

@@ -672,6 +672,13 @@ impl<'a> Walker<'a, '_> {
     /// such a run belongs to the organization.
     fn roles_after(&self, i: usize, in_list: bool) -> (Vec<RoleMention>, usize) {
         let mut j = i;
+        // "Mai Chiến Thắng (1970) - Phó trưởng Phòng …": a birth year before the roles.
+        if self.punct(j) == Some('(')
+            && self.word(j + 1).is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            && self.punct(j + 2) == Some(')')
+        {
+            j += 3;
+        }
         if matches!(self.punct(j), Some(',' | '-' | '–' | ':' | '(' | '/')) {
             j += 1;
         }

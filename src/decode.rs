@@ -808,6 +808,7 @@ fn syllable_units_valid(u: &[u8], tone: usize, tpos: usize) -> bool {
     }
     ONSETS.iter().any(|o| {
         u.len() > o.len()
+            && u[0] == o[0]
             && u.starts_with(o)
             && (tone == 0 || tpos >= o.len())
             && rime_valid(&u[o.len()..], tone, tpos.wrapping_sub(o.len()))
@@ -899,7 +900,7 @@ fn glue_class(c: char) -> u8 {
         }
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' => 0, // invisible format characters
         '«' | '»' | '‹' | '›' => 2,
-        _ if c.is_ascii() || c.is_alphabetic() || c.is_whitespace() || is_combining_mark(c) => 0,
+        _ if c.is_ascii() || crate::key::is_alphabetic(c) || c.is_whitespace() || is_combining_mark(c) => 0,
         _ => 1,
     }
 }
@@ -920,7 +921,7 @@ fn analyze(s: &str) -> Stats {
         }
     }
     for (i, c) in s.char_indices() {
-        let alpha = c.is_alphabetic();
+        let alpha = crate::key::is_alphabetic(c);
         if alpha || (word.is_some() && is_combining_mark(c)) {
             let w = word.get_or_insert((i, false, false));
             w.1 |= !c.is_ascii();
@@ -931,7 +932,7 @@ fn analyze(s: &str) -> Stats {
             }
             let class = glue_class(c);
             if class != 0 {
-                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(crate::key::is_alphabetic);
                 if (class == 1 && (prev_alpha || next_alpha)) || (class == 2 && prev_alpha && next_alpha) {
                     st.glued += 1;
                 }
@@ -959,9 +960,28 @@ fn analyze(s: &str) -> Stats {
 /// assert!(vietnamese_score("The quick brown fox") < 0.3);
 /// ```
 pub fn vietnamese_score(s: &str) -> f32 {
-    let st = analyze(s);
+    score_of(analyze(s))
+}
+
+fn score_of(st: Stats) -> f32 {
     let d = st.words + st.glued;
     if d == 0 { 0.0 } else { st.valid as f32 / d as f32 }
+}
+
+/// [`vietnamese_score`] of `words` joined with spaces, without joining them: a space
+/// is neither a letter nor a suspect symbol, so the statistics of the joined text are
+/// the sums of the words'.
+pub(crate) fn vietnamese_score_of_words<'a>(words: impl IntoIterator<Item = &'a str>) -> f32 {
+    let mut total = Stats::default();
+    for w in words {
+        let st = analyze(w);
+        total.words += st.words;
+        total.valid += st.valid;
+        total.words_na += st.words_na;
+        total.valid_na += st.valid_na;
+        total.glued += st.glued;
+    }
+    score_of(total)
 }
 
 // ---------------------------------------------------------------------------

@@ -245,9 +245,6 @@ fn time_dashes() {
 }
 
 #[test]
-#[ignore = "src: quadratic, 12-20x the news text's time per MB at 1 MB (6x at 256 KB): for every role, \
-            recognize::person::Walker::expand filters all person and org matches of the document \
-            (src/recognize/person.rs, fn expand)"]
 fn time_role_phrase() {
     check_time("\"Chủ tịch UBND huyện, \" repeated", &role_phrase());
 }

@@ -8,7 +8,7 @@
 //! names, capitalized words), split at `,`, `-`, `/`.
 
 use crate::key::is_word_char;
-use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match};
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
 
 /// A role as written around a mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -443,13 +443,12 @@ impl<'a> Walker<'a, '_> {
         let mut out = String::new();
         let mut pos = s;
         let mut changed = false;
-        let mut all: Vec<(&Match, bool)> = self
-            .c
-            .person
+        // The matches inside `s..e`: a binary search in each sorted list, not a filter of
+        // the whole document's (which made a text of many roles quadratic).
+        let mut all: Vec<(&Match, bool)> = Scan::within(self.c.person, s, e)
             .iter()
             .map(|m| (m, true))
-            .chain(self.c.org.iter().map(|m| (m, false)))
-            .filter(|(m, _)| m.start >= s && m.end <= e)
+            .chain(Scan::within(self.c.org, s, e).iter().map(|m| (m, false)))
             .collect();
         all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
         for (m, is_person) in all {
@@ -769,7 +768,10 @@ impl<'a> Walker<'a, '_> {
         }
         // Any lexicon match (unit, org, place prefix) that ends right before the run.
         let s = self.toks[i].s;
-        let ends_here = |ms: &[Match]| ms.iter().any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty());
+        // (Matches are sorted by start: none from the first that starts at `s` on can end before it.)
+        let ends_here = |ms: &[Match]| {
+            ms.iter().take_while(|m| m.start < s).any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty())
+        };
         if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end + 40 < s)..]) {
             return true;
         }

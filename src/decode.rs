@@ -802,13 +802,31 @@ fn rime_valid(r: &[u8], tone: usize, tpos: usize) -> bool {
     }
 }
 
+/// The [`ONSETS`] that start with `b`.
+fn onsets_from(b: u8) -> &'static [&'static [u8]] {
+    match b {
+        b'n' => &[b"ngh", b"ng", b"nh", b"n"],
+        b'g' => &[b"gh", b"gi", b"g"],
+        b'c' => &[b"ch", b"c"],
+        b'k' => &[b"kh", b"k"],
+        b'p' => &[b"ph", b"p"],
+        b't' => &[b"th", b"tr", b"t"],
+        b'q' => &[b"qu"],
+        _ => match ONSETS.iter().position(|o| o.len() == 1 && o[0] == b) {
+            Some(i) => &ONSETS[i..=i],
+            None => &[],
+        },
+    }
+}
+
 fn syllable_units_valid(u: &[u8], tone: usize, tpos: usize) -> bool {
     if rime_valid(u, tone, tpos) {
         return true;
     }
-    ONSETS.iter().any(|o| {
+    // Only the onsets that start with the word's first letter can match.
+    let onsets = u.first().map_or(&[][..], |&b| onsets_from(b));
+    onsets.iter().any(|o| {
         u.len() > o.len()
-            && u[0] == o[0]
             && u.starts_with(o)
             && (tone == 0 || tpos >= o.len())
             && rime_valid(&u[o.len()..], tone, tpos.wrapping_sub(o.len()))
@@ -2770,6 +2788,17 @@ pub fn to_cp1252_mojibake(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn onsets_from_lists_every_onset_by_first_letter() {
+        for b in 0..=255u8 {
+            let mut want: Vec<&[u8]> = ONSETS.iter().copied().filter(|o| o[0] == b).collect();
+            let mut got = onsets_from(b).to_vec();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{}", b as char);
+        }
+    }
     use proptest::prelude::*;
 
     // ----- Second-source tables -------------------------------------------------------

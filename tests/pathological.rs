@@ -279,22 +279,16 @@ fn heap_comrade_abbreviation() {
 }
 
 #[test]
-#[ignore = "src: 20x the input: recognize::person::tokenize (86%: a Token per parenthesis and number) \
-            (src/recognize/person.rs)"]
 fn heap_enumerators() {
     check_heap("enumerators (1)(2)…", &enumerators());
 }
 
 #[test]
-#[ignore = "src: 8.0x the input: recognize::person::tokenize (75%: a 24-byte Token per syllable of the \
-            one block) (src/recognize/person.rs)"]
 fn heap_capitalized_syllables() {
     check_heap("capitalized syllables", &capitalized_syllables());
 }
 
 #[test]
-#[ignore = "src: 26x the input: recognize::person::tokenize (92%: a 24-byte Token per parenthesis) \
-            (src/recognize/person.rs)"]
 fn heap_deep_parentheses() {
     check_heap("deep parentheses", &deep_parentheses());
 }

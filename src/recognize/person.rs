@@ -9,6 +9,8 @@
 
 use crate::key::is_word_char;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 
 /// A role as written around a mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,28 +96,86 @@ enum Kind {
     Unit,
 }
 
-fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text[s..e].char_indices() {
-        let i = s + i;
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
+/// The tokens of one block (words, and punctuation marks one character each), made as
+/// the walk reaches them and dropped once it is past them: the walker looks back one
+/// token and ahead as far as one mention runs, so memory stays bounded by that rather
+/// than by the block (a block of a megabyte of "((((" was 24 bytes a byte).
+struct Tokens<'a> {
+    text: &'a str,
+    end: usize,
+    w: RefCell<Window>,
+}
+
+#[derive(Default)]
+struct Window {
+    /// Index of `buf[0]`.
+    base: usize,
+    buf: VecDeque<Token>,
+    /// Where tokenizing goes on.
+    pos: usize,
+    /// Start of the last token dropped (checks that no look-up needs it again).
+    dropped_s: Option<usize>,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Self {
+        Tokens { text, end, w: RefCell::new(Window { pos: start, ..Window::default() }) }
+    }
+
+    /// Tokenize one more token; false at the end of the block.
+    fn push_next(&self, w: &mut Window) -> bool {
+        let rest = &self.text[w.pos..self.end];
+        let mut it = rest.char_indices();
+        while let Some((i, c)) = it.next() {
+            let s = w.pos + i;
+            if is_word_char(c) {
+                let e = it.find(|&(_, c)| !is_word_char(c)).map_or(self.end, |(j, _)| w.pos + j);
+                w.buf.push_back(Token { s, e, kind: Tok::Word });
+                w.pos = e;
+                return true;
             }
-            continue;
+            if !c.is_whitespace() {
+                w.buf.push_back(Token { s, e: s + c.len_utf8(), kind: Tok::Punct(c) });
+                w.pos = s + c.len_utf8();
+                return true;
+            }
         }
-        if let Some(ws) = word_start.take() {
-            out.push(Token { s: ws, e: i, kind: Tok::Word });
+        w.pos = self.end;
+        false
+    }
+
+    fn get(&self, i: usize) -> Option<Token> {
+        let mut w = self.w.borrow_mut();
+        while w.base + w.buf.len() <= i {
+            if !self.push_next(&mut w) {
+                return None;
+            }
         }
-        if !c.is_whitespace() {
-            out.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
+        debug_assert!(i >= w.base, "token {i} was dropped (window starts at {})", w.base);
+        w.buf.get(i.checked_sub(w.base)?).copied()
+    }
+
+    /// Index of the first token that starts at or after byte `pos`.
+    fn at_or_after(&self, pos: usize) -> usize {
+        let mut w = self.w.borrow_mut();
+        while w.buf.back().is_none_or(|t| t.s < pos) {
+            if !self.push_next(&mut w) {
+                break;
+            }
+        }
+        debug_assert!(w.dropped_s.is_none_or(|s| s < pos), "a dropped token starts at or after {pos}");
+        w.base + w.buf.partition_point(|t| t.s < pos)
+    }
+
+    /// Drop the tokens before index `i` (in batches).
+    fn drop_before(&self, i: usize) {
+        let mut w = self.w.borrow_mut();
+        if i >= w.base + 1024 {
+            let n = (i - w.base).min(w.buf.len());
+            w.dropped_s = w.buf.drain(..n).last().map(|t| t.s).or(w.dropped_s);
+            w.base += n;
         }
     }
-    if let Some(ws) = word_start {
-        out.push(Token { s: ws, e, kind: Tok::Word });
-    }
-    out
 }
 
 fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
@@ -125,10 +185,14 @@ fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
 
 struct Walker<'a, 'c> {
     c: &'c Ctx<'a>,
-    toks: Vec<Token>,
+    toks: Tokens<'a>,
 }
 
 impl<'a> Walker<'a, '_> {
+    /// Token `i` (which must exist).
+    fn tok(&self, i: usize) -> Token {
+        self.toks.get(i).expect("a token the walk has seen")
+    }
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         (t.kind == Tok::Word).then(|| &self.c.text[t.s..t.e])
@@ -145,7 +209,7 @@ impl<'a> Walker<'a, '_> {
     }
     /// Token index at or after byte `pos`.
     fn tok_at(&self, pos: usize) -> usize {
-        self.toks.partition_point(|t| t.s < pos)
+        self.toks.at_or_after(pos)
     }
     fn person_kind(&self, m: &Match) -> Option<Kind> {
         let written = &self.c.text[m.start..m.end];
@@ -200,7 +264,7 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
-        let t = self.toks[i];
+        let t = self.tok(i);
         let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person) in [(self.c.person, true), (self.c.org, false)] {
             if let Some(m) = find_at(ms, t.s) {
@@ -244,7 +308,7 @@ impl<'a> Walker<'a, '_> {
             && !self.historical(i, n)
     }
     fn historical(&self, i: usize, n: usize) -> bool {
-        let (s, e) = (self.toks[i].s, self.toks[i + n - 1].e);
+        let (s, e) = (self.tok(i).s, self.tok(i + n - 1).e);
         self.c.lex.is_historical(&self.c.key[s..e], self.c.ascii)
     }
     /// Where a person's name starts inside a capitalized run after a level noun
@@ -278,7 +342,7 @@ impl<'a> Walker<'a, '_> {
         best.filter(|&(s, _)| s >= 3).map(|(_, k)| k)
     }
     fn token_end(&self, i: usize) -> usize {
-        self.toks[i].e
+        self.tok(i).e
     }
     fn cue_word(&self, i: usize, words: &[&str]) -> bool {
         self.wkey(i).is_some_and(|k| words.contains(&k))
@@ -352,8 +416,8 @@ impl<'a> Walker<'a, '_> {
             }
             if self.punct(i) == Some('-') && i > start {
                 // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
-                let (a, b) = (self.toks[i - 1].e, self.toks.get(i + 1).map(|t| t.s));
-                if a == self.toks[i].s && b == Some(self.toks[i].e) && self.word(i + 1).is_some() {
+                let (a, b) = (self.tok(i - 1).e, self.toks.get(i + 1).map(|t| t.s));
+                if a == self.tok(i).s && b == Some(self.tok(i).e) && self.word(i + 1).is_some() {
                     i += 1;
                     continue;
                 }
@@ -364,7 +428,7 @@ impl<'a> Walker<'a, '_> {
 
     /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
     fn cue_start(&self, i: usize) -> bool {
-        let t = self.toks[i];
+        let t = self.tok(i);
         find_at(self.c.cues, t.s).is_some_and(|m| {
             self.c.lex.cue_entries(m).any(|c| {
                 matches!(
@@ -421,7 +485,7 @@ impl<'a> Walker<'a, '_> {
                 return (out, start_i);
             }
             let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end.max(title_end) };
-            let start = self.toks[start_i].s;
+            let start = self.tok(start_i).s;
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
             i = end_tok.max(self.tok_at(end));
             // Separator, then another role?
@@ -500,7 +564,7 @@ impl<'a> Walker<'a, '_> {
                 && written.len() <= 5
             {
                 // The dot of an abbreviation ("TS."), not the end of a sentence ("… Bác sĩ. Lo sợ").
-                end = self.toks[i].e;
+                end = self.tok(i).e;
                 i += 1;
             }
             out.push(Honorific { canonical: canon, kind: h, start: m.start, end });
@@ -535,7 +599,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.toks[a].s, self.toks[b - 1].e)
+        (self.tok(a).s, self.tok(b - 1).e)
     }
 
     /// Name plus roles after it, at token `i` (for list items). `strict` needs a family name.
@@ -576,7 +640,7 @@ impl<'a> Walker<'a, '_> {
         let (mut after, next) = self.roles_after(name_tok + n);
         roles.append(&mut after);
         let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
-        (PersonMention { start: self.toks[start].s, end, name: Some(name), honorifics, roles }, next)
+        (PersonMention { start: self.tok(start).s, end, name: Some(name), honorifics, roles }, next)
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -611,8 +675,10 @@ impl<'a> Walker<'a, '_> {
 
     fn walk(&self, out: &mut Vec<PersonMention>) {
         let mut i = 0;
-        while i < self.toks.len() {
+        while self.toks.get(i).is_some() {
             i = self.at(i, out).max(i + 1);
+            // The walk looks back one token at most.
+            self.toks.drop_before(i.saturating_sub(1));
         }
     }
 
@@ -685,7 +751,7 @@ impl<'a> Walker<'a, '_> {
                         return k2;
                     }
                     if address_only {
-                        out.push(PersonMention { start: self.toks[i].s, end, name: None, honorifics: hons, roles });
+                        out.push(PersonMention { start: self.tok(i).s, end, name: None, honorifics: hons, roles });
                     }
                     return k;
                 }
@@ -767,7 +833,7 @@ impl<'a> Walker<'a, '_> {
             return true;
         }
         // Any lexicon match (unit, org, place prefix) that ends right before the run.
-        let s = self.toks[i].s;
+        let s = self.tok(i).s;
         // (Matches are sorted by start: none from the first that starts at `s` on can end before it.)
         let ends_here = |ms: &[Match]| {
             ms.iter().take_while(|m| m.start < s).any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty())
@@ -791,7 +857,7 @@ impl<'a> Walker<'a, '_> {
 
 /// Find person mentions in `text[start..end]` (one block).
 pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
-    let w = Walker { c, toks: tokenize(c.text, start, end) };
+    let w = Walker { c, toks: Tokens::new(c.text, start, end) };
     let mut out = Vec::new();
     w.walk(&mut out);
     out

@@ -170,7 +170,7 @@ impl<'a> Tokens<'a> {
     /// Drop the tokens before index `i` (in batches).
     fn drop_before(&self, i: usize) {
         let mut w = self.w.borrow_mut();
-        if i >= w.base + 1024 {
+        if i >= w.base + 64 {
             let n = (i - w.base).min(w.buf.len());
             w.dropped_s = w.buf.drain(..n).last().map(|t| t.s).or(w.dropped_s);
             w.base += n;

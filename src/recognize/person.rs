@@ -10,7 +10,6 @@
 use crate::key::is_word_char;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
 /// A role as written around a mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +109,7 @@ struct Tokens<'a> {
 struct Window {
     /// Index of `buf[0]`.
     base: usize,
-    buf: VecDeque<Token>,
+    buf: Vec<Token>,
     /// Where tokenizing goes on.
     pos: usize,
     /// Start of the last token dropped (checks that no look-up needs it again).
@@ -130,12 +129,12 @@ impl<'a> Tokens<'a> {
             let s = w.pos + i;
             if is_word_char(c) {
                 let e = it.find(|&(_, c)| !is_word_char(c)).map_or(self.end, |(j, _)| w.pos + j);
-                w.buf.push_back(Token { s, e, kind: Tok::Word });
+                w.buf.push(Token { s, e, kind: Tok::Word });
                 w.pos = e;
                 return true;
             }
             if !c.is_whitespace() {
-                w.buf.push_back(Token { s, e: s + c.len_utf8(), kind: Tok::Punct(c) });
+                w.buf.push(Token { s, e: s + c.len_utf8(), kind: Tok::Punct(c) });
                 w.pos = s + c.len_utf8();
                 return true;
             }
@@ -145,6 +144,12 @@ impl<'a> Tokens<'a> {
     }
 
     fn get(&self, i: usize) -> Option<Token> {
+        {
+            let w = self.w.borrow();
+            if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
+                return Some(*t);
+            }
+        }
         let mut w = self.w.borrow_mut();
         while w.base + w.buf.len() <= i {
             if !self.push_next(&mut w) {
@@ -158,7 +163,7 @@ impl<'a> Tokens<'a> {
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
         let mut w = self.w.borrow_mut();
-        while w.buf.back().is_none_or(|t| t.s < pos) {
+        while w.buf.last().is_none_or(|t| t.s < pos) {
             if !self.push_next(&mut w) {
                 break;
             }

@@ -95,15 +95,18 @@ enum Kind {
     Unit,
 }
 
-/// The tokens of one block (words, and punctuation marks one character each), made as
-/// the walk reaches them and dropped once it is past them: the walker looks back one
-/// token and ahead as far as one mention runs, so memory stays bounded by that rather
-/// than by the block (a block of a megabyte of "((((" was 24 bytes a byte).
-struct Tokens<'a> {
-    text: &'a str,
-    end: usize,
-    w: RefCell<Window>,
+/// The tokens of one block (words, and punctuation marks one character each). A short
+/// block is tokenized at once; a long one as the walk reaches its tokens, which are
+/// dropped once the walk is past them: the walker looks back one token and ahead as far
+/// as one mention runs, so memory stays bounded by that rather than by the block (a
+/// block of a megabyte of "((((" took 24 bytes a byte).
+enum Tokens<'a> {
+    All(Vec<Token>),
+    Lazy { text: &'a str, end: usize, w: RefCell<Window> },
 }
+
+/// Blocks up to this many bytes are tokenized at once.
+const EAGER_BLOCK: usize = 8 << 10;
 
 #[derive(Default)]
 struct Window {
@@ -116,19 +119,46 @@ struct Window {
     dropped_s: Option<usize>,
 }
 
+fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in text[s..e].char_indices() {
+        let i = s + i;
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Token { s: ws, e: i, kind: Tok::Word });
+        }
+        if !c.is_whitespace() {
+            out.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
+        }
+    }
+    if let Some(ws) = word_start {
+        out.push(Token { s: ws, e, kind: Tok::Word });
+    }
+    out
+}
+
 impl<'a> Tokens<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Self {
-        Tokens { text, end, w: RefCell::new(Window { pos: start, ..Window::default() }) }
+        if end - start <= EAGER_BLOCK {
+            return Tokens::All(tokenize(text, start, end));
+        }
+        Tokens::Lazy { text, end, w: RefCell::new(Window { pos: start, ..Window::default() }) }
     }
 
-    /// Tokenize one more token; false at the end of the block.
-    fn push_next(&self, w: &mut Window) -> bool {
-        let rest = &self.text[w.pos..self.end];
+    /// Tokenize one more token of `text[w.pos..end]`; false at the end.
+    fn push_next(text: &str, end: usize, w: &mut Window) -> bool {
+        let rest = &text[w.pos..end];
         let mut it = rest.char_indices();
         while let Some((i, c)) = it.next() {
             let s = w.pos + i;
             if is_word_char(c) {
-                let e = it.find(|&(_, c)| !is_word_char(c)).map_or(self.end, |(j, _)| w.pos + j);
+                let e = it.find(|&(_, c)| !is_word_char(c)).map_or(end, |(j, _)| w.pos + j);
                 w.buf.push(Token { s, e, kind: Tok::Word });
                 w.pos = e;
                 return true;
@@ -139,20 +169,25 @@ impl<'a> Tokens<'a> {
                 return true;
             }
         }
-        w.pos = self.end;
+        w.pos = end;
         false
     }
 
+    #[inline]
     fn get(&self, i: usize) -> Option<Token> {
+        let (text, end, w) = match self {
+            Tokens::All(v) => return v.get(i).copied(),
+            Tokens::Lazy { text, end, w } => (text, *end, w),
+        };
         {
-            let w = self.w.borrow();
+            let w = w.borrow();
             if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
                 return Some(*t);
             }
         }
-        let mut w = self.w.borrow_mut();
+        let mut w = w.borrow_mut();
         while w.base + w.buf.len() <= i {
-            if !self.push_next(&mut w) {
+            if !Self::push_next(text, end, &mut w) {
                 return None;
             }
         }
@@ -162,9 +197,13 @@ impl<'a> Tokens<'a> {
 
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
-        let mut w = self.w.borrow_mut();
+        let (text, end, w) = match self {
+            Tokens::All(v) => return v.partition_point(|t| t.s < pos),
+            Tokens::Lazy { text, end, w } => (text, *end, w),
+        };
+        let mut w = w.borrow_mut();
         while w.buf.last().is_none_or(|t| t.s < pos) {
-            if !self.push_next(&mut w) {
+            if !Self::push_next(text, end, &mut w) {
                 break;
             }
         }
@@ -174,7 +213,8 @@ impl<'a> Tokens<'a> {
 
     /// Drop the tokens before index `i` (in batches).
     fn drop_before(&self, i: usize) {
-        let mut w = self.w.borrow_mut();
+        let Tokens::Lazy { w, .. } = self else { return };
+        let mut w = w.borrow_mut();
         if i >= w.base + 64 {
             let n = (i - w.base).min(w.buf.len());
             w.dropped_s = w.buf.drain(..n).last().map(|t| t.s).or(w.dropped_s);

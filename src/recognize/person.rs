@@ -299,8 +299,8 @@ impl<'a> Walker<'a, '_> {
         if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() > 8 {
             return false;
         }
-        let rest_upper = cs.clone().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        let rest_lower = cs.filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+        let rest_upper = cs.clone().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
+        let rest_lower = cs.filter(|&c| crate::key::is_alphabetic(c)).all(char::is_lowercase);
         if !(rest_lower || rest_upper && w.chars().count() == 1) {
             return false;
         }

@@ -217,7 +217,10 @@ impl<'a> Tokens<'a> {
         let mut w = w.borrow_mut();
         if i >= w.base + 64 {
             let n = (i - w.base).min(w.buf.len());
-            w.dropped_s = w.buf.drain(..n).last().map(|t| t.s).or(w.dropped_s);
+            if n > 0 {
+                w.dropped_s = Some(w.buf[n - 1].s);
+            }
+            w.buf.drain(..n);
             w.base += n;
         }
     }

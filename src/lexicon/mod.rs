@@ -28,6 +28,34 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The hash of rustc (FxHash) for the word sets, looked up for every capitalized word:
+/// the sets are fixed once built, so SipHash's resistance to chosen keys buys nothing.
+#[derive(Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -235,9 +263,9 @@ pub struct LexiconBuilder {
     person: Vec<Entry>,
     org: Vec<Entry>,
     cues: Vec<CueEntry>,
-    surnames: HashMap<String, SurnameInfo>,
-    middles: HashSet<String>,
-    not_names: HashSet<String>,
+    surnames: WordMap<SurnameInfo>,
+    middles: WordSet,
+    not_names: WordSet,
     historical: Vec<String>,
 }
 
@@ -379,7 +407,7 @@ impl LexiconBuilder {
         let mut historical = self.historical;
         historical.sort();
         historical.dedup();
-        let strip_set = |set: &HashSet<String>| set.iter().map(|k| key::strip_accents(k)).collect::<HashSet<_>>();
+        let strip_set = |set: &WordSet| set.iter().map(|k| key::strip_accents(k)).collect::<WordSet>();
         let surnames_ascii = self
             .surnames
             .iter()
@@ -387,7 +415,7 @@ impl LexiconBuilder {
             .filter(|(k, _)| !self.surnames.contains_key(k))
             .collect();
         let ascii_forms = |t: &[Entry]| t.iter().map(|e| key::strip_marks(&e.form)).collect();
-        let name_syllables_ascii: HashSet<String> =
+        let name_syllables_ascii: WordSet =
             self.surnames.keys().chain(self.middles.iter()).map(|k| key::strip_accents(k)).collect();
         let units = self
             .org
@@ -520,15 +548,15 @@ pub struct Lexicon {
     org_table: Vec<Entry>,
     org_ascii_forms: Vec<String>,
     cue_table: Vec<CueEntry>,
-    surnames: HashMap<String, SurnameInfo>,
-    surnames_ascii: HashMap<String, SurnameInfo>,
-    middles: HashSet<String>,
-    middles_ascii: HashSet<String>,
-    not_names: HashSet<String>,
-    not_names_ascii: HashSet<String>,
+    surnames: WordMap<SurnameInfo>,
+    surnames_ascii: WordMap<SurnameInfo>,
+    middles: WordSet,
+    middles_ascii: WordSet,
+    not_names: WordSet,
+    not_names_ascii: WordSet,
     historical: Vec<String>,
     historical_ascii: Vec<String>,
-    units: HashMap<String, Level>,
+    units: WordMap<Level>,
 }
 
 impl fmt::Debug for Lexicon {

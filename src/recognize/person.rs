@@ -175,10 +175,14 @@ impl<'a> Tokens<'a> {
 
     #[inline]
     fn get(&self, i: usize) -> Option<Token> {
-        let (text, end, w) = match self {
-            Tokens::All(v) => return v.get(i).copied(),
-            Tokens::Lazy { text, end, w } => (text, *end, w),
-        };
+        match self {
+            Tokens::All(v) => v.get(i).copied(),
+            Tokens::Lazy { text, end, w } => Self::get_lazy(text, *end, w, i),
+        }
+    }
+
+    #[inline(never)]
+    fn get_lazy(text: &str, end: usize, w: &RefCell<Window>, i: usize) -> Option<Token> {
         {
             let w = w.borrow();
             if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {

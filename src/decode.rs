@@ -938,6 +938,11 @@ fn analyze(s: &str) -> Stats {
             }
         }
     }
+    // A single word of letters (what the scrambled-diacritics check passes): one verdict.
+    if !s.is_empty() && s.chars().all(crate::key::is_alphabetic) {
+        finish(&mut st, s, !s.is_ascii(), false);
+        return st;
+    }
     for (i, c) in s.char_indices() {
         let alpha = crate::key::is_alphabetic(c);
         if alpha || (word.is_some() && is_combining_mark(c)) {

@@ -736,11 +736,13 @@ impl<'a> Walker<'a, '_> {
 
     /// Try a mention at token `i`; push what is found and return the next token.
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
-        let plural = i > 0 && self.cue_word(i - 1, &["các", "những"]);
+        // After "các"/"những": a list. (Asked only where a mention starts.)
+        let plural = || i > 0 && self.cue_word(i - 1, &["các", "những"]);
         let qualified_title = self.cue_word(i, &["nguyên", "quyền"]) && self.is_title_at(i + 1);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {
+                let plural = plural();
                 if self.place_context(i) && !plural {
                     // "đường Ông Ích Khiêm": part of a street or place name.
                     return i + 1;
@@ -810,7 +812,7 @@ impl<'a> Walker<'a, '_> {
                 j
             }
             Some((_, Kind::Title { .. })) => {
-                if plural {
+                if plural() {
                     let (shared, k) = self.roles(i, true);
                     if self.punct(k) == Some(':') {
                         return self.list(k + 1, &shared, out);

@@ -2422,6 +2422,11 @@ fn is_telltale(strat: Reading, c: char) -> bool {
 /// UTF-8 sequence; TCVN3/VNI: a telltale character, and only valid syllables left where
 /// there were invalid words).
 fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
+    // Most chunks of Vietnamese text hold a letter no single byte stands for ("ộ", "ư"):
+    // refused before anything is allocated.
+    if !chunk.chars().all(|c| reverse_cp1252(c).is_some() || c == '\u{FFFD}' && strat == Reading::Mojibake) {
+        return None;
+    }
     let orig: Vec<char> = chunk.chars().collect();
     let mut units: Vec<u16> = Vec::with_capacity(orig.len());
     for &c in &orig {
@@ -2503,6 +2508,11 @@ pub fn repair(s: &str) -> Option<Repaired> {
     type Candidate = (Reading, (usize, usize, usize), Vec<ChunkFix>);
     let mut best: Option<Candidate> = None;
     for strat in [Reading::Mojibake, Reading::Tcvn3, Reading::Vni] {
+        // A TCVN3 or VNI re-reading is strong only in a chunk with one of its telltale
+        // characters: with none in the text, it would be dropped below (no strong chunk).
+        if strat != Reading::Mojibake && !s.chars().any(|c| is_telltale(strat, c)) {
+            continue;
+        }
         let mut fixes: Vec<ChunkFix> = chunks
             .iter()
             .filter(|&&(a, b)| !s[a..b].is_ascii())

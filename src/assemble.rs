@@ -1018,7 +1018,7 @@ fn author(a: &Asm<'_, '_>) -> Option<Text> {
 fn doc_kind(a: &Asm<'_, '_>) -> DocumentKind {
     for b in a.layout.blocks.iter().take(12) {
         let line = a.text[b.start..b.end].trim();
-        let upper = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let upper = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
         if !upper {
             continue;
         }

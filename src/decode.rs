@@ -802,11 +802,30 @@ fn rime_valid(r: &[u8], tone: usize, tpos: usize) -> bool {
     }
 }
 
+/// The [`ONSETS`] that start with `b`.
+fn onsets_from(b: u8) -> &'static [&'static [u8]] {
+    match b {
+        b'n' => &[b"ngh", b"ng", b"nh", b"n"],
+        b'g' => &[b"gh", b"gi", b"g"],
+        b'c' => &[b"ch", b"c"],
+        b'k' => &[b"kh", b"k"],
+        b'p' => &[b"ph", b"p"],
+        b't' => &[b"th", b"tr", b"t"],
+        b'q' => &[b"qu"],
+        _ => match ONSETS.iter().position(|o| o.len() == 1 && o[0] == b) {
+            Some(i) => &ONSETS[i..=i],
+            None => &[],
+        },
+    }
+}
+
 fn syllable_units_valid(u: &[u8], tone: usize, tpos: usize) -> bool {
     if rime_valid(u, tone, tpos) {
         return true;
     }
-    ONSETS.iter().any(|o| {
+    // Only the onsets that start with the word's first letter can match.
+    let onsets = u.first().map_or(&[][..], |&b| onsets_from(b));
+    onsets.iter().any(|o| {
         u.len() > o.len()
             && u.starts_with(o)
             && (tone == 0 || tpos >= o.len())
@@ -899,7 +918,7 @@ fn glue_class(c: char) -> u8 {
         }
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' => 0, // invisible format characters
         '«' | '»' | '‹' | '›' => 2,
-        _ if c.is_ascii() || c.is_alphabetic() || c.is_whitespace() || is_combining_mark(c) => 0,
+        _ if c.is_ascii() || crate::key::is_alphabetic(c) || c.is_whitespace() || is_combining_mark(c) => 0,
         _ => 1,
     }
 }
@@ -919,8 +938,13 @@ fn analyze(s: &str) -> Stats {
             }
         }
     }
+    // A single word of letters (what the scrambled-diacritics check passes): one verdict.
+    if !s.is_empty() && s.chars().all(crate::key::is_alphabetic) {
+        finish(&mut st, s, !s.is_ascii(), false);
+        return st;
+    }
     for (i, c) in s.char_indices() {
-        let alpha = c.is_alphabetic();
+        let alpha = crate::key::is_alphabetic(c);
         if alpha || (word.is_some() && is_combining_mark(c)) {
             let w = word.get_or_insert((i, false, false));
             w.1 |= !c.is_ascii();
@@ -931,7 +955,7 @@ fn analyze(s: &str) -> Stats {
             }
             let class = glue_class(c);
             if class != 0 {
-                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(crate::key::is_alphabetic);
                 if (class == 1 && (prev_alpha || next_alpha)) || (class == 2 && prev_alpha && next_alpha) {
                     st.glued += 1;
                 }
@@ -959,9 +983,28 @@ fn analyze(s: &str) -> Stats {
 /// assert!(vietnamese_score("The quick brown fox") < 0.3);
 /// ```
 pub fn vietnamese_score(s: &str) -> f32 {
-    let st = analyze(s);
+    score_of(analyze(s))
+}
+
+fn score_of(st: Stats) -> f32 {
     let d = st.words + st.glued;
     if d == 0 { 0.0 } else { st.valid as f32 / d as f32 }
+}
+
+/// [`vietnamese_score`] of `words` joined with spaces, without joining them: a space
+/// is neither a letter nor a suspect symbol, so the statistics of the joined text are
+/// the sums of the words'.
+pub(crate) fn vietnamese_score_of_words<'a>(words: impl IntoIterator<Item = &'a str>) -> f32 {
+    let mut total = Stats::default();
+    for w in words {
+        let st = analyze(w);
+        total.words += st.words;
+        total.valid += st.valid;
+        total.words_na += st.words_na;
+        total.valid_na += st.valid_na;
+        total.glued += st.glued;
+    }
+    score_of(total)
 }
 
 // ---------------------------------------------------------------------------
@@ -2379,6 +2422,11 @@ fn is_telltale(strat: Reading, c: char) -> bool {
 /// UTF-8 sequence; TCVN3/VNI: a telltale character, and only valid syllables left where
 /// there were invalid words).
 fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
+    // Most chunks of Vietnamese text hold a letter no single byte stands for ("ộ", "ư"):
+    // refused before anything is allocated.
+    if !chunk.chars().all(|c| reverse_cp1252(c).is_some() || c == '\u{FFFD}' && strat == Reading::Mojibake) {
+        return None;
+    }
     let orig: Vec<char> = chunk.chars().collect();
     let mut units: Vec<u16> = Vec::with_capacity(orig.len());
     for &c in &orig {
@@ -2460,6 +2508,11 @@ pub fn repair(s: &str) -> Option<Repaired> {
     type Candidate = (Reading, (usize, usize, usize), Vec<ChunkFix>);
     let mut best: Option<Candidate> = None;
     for strat in [Reading::Mojibake, Reading::Tcvn3, Reading::Vni] {
+        // A TCVN3 or VNI re-reading is strong only in a chunk with one of its telltale
+        // characters: with none in the text, it would be dropped below (no strong chunk).
+        if strat != Reading::Mojibake && !s.chars().any(|c| is_telltale(strat, c)) {
+            continue;
+        }
         let mut fixes: Vec<ChunkFix> = chunks
             .iter()
             .filter(|&&(a, b)| !s[a..b].is_ascii())
@@ -2750,6 +2803,17 @@ pub fn to_cp1252_mojibake(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn onsets_from_lists_every_onset_by_first_letter() {
+        for b in 0..=255u8 {
+            let mut want: Vec<&[u8]> = ONSETS.iter().copied().filter(|o| o[0] == b).collect();
+            let mut got = onsets_from(b).to_vec();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{}", b as char);
+        }
+    }
     use proptest::prelude::*;
 
     // ----- Second-source tables -------------------------------------------------------

@@ -41,12 +41,19 @@ fn lower(c: char) -> char {
 /// For a toned `o`/`u` (lower case), the tone index 0..5 (grave, acute, hook, tilde, dot).
 #[inline]
 fn toned_ou(c: char) -> Option<(char, usize)> {
-    const O: [char; 5] = ['ò', 'ó', 'ỏ', 'õ', 'ọ'];
-    const U: [char; 5] = ['ù', 'ú', 'ủ', 'ũ', 'ụ'];
-    if let Some(i) = O.iter().position(|&x| x == c) {
-        return Some(('o', i));
+    match c {
+        'ò' => Some(('o', 0)),
+        'ó' => Some(('o', 1)),
+        'ỏ' => Some(('o', 2)),
+        'õ' => Some(('o', 3)),
+        'ọ' => Some(('o', 4)),
+        'ù' => Some(('u', 0)),
+        'ú' => Some(('u', 1)),
+        'ủ' => Some(('u', 2)),
+        'ũ' => Some(('u', 3)),
+        'ụ' => Some(('u', 4)),
+        _ => None,
     }
-    U.iter().position(|&x| x == c).map(|i| ('u', i))
 }
 
 #[inline]
@@ -76,29 +83,28 @@ pub fn key_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    let chars: Vec<char> = text.chars().map(lower).collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if let Some((base, tone)) = toned_ou(c) {
-            if let Some(&n) = chars.get(i + 1) {
-                let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
-                let open = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
-                // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
-                let folded = toned(n, tone);
-                // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
-                // differ by one byte and keep their own spelling in the key).
-                let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
-                if pair && open && same_len {
-                    out.push(base);
-                    out.push(folded);
-                    i += 2;
-                    continue;
-                }
+    out.reserve(text.len());
+    // A window of three lower-cased characters: the current one and two of lookahead.
+    let mut it = text.chars().map(lower);
+    let (mut c0, mut c1, mut c2) = (it.next(), it.next(), it.next());
+    while let Some(c) = c0 {
+        if let (Some((base, tone)), Some(n)) = (toned_ou(c), c1) {
+            let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
+            let open = c2.is_none_or(|c| !is_alphanumeric(c));
+            // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
+            let folded = toned(n, tone);
+            // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
+            // differ by one byte and keep their own spelling in the key).
+            let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
+            if pair && open && same_len {
+                out.push(base);
+                out.push(folded);
+                (c0, c1, c2) = (c2, it.next(), it.next());
+                continue;
             }
         }
         out.push(c);
-        i += 1;
+        (c0, c1, c2) = (c1, c2, it.next());
     }
 }
 
@@ -140,9 +146,45 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(c, 'À'..='ư' | '\u{1EA0}'..='\u{1EF9}' if c != '×' && c != '÷')
-        || c.is_alphanumeric()
-        || ('\u{300}'..='\u{36f}').contains(&c)
+    match c {
+        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
+        '\u{300}'..='\u{36f}' => true,
+        // General Punctuation (dashes, quotes, ellipsis, spaces): no letter or digit.
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
+/// uses and General Punctuation.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        // Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional: all letters.
+        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
+        // Combining diacritical marks (those Vietnamese uses among them) are not letters.
+        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' => false,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], with the fast paths of [`is_alphabetic`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
+        // Combining diacritical marks (those Vietnamese uses among them) are not letters.
+        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' => false,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// True when `key[start..end]` is a whole word or phrase: no word character touches either edge.
@@ -176,6 +218,20 @@ mod tests {
         ] {
             assert_eq!(key(a), b, "{a}");
             assert_eq!(key(a).len(), a.len(), "{a}");
+        }
+    }
+
+    #[test]
+    fn fast_classes_agree_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+            };
+            assert_eq!(is_word_char(c), word, "{c:?}");
         }
     }
 

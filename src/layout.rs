@@ -363,7 +363,7 @@ fn formal_title(
         let raw = &text[b.start..b.end];
         let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c == '*' || c.is_whitespace()).len();
         let line = raw.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
-        let caps = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let caps = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
         let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
             .first()
             .is_some_and(|m| m.start == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));

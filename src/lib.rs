@@ -315,9 +315,10 @@ fn toned_word_score(text: &str) -> (f32, usize) {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let toned: Vec<&str> =
-        text[..end].split(|c: char| !key::is_word_char(c)).filter(|w| !w.is_ascii() && !w.is_empty()).collect();
-    (decode::vietnamese_score(&toned.join(" ")), toned.len())
+    let mut toned = 0usize;
+    let words = text[..end].split(|c: char| !key::is_word_char(c)).filter(|w| !w.is_ascii() && !w.is_empty());
+    let score = decode::vietnamese_score_of_words(words.inspect(|_| toned += 1));
+    (score, toned)
 }
 
 /// True when the text is Vietnamese typed without diacritics: letters are (almost) all
@@ -329,11 +330,15 @@ fn lacks_diacritics(text: &str) -> bool {
         "co", "la", "cho", "voi", "ve", "tai", "mot", "so", "nay", "khong", "phat", "trien", "thuc", "hien",
     ];
     let (mut ascii, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for (i, c) in text.char_indices() {
         if c.is_ascii() {
-            ascii += 1;
-        } else {
+            ascii += usize::from(c.is_ascii_alphabetic());
+        } else if key::is_alphabetic(c) {
             other += 1;
+            // Even if every byte left were an ASCII letter, there would be too few.
+            if other * 200 > ascii + (text.len() - i) {
+                return false;
+            }
         }
     }
     if ascii < 20 || other * 200 > ascii {

@@ -389,7 +389,7 @@ fn is_latin_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '\u{1E00}'..='\u{1EFF}' => true,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' => c.is_alphabetic(),
+        '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' => crate::key::is_alphabetic(c),
         _ => false,
     }
 }
@@ -401,7 +401,7 @@ fn is_word_char(c: char) -> bool {
         '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
         '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
-        _ => c.is_alphanumeric() || is_combining_mark(c),
+        _ => crate::key::is_alphanumeric(c) || is_combining_mark(c),
     }
 }
 
@@ -428,7 +428,7 @@ fn needs_slow(c: char) -> bool {
 /// An emoji-like character for the ZWJ rule: a non-letter at or above U+1F000.
 #[inline]
 fn is_emoji(c: char) -> bool {
-    c as u32 >= 0x1F000 && !c.is_alphabetic()
+    c as u32 >= 0x1F000 && !crate::key::is_alphabetic(c)
 }
 
 #[inline]

@@ -491,7 +491,7 @@ fn boundary_before(s: &str, i: usize) -> bool {
     if p < 0x80 {
         return !p.is_ascii_alphanumeric();
     }
-    s[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    s[..i].chars().next_back().is_none_or(|c| !crate::key::is_alphanumeric(c))
 }
 
 /// True when the char starting at byte `i` is not a letter or digit.
@@ -499,7 +499,7 @@ fn boundary_after(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => true,
         Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
-        Some(_) => s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric()),
+        Some(_) => s[i..].chars().next().is_none_or(|c| !crate::key::is_alphanumeric(c)),
     }
 }
 
@@ -1282,8 +1282,12 @@ fn prev_word(s: &str, i: usize) -> &str {
 /// The word just before byte `i` (skipping spaces) and its start offset.
 fn prev_word_at(s: &str, i: usize) -> (usize, &str) {
     let head = s[..i].trim_end_matches([' ', '\t', '\u{a0}']);
-    let start =
-        head.char_indices().rev().take_while(|&(_, ch)| ch.is_alphanumeric()).last().map_or(head.len(), |(k, _)| k);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| crate::key::is_alphanumeric(ch))
+        .last()
+        .map_or(head.len(), |(k, _)| k);
     (start, &head[start..])
 }
 

@@ -591,7 +591,7 @@ fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
     let Some(w) = std::str::from_utf8(&kb[s..e]).ok() else {
         return false;
     };
-    !w.is_empty() && w.chars().all(char::is_alphabetic) && !REF_WORDS.contains(&w) && !COUNTED.contains(&w)
+    !w.is_empty() && w.chars().all(crate::key::is_alphabetic) && !REF_WORDS.contains(&w) && !COUNTED.contains(&w)
 }
 
 /// The marker at `pos` follows a colon (white space between).
@@ -607,7 +607,7 @@ fn upper_at(text: &str, p: usize) -> bool {
 
 /// A letter, or an opening quote, parenthesis or emphasis, at `p`.
 fn letter_at(text: &str, p: usize) -> bool {
-    char_at(text, p).is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '“' | '(' | '*'))
+    char_at(text, p).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '“' | '(' | '*'))
 }
 
 /// Parse 1 to `max` digits at `p` (a longer run is rejected).
@@ -693,7 +693,7 @@ fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
         return None;
     }
     let b = text.as_bytes();
-    if text[..ms].chars().next_back().is_some_and(char::is_alphanumeric) {
+    if text[..ms].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
         // Emphasis is not alphanumeric, so "*Thứ" passes and is handled below.
         return None;
     }
@@ -702,7 +702,7 @@ fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
         ostart -= 1;
     }
     let emph = (ostart < ms).then(|| (b[ms - 1], ms - ostart));
-    if ostart < ms && text[..ostart].chars().next_back().is_some_and(char::is_alphanumeric) {
+    if ostart < ms && text[..ostart].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
         return None;
     }
     let mut after = me;
@@ -711,7 +711,7 @@ fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
             after = me + n;
         }
     }
-    if char_at(text, after).is_some_and(char::is_alphanumeric) {
+    if char_at(text, after).is_some_and(crate::key::is_alphanumeric) {
         return None;
     }
     let k = std::str::from_utf8(&kb[ms..me]).ok()?;
@@ -862,8 +862,9 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         }
         b'-' | b'+' => {
             let r = p + 1;
-            let fine =
-                r >= e || is_sp(b[r]) || char_at(text, r).is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '('));
+            let fine = r >= e
+                || is_sp(b[r])
+                || char_at(text, r).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '('));
             let style = if x == b'-' { S::Dash } else { S::Plus };
             fine.then(|| mk(style, 0, 0, 0, r))?
         }

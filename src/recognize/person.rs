@@ -8,7 +8,8 @@
 //! names, capitalized words), split at `,`, `-`, `/`.
 
 use crate::key::is_word_char;
-use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match};
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
+use std::cell::RefCell;
 
 /// A role as written around a mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,6 +95,30 @@ enum Kind {
     Unit,
 }
 
+/// The tokens of one block (words, and punctuation marks one character each). A short
+/// block is tokenized at once; a long one as the walk reaches its tokens, which are
+/// dropped once the walk is past them: the walker looks back one token and ahead as far
+/// as one mention runs, so memory stays bounded by that rather than by the block (a
+/// block of a megabyte of "((((" took 24 bytes a byte).
+enum Tokens<'a> {
+    All(Vec<Token>),
+    Lazy { text: &'a str, end: usize, w: RefCell<Window> },
+}
+
+/// Blocks up to this many bytes are tokenized at once.
+const EAGER_BLOCK: usize = 8 << 10;
+
+#[derive(Default)]
+struct Window {
+    /// Index of `buf[0]`.
+    base: usize,
+    buf: Vec<Token>,
+    /// Where tokenizing goes on.
+    pos: usize,
+    /// Start of the last token dropped (checks that no look-up needs it again).
+    dropped_s: Option<usize>,
+}
+
 fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut word_start: Option<usize> = None;
@@ -118,6 +143,93 @@ fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
     out
 }
 
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str, start: usize, end: usize) -> Self {
+        if end - start <= EAGER_BLOCK {
+            return Tokens::All(tokenize(text, start, end));
+        }
+        Tokens::Lazy { text, end, w: RefCell::new(Window { pos: start, ..Window::default() }) }
+    }
+
+    /// Tokenize one more token of `text[w.pos..end]`; false at the end.
+    fn push_next(text: &str, end: usize, w: &mut Window) -> bool {
+        let rest = &text[w.pos..end];
+        let mut it = rest.char_indices();
+        while let Some((i, c)) = it.next() {
+            let s = w.pos + i;
+            if is_word_char(c) {
+                let e = it.find(|&(_, c)| !is_word_char(c)).map_or(end, |(j, _)| w.pos + j);
+                w.buf.push(Token { s, e, kind: Tok::Word });
+                w.pos = e;
+                return true;
+            }
+            if !c.is_whitespace() {
+                w.buf.push(Token { s, e: s + c.len_utf8(), kind: Tok::Punct(c) });
+                w.pos = s + c.len_utf8();
+                return true;
+            }
+        }
+        w.pos = end;
+        false
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<Token> {
+        match self {
+            Tokens::All(v) => v.get(i).copied(),
+            Tokens::Lazy { text, end, w } => Self::get_lazy(text, *end, w, i),
+        }
+    }
+
+    #[inline(never)]
+    fn get_lazy(text: &str, end: usize, w: &RefCell<Window>, i: usize) -> Option<Token> {
+        {
+            let w = w.borrow();
+            if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
+                return Some(*t);
+            }
+        }
+        let mut w = w.borrow_mut();
+        while w.base + w.buf.len() <= i {
+            if !Self::push_next(text, end, &mut w) {
+                return None;
+            }
+        }
+        debug_assert!(i >= w.base, "token {i} was dropped (window starts at {})", w.base);
+        w.buf.get(i.checked_sub(w.base)?).copied()
+    }
+
+    /// Index of the first token that starts at or after byte `pos`.
+    fn at_or_after(&self, pos: usize) -> usize {
+        let (text, end, w) = match self {
+            Tokens::All(v) => return v.partition_point(|t| t.s < pos),
+            Tokens::Lazy { text, end, w } => (text, *end, w),
+        };
+        let mut w = w.borrow_mut();
+        while w.buf.last().is_none_or(|t| t.s < pos) {
+            if !Self::push_next(text, end, &mut w) {
+                break;
+            }
+        }
+        debug_assert!(w.dropped_s.is_none_or(|s| s < pos), "a dropped token starts at or after {pos}");
+        w.base + w.buf.partition_point(|t| t.s < pos)
+    }
+
+    /// Drop the tokens before index `i` (in batches).
+    fn drop_before(&self, i: usize) {
+        let Tokens::Lazy { w, .. } = self else { return };
+        let mut w = w.borrow_mut();
+        if i >= w.base + 64 {
+            let n = (i - w.base).min(w.buf.len());
+            if n > 0 {
+                w.dropped_s = Some(w.buf[n - 1].s);
+            }
+            w.buf.drain(..n);
+            w.base += n;
+        }
+    }
+}
+
 fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
     let i = ms.partition_point(|m| m.start < pos);
     ms.get(i).filter(|m| m.start == pos)
@@ -125,10 +237,14 @@ fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
 
 struct Walker<'a, 'c> {
     c: &'c Ctx<'a>,
-    toks: Vec<Token>,
+    toks: Tokens<'a>,
 }
 
 impl<'a> Walker<'a, '_> {
+    /// Token `i` (which must exist).
+    fn tok(&self, i: usize) -> Token {
+        self.toks.get(i).expect("a token the walk has seen")
+    }
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
         (t.kind == Tok::Word).then(|| &self.c.text[t.s..t.e])
@@ -145,7 +261,7 @@ impl<'a> Walker<'a, '_> {
     }
     /// Token index at or after byte `pos`.
     fn tok_at(&self, pos: usize) -> usize {
-        self.toks.partition_point(|t| t.s < pos)
+        self.toks.at_or_after(pos)
     }
     fn person_kind(&self, m: &Match) -> Option<Kind> {
         let written = &self.c.text[m.start..m.end];
@@ -190,8 +306,8 @@ impl<'a> Walker<'a, '_> {
         if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() > 8 {
             return false;
         }
-        let rest_upper = cs.clone().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        let rest_lower = cs.filter(|c| c.is_alphabetic()).all(char::is_lowercase);
+        let rest_upper = cs.clone().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
+        let rest_lower = cs.filter(|&c| crate::key::is_alphabetic(c)).all(char::is_lowercase);
         if !(rest_lower || rest_upper && w.chars().count() == 1) {
             return false;
         }
@@ -200,7 +316,7 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
-        let t = self.toks[i];
+        let t = self.tok(i);
         let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person) in [(self.c.person, true), (self.c.org, false)] {
             if let Some(m) = find_at(ms, t.s) {
@@ -262,7 +378,7 @@ impl<'a> Walker<'a, '_> {
             && !self.historical(i, n)
     }
     fn historical(&self, i: usize, n: usize) -> bool {
-        let (s, e) = (self.toks[i].s, self.toks[i + n - 1].e);
+        let (s, e) = (self.tok(i).s, self.tok(i + n - 1).e);
         self.c.lex.is_historical(&self.c.key[s..e], self.c.ascii)
     }
     /// Where a person's name starts inside a capitalized run after a level noun
@@ -296,7 +412,7 @@ impl<'a> Walker<'a, '_> {
         best.filter(|&(s, _)| s >= 3).map(|(_, k)| k)
     }
     fn token_end(&self, i: usize) -> usize {
-        self.toks[i].e
+        self.tok(i).e
     }
     /// A term cue with its number at token `i` ("khóa XIV", "nhiệm kỳ 2014-2019"): the
     /// token after it.
@@ -483,8 +599,8 @@ impl<'a> Walker<'a, '_> {
             }
             if self.punct(i) == Some('-') && i > start {
                 // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
-                let (a, b) = (self.toks[i - 1].e, self.toks.get(i + 1).map(|t| t.s));
-                if a == self.toks[i].s && b == Some(self.toks[i].e) && self.word(i + 1).is_some() {
+                let (a, b) = (self.tok(i - 1).e, self.toks.get(i + 1).map(|t| t.s));
+                if a == self.tok(i).s && b == Some(self.tok(i).e) && self.word(i + 1).is_some() {
                     i += 1;
                     continue;
                 }
@@ -509,7 +625,7 @@ impl<'a> Walker<'a, '_> {
     /// Does a name that ends before token `i` end there: punctuation, the end of the block,
     /// a verb cue or a function word?
     fn name_ends(&self, i: usize) -> bool {
-        i >= self.toks.len()
+        self.toks.get(i).is_none()
             || self.punct(i).is_some()
             || self.cue_start(i)
             || self.cue_is(i, "function_word")
@@ -518,7 +634,7 @@ impl<'a> Walker<'a, '_> {
 
     /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
     fn cue_start(&self, i: usize) -> bool {
-        let t = self.toks[i];
+        let t = self.tok(i);
         find_at(self.c.cues, t.s).is_some_and(|m| {
             self.c.lex.cue_entries(m).any(|c| {
                 matches!(
@@ -578,7 +694,7 @@ impl<'a> Walker<'a, '_> {
                 return (out, start_i);
             }
             let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end.max(title_end) };
-            let start = self.toks[start_i].s;
+            let start = self.tok(start_i).s;
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
             i = end_tok.max(self.tok_at(end));
             // Separator, then another role?
@@ -598,13 +714,12 @@ impl<'a> Walker<'a, '_> {
         let mut out = String::new();
         let mut pos = s;
         let mut changed = false;
-        let mut all: Vec<(&Match, bool)> = self
-            .c
-            .person
+        // The matches inside `s..e`: a binary search in each sorted list, not a filter of
+        // the whole document's (which made a text of many roles quadratic).
+        let mut all: Vec<(&Match, bool)> = Scan::within(self.c.person, s, e)
             .iter()
             .map(|m| (m, true))
-            .chain(self.c.org.iter().map(|m| (m, false)))
-            .filter(|(m, _)| m.start >= s && m.end <= e)
+            .chain(Scan::within(self.c.org, s, e).iter().map(|m| (m, false)))
             .collect();
         all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
         for (m, is_person) in all {
@@ -656,7 +771,7 @@ impl<'a> Walker<'a, '_> {
                 && written.len() <= 5
             {
                 // The dot of an abbreviation ("TS."), not the end of a sentence ("… Bác sĩ. Lo sợ").
-                end = self.toks[i].e;
+                end = self.tok(i).e;
                 i += 1;
             }
             out.push(Honorific { canonical: canon, kind: h, start: m.start, end });
@@ -712,7 +827,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.toks[a].s, self.toks[b - 1].e)
+        (self.tok(a).s, self.tok(b - 1).e)
     }
 
     /// Name plus roles after it, at token `i` (for list items). `strict` needs a family name.
@@ -753,7 +868,7 @@ impl<'a> Walker<'a, '_> {
         let (mut after, next) = self.roles_after(name_tok + n, !roles.is_empty());
         roles.append(&mut after);
         let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
-        (PersonMention { start: self.toks[start].s, end, name: Some(name), honorifics, roles }, next)
+        (PersonMention { start: self.tok(start).s, end, name: Some(name), honorifics, roles }, next)
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -809,28 +924,33 @@ impl<'a> Walker<'a, '_> {
 
     fn walk(&self, out: &mut Vec<PersonMention>) {
         let mut i = 0;
-        while i < self.toks.len() {
+        while self.toks.get(i).is_some() {
             // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
             // inner words are no title ("Thường vụ").
             if self.person_at(i).is_none() {
                 if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
-                    if m.end > self.toks[i].e {
+                    if m.end > self.tok(i).e {
                         i = self.tok_at(m.end);
+                        self.toks.drop_before(i.saturating_sub(1));
                         continue;
                     }
                 }
             }
             i = self.at(i, out).max(i + 1);
+            // The walk looks back one token at most.
+            self.toks.drop_before(i.saturating_sub(1));
         }
     }
 
     /// Try a mention at token `i`; push what is found and return the next token.
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
-        let plural = i > 0 && self.cue_is(i - 1, "plural");
+        // After "các"/"những": a list. (Asked only where a mention starts.)
+        let plural = || i > 0 && self.cue_is(i - 1, "plural");
         let qualified_title = self.qualifier_at(i) && self.is_title_at(i + 1);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {
+                let plural = plural();
                 if self.place_context(i) && !plural {
                     // "đường Ông Ích Khiêm": part of a street or place name.
                     return i + 1;
@@ -899,14 +1019,14 @@ impl<'a> Walker<'a, '_> {
                         return k2;
                     }
                     if address_only {
-                        out.push(PersonMention { start: self.toks[i].s, end, name: None, honorifics: hons, roles });
+                        out.push(PersonMention { start: self.tok(i).s, end, name: None, honorifics: hons, roles });
                     }
                     return k;
                 }
                 j
             }
             Some((_, Kind::Title { .. })) => {
-                if plural {
+                if plural() {
                     let (shared, k) = self.roles(i, true);
                     if self.punct(k) == Some(':') {
                         return self.list(k + 1, &shared, out);
@@ -982,8 +1102,11 @@ impl<'a> Walker<'a, '_> {
             return true;
         }
         // Any lexicon match (unit, org, place prefix) that ends right before the run.
-        let s = self.toks[i].s;
-        let ends_here = |ms: &[Match]| ms.iter().any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty());
+        let s = self.tok(i).s;
+        // (Matches are sorted by start: none from the first that starts at `s` on can end before it.)
+        let ends_here = |ms: &[Match]| {
+            ms.iter().take_while(|m| m.start < s).any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty())
+        };
         if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end + 40 < s)..]) {
             return true;
         }
@@ -1003,7 +1126,7 @@ impl<'a> Walker<'a, '_> {
 
 /// Find person mentions in `text[start..end]` (one block).
 pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
-    let w = Walker { c, toks: tokenize(c.text, start, end) };
+    let w = Walker { c, toks: Tokens::new(c.text, start, end) };
     let mut out = Vec::new();
     w.walk(&mut out);
     out

@@ -119,36 +119,14 @@ struct Window {
     dropped_s: Option<usize>,
 }
 
-fn tokenize(text: &str, s: usize, e: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text[s..e].char_indices() {
-        let i = s + i;
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(i);
-            }
-            continue;
-        }
-        if let Some(ws) = word_start.take() {
-            out.push(Token { s: ws, e: i, kind: Tok::Word });
-        }
-        if !c.is_whitespace() {
-            out.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
-        }
-    }
-    if let Some(ws) = word_start {
-        out.push(Token { s: ws, e, kind: Tok::Word });
-    }
-    out
-}
-
 impl<'a> Tokens<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Self {
+        let mut w = Window { pos: start, ..Window::default() };
         if end - start <= EAGER_BLOCK {
-            return Tokens::All(tokenize(text, start, end));
+            while Self::push_next(text, end, &mut w) {}
+            return Tokens::All(w.buf);
         }
-        Tokens::Lazy { text, end, w: RefCell::new(Window { pos: start, ..Window::default() }) }
+        Tokens::Lazy { text, end, w: RefCell::new(w) }
     }
 
     /// Tokenize one more token of `text[w.pos..end]`; false at the end.

@@ -143,16 +143,7 @@ pub fn strip_marks(s: &str) -> String {
 /// True when `c` can be part of a word (letters, digits, combining marks).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    match c {
-        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
-        '\u{300}'..='\u{36f}' => true,
-        // General Punctuation (dashes, quotes, ellipsis, spaces): no letter or digit.
-        '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphanumeric(),
-    }
+    is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
@@ -178,13 +169,8 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    match c {
-        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
-        // Combining diacritical marks (those Vietnamese uses among them) are not letters.
-        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' => false,
-        '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphanumeric(),
-    }
+    // No combining mark or General Punctuation character is a digit.
+    is_alphabetic(c) || !matches!(c, '\u{300}'..='\u{36f}' | '\u{2000}'..='\u{206F}') && c.is_numeric()
 }
 
 /// True when `key[start..end]` is a whole word or phrase: no word character touches either edge.

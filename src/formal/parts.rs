@@ -145,7 +145,7 @@ fn date_line(cx: &Cx<'_, '_>, s: usize, e: usize) -> Option<(Option<Text>, DocDa
     let (mut day, mut month, mut year) = (day, month, year);
     if dk.find("tháng").is_none() {
         // "ngày 05/7/2019"
-        let t = dk["ngày".len()..].trim_start();
+        let t = dk.strip_prefix("ngày")?.trim_start();
         let parts: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).take(3).collect();
         if parts.len() == 3 && t[..t.find(' ').unwrap_or(t.len())].matches(['/', '-', '.']).count() == 2 {
             day = parts[0].parse().ok();

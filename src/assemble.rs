@@ -756,7 +756,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                     continue;
                 }
                 // Items after the cue, separated by ';': named people or groups.
-                let body_start = a.key[c.end..se].find(" có ").map_or(c.end, |p| c.end + p + 4);
+                let body_start = a.key[c.end..se].find(" có ").map_or(c.end, |p| c.end + p + " có ".len());
                 let body_start = if a.key[body_start..se].trim_start().starts_with(':') {
                     body_start + a.key[body_start..].find(':').map_or(0, |p| p + 1)
                 } else {

@@ -87,6 +87,24 @@ pub struct Ctx<'a> {
     pub ascii: bool,
 }
 
+/// What [`Walker::extend_org`] took last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Took {
+    Nothing,
+    /// A level noun with its place ("huyện Hàm Yên").
+    Unit,
+    /// A whole organization from the lexicon ("Bộ Công an").
+    Org,
+    /// An organization head noun ("Hội đồng", "Ban").
+    Head,
+    /// A capitalized word.
+    Cap,
+    /// The lower-case second syllable of a capitalized compound ("Công an").
+    Compound,
+    /// A term ("khóa XIV"): "… đơn vị thành phố Đà Nẵng" may follow.
+    Term,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Honorific(HonorificKind),
@@ -429,22 +447,15 @@ impl<'a> Walker<'a, '_> {
     /// Extend an organization after a title, from token `i`. Returns the token after it.
     fn extend_org(&self, mut i: usize, before_name: bool) -> usize {
         let start = i;
-        let mut last_cap = false;
-        // The last thing taken was a whole organization from the lexicon ("Bộ Công an").
-        let mut after_org = false;
-        // The last thing taken was a capitalized compound ("Công an").
-        let mut after_compound = false;
-        // The last thing taken was an organization head noun ("Hội đồng", "Ban").
-        let mut after_head = false;
-        // The last thing taken was a term ("khóa XIV"): "… đơn vị thành phố Đà Nẵng" may follow.
-        let mut after_term = false;
+        let mut took = Took::Nothing;
         loop {
             if let Some((m, kind)) = self.org_at(i) {
-                after_term = false;
                 let mut j = self.tok_at(m.end);
-                after_org = kind != Kind::Unit;
-                after_head = kind == Kind::Org { head: true };
-                after_compound = false;
+                took = match kind {
+                    Kind::Org { head: true } => Took::Head,
+                    Kind::Unit => Took::Unit,
+                    _ => Took::Org,
+                };
                 if kind == Kind::Unit {
                     let n = self.cap_run(j, 7);
                     if n > 0 {
@@ -456,7 +467,6 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
                 i = j;
-                last_cap = false;
                 continue;
             }
             if self.is_title_at(i) && i > start {
@@ -466,11 +476,7 @@ impl<'a> Walker<'a, '_> {
             if i > start {
                 if let Some(j) = self.term_at(i) {
                     i = j;
-                    last_cap = false;
-                    after_org = false;
-                    after_compound = false;
-                    after_head = false;
-                    after_term = true;
+                    took = Took::Term;
                     continue;
                 }
             }
@@ -481,8 +487,6 @@ impl<'a> Walker<'a, '_> {
                     if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
                         return i;
                     }
-                    // After a whole organization a name may open with a family name that is
-                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
                     if self.cue_is(i, "function_word") {
                         // "… Bộ Công thương Trong thời gian …": a capitalized function word.
                         return i;
@@ -493,8 +497,10 @@ impl<'a> Walker<'a, '_> {
                             return i + k;
                         }
                     }
+                    // After a whole organization a name may open with a family name that is
+                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
                     if before_name
-                        && after_org
+                        && matches!(took, Took::Org | Took::Head)
                         && (2..=4).contains(&n)
                         && self.is_surname(i, true)
                         && self.name_ends(i + n)
@@ -505,11 +511,7 @@ impl<'a> Walker<'a, '_> {
                         return i;
                     }
                     i += 1;
-                    last_cap = true;
-                    after_org = false;
-                    after_compound = false;
-                    after_head = false;
-                    after_term = false;
+                    took = Took::Cap;
                     continue;
                 }
                 // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
@@ -521,20 +523,17 @@ impl<'a> Walker<'a, '_> {
                     i += 1;
                     continue;
                 }
-                if last_cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
+                if took == Took::Cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
                     // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
                     if self.person_at(i).is_none() && !self.cue_start(i) {
                         i += 1;
-                        last_cap = false;
-                        after_compound = true;
-                        after_head = false;
-                        after_term = false;
+                        took = Took::Compound;
                         continue;
                     }
                 }
                 // Lower-case words inside a name, between its head and a capitalized part:
                 // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
-                if after_head || after_compound || after_term {
+                if matches!(took, Took::Head | Took::Compound | Took::Term) {
                     let lower = |k: usize| {
                         self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
                             && !self.cue_is(k, "function_word")
@@ -548,13 +547,12 @@ impl<'a> Walker<'a, '_> {
                         let m = self.cap_run(k, 5);
                         m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
                     };
-                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || after_term);
+                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || took == Took::Term);
                     if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
                         i = k;
-                        last_cap = false;
-                        after_compound = false;
-                        after_head = false;
-                        after_term = false;
+                        // A whole organization before the words still counts as one
+                        // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
+                        took = if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing };
                         continue;
                     }
                 }

@@ -376,7 +376,9 @@ impl OffsetMap {
         }
     }
 
-    /// Input range of the character at `o` (whose length is `len`).
+    /// Input range of the character at `o` (whose length is `len`); the tests check
+    /// [`OffsetMap::char_ranges`] against it.
+    #[cfg(test)]
     fn range_of(&self, text: &str, o: usize, len: usize) -> (usize, usize) {
         (self.char_at(text, o).0, self.char_at(text, o + len - 1).1)
     }

@@ -922,7 +922,8 @@ impl<'a> Walker<'a, '_> {
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
         // After "các"/"những": a list. (Asked only where a mention starts.)
         let plural = || i > 0 && self.cue_is(i - 1, "plural");
-        let qualified_title = self.qualifier_at(i) && self.is_title_at(i + 1);
+        // (The title first: a binary search, cheaper than the cue lookups.)
+        let qualified_title = self.is_title_at(i + 1) && self.qualifier_at(i);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {

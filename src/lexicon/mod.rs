@@ -463,13 +463,14 @@ impl LexiconBuilder {
     }
 }
 
-/// The three automata of one spelling: as written (folded to the key) or accent-free.
+/// The vocabulary of one spelling (as written, folded to the key; or accent-free) in
+/// one automaton: the union of the person, organization and cue forms, so that a word
+/// start costs one walk, not three. A pattern stands for entries of any of the three
+/// tables (`*_pat[p]`, empty where a table has none).
 struct Matchers {
-    person: NFA,
+    nfa: NFA,
     person_pat: Vec<Vec<u32>>,
-    org: NFA,
     org_pat: Vec<Vec<u32>>,
-    cues: NFA,
     cue_pat: Vec<Vec<u32>>,
 }
 
@@ -477,57 +478,76 @@ struct Matchers {
 /// "có", "chi" also "chỉ", "thay" also "thay"): left out of the accent-free automata.
 const ASCII_AMBIGUOUS_ADDRESS: &[&str] = &["co", "chi", "em", "anh", "thay", "chau", "me", "cu", "bac", "ba con"];
 
+/// The three tables, in the order of [`Matchers::pats`] and of [`Scan`]'s lists.
+const PERSON: usize = 0;
+const ORG: usize = 1;
+const CUES: usize = 2;
+
 impl Matchers {
     fn new(person: &[Entry], org: &[Entry], cues: &[CueEntry], fold: fn(&str) -> String) -> Self {
-        let (person, person_pat) = compile(person, |e| {
+        let mut c = Compiler::default();
+        c.add(PERSON, person, |e| {
             let f = fold(&e.form);
             let skip = matches!(e.kind, EntryKind::Honorific(HonorificKind::Address))
                 && ASCII_AMBIGUOUS_ADDRESS.contains(&f.as_str());
             // An empty form is left out of the automaton.
             if skip { String::new() } else { f }
         });
-        let (org, org_pat) = compile(org, |e| fold(&e.form));
-        let (cues, cue_pat) = compile(cues, |e| fold(&e.form));
-        Matchers { person, person_pat, org, org_pat, cues, cue_pat }
+        c.add(ORG, org, |e| fold(&e.form));
+        c.add(CUES, cues, |e| fold(&e.form));
+        // Every search is anchored at a word start and walks a few bytes: a contiguous NFA
+        // (a compact trie) stays in cache where a full DFA (many times larger)
+        // missed it on most steps (measured 10.1 against 13.9 MB/s for the whole parse).
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&c.patterns)
+            .or_else(|_| NFA::new(Vec::<String>::new()))
+            .expect("an empty automaton always builds");
+        let [person_pat, org_pat, cue_pat] = c.of;
+        Matchers { nfa, person_pat, org_pat, cue_pat }
+    }
+
+    fn pats(&self) -> [&[Vec<u32>]; 3] {
+        [&self.person_pat, &self.org_pat, &self.cue_pat]
     }
 }
 
-/// Fold each entry's form to the key, dedupe patterns, and map patterns to entries.
-fn compile<T>(entries: &[T], folded: impl Fn(&T) -> String) -> (NFA, Vec<Vec<u32>>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut of: Vec<Vec<u32>> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let k = folded(e);
-        if k.is_empty() {
-            continue;
+/// Folded forms, deduplicated, and the entries of each table every pattern stands for.
+#[derive(Default)]
+struct Compiler {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    of: [Vec<Vec<u32>>; 3],
+}
+
+impl Compiler {
+    fn add<T>(&mut self, table: usize, entries: &[T], folded: impl Fn(&T) -> String) {
+        for (i, e) in entries.iter().enumerate() {
+            let k = folded(e);
+            if k.is_empty() {
+                continue;
+            }
+            let p = *self.index.entry(k.clone()).or_insert_with(|| {
+                self.patterns.push(k);
+                self.of.iter_mut().for_each(|v| v.push(Vec::new()));
+                self.patterns.len() - 1
+            });
+            self.of[table][p].push(i as u32);
         }
-        let p = *index.entry(k.clone()).or_insert_with(|| {
-            patterns.push(k);
-            of.push(Vec::new());
-            patterns.len() - 1
-        });
-        of[p].push(i as u32);
     }
-    // Every search is anchored at a word start and walks a few bytes: a contiguous NFA
-    // (a compact trie) stays in cache where a full DFA (many times larger)
-    // missed it on most steps (measured 10.1 against 13.9 MB/s for the whole parse).
-    let nfa = NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .or_else(|_| NFA::new(Vec::<String>::new()))
-        .expect("an empty automaton always builds");
-    (nfa, of)
 }
 
-/// The longest match of `nfa` that starts at `at`: its pattern and end. (What an
-/// anchored leftmost-longest search reports, without the set-up of one.)
+/// The longest pattern of each table that starts at `at`: its index and end. (What an
+/// anchored leftmost-longest search in each table's own automaton reports, without the
+/// set-up of one.) `want[t]` false leaves table `t` out.
 #[inline]
-fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+fn longest_at(m: &Matchers, hay: &[u8], at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
+    let nfa = &m.nfa;
+    let pats = m.pats();
+    let mut found = [None; 3];
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-        return None;
+        return found;
     };
-    let mut found = None;
     for (i, &b) in hay.iter().enumerate().skip(at) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
         if nfa.is_special(sid) {
@@ -535,10 +555,18 @@ fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
                 break;
             }
             if nfa.is_match(sid) {
-                let pid = nfa.match_pattern(sid, 0);
-                // Match states also carry shorter patterns that start later: skip those.
-                if i + 1 - nfa.pattern_len(pid) == at {
-                    found = Some((pid.as_usize(), i + 1));
+                // Match states also carry shorter patterns that start later: take the one
+                // that starts at `at` (patterns are distinct, so there is one at most).
+                let pid = (0..nfa.match_len(sid))
+                    .map(|j| nfa.match_pattern(sid, j))
+                    .find(|&pid| i + 1 - nfa.pattern_len(pid) == at);
+                if let Some(pid) = pid {
+                    let p = pid.as_usize();
+                    for t in 0..3 {
+                        if want[t] && !pats[t][p].is_empty() {
+                            found[t] = Some((p, i + 1));
+                        }
+                    }
                 }
             }
         }
@@ -594,27 +622,28 @@ impl Default for Lexicon {
 /// character after its start. (The same matches as an unanchored leftmost-longest
 /// search that resumes so; the anchored walks never enter the middle of a word.)
 fn find_words(
-    nfas: [&NFA; 3],
+    m: &Matchers,
     key: &str,
     ascii: bool,
     accept: [&dyn Fn(usize, usize, usize) -> bool; 3],
 ) -> [Vec<Match>; 3] {
     let hay = key.as_bytes();
     let mut out: [Vec<Match>; 3] = Default::default();
-    // Where each automaton's next match may start.
+    // Where each table's next match may start.
     let mut next = [0usize; 3];
     let mut prev_word = false;
     for (s, c) in key.char_indices() {
         if !prev_word {
-            for k in 0..3 {
-                if next[k] > s {
-                    continue;
-                }
-                if let Some((p, e)) = longest_at(nfas[k], hay, s) {
-                    let after = key[e..].chars().next().is_none_or(|c| !key::is_word_char(c));
-                    if after && accept[k](p, s, e) {
-                        out[k].push(Match { start: s, end: e, pattern: p as u32, ascii });
-                        next[k] = e;
+            let want = [next[0] <= s, next[1] <= s, next[2] <= s];
+            if want.iter().any(|&w| w) {
+                let found = longest_at(m, hay, s, want);
+                for k in 0..3 {
+                    if let Some((p, e)) = found[k] {
+                        let after = key[e..].chars().next().is_none_or(|c| !key::is_word_char(c));
+                        if after && accept[k](p, s, e) {
+                            out[k].push(Match { start: s, end: e, pattern: p as u32, ascii });
+                            next[k] = e;
+                        }
                     }
                 }
             }
@@ -666,7 +695,7 @@ impl Lexicon {
             })
         };
         let [person, org, cues] =
-            find_words([&m.person, &m.org, &m.cues], key, ascii, [&person, &org, &|_, _, _| true]);
+            find_words(m, key, ascii, [&person, &org, &|_, _, _| true]);
         Scan { person, org, cues, ascii }
     }
 
@@ -753,9 +782,11 @@ impl Lexicon {
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);
         let m = &self.main;
-        for (ac, ids, table) in [(&m.person, &m.person_pat, &self.person_table), (&m.org, &m.org_pat, &self.org_table)]
+        let found = longest_at(m, k.as_bytes(), 0, [true, true, false]);
+        for (found, ids, table) in
+            [(found[PERSON], &m.person_pat, &self.person_table), (found[ORG], &m.org_pat, &self.org_table)]
         {
-            if let Some((p, end)) = longest_at(ac, k.as_bytes(), 0) {
+            if let Some((p, end)) = found {
                 if end == k.len() {
                     for &i in &ids[p] {
                         let e = &table[i as usize];

@@ -694,8 +694,7 @@ impl Lexicon {
                 Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], &text[s..e])
             })
         };
-        let [person, org, cues] =
-            find_words(m, key, ascii, [&person, &org, &|_, _, _| true]);
+        let [person, org, cues] = find_words(m, key, ascii, [&person, &org, &|_, _, _| true]);
         Scan { person, org, cues, ascii }
     }
 

@@ -265,7 +265,8 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     if let (Some(i), false) = (last, formal) {
         let b = blocks[i];
         let line = text[b.start..b.end].trim_end_matches([' ', '.']);
-        let words = line.split_whitespace().count();
+        // Counted up to 9: only "at most 8" matters (the last block may be a long paragraph).
+        let words = line.split_whitespace().take(9).count();
         let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
         let plain = blocks[i].kind == BlockKind::Paragraph
             && words <= 8
@@ -291,7 +292,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
 
 /// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
 pub(crate) fn is_plain_name(s: &str) -> bool {
-    let n = s.split_whitespace().count();
+    let n = s.split_whitespace().take(6).count();
     (2..=5).contains(&n)
         && s.split_whitespace().all(|w| {
             let mut cs = w.chars();

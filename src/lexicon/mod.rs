@@ -469,6 +469,10 @@ impl LexiconBuilder {
 /// tables (`*_pat[p]`, empty where a table has none).
 struct Matchers {
     nfa: NFA,
+    /// The first word of every pattern (up to its first character that is no word
+    /// character): a match starts at a word start and ends at a word end, so no pattern
+    /// can start at a word that is not in here, and the walk is skipped.
+    first_words: WordSet,
     person_pat: Vec<Vec<u32>>,
     org_pat: Vec<Vec<u32>>,
     cue_pat: Vec<Vec<u32>>,
@@ -503,13 +507,19 @@ impl Matchers {
             .build(&c.patterns)
             .or_else(|_| NFA::new(Vec::<String>::new()))
             .expect("an empty automaton always builds");
+        let first_words = c.patterns.iter().map(|p| first_word(p).to_string()).collect();
         let [person_pat, org_pat, cue_pat] = c.of;
-        Matchers { nfa, person_pat, org_pat, cue_pat }
+        Matchers { nfa, first_words, person_pat, org_pat, cue_pat }
     }
 
     fn pats(&self) -> [&[Vec<u32>]; 3] {
         [&self.person_pat, &self.org_pat, &self.cue_pat]
     }
+}
+
+/// `s` up to its first character that is no word character.
+fn first_word(s: &str) -> &str {
+    s.find(|c: char| !key::is_word_char(c)).map_or(s, |e| &s[..e])
 }
 
 /// Folded forms, deduplicated, and the entries of each table every pattern stands for.
@@ -635,7 +645,7 @@ fn find_words(
     for (s, c) in key.char_indices() {
         if !prev_word {
             let want = [next[0] <= s, next[1] <= s, next[2] <= s];
-            if want.iter().any(|&w| w) {
+            if want.iter().any(|&w| w) && m.first_words.contains(first_word(&key[s..])) {
                 let found = longest_at(m, hay, s, want);
                 for k in 0..3 {
                     if let Some((p, e)) = found[k] {

@@ -519,7 +519,31 @@ impl Matchers {
 
 /// `s` up to its first character that is no word character.
 fn first_word(s: &str) -> &str {
-    s.find(|c: char| !key::is_word_char(c)).map_or(s, |e| &s[..e])
+    &s[..word_end(s, 0)]
+}
+
+/// The end of the word of `text` that starts at `at`: its first character from `at` on
+/// that is no word character (`at` itself when there is none).
+#[inline]
+fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else { return i };
+            if !key::is_word_char(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 /// Folded forms, deduplicated, and the entries of each table every pattern stands for.
@@ -641,24 +665,31 @@ fn find_words(
     let mut out: [Vec<Match>; 3] = Default::default();
     // Where each table's next match may start.
     let mut next = [0usize; 3];
-    let mut prev_word = false;
-    for (s, c) in key.char_indices() {
-        if !prev_word {
-            let want = [next[0] <= s, next[1] <= s, next[2] <= s];
-            if want.iter().any(|&w| w) && m.first_words.contains(first_word(&key[s..])) {
-                let found = longest_at(m, hay, s, want);
-                for k in 0..3 {
-                    if let Some((p, e)) = found[k] {
-                        let after = key[e..].chars().next().is_none_or(|c| !key::is_word_char(c));
-                        if after && accept[k](p, s, e) {
-                            out[k].push(Match { start: s, end: e, pattern: p as u32, ascii });
-                            next[k] = e;
-                        }
+    // Walk from every word start and every character that is no word character,
+    // skipping the inside of words.
+    let mut s = 0;
+    while s < key.len() {
+        let e = word_end(key, s);
+        let want = [next[0] <= s, next[1] <= s, next[2] <= s];
+        if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
+            let found = longest_at(m, hay, s, want);
+            for k in 0..3 {
+                if let Some((p, end)) = found[k] {
+                    let after = key[end..].chars().next().is_none_or(|c| !key::is_word_char(c));
+                    if after && accept[k](p, s, end) {
+                        out[k].push(Match { start: s, end, pattern: p as u32, ascii });
+                        next[k] = end;
                     }
                 }
             }
         }
-        prev_word = key::is_word_char(c);
+        // After a word, its end (a character that is no word character) is no start:
+        // the next start is the character after it.
+        s = if e > s {
+            e + key[e..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            s + key[s..].chars().next().map_or(1, char::len_utf8)
+        };
     }
     out
 }

@@ -155,6 +155,30 @@ pub fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// The end of the word of `text` that starts at `at`: its first character from `at` on
+/// that is no word character (`at` itself when there is none).
+#[inline]
+pub(crate) fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else { return i };
+            if !is_word_char(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
 /// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
 /// uses and General Punctuation.
 #[inline]

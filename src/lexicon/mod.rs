@@ -519,31 +519,7 @@ impl Matchers {
 
 /// `s` up to its first character that is no word character.
 fn first_word(s: &str) -> &str {
-    &s[..word_end(s, 0)]
-}
-
-/// The end of the word of `text` that starts at `at`: its first character from `at` on
-/// that is no word character (`at` itself when there is none).
-#[inline]
-fn word_end(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                return i;
-            }
-            i += 1;
-        } else {
-            let Some(c) = text[i..].chars().next() else { return i };
-            if !key::is_word_char(c) {
-                return i;
-            }
-            i += c.len_utf8();
-        }
-    }
-    i
+    &s[..key::word_end(s, 0)]
 }
 
 /// Folded forms, deduplicated, and the entries of each table every pattern stands for.
@@ -669,7 +645,7 @@ fn find_words(
     // skipping the inside of words.
     let mut s = 0;
     while s < key.len() {
-        let e = word_end(key, s);
+        let e = key::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
         if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
             let found = longest_at(m, hay, s, want);

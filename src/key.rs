@@ -163,18 +163,25 @@ pub(crate) fn word_end(text: &str, at: usize) -> usize {
     let mut i = at;
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                return i;
+        // Fast paths on the lead byte for what Vietnamese text is made of (the ranges
+        // that `is_alphabetic` calls letters): ASCII; U+00C0..U+00FF but × and ÷;
+        // U+0100..U+023F; the combining marks U+0300..U+036F; U+1E80..U+1EFF.
+        let step = match x {
+            0x00..=0x7F if x.is_ascii_alphanumeric() => 1,
+            0x00..=0x7F => return i,
+            0xC3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
+            0xC4..=0xC8 | 0xCC => 2,
+            0xCD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
+            _ => {
+                let Some(c) = text[i..].chars().next() else { return i };
+                if !is_word_char(c) {
+                    return i;
+                }
+                c.len_utf8()
             }
-            i += 1;
-        } else {
-            let Some(c) = text[i..].chars().next() else { return i };
-            if !is_word_char(c) {
-                return i;
-            }
-            i += c.len_utf8();
-        }
+        };
+        i += step;
     }
     i
 }
@@ -239,6 +246,18 @@ mod tests {
             (c0, c1, c2) = (c1, c2, it.next());
         }
         out
+    }
+
+    /// `word_end`'s byte fast paths agree with `is_word_char` on every character.
+    #[test]
+    fn word_end_agrees_with_is_word_char() {
+        let slow = |t: &str| t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
+        for u in 0..=0x2FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [format!("{c}"), format!("a{c}b"), format!("{c}{c} x")] {
+                assert_eq!(word_end(&t, 0), slow(&t), "U+{u:04X}");
+            }
+        }
     }
 
     proptest::proptest! {

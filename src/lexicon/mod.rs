@@ -9,11 +9,12 @@
 //! tone placement never need listing twice. Entries flagged `exact` (abbreviations in
 //! capitals such as `PCT`, `HU`) match only as written, case included.
 //!
-//! The lexicon compiles into three Aho-Corasick automata, built once and shared:
-//! one for person-side words (honorifics, ranks, degrees, titles), one for
-//! organization-side words (organizations, administrative units), one for cue phrases
-//! and meeting kinds. A [`Lexicon`] is immutable, `Send + Sync` and cheap to share
-//! behind an `Arc`.
+//! The lexicon has three tables: person-side words (honorifics, ranks, degrees,
+//! titles), organization-side words (organizations, administrative units), and cue
+//! phrases and meeting kinds. Their forms compile into one Aho-Corasick automaton (each
+//! pattern knows the entries of each table it stands for), built once and shared, and
+//! walked once at every word start. A [`Lexicon`] is immutable, `Send + Sync` and cheap
+//! to share behind an `Arc`.
 //!
 //! ```
 //! let lex = vanban::Lexicon::default();
@@ -626,11 +627,12 @@ impl Default for Lexicon {
     }
 }
 
-/// Leftmost-longest matches of three automata in `key` that sit on word boundaries, in
-/// one pass over the positions where a word may start: a match that does not end on a
-/// word boundary, or that `accept` refuses, is skipped and the search resumes one
-/// character after its start. (The same matches as an unanchored leftmost-longest
-/// search that resumes so; the anchored walks never enter the middle of a word.)
+/// Leftmost-longest matches of each of the three tables in `key` that sit on word
+/// boundaries, in one pass over the positions where a word may start (one walk of the
+/// shared automaton there, none at a word that starts no pattern): a match that does not
+/// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
+/// one character after its start. (The same matches as an unanchored leftmost-longest
+/// search per table that resumes so; the anchored walks never enter a word.)
 fn find_words(
     m: &Matchers,
     key: &str,

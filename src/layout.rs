@@ -31,7 +31,7 @@ pub enum BlockKind {
     Byline,
     /// A line of the portal footer.
     Footer,
-    /// Scraper metadata ("# url = …", "[img]", Markdown rules).
+    /// Scraper metadata ("# url = …", "`[img]`", Markdown rules).
     Metadata,
     /// A line of a formal document's header: issuer, motto, number, place and date
     /// (see [`crate::formal::regions`]).

@@ -548,14 +548,21 @@ impl Compiler {
     }
 }
 
-/// The longest pattern of each table that starts at `at`: its index and end. (What an
-/// anchored leftmost-longest search in each table's own automaton reports, without the
-/// set-up of one.) `want[t]` false leaves table `t` out.
+/// Patterns of one table that start at a position, longest last: (pattern, end).
+type Candidates = ([(usize, usize); MAX_CANDIDATES], usize);
+
+/// At most this many of the longest patterns per table are kept at a position.
+const MAX_CANDIDATES: usize = 4;
+
+/// The patterns of each table that start at `at` and end on a word boundary of `key`,
+/// the longest [`MAX_CANDIDATES`] of each, longest last. `want[t]` false leaves table
+/// `t` out.
 #[inline]
-fn longest_at(m: &Matchers, hay: &[u8], at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
+fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Candidates; 3] {
     let nfa = &m.nfa;
     let pats = m.pats();
-    let mut found = [None; 3];
+    let hay = key.as_bytes();
+    let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
         return found;
     };
@@ -571,11 +578,20 @@ fn longest_at(m: &Matchers, hay: &[u8], at: usize, want: [bool; 3]) -> [Option<(
                 let pid = (0..nfa.match_len(sid))
                     .map(|j| nfa.match_pattern(sid, j))
                     .find(|&pid| i + 1 - nfa.pattern_len(pid) == at);
-                if let Some(pid) = pid {
+                let end = i + 1;
+                let on_boundary =
+                    || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !key::is_word_char(c)));
+                if let Some(pid) = pid.filter(|_| on_boundary()) {
                     let p = pid.as_usize();
                     for t in 0..3 {
                         if want[t] && !pats[t][p].is_empty() {
-                            found[t] = Some((p, i + 1));
+                            let (list, n) = &mut found[t];
+                            if *n == MAX_CANDIDATES {
+                                list.rotate_left(1);
+                                *n -= 1;
+                            }
+                            list[*n] = (p, end);
+                            *n += 1;
                         }
                     }
                 }
@@ -583,6 +599,11 @@ fn longest_at(m: &Matchers, hay: &[u8], at: usize, want: [bool; 3]) -> [Option<(
         }
     }
     found
+}
+
+/// The longest pattern of each table that starts at `at` and ends on a word boundary.
+fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
+    candidates_at(m, key, at, want).map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
 
 /// The compiled vocabulary. Build once, share everywhere.
@@ -639,7 +660,6 @@ fn find_words(
     ascii: bool,
     accept: [&dyn Fn(usize, usize, usize) -> bool; 3],
 ) -> [Vec<Match>; 3] {
-    let hay = key.as_bytes();
     let mut out: [Vec<Match>; 3] = Default::default();
     // Where each table's next match may start.
     let mut next = [0usize; 3];
@@ -650,14 +670,14 @@ fn find_words(
         let e = key::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
         if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
-            let found = longest_at(m, hay, s, want);
+            let found = candidates_at(m, key, s, want);
             for k in 0..3 {
-                if let Some((p, end)) = found[k] {
-                    let after = key[end..].chars().next().is_none_or(|c| !key::is_word_char(c));
-                    if after && accept[k](p, s, end) {
-                        out[k].push(Match { start: s, end, pattern: p as u32, ascii });
-                        next[k] = end;
-                    }
+                // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
+                // stops inside a word, "Phó trưởng" still matches).
+                let (list, n) = &found[k];
+                if let Some(&(p, end)) = list[..*n].iter().rev().find(|&&(p, end)| accept[k](p, s, end)) {
+                    out[k].push(Match { start: s, end, pattern: p as u32, ascii });
+                    next[k] = end;
                 }
             }
         }
@@ -800,7 +820,7 @@ impl Lexicon {
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);
         let m = &self.main;
-        let found = longest_at(m, k.as_bytes(), 0, [true, true, false]);
+        let found = longest_at(m, &k, 0, [true, true, false]);
         for (found, ids, table) in
             [(found[PERSON], &m.person_pat, &self.person_table), (found[ORG], &m.org_pat, &self.org_table)]
         {

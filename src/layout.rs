@@ -176,7 +176,10 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     let has_metadata =
         blocks.first().is_some_and(|b| b.kind == BlockKind::Metadata && text[b.start..b.end].contains(" = "));
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
-    if let Some(t) = formal_title(text, key, lex, scan, &blocks, &content) {
+    // (Asked again for the byline below: only kinds change in between, never a block's
+    // bounds, so the answer stands.)
+    let formal_heading = formal_title(text, key, lex, scan, &blocks, &content);
+    if let Some(t) = formal_heading {
         // A formal document (national motto in its header): the title is the
         // document-type heading ("THÔNG BÁO", "TỜ TRÌNH", "BIÊN BẢN HỌP …").
         blocks[t].kind = BlockKind::Title;
@@ -260,8 +263,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
             && !text[blocks[i].start..blocks[i].end].starts_with("more(")
     });
-    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title)
-        && formal_title(text, key, lex, scan, &blocks, &content).is_some();
+    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_heading.is_some();
     if let (Some(i), false) = (last, formal) {
         let b = blocks[i];
         let line = text[b.start..b.end].trim_end_matches([' ', '.']);

@@ -2533,22 +2533,24 @@ pub fn repair(s: &str) -> Option<Repaired> {
     if s.is_ascii() || s.len() > MAX_INPUT_BYTES {
         return None;
     }
-    let chunks: Vec<(usize, usize)> = {
-        let mut v = Vec::new();
-        let mut start = None;
-        for (i, c) in s.char_indices() {
-            if c.is_ascii_whitespace() {
-                if let Some(a) = start.take() {
-                    v.push((a, i));
-                }
-            } else if start.is_none() {
-                start = Some(i);
+    // Runs of text between ASCII white space, made again for each reading (a list of
+    // them took 16 bytes a word, three times the text).
+    let chunks = || {
+        let b = s.as_bytes();
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
             }
-        }
-        if let Some(a) = start {
-            v.push((a, s.len()));
-        }
-        v
+            if i >= b.len() {
+                return None;
+            }
+            let a = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            Some((a, i))
+        })
     };
     let latin_only = s.chars().all(|c| reverse_cp1252(c).is_some());
     // (reading, ranking key, chunk fixes)
@@ -2560,10 +2562,9 @@ pub fn repair(s: &str) -> Option<Repaired> {
         if strat != Reading::Mojibake && !s.chars().any(|c| is_telltale(strat, c)) {
             continue;
         }
-        let mut fixes: Vec<ChunkFix> = chunks
-            .iter()
-            .filter(|&&(a, b)| !s[a..b].is_ascii())
-            .filter_map(|&(a, b)| {
+        let mut fixes: Vec<ChunkFix> = chunks()
+            .filter(|&(a, b)| !s[a..b].is_ascii())
+            .filter_map(|(a, b)| {
                 repair_chunk(&s[a..b], strat).map(|(pieces, strong, valid)| ChunkFix {
                     start: a,
                     end: b,

@@ -34,7 +34,7 @@ struct Asm<'a, 'l> {
     layout: &'a Layout,
     scan: &'a Scan,
     lex: &'l Lexicon,
-    m: &'a Mentions<'l>,
+    m: &'a Mentions,
     /// Sentence ranges of every block, in order, with their block index.
     sents: Vec<(usize, usize, usize)>,
     diagnostics: Vec<Diagnostic>,
@@ -53,7 +53,7 @@ fn role_key(s: &str) -> String {
     squash(&key::key(s).replace(['-', '.'], " "))
 }
 
-impl<'a> Asm<'a, '_> {
+impl<'a, 'l> Asm<'a, 'l> {
     fn span(&self, s: usize, e: usize) -> Span {
         let (a, b) = self.norm.to_input(s, e);
         Span::new(a, b)
@@ -69,9 +69,13 @@ impl<'a> Asm<'a, '_> {
         let i = self.sents.partition_point(|s| s.1 <= pos);
         self.sents.get(i).copied().filter(|s| s.0 <= pos)
     }
-    fn cues_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Cue<'_>> + '_ {
-        let i = self.m.cues.partition_point(|c| c.start < s);
-        self.m.cues[i..].iter().take_while(move |c| c.start < e)
+    /// Every cue phrase and meeting kind, in order.
+    fn cues(&self) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+        crate::recognize::cues(&self.scan.cues, self.lex)
+    }
+    /// The cues that start in `s..e`.
+    fn cues_in(&self, s: usize, e: usize) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+        crate::recognize::cues_in(&self.scan.cues, self.lex, s, e)
     }
     fn body(&self, pos: usize) -> bool {
         matches!(self.block_kind_at(pos), Some(BlockKind::Paragraph | BlockKind::Caption))
@@ -302,7 +306,7 @@ fn choose_date(
             let reviewed = a.m.periods.iter().any(|p| {
                 matches!(p.kind, PeriodKind::Year | PeriodKind::LastMonths) && p.year == Some(y) && p.end_year.is_none()
             });
-            let review = a.m.cues.iter().any(|c| c.name == "tong_ket");
+            let review = a.cues().any(|c| c.name == "tong_ket");
             if reviewed && review && (1..=3).contains(&m) { y + 1 } else { y }
         });
         year = year.or(from_ref);
@@ -447,11 +451,11 @@ fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
 /// Organizer, meeting name and kind from the "X tổ chức Hội nghị …" sentence.
 fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
     // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
-    let organizes = |c: &&Cue<'_>| {
+    let organizes = |c: &Cue<'_>| {
         (c.name == "organize" || c.meeting && a.key[c.start..c.end].starts_with("họp "))
             && a.block_kind_at(c.start) == Some(BlockKind::Paragraph)
     };
-    for c in a.m.cues.iter().filter(organizes) {
+    for c in a.cues().filter(organizes) {
         let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
@@ -575,7 +579,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
     }
     if found.is_empty() {
         // The first meeting word in a sentence with an organizing or attending cue.
-        for c in a.m.cues.iter().filter(|c| c.meeting && a.body(c.start)) {
+        for c in a.cues().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
                 // "Phát biểu tại lễ công bố": a speech at the event.
                 let spoken_at = |x: &Cue<'_>| {
@@ -586,7 +590,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
                             gap => matches!(gap, "tại" | "trong"),
                         }
                 };
-                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(x)) {
+                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(&x)) {
                     found.push(c.name);
                     break;
                 }
@@ -652,7 +656,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
             v.push(id);
         }
     };
-    for c in &a.m.cues {
+    for c in a.cues() {
         if c.meeting || !a.body(c.start) {
             continue;
         }
@@ -1056,7 +1060,7 @@ pub struct Stages<'a, 'l> {
     /// The lexicon.
     pub lex: &'l Lexicon,
     /// Recognizer output.
-    pub mentions: &'a Mentions<'l>,
+    pub mentions: &'a Mentions,
 }
 
 /// Build the document from the earlier stages' output.

@@ -123,14 +123,18 @@ fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: 
 /// Does the line hold a personal name: two or more capitalized syllables, the first
 /// a family name?
 fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
-    let words: Vec<(&str, &str)> = line
+    let mut words = line
         .split(|c: char| !crate::key::is_word_char(c))
         .zip(key.split(|c: char| !crate::key::is_word_char(c)))
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
+        .filter(|(w, _)| !w.is_empty());
     let cap =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
-    words.windows(2).any(|p| cap(p[0].0) && cap(p[1].0) && lex.surname(p[0].1, ascii).is_some_and(|s| !s.word))
+    // Word pairs as they come (a list of the line's words took 32 bytes a word).
+    let Some(mut prev) = words.next() else { return false };
+    words.any(|w| {
+        let p = std::mem::replace(&mut prev, w);
+        cap(p.0) && cap(w.0) && lex.surname(p.1, ascii).is_some_and(|s| !s.word)
+    })
 }
 
 /// Split the normalized text into classified blocks.

@@ -91,6 +91,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
             people.push((bi, p));
         }
     }
+    people.shrink_to_fit();
     Mentions {
         people,
         dates: r.dates.dates(key),

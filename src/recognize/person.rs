@@ -123,6 +123,14 @@ enum Tokens<'a> {
     Lazy { text: &'a str, end: usize, w: RefCell<Window> },
 }
 
+/// At most this many honorifics, ranks and degrees before one name, and at most this
+/// many roles chained in one mention. Real mentions have a handful ("Đại tá, TS",
+/// "Ủy viên Bộ Chính trị, Bí thư Thành ủy, …": at most 2 and 4 in the corpus and the
+/// bulk sample); a longer run ("Đ/c Đ/c Đ/c …" over a megabyte) goes on as the next
+/// mentions, so a mention and the token window under it stay small.
+const MAX_HONORIFICS: usize = 8;
+const MAX_ROLES: usize = 8;
+
 /// Blocks up to this many bytes are tokenized at once.
 const EAGER_BLOCK: usize = 8 << 10;
 
@@ -673,6 +681,9 @@ impl<'a> Walker<'a, '_> {
             let start = self.tok(start_i).s;
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
             i = end_tok.max(self.tok_at(end));
+            if out.len() >= MAX_ROLES {
+                return (out, i);
+            }
             // Separator, then another role?
             let k = i;
             let sep = matches!(self.punct(k), Some(',' | '-' | '/'));
@@ -725,7 +736,7 @@ impl<'a> Walker<'a, '_> {
     /// Honorifics at token `i` ("đồng chí", "Đại tá", "PGS.TS"), with the next token.
     fn honorifics(&self, mut i: usize) -> (Vec<Honorific>, usize) {
         let mut out = Vec::new();
-        while let Some((m, Kind::Honorific(h))) = self.person_at(i) {
+        while let Some((m, Kind::Honorific(h))) = self.person_at(i).filter(|_| out.len() < MAX_HONORIFICS) {
             let written = &self.c.text[m.start..m.end];
             let canon = self
                 .c
@@ -1105,6 +1116,11 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
     let w = Walker { c, toks: Tokens::new(c.text, start, end) };
     let mut out = Vec::new();
     w.walk(&mut out);
+    // The lists grew by doubling (four at least): they are kept to the end of the parse.
+    for p in &mut out {
+        p.honorifics.shrink_to_fit();
+        p.roles.shrink_to_fit();
+    }
     out
 }
 

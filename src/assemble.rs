@@ -487,7 +487,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         while start >= ss + 2 && a.text[..start].ends_with(", ") {
             let prev = clause_start(a.text, ss, start - 2);
             let whole_org =
-                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start == prev && m.end == start - 2);
+                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start() == prev && m.end() == start - 2);
             // "Ban Chỉ huy Phòng, chống thiên tai …": a comma inside a name, before a
             // lower-case word that goes on with it.
             let inner_comma = a.text[start..].chars().next().is_some_and(char::is_lowercase)
@@ -507,8 +507,8 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         // "Nêu rõ đây là lần đầu tiên Đảng Đoàn Quốc hội … tổ chức": the subject is the
         // organization, not the lower-case words of the main clause before it.
         if let Some(m) = Scan::within(&a.scan.org, start, c.start).first() {
-            if a.text[start..m.start].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-                start = m.start;
+            if a.text[start..m.start()].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                start = m.start();
             }
         }
         let seg_key = &a.key[start..c.start];

@@ -20,7 +20,7 @@
 //! let text = "Phó Chủ tịch UBND huyện";
 //! let key = vanban::key::key(text);
 //! let m = lex.person_matches(text, &key);
-//! assert_eq!(&text[m[0].start..m[0].end], "Phó Chủ tịch");
+//! assert_eq!(&text[m[0].start()..m[0].end()], "Phó Chủ tịch");
 //! ```
 
 use crate::key;
@@ -146,16 +146,52 @@ pub struct SurnameInfo {
 }
 
 /// A lexicon match: a byte range of the text and the entries it stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Twelve bytes: a document has a match every twenty bytes or so, kept to the end of
+/// the parse, so offsets are `u32` (texts are at most [`MAX_TEXT_BYTES`]) and the
+/// accent-free flag is the top bit of the pattern index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
+    start: u32,
+    end: u32,
+    /// Index of the pattern in its automaton; the top bit set when found by the
+    /// accent-free automata.
+    id: u32,
+}
+
+/// Longest text the matches can point into: 4 GiB. (The parser cuts its text there.)
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+impl Match {
+    const ASCII: u32 = 1 << 31;
+
+    /// A match of `pattern` over `start..end`; `ascii` when found by the accent-free
+    /// automata. Offsets past [`MAX_TEXT_BYTES`] are clamped to it.
+    pub fn new(start: usize, end: usize, pattern: usize, ascii: bool) -> Match {
+        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        let pattern = u32::try_from(pattern).unwrap_or(u32::MAX) & !Self::ASCII;
+        Match { start: at(start), end: at(end), id: pattern | if ascii { Self::ASCII } else { 0 } }
+    }
     /// First byte.
-    pub start: usize,
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
     /// One past the last byte.
-    pub end: usize,
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
     /// Index of the pattern in its automaton.
-    pub pattern: u32,
+    #[inline]
+    pub fn pattern(&self) -> u32 {
+        self.id & !Self::ASCII
+    }
     /// Found by the accent-free automata (text typed without diacritics).
-    pub ascii: bool,
+    #[inline]
+    pub fn ascii(&self) -> bool {
+        self.id & Self::ASCII != 0
+    }
 }
 
 /// Every lexicon match of a document, one pass per automaton, sorted by start.
@@ -174,8 +210,8 @@ pub struct Scan {
 impl Scan {
     /// The matches of `ms` that lie inside `start..end`.
     pub fn within(ms: &[Match], start: usize, end: usize) -> &[Match] {
-        let a = ms.partition_point(|m| m.start < start);
-        let b = a + ms[a..].partition_point(|m| m.end <= end);
+        let a = ms.partition_point(|m| m.start() < start);
+        let b = a + ms[a..].partition_point(|m| m.end() <= end);
         &ms[a..b]
     }
 }
@@ -256,7 +292,7 @@ const DEFAULT_TABLES: &[(Table, &str)] = &[
 ///     .unwrap()
 ///     .build();
 /// let key = vanban::key::key("Giám đốc Quỹ");
-/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end, "Giám đốc Quỹ".len());
+/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end(), "Giám đốc Quỹ".len());
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {
@@ -613,7 +649,7 @@ fn find_words(
                 if let Some((p, e)) = longest_at(nfas[k], hay, s) {
                     let after = key[e..].chars().next().is_none_or(|c| !key::is_word_char(c));
                     if after && accept[k](p, s, e) {
-                        out[k].push(Match { start: s, end: e, pattern: p as u32, ascii });
+                        out[k].push(Match::new(s, e, p, ascii));
                         next[k] = e;
                     }
                 }
@@ -687,7 +723,7 @@ impl Lexicon {
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
     pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii).person_pat[m.pattern as usize]
+        self.matchers(m.ascii()).person_pat[m.pattern() as usize]
             .iter()
             .map(|&i| i as usize)
             .filter(move |&i| Self::written_ok(&self.person_table[i], &self.person_ascii_forms[i], written))
@@ -696,7 +732,7 @@ impl Lexicon {
 
     /// The organization-side entries a match stands for.
     pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii).org_pat[m.pattern as usize]
+        self.matchers(m.ascii()).org_pat[m.pattern() as usize]
             .iter()
             .map(|&i| i as usize)
             .filter(move |&i| Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], written))
@@ -705,7 +741,7 @@ impl Lexicon {
 
     /// The cue entries a match stands for.
     pub fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
-        self.matchers(m.ascii).cue_pat[m.pattern as usize].iter().map(|&i| &self.cue_table[i as usize])
+        self.matchers(m.ascii()).cue_pat[m.pattern() as usize].iter().map(|&i| &self.cue_table[i as usize])
     }
 
     /// Family-name facts for a syllable key, if it is a family name (also written

@@ -35,7 +35,7 @@ pub struct Cue<'l> {
 /// cue every few words, and a list of them beside the matches cost more than the text.
 pub fn cues<'a, 'l>(ms: &'a [Match], lex: &'l Lexicon) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
     ms.iter().flat_map(move |m| {
-        let (start, end) = (m.start, m.end);
+        let (start, end) = (m.start(), m.end());
         lex.cue_entries(m).map(move |c| Cue { start, end, name: c.name.as_str(), meeting: c.meeting })
     })
 }
@@ -47,8 +47,8 @@ pub fn cues_in<'a, 'l>(
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
-    let i = ms.partition_point(|m| m.start < start);
-    let j = i + ms[i..].partition_point(|m| m.start < end);
+    let i = ms.partition_point(|m| m.start() < start);
+    let j = i + ms[i..].partition_point(|m| m.start() < end);
     cues(&ms[i..j], lex)
 }
 

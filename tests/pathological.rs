@@ -326,8 +326,6 @@ fn heap_role_phrase() {
 }
 
 #[test]
-#[ignore = "src: 8.0x the input: recognize::date::scan's list of dates (75%: one public DateMention per \
-            14-byte date) beside the normalized copy and the key"]
 fn heap_dates() {
     check_heap("\"ngày 1/1/2020 \" repeated", dates);
 }

@@ -306,8 +306,6 @@ fn heap_deep_parentheses() {
 }
 
 #[test]
-#[ignore = "src: 48x the input: normalize::Engine buffers the whole combining run as Items \
-            (Engine::nfc_push 33%, Engine::word_push 33%, compose_run 33%; src/normalize.rs)"]
 fn heap_combining_marks() {
     check_heap("100 000 combining marks", combining_marks);
 }

@@ -28,7 +28,7 @@ pub struct AssembleOptions {
 }
 
 struct Asm<'a, 'l> {
-    norm: &'a Normalized,
+    norm: &'a Normalized<'a>,
     text: &'a str,
     key: &'a str,
     layout: &'a Layout,
@@ -1050,7 +1050,7 @@ pub struct Stages<'a, 'l> {
     /// Length of the input in bytes.
     pub input_len: usize,
     /// Normalized text and its map to the input.
-    pub norm: &'a Normalized,
+    pub norm: &'a Normalized<'a>,
     /// The matching key of the normalized text.
     pub key: &'a str,
     /// Blocks.
@@ -1066,7 +1066,7 @@ pub struct Stages<'a, 'l> {
 /// Build the document from the earlier stages' output.
 pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
     let Stages { input_len, norm, key, layout, scan, lex, mentions: m } = *st;
-    let text = norm.text.as_str();
+    let text = &*norm.text;
     let mut sents = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         for (s, e) in sentences(text, b.start, b.end) {

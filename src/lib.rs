@@ -206,7 +206,13 @@ impl Parser {
             while !norm.text.is_char_boundary(end) {
                 end -= 1;
             }
-            norm.text.truncate(end);
+            norm.text = match norm.text {
+                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(&t[..end]),
+                std::borrow::Cow::Owned(mut t) => {
+                    t.truncate(end);
+                    std::borrow::Cow::Owned(t)
+                }
+            };
         }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.

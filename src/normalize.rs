@@ -43,6 +43,7 @@
 //! recomposed by a table of the 144 Vietnamese vowels rather than the general
 //! algorithm, with the same result and the same edits: one per vowel.
 
+use std::borrow::Cow;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -67,13 +68,15 @@ pub struct NormalizeOptions {
 
 /// A normalized text and the map from its byte offsets back to the input's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Normalized {
-    /// The normalized text (NFC).
-    pub text: String,
+pub struct Normalized<'a> {
+    /// The normalized text (NFC). Borrowed from the input when it is the input or a
+    /// prefix of it (clean text, or only spaces and blank lines dropped at the end):
+    /// a copy of the text is then not kept through the parse.
+    pub text: Cow<'a, str>,
     map: OffsetMap,
 }
 
-impl Normalized {
+impl Normalized<'_> {
     /// Input byte offset of the normalized byte offset `off` used as a span START.
     ///
     /// Inside a replaced region this is the region's start in the input (floor);
@@ -140,10 +143,14 @@ impl Normalized {
 /// let clean = normalize("Ban Dân vận Huyện ủy", &NormalizeOptions::default());
 /// assert!(clean.is_identity());
 /// ```
-pub fn normalize(input: &str, opts: &NormalizeOptions) -> Normalized {
+pub fn normalize<'a>(input: &'a str, opts: &NormalizeOptions) -> Normalized<'a> {
     let mut engine = Engine::new(input, opts.tone);
     engine.run();
-    Normalized { text: engine.out, map: engine.map }
+    let text = match input.get(..engine.out.len()) {
+        Some(prefix) if prefix == engine.out => Cow::Borrowed(prefix),
+        _ => Cow::Owned(engine.out),
+    };
+    Normalized { text, map: engine.map }
 }
 
 // ---------------------------------------------------------------------------
@@ -1799,16 +1806,16 @@ mod tests {
     }
 
     fn n(s: &str) -> String {
-        normalize(s, &NormalizeOptions::default()).text
+        normalize(s, &NormalizeOptions::default()).text.into_owned()
     }
 
     /// The whole input through the slow path (reference for the fast scan).
-    fn slow_only(s: &str, tone: ToneStyle) -> Normalized {
+    fn slow_only(s: &str, tone: ToneStyle) -> Normalized<'_> {
         let mut e = Engine::new(s, tone);
         e.allow_stop = false;
         let end = e.slow(0, 0);
         e.copy_identity(end, end);
-        Normalized { text: e.out, map: e.map }
+        Normalized { text: Cow::Owned(e.out), map: e.map }
     }
 
     /// Check the map against input and output: between segments the texts agree.

@@ -283,9 +283,6 @@ fn heap_no_newline() {
 }
 
 #[test]
-#[ignore = "src: 46x the input: Walker::honorifics takes the whole run of 'Đ/c' as the honorifics of one \
-            mention, so the token window spans the run (52%) beside the Honorific list and its strings (31%); \
-            and a 24-byte lexicon::Match per 4-byte 'Đ/c ' (13%) (src/recognize/person.rs)"]
 fn heap_comrade_abbreviation() {
     check_heap("\"Đ/c \" repeated", comrade_abbreviation);
 }
@@ -316,9 +313,6 @@ fn heap_dashes() {
 }
 
 #[test]
-#[ignore = "src: 21x the input: Walker::roles chains every role of the run into one mention, so the \
-            token window spans it (29%) beside the RoleMentions (22%) and the strings of Walker::expand (11%); \
-            lexicon::find_words matches (29%: three 24-byte Matches per 23-byte phrase)"]
 fn heap_role_phrase() {
     check_heap("\"Chủ tịch UBND huyện, \" repeated", role_phrase);
 }

@@ -147,30 +147,37 @@ pub struct SurnameInfo {
 
 /// A lexicon match: a byte range of the text and the entries it stands for.
 ///
-/// Twelve bytes: a document has a match every twenty bytes or so, kept to the end of
-/// the parse, so offsets are `u32` (texts are at most [`MAX_TEXT_BYTES`]) and the
-/// accent-free flag is the top bit of the pattern index.
+/// Eight bytes: a document has a match every twenty bytes or so (every five in
+/// "Đ/c Đ/c …"), kept to the end of the parse. The start is a `u32` (texts are at most
+/// [`MAX_TEXT_BYTES`]); the length (forms are at most [`MAX_FORM_BYTES`]), the
+/// accent-free flag and the pattern index (at most [`MAX_ENTRIES`]) share the other
+/// `u32`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
     start: u32,
-    end: u32,
-    /// Index of the pattern in its automaton; the top bit set when found by the
-    /// accent-free automata.
+    /// Length in the top 8 bits, the accent-free flag in bit 23, the pattern below.
     id: u32,
 }
 
 /// Longest text the matches can point into: 4 GiB. (The parser cuts its text there.)
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// Longest lexicon form, in bytes (the longest bundled one has 79).
+pub const MAX_FORM_BYTES: usize = 255;
+/// Most entries in a table of person-side, organization-side or cue-side words.
+pub const MAX_ENTRIES: usize = 1 << 23;
 
 impl Match {
-    const ASCII: u32 = 1 << 31;
+    const ASCII: u32 = 1 << 23;
+    const PATTERN: u32 = Self::ASCII - 1;
 
     /// A match of `pattern` over `start..end`; `ascii` when found by the accent-free
-    /// automata. Offsets past [`MAX_TEXT_BYTES`] are clamped to it.
+    /// automata. (Offsets past [`MAX_TEXT_BYTES`], lengths past [`MAX_FORM_BYTES`] and
+    /// patterns past [`MAX_ENTRIES`] cannot come from a lexicon; they are clamped.)
     pub fn new(start: usize, end: usize, pattern: usize, ascii: bool) -> Match {
-        let at = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        let pattern = u32::try_from(pattern).unwrap_or(u32::MAX) & !Self::ASCII;
-        Match { start: at(start), end: at(end), id: pattern | if ascii { Self::ASCII } else { 0 } }
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let len = end.saturating_sub(start as usize).min(MAX_FORM_BYTES) as u32;
+        let pattern = pattern.min(Self::PATTERN as usize) as u32;
+        Match { start, id: len << 24 | if ascii { Self::ASCII } else { 0 } | pattern }
     }
     /// First byte.
     #[inline]
@@ -180,12 +187,12 @@ impl Match {
     /// One past the last byte.
     #[inline]
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.start as usize + (self.id >> 24) as usize
     }
     /// Index of the pattern in its automaton.
     #[inline]
     pub fn pattern(&self) -> u32 {
-        self.id & !Self::ASCII
+        self.id & Self::PATTERN
     }
     /// Found by the accent-free automata (text typed without diacritics).
     #[inline]
@@ -353,6 +360,12 @@ impl LexiconBuilder {
             let form = c[0].to_string();
             if form.is_empty() {
                 return Err(err("empty form"));
+            }
+            if form.len() > MAX_FORM_BYTES {
+                return Err(err("form longer than 255 bytes"));
+            }
+            if self.person.len().max(self.org.len()).max(self.cues.len()) >= MAX_ENTRIES {
+                return Err(err("too many entries"));
             }
             match table {
                 Table::Honorifics => {
@@ -854,6 +867,20 @@ mod tests {
         let text = "không";
         let k = key::key(text);
         assert!(lex.person_matches(text, &k).is_empty());
+    }
+
+    #[test]
+    fn matches_pack_into_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Match>(), 8);
+        let m = Match::new(1 << 31, (1 << 31) + 255, MAX_ENTRIES - 1, true);
+        assert_eq!(
+            (m.start(), m.end(), m.pattern() as usize, m.ascii()),
+            (1 << 31, (1 << 31) + 255, MAX_ENTRIES - 1, true)
+        );
+        let m = Match::new(7, 9, 0, false);
+        assert_eq!((m.start(), m.end(), m.pattern(), m.ascii()), (7, 9, 0, false));
+        let long = "a".repeat(MAX_FORM_BYTES + 1) + "\t\t\n";
+        assert!(LexiconBuilder::new().add_table(Table::Titles, &long).is_err());
     }
 
     #[test]

@@ -35,8 +35,9 @@ struct Asm<'a, 'l> {
     scan: &'a Scan,
     lex: &'l Lexicon,
     m: &'a Mentions,
-    /// Sentence ranges of every block, in order, with their block index.
-    sents: Vec<(usize, usize, usize)>,
+    /// Sentence ranges of every block, in order, with their block index (`u32`: kept
+    /// through assembly, a sentence every hundred bytes).
+    sents: Vec<(u32, u32, u32)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -66,8 +67,8 @@ impl<'a, 'l> Asm<'a, 'l> {
         self.layout.blocks.get(i).filter(|b| b.start <= pos).map(|b| b.kind)
     }
     fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
-        let i = self.sents.partition_point(|s| s.1 <= pos);
-        self.sents.get(i).copied().filter(|s| s.0 <= pos)
+        let i = self.sents.partition_point(|s| s.1 as usize <= pos);
+        self.sents.get(i).map(|&(s, e, b)| (s as usize, e as usize, b as usize)).filter(|s| s.0 <= pos)
     }
     /// Every cue phrase and meeting kind, in order.
     fn cues(&self) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
@@ -285,7 +286,7 @@ fn choose_date(
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph)
-        .and_then(|b| a.sents.iter().find(|s| s.0 >= b.start).map(|s| s.0));
+        .and_then(|b| a.sents.iter().map(|s| s.0 as usize).find(|&s| s >= b.start));
     let mut best: Option<(i32, &DateMention)> = None;
     for d in &a.m.dates {
         if let Some(sc) = date_score(a, d, first_para) {
@@ -1070,9 +1071,11 @@ pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
     let mut sents = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         for (s, e) in sentences(text, b.start, b.end) {
-            sents.push((s, e, bi));
+            // Offsets and block indices fit: texts are at most lexicon::MAX_TEXT_BYTES.
+            sents.push((s as u32, e as u32, bi as u32));
         }
     }
+    sents.shrink_to_fit();
     let mut a = Asm { norm, text, key, layout, scan, lex, m, sents, diagnostics: Vec::new() };
     let (people, ids) = merge_people(&mut a);
     // A headline broken over lines is joined with single spaces.

@@ -148,7 +148,11 @@ pub fn normalize<'a>(input: &'a str, opts: &NormalizeOptions) -> Normalized<'a> 
     engine.run();
     let text = match input.get(..engine.out.len()) {
         Some(prefix) if prefix == engine.out => Cow::Borrowed(prefix),
-        _ => Cow::Owned(engine.out),
+        _ => {
+            // Kept through the parse: without the room left by what was dropped.
+            engine.out.shrink_to_fit();
+            Cow::Owned(engine.out)
+        }
     };
     Normalized { text, map: engine.map }
 }

@@ -79,6 +79,12 @@ pub struct Recognizers {
     pub counts: count::CountRecognizer,
 }
 
+/// `v` without the room it grew into (the lists are kept to the end of the parse).
+fn fit<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// Run every recognizer over the document.
 pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan, r: &Recognizers) -> Mentions {
     let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
@@ -94,9 +100,9 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     people.shrink_to_fit();
     Mentions {
         people,
-        dates: r.dates.dates(key),
-        periods: r.dates.periods(key),
-        lists: r.lists.lists(text, key),
-        counts: r.counts.counts(key),
+        dates: fit(r.dates.dates(key)),
+        periods: fit(r.dates.periods(key)),
+        lists: fit(r.lists.lists(text, key)),
+        counts: fit(r.counts.counts(key)),
     }
 }

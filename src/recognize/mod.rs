@@ -87,6 +87,9 @@ fn fit<T>(mut v: Vec<T>) -> Vec<T> {
 
 /// Run every recognizer over the document.
 pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan, r: &Recognizers) -> Mentions {
+    // Lists first: the list recognizer's working lists (a line record every line) are
+    // then not on top of the people found.
+    let lists = fit(r.lists.lists(text, key));
     let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
@@ -102,7 +105,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         people,
         dates: fit(r.dates.dates(key)),
         periods: fit(r.dates.periods(key)),
-        lists: fit(r.lists.lists(text, key)),
+        lists,
         counts: fit(r.counts.counts(key)),
     }
 }

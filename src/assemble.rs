@@ -1056,7 +1056,8 @@ pub struct Stages<'a, 'l> {
     pub key: &'a str,
     /// Blocks.
     pub layout: &'a Layout,
-    /// Lexicon matches.
+    /// Lexicon matches. (The parser has dropped the person-side ones by then: only the
+    /// organization and cue matches are read here.)
     pub scan: &'a Scan,
     /// The lexicon.
     pub lex: &'l Lexicon,

@@ -224,6 +224,8 @@ impl Parser {
         scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
+        // The person-side matches have been read (layout, people); assembly does not need them.
+        scan.person = Vec::new();
         let stages = assemble::Stages {
             input_len: input.len(),
             norm: &norm,

@@ -1121,6 +1121,7 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
     for p in &mut out {
         p.honorifics.shrink_to_fit();
         p.roles.shrink_to_fit();
+        p.roles.iter_mut().filter_map(|r| r.expanded.as_mut()).for_each(String::shrink_to_fit);
     }
     out
 }

@@ -376,9 +376,55 @@ impl OffsetMap {
         }
     }
 
-    /// Input range of the character at `o` (whose length is `len`).
+    /// Input range of the character at `o` (whose length is `len`); the tests check
+    /// [`OffsetMap::char_ranges`] against it.
+    #[cfg(test)]
     fn range_of(&self, text: &str, o: usize, len: usize) -> (usize, usize) {
         (self.char_at(text, o).0, self.char_at(text, o + len - 1).1)
+    }
+
+    /// The input range of every character of `text`, in order: what `range_of` gives
+    /// for each, in one walk over the runs (`range_of` alone re-walks a unit run of up
+    /// to [`SPAN_CAP`] bytes for every character in it).
+    fn char_ranges<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, char, usize, usize)> + 'a {
+        let mut i = 0usize; // runs[..i] start at or before the current character
+        let mut walk = (0usize, 0usize); // unit run i - 1 and the input offset of the next character in it
+        text.char_indices().map(move |(o, c)| {
+            while i < self.runs.len() && self.runs[i].out as usize <= o {
+                i += 1;
+            }
+            let l = c.len_utf8();
+            if i == 0 {
+                return (o, c, o, o + l);
+            }
+            let r = self.runs[i - 1];
+            let (ro, ri, n, ol, il) =
+                (r.out as usize, r.inp as usize, r.n as usize, r.out_len as usize, r.in_len as usize);
+            if ol == 0 {
+                if o < ro + n {
+                    // Inside a unit run: go on from the previous character of the run.
+                    if walk.0 != i {
+                        walk = (i, ri);
+                    }
+                    let cl = self.kind.in_len(c);
+                    let q = walk.1;
+                    walk.1 += cl;
+                    return (o, c, q, q + cl);
+                }
+                let q = ri + il + (o - ro - n);
+                return (o, c, q, q + l);
+            }
+            let rel = o - ro;
+            let span = n * ol;
+            if rel < span {
+                let k = rel / ol;
+                let last = (rel + l - 1) / ol;
+                (o, c, ri + k * il, ri + (last + 1) * il)
+            } else {
+                let q = ri + n * il + (rel - span);
+                (o, c, q, q + l)
+            }
+        })
     }
 
     fn start(&self, text: &str, off: usize) -> usize {
@@ -1500,14 +1546,18 @@ fn renormalize(text: String, map: OffsetMap) -> (String, OffsetMap) {
     }
     let mut out = String::with_capacity(text.len());
     let mut b = MapBuilder::default();
-    let emit = |out: &mut String, b: &mut MapBuilder, cluster: &str, at: usize| {
-        let (start, end) = map.range_of(&text, at, cluster.len());
+    // The current cluster: its text and each character's input range.
+    let mut cluster = String::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let emit = |out: &mut String, b: &mut MapBuilder, cluster: &str, ranges: &[(usize, usize)]| {
+        let (Some(&(start, _)), Some(&(_, end))) = (ranges.first(), ranges.last()) else {
+            return;
+        };
         if start > b.inp {
             b.skip(start - b.inp);
         }
         if unicode_normalization::is_nfc(cluster) {
-            for (k, c) in cluster.char_indices() {
-                let (s, e) = map.range_of(&text, at + k, c.len_utf8());
+            for (c, &(s, e)) in cluster.chars().zip(ranges) {
                 if s > b.inp {
                     b.skip(s - b.inp);
                 }
@@ -1521,16 +1571,16 @@ fn renormalize(text: String, map: OffsetMap) -> (String, OffsetMap) {
             }
         }
     };
-    let mut cluster_start = 0;
-    for (i, c) in text.char_indices() {
-        if i > cluster_start && unicode_normalization::char::canonical_combining_class(c) == 0 {
-            emit(&mut out, &mut b, &text[cluster_start..i], cluster_start);
-            cluster_start = i;
+    for (_, c, s, e) in map.char_ranges(&text) {
+        if !cluster.is_empty() && unicode_normalization::char::canonical_combining_class(c) == 0 {
+            emit(&mut out, &mut b, &cluster, &ranges);
+            cluster.clear();
+            ranges.clear();
         }
+        cluster.push(c);
+        ranges.push((s, e));
     }
-    if cluster_start < text.len() {
-        emit(&mut out, &mut b, &text[cluster_start..], cluster_start);
-    }
+    emit(&mut out, &mut b, &cluster, &ranges);
     let m = b.finish(map.in_total);
     (out, m)
 }
@@ -2161,7 +2211,10 @@ fn detect_legacy(bytes: &[u8], err: std::str::Utf8Error) -> Result<Decoded, Deco
     }
     let mut c = candidate_scores(bytes, QUICK_PREFIX);
     let clear = c[0].1 >= 0.9 && c[0].1 - c[1].1 >= 0.3 && c[0].2 >= 16;
-    if bytes.len() > QUICK_PREFIX && !clear {
+    // Far below the floor on a prefix with plenty of evidence: noise, not text, and the
+    // longer prefix would not lift it (this keeps garbage bytes fast to refuse).
+    let hopeless = c[0].1 < FLOOR / 2.0 && c[0].2 >= 64;
+    if bytes.len() > QUICK_PREFIX && !clear && !hopeless {
         c = candidate_scores(bytes, SCORE_PREFIX);
     }
     let (best, s1) = (c[0].0, c[0].1);
@@ -2217,8 +2270,7 @@ pub fn decode_as(bytes: &[u8], enc: Encoding) -> Result<Decoded, DecodeError> {
                 let mut b = MapBuilder::default();
                 b.skip(3);
                 let mut prev_end = 0;
-                for (o, c) in text.char_indices() {
-                    let (s0, e0) = map.range_of(&text, o, c.len_utf8());
+                for (_, c, s0, e0) in map.char_ranges(&text) {
                     if s0 > prev_end {
                         b.skip(s0 - prev_end);
                     }
@@ -2392,12 +2444,7 @@ fn unmojibake(units: &[u16], orig: &[char]) -> (Pieces, bool) {
 }
 
 fn pieces_of(text: &str, map: &OffsetMap) -> Pieces {
-    text.char_indices()
-        .map(|(o, c)| {
-            let (s, e) = map.range_of(text, o, c.len_utf8());
-            (c, s, e)
-        })
-        .collect()
+    map.char_ranges(text).map(|(_, c, s, e)| (c, s, e)).collect()
 }
 
 /// A character that betrays TCVN3 or VNI bytes shown as Latin-1: the Latin-1 reading of
@@ -2814,6 +2861,43 @@ mod tests {
             assert_eq!(got, want, "{}", b as char);
         }
     }
+
+    /// `char_ranges` walks the map once and gives what `range_of` gives per character.
+    #[test]
+    fn char_ranges_agree_with_range_of() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..200 {
+            let n = 1 + round * 7;
+            let bytes: Vec<u8> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x >> 24) as u8
+                })
+                .collect();
+            let viqr = String::from_utf8_lossy(&bytes).replace('\u{fffd}', "a^'");
+            let mut maps = vec![decode_viqr(&viqr)];
+            for e in LEGACY {
+                maps.push(decode_raw(&bytes, e));
+            }
+            let mut le = vec![0xFF, 0xFE];
+            le.extend_from_slice(&bytes);
+            maps.push(decode_utf16(&le, true));
+            for (text, map) in &maps {
+                let want: Vec<_> = text
+                    .char_indices()
+                    .map(|(o, c)| {
+                        let (s, e) = map.range_of(text, o, c.len_utf8());
+                        (o, c, s, e)
+                    })
+                    .collect();
+                let got: Vec<_> = map.char_ranges(text).collect();
+                assert_eq!(got, want, "{bytes:?}");
+            }
+        }
+    }
+
     use proptest::prelude::*;
 
     // ----- Second-source tables -------------------------------------------------------

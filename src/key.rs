@@ -78,33 +78,42 @@ pub fn key(text: &str) -> String {
 /// [`key`] into a reused buffer (cleared first).
 pub fn key_into(text: &str, out: &mut String) {
     out.clear();
-    if text.is_ascii() {
-        out.push_str(text);
-        out.make_ascii_lowercase();
-        return;
-    }
-    out.reserve(text.len());
-    // A window of three lower-cased characters: the current one and two of lookahead.
-    let mut it = text.chars().map(lower);
-    let (mut c0, mut c1, mut c2) = (it.next(), it.next(), it.next());
-    while let Some(c) = c0 {
-        if let (Some((base, tone)), Some(n)) = (toned_ou(c), c1) {
-            let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
-            let open = c2.is_none_or(|c| !is_alphanumeric(c));
-            // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
-            let folded = toned(n, tone);
-            // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
-            // differ by one byte and keep their own spelling in the key).
-            let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
-            if pair && open && same_len {
-                out.push(base);
-                out.push(folded);
-                (c0, c1, c2) = (c2, it.next(), it.next());
-                continue;
+    out.push_str(text);
+    // ASCII in one pass; then only the characters that change are written again (the
+    // same byte length each, so offsets do not move).
+    out.make_ascii_lowercase();
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 8];
+    let mut i = 0;
+    // Lead bytes of multi-byte characters.
+    while let Some(k) = bytes.get(i..).and_then(|b| b.iter().position(|&x| x >= 0xC0)) {
+        i += k;
+        let mut rest = text[i..].chars();
+        let Some(orig) = rest.next() else { break };
+        let c = lower(orig);
+        if let Some((base, tone)) = toned_ou(c) {
+            if let Some(n) = rest.next().map(lower) {
+                let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
+                let open = rest.next().map(lower).is_none_or(|c| !is_alphanumeric(c));
+                // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
+                let folded = toned(n, tone);
+                // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
+                // differ by one byte and keep their own spelling in the key).
+                let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
+                if pair && open && same_len {
+                    let l = base.encode_utf8(&mut buf).len();
+                    let l2 = folded.encode_utf8(&mut buf[l..]).len();
+                    let pair = std::str::from_utf8(&buf[..l + l2]).unwrap_or_default();
+                    out.replace_range(i..i + pair.len(), pair);
+                    i += pair.len();
+                    continue;
+                }
             }
         }
-        out.push(c);
-        (c0, c1, c2) = (c1, c2, it.next());
+        if c != orig {
+            out.replace_range(i..i + orig.len_utf8(), c.encode_utf8(&mut buf));
+        }
+        i += orig.len_utf8();
     }
 }
 
@@ -146,6 +155,37 @@ pub fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// The end of the word of `text` that starts at `at`: its first character from `at` on
+/// that is no word character (`at` itself when there is none).
+#[inline]
+pub(crate) fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        let x = b[i];
+        // Fast paths on the lead byte for what Vietnamese text is made of (the ranges
+        // that `is_alphabetic` calls letters): ASCII; U+00C0..U+00FF but × and ÷;
+        // U+0100..U+023F; the combining marks U+0300..U+036F; U+1E80..U+1EFF.
+        let step = match x {
+            0x00..=0x7F if x.is_ascii_alphanumeric() => 1,
+            0x00..=0x7F => return i,
+            0xC3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
+            0xC4..=0xC8 | 0xCC => 2,
+            0xCD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
+            _ => {
+                let Some(c) = text[i..].chars().next() else { return i };
+                if !is_word_char(c) {
+                    return i;
+                }
+                c.len_utf8()
+            }
+        };
+        i += step;
+    }
+    i
+}
+
 /// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
 /// uses and General Punctuation.
 #[inline]
@@ -183,6 +223,53 @@ pub fn at_word_bounds(key: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The character-window formulation [`key_into`] replaced: the oracle it must match.
+    fn key_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut it = text.chars().map(lower);
+        let (mut c0, mut c1, mut c2) = (it.next(), it.next(), it.next());
+        while let Some(c) = c0 {
+            if let (Some((base, tone)), Some(n)) = (toned_ou(c), c1) {
+                let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
+                let open = c2.is_none_or(|c| !is_alphanumeric(c));
+                let folded = toned(n, tone);
+                let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
+                if pair && open && same_len {
+                    out.push(base);
+                    out.push(folded);
+                    (c0, c1, c2) = (c2, it.next(), it.next());
+                    continue;
+                }
+            }
+            out.push(c);
+            (c0, c1, c2) = (c1, c2, it.next());
+        }
+        out
+    }
+
+    /// `word_end`'s byte fast paths agree with `is_word_char` on every character.
+    #[test]
+    fn word_end_agrees_with_is_word_char() {
+        let slow = |t: &str| t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
+        for u in 0..=0x2FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [format!("{c}"), format!("a{c}b"), format!("{c}{c} x")] {
+                assert_eq!(word_end(&t, 0), slow(&t), "U+{u:04X}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_matches_the_char_window_oracle(s in "[a-zA-Z0-9 .,òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤaAeEyYđĐÐơƯăÂ\\u{300}-\\u{303}ẠỹỸ]{0,40}") {
+            proptest::prop_assert_eq!(key(&s), key_by_chars(&s));
+        }
+        #[test]
+        fn key_matches_the_oracle_on_any_string(s in ".{0,40}") {
+            proptest::prop_assert_eq!(key(&s), key_by_chars(&s));
+        }
+    }
 
     #[test]
     fn folds_case_and_tone_keeping_length() {

@@ -31,7 +31,7 @@ pub enum BlockKind {
     Byline,
     /// A line of the portal footer.
     Footer,
-    /// Scraper metadata ("# url = …", "[img]", Markdown rules).
+    /// Scraper metadata ("# url = …", "`[img]`", Markdown rules).
     Metadata,
     /// A line of a formal document's header: issuer, motto, number, place and date
     /// (see [`crate::formal::regions`]).
@@ -180,7 +180,10 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     let has_metadata =
         blocks.first().is_some_and(|b| b.kind == BlockKind::Metadata && text[b.start..b.end].contains(" = "));
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
-    if let Some(t) = formal_title(text, key, lex, scan, &blocks, &content) {
+    // (Asked again for the byline below: only kinds change in between, never a block's
+    // bounds, so the answer stands.)
+    let formal_heading = formal_title(text, key, lex, scan, &blocks, &content);
+    if let Some(t) = formal_heading {
         // A formal document (national motto in its header): the title is the
         // document-type heading ("THÔNG BÁO", "TỜ TRÌNH", "BIÊN BẢN HỌP …").
         blocks[t].kind = BlockKind::Title;
@@ -264,12 +267,12 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
             && !text[blocks[i].start..blocks[i].end].starts_with("more(")
     });
-    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title)
-        && formal_title(text, key, lex, scan, &blocks, &content).is_some();
+    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_heading.is_some();
     if let (Some(i), false) = (last, formal) {
         let b = blocks[i];
         let line = text[b.start..b.end].trim_end_matches([' ', '.']);
-        let words = line.split_whitespace().count();
+        // Counted up to 9: only "at most 8" matters (the last block may be a long paragraph).
+        let words = line.split_whitespace().take(9).count();
         let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
         let plain = blocks[i].kind == BlockKind::Paragraph
             && words <= 8
@@ -295,7 +298,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
 
 /// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
 pub(crate) fn is_plain_name(s: &str) -> bool {
-    let n = s.split_whitespace().count();
+    let n = s.split_whitespace().take(6).count();
     (2..=5).contains(&n)
         && s.split_whitespace().all(|w| {
             let mut cs = w.chars();

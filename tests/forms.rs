@@ -1306,3 +1306,15 @@ fn byline_organization() {
                 nghị.\n\nBan Tuyên giáo Huyện ủy\n";
     assert_eq!(author(text).as_deref(), Some("Ban Tuyên giáo Huyện ủy"));
 }
+
+/// A shorter lexicon entry still matches when the longest one stops inside a word:
+/// "Phó trưởng CAQ" (an abbreviation) against the entry "Phó trưởng CA".
+#[test]
+fn shorter_title_when_the_longest_entry_ends_inside_a_word() {
+    let d = parse("Tham dự hội nghị có Trung tá Lê Văn Bình, Phó trưởng CAQ Liên Chiểu.");
+    let p = person(&d, "Lê Văn Bình");
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.text.as_str()).collect();
+    assert!(roles.contains(&"Phó trưởng CAQ Liên Chiểu"), "{roles:?}");
+    let r = p.roles.iter().find(|r| r.text.starts_with("Phó trưởng")).unwrap();
+    assert_eq!(r.expanded.as_deref(), Some("Phó trưởng Công an quận Liên Chiểu"));
+}

@@ -12,7 +12,7 @@
 //! Text arrives as converters emit it: two columns flattened into one line with runs
 //! of spaces or tabs (pdftotext), `|` table cells (antiword), form feeds, rule lines.
 //! Normalization folds the runs of spaces, so the columns are found again in the
-//! caller's input through the normalization map ([`Cx::cells`]). The vocabulary
+//! caller's input through the normalization map (`Cx::cells`). The vocabulary
 //! (motto, type headings and codes, prefixes, labels) is `lexicon/data/formal.tsv`.
 
 pub mod number;

@@ -28,9 +28,21 @@ pub(crate) static VOCAB: LazyLock<Vec<Entry>> = LazyLock::new(|| {
     v
 });
 
+/// The entries of each category, in [`VOCAB`]'s order (longest phrase first).
+static BY_CATEGORY: LazyLock<Vec<(&'static str, Vec<&'static Entry>)>> = LazyLock::new(|| {
+    let mut v: Vec<(&'static str, Vec<&'static Entry>)> = Vec::new();
+    for e in VOCAB.iter() {
+        match v.iter_mut().find(|(c, _)| *c == e.category) {
+            Some((_, list)) => list.push(e),
+            None => v.push((e.category.as_str(), vec![e])),
+        }
+    }
+    v
+});
+
 /// Entries of one category.
 pub(crate) fn of(category: &str) -> impl Iterator<Item = &'static Entry> + '_ {
-    VOCAB.iter().filter(move |e| e.category == category)
+    BY_CATEGORY.iter().find(|(c, _)| *c == category).into_iter().flat_map(|(_, list)| list.iter().copied())
 }
 
 /// The longest entry of `category` that `key` starts with, ending at a word boundary.

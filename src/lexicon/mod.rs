@@ -9,11 +9,12 @@
 //! tone placement never need listing twice. Entries flagged `exact` (abbreviations in
 //! capitals such as `PCT`, `HU`) match only as written, case included.
 //!
-//! The lexicon compiles into three Aho-Corasick automata, built once and shared:
-//! one for person-side words (honorifics, ranks, degrees, titles), one for
-//! organization-side words (organizations, administrative units), one for cue phrases
-//! and meeting kinds. A [`Lexicon`] is immutable, `Send + Sync` and cheap to share
-//! behind an `Arc`.
+//! The lexicon has three tables: person-side words (honorifics, ranks, degrees,
+//! titles), organization-side words (organizations, administrative units), and cue
+//! phrases and meeting kinds. Their forms compile into one Aho-Corasick automaton (each
+//! pattern knows the entries of each table it stands for), built once and shared, and
+//! walked once at every word start. A [`Lexicon`] is immutable, `Send + Sync` and cheap
+//! to share behind an `Arc`.
 //!
 //! ```
 //! let lex = vanban::Lexicon::default();
@@ -512,13 +513,18 @@ impl LexiconBuilder {
     }
 }
 
-/// The three automata of one spelling: as written (folded to the key) or accent-free.
+/// The vocabulary of one spelling (as written, folded to the key; or accent-free) in
+/// one automaton: the union of the person, organization and cue forms, so that a word
+/// start costs one walk, not three. A pattern stands for entries of any of the three
+/// tables (`*_pat[p]`, empty where a table has none).
 struct Matchers {
-    person: NFA,
+    nfa: NFA,
+    /// The first word of every pattern (up to its first character that is no word
+    /// character): a match starts at a word start and ends at a word end, so no pattern
+    /// can start at a word that is not in here, and the walk is skipped.
+    first_words: WordSet,
     person_pat: Vec<Vec<u32>>,
-    org: NFA,
     org_pat: Vec<Vec<u32>>,
-    cues: NFA,
     cue_pat: Vec<Vec<u32>>,
 }
 
@@ -526,57 +532,89 @@ struct Matchers {
 /// "có", "chi" also "chỉ", "thay" also "thay"): left out of the accent-free automata.
 const ASCII_AMBIGUOUS_ADDRESS: &[&str] = &["co", "chi", "em", "anh", "thay", "chau", "me", "cu", "bac", "ba con"];
 
+/// The three tables, in the order of [`Matchers::pats`] and of [`Scan`]'s lists.
+const PERSON: usize = 0;
+const ORG: usize = 1;
+const CUES: usize = 2;
+
 impl Matchers {
     fn new(person: &[Entry], org: &[Entry], cues: &[CueEntry], fold: fn(&str) -> String) -> Self {
-        let (person, person_pat) = compile(person, |e| {
+        let mut c = Compiler::default();
+        c.add(PERSON, person, |e| {
             let f = fold(&e.form);
             let skip = matches!(e.kind, EntryKind::Honorific(HonorificKind::Address))
                 && ASCII_AMBIGUOUS_ADDRESS.contains(&f.as_str());
             // An empty form is left out of the automaton.
             if skip { String::new() } else { f }
         });
-        let (org, org_pat) = compile(org, |e| fold(&e.form));
-        let (cues, cue_pat) = compile(cues, |e| fold(&e.form));
-        Matchers { person, person_pat, org, org_pat, cues, cue_pat }
+        c.add(ORG, org, |e| fold(&e.form));
+        c.add(CUES, cues, |e| fold(&e.form));
+        // Every search is anchored at a word start and walks a few bytes: a contiguous NFA
+        // (a compact trie) stays in cache where a full DFA (many times larger)
+        // missed it on most steps (measured 10.1 against 13.9 MB/s for the whole parse).
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&c.patterns)
+            .or_else(|_| NFA::new(Vec::<String>::new()))
+            .expect("an empty automaton always builds");
+        let first_words = c.patterns.iter().map(|p| first_word(p).to_string()).collect();
+        let [person_pat, org_pat, cue_pat] = c.of;
+        Matchers { nfa, first_words, person_pat, org_pat, cue_pat }
+    }
+
+    fn pats(&self) -> [&[Vec<u32>]; 3] {
+        [&self.person_pat, &self.org_pat, &self.cue_pat]
     }
 }
 
-/// Fold each entry's form to the key, dedupe patterns, and map patterns to entries.
-fn compile<T>(entries: &[T], folded: impl Fn(&T) -> String) -> (NFA, Vec<Vec<u32>>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut of: Vec<Vec<u32>> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let k = folded(e);
-        if k.is_empty() {
-            continue;
+/// `s` up to its first character that is no word character.
+fn first_word(s: &str) -> &str {
+    &s[..key::word_end(s, 0)]
+}
+
+/// Folded forms, deduplicated, and the entries of each table every pattern stands for.
+#[derive(Default)]
+struct Compiler {
+    index: HashMap<String, usize>,
+    patterns: Vec<String>,
+    of: [Vec<Vec<u32>>; 3],
+}
+
+impl Compiler {
+    fn add<T>(&mut self, table: usize, entries: &[T], folded: impl Fn(&T) -> String) {
+        for (i, e) in entries.iter().enumerate() {
+            let k = folded(e);
+            if k.is_empty() {
+                continue;
+            }
+            let p = *self.index.entry(k.clone()).or_insert_with(|| {
+                self.patterns.push(k);
+                self.of.iter_mut().for_each(|v| v.push(Vec::new()));
+                self.patterns.len() - 1
+            });
+            self.of[table][p].push(i as u32);
         }
-        let p = *index.entry(k.clone()).or_insert_with(|| {
-            patterns.push(k);
-            of.push(Vec::new());
-            patterns.len() - 1
-        });
-        of[p].push(i as u32);
     }
-    // Every search is anchored at a word start and walks a few bytes: a contiguous NFA
-    // (a compact trie) stays in cache where a full DFA (many times larger)
-    // missed it on most steps (measured 10.1 against 13.9 MB/s for the whole parse).
-    let nfa = NFA::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .or_else(|_| NFA::new(Vec::<String>::new()))
-        .expect("an empty automaton always builds");
-    (nfa, of)
 }
 
-/// The longest match of `nfa` that starts at `at`: its pattern and end. (What an
-/// anchored leftmost-longest search reports, without the set-up of one.)
+/// Patterns of one table that start at a position, longest last: (pattern, end).
+type Candidates = ([(usize, usize); MAX_CANDIDATES], usize);
+
+/// At most this many of the longest patterns per table are kept at a position.
+const MAX_CANDIDATES: usize = 4;
+
+/// The patterns of each table that start at `at` and end on a word boundary of `key`,
+/// the longest [`MAX_CANDIDATES`] of each, longest last. `want[t]` false leaves table
+/// `t` out.
 #[inline]
-fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Candidates; 3] {
+    let nfa = &m.nfa;
+    let pats = m.pats();
+    let hay = key.as_bytes();
+    let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-        return None;
+        return found;
     };
-    let mut found = None;
     for (i, &b) in hay.iter().enumerate().skip(at) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
         if nfa.is_special(sid) {
@@ -584,15 +622,37 @@ fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
                 break;
             }
             if nfa.is_match(sid) {
-                let pid = nfa.match_pattern(sid, 0);
-                // Match states also carry shorter patterns that start later: skip those.
-                if i + 1 - nfa.pattern_len(pid) == at {
-                    found = Some((pid.as_usize(), i + 1));
+                // Match states also carry shorter patterns that start later: take the one
+                // that starts at `at` (patterns are distinct, so there is one at most).
+                let pid = (0..nfa.match_len(sid))
+                    .map(|j| nfa.match_pattern(sid, j))
+                    .find(|&pid| i + 1 - nfa.pattern_len(pid) == at);
+                let end = i + 1;
+                let on_boundary =
+                    || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !key::is_word_char(c)));
+                if let Some(pid) = pid.filter(|_| on_boundary()) {
+                    let p = pid.as_usize();
+                    for t in 0..3 {
+                        if want[t] && !pats[t][p].is_empty() {
+                            let (list, n) = &mut found[t];
+                            if *n == MAX_CANDIDATES {
+                                list.rotate_left(1);
+                                *n -= 1;
+                            }
+                            list[*n] = (p, end);
+                            *n += 1;
+                        }
+                    }
                 }
             }
         }
     }
     found
+}
+
+/// The longest pattern of each table that starts at `at` and ends on a word boundary.
+fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
+    candidates_at(m, key, at, want).map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
 
 /// The compiled vocabulary. Build once, share everywhere.
@@ -637,38 +697,46 @@ impl Default for Lexicon {
     }
 }
 
-/// Leftmost-longest matches of three automata in `key` that sit on word boundaries, in
-/// one pass over the positions where a word may start: a match that does not end on a
-/// word boundary, or that `accept` refuses, is skipped and the search resumes one
-/// character after its start. (The same matches as an unanchored leftmost-longest
-/// search that resumes so; the anchored walks never enter the middle of a word.)
+/// Leftmost-longest matches of each of the three tables in `key` that sit on word
+/// boundaries, in one pass over the positions where a word may start (one walk of the
+/// shared automaton there, none at a word that starts no pattern): a match that does not
+/// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
+/// one character after its start. (The same matches as an unanchored leftmost-longest
+/// search per table that resumes so; the anchored walks never enter a word.)
 fn find_words(
-    nfas: [&NFA; 3],
+    m: &Matchers,
     key: &str,
     ascii: bool,
     accept: [&dyn Fn(usize, usize, usize) -> bool; 3],
 ) -> [Vec<Match>; 3] {
-    let hay = key.as_bytes();
     let mut out: [Vec<Match>; 3] = Default::default();
-    // Where each automaton's next match may start.
+    // Where each table's next match may start.
     let mut next = [0usize; 3];
-    let mut prev_word = false;
-    for (s, c) in key.char_indices() {
-        if !prev_word {
+    // Walk from every word start and every character that is no word character,
+    // skipping the inside of words.
+    let mut s = 0;
+    while s < key.len() {
+        let e = key::word_end(key, s);
+        let want = [next[0] <= s, next[1] <= s, next[2] <= s];
+        if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
+            let found = candidates_at(m, key, s, want);
             for k in 0..3 {
-                if next[k] > s {
-                    continue;
-                }
-                if let Some((p, e)) = longest_at(nfas[k], hay, s) {
-                    let after = key[e..].chars().next().is_none_or(|c| !key::is_word_char(c));
-                    if after && accept[k](p, s, e) {
-                        out[k].push(Match::new(s, e, p, ascii));
-                        next[k] = e;
-                    }
+                // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
+                // stops inside a word, "Phó trưởng" still matches).
+                let (list, n) = &found[k];
+                if let Some(&(p, end)) = list[..*n].iter().rev().find(|&&(p, end)| accept[k](p, s, end)) {
+                    out[k].push(Match::new(s, end, p, ascii));
+                    next[k] = end;
                 }
             }
         }
-        prev_word = key::is_word_char(c);
+        // After a word, its end (a character that is no word character) is no start:
+        // the next start is the character after it.
+        s = if e > s {
+            e + key[e..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            s + key[s..].chars().next().map_or(1, char::len_utf8)
+        };
     }
     out
 }
@@ -714,8 +782,7 @@ impl Lexicon {
                 Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], &text[s..e])
             })
         };
-        let [person, org, cues] =
-            find_words([&m.person, &m.org, &m.cues], key, ascii, [&person, &org, &|_, _, _| true]);
+        let [person, org, cues] = find_words(m, key, ascii, [&person, &org, &|_, _, _| true]);
         Scan { person, org, cues, ascii }
     }
 
@@ -802,9 +869,11 @@ impl Lexicon {
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);
         let m = &self.main;
-        for (ac, ids, table) in [(&m.person, &m.person_pat, &self.person_table), (&m.org, &m.org_pat, &self.org_table)]
+        let found = longest_at(m, &k, 0, [true, true, false]);
+        for (found, ids, table) in
+            [(found[PERSON], &m.person_pat, &self.person_table), (found[ORG], &m.org_pat, &self.org_table)]
         {
-            if let Some((p, end)) = longest_at(ac, k.as_bytes(), 0) {
+            if let Some((p, end)) = found {
                 if end == k.len() {
                     for &i in &ids[p] {
                         let e = &table[i as usize];

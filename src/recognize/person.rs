@@ -9,7 +9,7 @@
 
 use crate::key::is_word_char;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// A role as written around a mention.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,21 +157,23 @@ impl<'a> Tokens<'a> {
 
     /// Tokenize one more token of `text[w.pos..end]`; false at the end.
     fn push_next(text: &str, end: usize, w: &mut Window) -> bool {
-        let rest = &text[w.pos..end];
-        let mut it = rest.char_indices();
-        while let Some((i, c)) = it.next() {
-            let s = w.pos + i;
+        let b = text.as_bytes();
+        let mut i = w.pos;
+        while i < end {
+            // ASCII on bytes (most of the text); other characters decoded.
+            let c = if b[i] < 0x80 { char::from(b[i]) } else { text[i..end].chars().next().unwrap_or(' ') };
             if is_word_char(c) {
-                let e = it.find(|&(_, c)| !is_word_char(c)).map_or(end, |(j, _)| w.pos + j);
-                w.buf.push(Token { s, e, kind: Tok::Word });
+                let e = crate::key::word_end(&text[..end], i);
+                w.buf.push(Token { s: i, e, kind: Tok::Word });
                 w.pos = e;
                 return true;
             }
             if !c.is_whitespace() {
-                w.buf.push(Token { s, e: s + c.len_utf8(), kind: Tok::Punct(c) });
-                w.pos = s + c.len_utf8();
+                w.buf.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
+                w.pos = i + c.len_utf8();
                 return true;
             }
+            i += c.len_utf8();
         }
         w.pos = end;
         false
@@ -242,6 +244,41 @@ fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
 struct Walker<'a, 'c> {
     c: &'c Ctx<'a>,
     toks: Tokens<'a>,
+    /// Where the last look-up in the person-side and organization matches ended: the
+    /// walk asks about nearby positions, so look-ups start there.
+    cursor: [Cell<usize>; 2],
+    /// The last answers of [`Walker::name_syllable`], by token index modulo 16 (the
+    /// capitalized-run checks ask about the same tokens again and again).
+    name_memo: [Cell<(usize, bool)>; 16],
+}
+
+/// [`find_at`] starting from `cursor` (a guess of where `pos` is), which is left where
+/// the search ended: galloping from the guess, so a walk that moves forward pays O(1).
+fn find_near<'m>(ms: &'m [Match], cursor: &Cell<usize>, pos: usize) -> Option<&'m Match> {
+    let n = ms.len();
+    let mut i = cursor.get().min(n);
+    // Invariant sought: every match before i starts before pos, and ms[i] does not.
+    if i < n && ms[i].start() < pos {
+        let mut step = 1;
+        let mut lo = i + 1;
+        while lo + step <= n && ms[lo + step - 1].start() < pos {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(n);
+        i = lo + ms[lo..hi].partition_point(|m| m.start() < pos);
+    } else if i > 0 && ms[i - 1].start() >= pos {
+        let mut step = 1;
+        let mut hi = i - 1;
+        while hi >= step && ms[hi - step].start() >= pos {
+            hi -= step;
+            step *= 2;
+        }
+        let lo = hi.saturating_sub(step);
+        i = lo + ms[lo..hi].partition_point(|m| m.start() < pos);
+    }
+    cursor.set(i);
+    ms.get(i).filter(|m| m.start() == pos)
 }
 
 impl<'a> Walker<'a, '_> {
@@ -288,12 +325,12 @@ impl<'a> Walker<'a, '_> {
     /// A person-side match starting at token `i`.
     fn person_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
         let t = self.toks.get(i)?;
-        let m = find_at(self.c.person, t.s)?;
+        let m = find_near(self.c.person, &self.cursor[0], t.s)?;
         Some((m, self.person_kind(m)?))
     }
     fn org_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
         let t = self.toks.get(i)?;
-        let m = find_at(self.c.org, t.s)?;
+        let m = find_near(self.c.org, &self.cursor[1], t.s)?;
         Some((m, self.org_kind(m)?))
     }
     fn is_title_at(&self, i: usize) -> bool {
@@ -304,6 +341,15 @@ impl<'a> Walker<'a, '_> {
     }
     /// Can token `i` be a syllable of a personal name?
     fn name_syllable(&self, i: usize) -> bool {
+        let memo = &self.name_memo[i % 16];
+        if memo.get().0 == i {
+            return memo.get().1;
+        }
+        let v = self.name_syllable_uncached(i);
+        memo.set((i, v));
+        v
+    }
+    fn name_syllable_uncached(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
         let mut cs = w.chars();
         let Some(first) = cs.next() else { return false };
@@ -322,8 +368,8 @@ impl<'a> Walker<'a, '_> {
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
         let t = self.tok(i);
         let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
-        for (ms, is_person) in [(self.c.person, true), (self.c.org, false)] {
-            if let Some(m) = find_at(ms, t.s) {
+        for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
+            if let Some(m) = find_near(ms, cursor, t.s) {
                 if m.end() > t.e {
                     return false;
                 }
@@ -934,7 +980,8 @@ impl<'a> Walker<'a, '_> {
     fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
         // After "các"/"những": a list. (Asked only where a mention starts.)
         let plural = || i > 0 && self.cue_is(i - 1, "plural");
-        let qualified_title = self.qualifier_at(i) && self.is_title_at(i + 1);
+        // (The title first: a binary search, cheaper than the cue lookups.)
+        let qualified_title = self.is_title_at(i + 1) && self.qualifier_at(i);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => {
@@ -1114,7 +1161,12 @@ impl<'a> Walker<'a, '_> {
 
 /// Find person mentions in `text[start..end]` (one block).
 pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
-    let w = Walker { c, toks: Tokens::new(c.text, start, end) };
+    let w = Walker {
+        c,
+        toks: Tokens::new(c.text, start, end),
+        cursor: Default::default(),
+        name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
+    };
     let mut out = Vec::new();
     w.walk(&mut out);
     // The lists grew by doubling (four at least): they are kept to the end of the parse.

@@ -338,7 +338,7 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Most mentions [`scan`] returns for a key of `len` bytes: 1024, plus one per 128
+/// Most mentions [`DateRecognizer::dates`] or [`DateRecognizer::periods`] returns for a key of `len` bytes: 1024, plus one per 128
 /// bytes. Prose has a date every few hundred bytes at most (a thousandth of that in
 /// the corpus); a text made of dates and nothing else ("ngày 1/1/2020 " over a
 /// megabyte, 48 bytes a mention) is no meeting report, and only its first dates are

@@ -338,10 +338,10 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// Most mentions [`DateRecognizer::dates`] or [`DateRecognizer::periods`] returns for a key of `len` bytes: 1024, plus one per 128
-/// bytes. Prose has a date every few hundred bytes at most (a thousandth of that in
-/// the corpus); a text made of dates and nothing else ("ngày 1/1/2020 " over a
-/// megabyte, 48 bytes a mention) is no meeting report, and only its first dates are
+/// Most mentions [`DateRecognizer::dates`] or [`DateRecognizer::periods`] returns for
+/// a key of `len` bytes: 1024, plus one per 128 bytes. Prose has a date every few
+/// hundred bytes at most; a text made of dates and nothing else ("ngày 1/1/2020 " over
+/// a megabyte, 48 bytes a mention) is no meeting report, and only its first dates are
 /// read, so the list stays a fraction of the text.
 pub fn max_mentions(len: usize) -> usize {
     1024 + len / 128

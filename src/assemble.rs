@@ -28,15 +28,16 @@ pub struct AssembleOptions {
 }
 
 struct Asm<'a, 'l> {
-    norm: &'a Normalized,
+    norm: &'a Normalized<'a>,
     text: &'a str,
     key: &'a str,
     layout: &'a Layout,
     scan: &'a Scan,
     lex: &'l Lexicon,
-    m: &'a Mentions<'l>,
-    /// Sentence ranges of every block, in order, with their block index.
-    sents: Vec<(usize, usize, usize)>,
+    m: &'a Mentions,
+    /// Sentence ranges of every block, in order, with their block index (`u32`: kept
+    /// through assembly, a sentence every hundred bytes).
+    sents: Vec<(u32, u32, u32)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -53,7 +54,7 @@ fn role_key(s: &str) -> String {
     squash(&key::key(s).replace(['-', '.'], " "))
 }
 
-impl<'a> Asm<'a, '_> {
+impl<'a, 'l> Asm<'a, 'l> {
     fn span(&self, s: usize, e: usize) -> Span {
         let (a, b) = self.norm.to_input(s, e);
         Span::new(a, b)
@@ -66,12 +67,16 @@ impl<'a> Asm<'a, '_> {
         self.layout.blocks.get(i).filter(|b| b.start <= pos).map(|b| b.kind)
     }
     fn sentence_of(&self, pos: usize) -> Option<(usize, usize, usize)> {
-        let i = self.sents.partition_point(|s| s.1 <= pos);
-        self.sents.get(i).copied().filter(|s| s.0 <= pos)
+        let i = self.sents.partition_point(|s| s.1 as usize <= pos);
+        self.sents.get(i).map(|&(s, e, b)| (s as usize, e as usize, b as usize)).filter(|s| s.0 <= pos)
     }
-    fn cues_in(&self, s: usize, e: usize) -> impl Iterator<Item = &Cue<'_>> + '_ {
-        let i = self.m.cues.partition_point(|c| c.start < s);
-        self.m.cues[i..].iter().take_while(move |c| c.start < e)
+    /// Every cue phrase and meeting kind, in order.
+    fn cues(&self) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+        crate::recognize::cues(&self.scan.cues, self.lex)
+    }
+    /// The cues that start in `s..e`.
+    fn cues_in(&self, s: usize, e: usize) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+        crate::recognize::cues_in(&self.scan.cues, self.lex, s, e)
     }
     fn body(&self, pos: usize) -> bool {
         matches!(self.block_kind_at(pos), Some(BlockKind::Paragraph | BlockKind::Caption))
@@ -281,7 +286,7 @@ fn choose_date(
         .blocks
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph)
-        .and_then(|b| a.sents.iter().find(|s| s.0 >= b.start).map(|s| s.0));
+        .and_then(|b| a.sents.iter().map(|s| s.0 as usize).find(|&s| s >= b.start));
     let mut best: Option<(i32, &DateMention)> = None;
     for d in &a.m.dates {
         if let Some(sc) = date_score(a, d, first_para) {
@@ -302,7 +307,7 @@ fn choose_date(
             let reviewed = a.m.periods.iter().any(|p| {
                 matches!(p.kind, PeriodKind::Year | PeriodKind::LastMonths) && p.year == Some(y) && p.end_year.is_none()
             });
-            let review = a.m.cues.iter().any(|c| c.name == "tong_ket");
+            let review = a.cues().any(|c| c.name == "tong_ket");
             if reviewed && review && (1..=3).contains(&m) { y + 1 } else { y }
         });
         year = year.or(from_ref);
@@ -447,11 +452,11 @@ fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
 /// Organizer, meeting name and kind from the "X tổ chức Hội nghị …" sentence.
 fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
     // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
-    let organizes = |c: &&Cue<'_>| {
+    let organizes = |c: &Cue<'_>| {
         (c.name == "organize" || c.meeting && a.key[c.start..c.end].starts_with("họp "))
             && a.block_kind_at(c.start) == Some(BlockKind::Paragraph)
     };
-    for c in a.m.cues.iter().filter(organizes) {
+    for c in a.cues().filter(organizes) {
         let Some((ss, se, _)) = a.sentence_of(c.start) else { continue };
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
@@ -483,7 +488,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         while start >= ss + 2 && a.text[..start].ends_with(", ") {
             let prev = clause_start(a.text, ss, start - 2);
             let whole_org =
-                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start == prev && m.end == start - 2);
+                Scan::within(&a.scan.org, prev, start - 2).iter().any(|m| m.start() == prev && m.end() == start - 2);
             // "Ban Chỉ huy Phòng, chống thiên tai …": a comma inside a name, before a
             // lower-case word that goes on with it.
             let inner_comma = a.text[start..].chars().next().is_some_and(char::is_lowercase)
@@ -503,8 +508,8 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         // "Nêu rõ đây là lần đầu tiên Đảng Đoàn Quốc hội … tổ chức": the subject is the
         // organization, not the lower-case words of the main clause before it.
         if let Some(m) = Scan::within(&a.scan.org, start, c.start).first() {
-            if a.text[start..m.start].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
-                start = m.start;
+            if a.text[start..m.start()].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                start = m.start();
             }
         }
         let seg_key = &a.key[start..c.start];
@@ -575,7 +580,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
     }
     if found.is_empty() {
         // The first meeting word in a sentence with an organizing or attending cue.
-        for c in a.m.cues.iter().filter(|c| c.meeting && a.body(c.start)) {
+        for c in a.cues().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
                 // "Phát biểu tại lễ công bố": a speech at the event.
                 let spoken_at = |x: &Cue<'_>| {
@@ -586,7 +591,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
                             gap => matches!(gap, "tại" | "trong"),
                         }
                 };
-                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(x)) {
+                if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(&x)) {
                     found.push(c.name);
                     break;
                 }
@@ -652,7 +657,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
             v.push(id);
         }
     };
-    for c in &a.m.cues {
+    for c in a.cues() {
         if c.meeting || !a.body(c.start) {
             continue;
         }
@@ -1046,29 +1051,32 @@ pub struct Stages<'a, 'l> {
     /// Length of the input in bytes.
     pub input_len: usize,
     /// Normalized text and its map to the input.
-    pub norm: &'a Normalized,
+    pub norm: &'a Normalized<'a>,
     /// The matching key of the normalized text.
     pub key: &'a str,
     /// Blocks.
     pub layout: &'a Layout,
-    /// Lexicon matches.
+    /// Lexicon matches. (The parser has dropped the person-side ones by then: only the
+    /// organization and cue matches are read here.)
     pub scan: &'a Scan,
     /// The lexicon.
     pub lex: &'l Lexicon,
     /// Recognizer output.
-    pub mentions: &'a Mentions<'l>,
+    pub mentions: &'a Mentions,
 }
 
 /// Build the document from the earlier stages' output.
 pub fn assemble(st: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
     let Stages { input_len, norm, key, layout, scan, lex, mentions: m } = *st;
-    let text = norm.text.as_str();
+    let text = &*norm.text;
     let mut sents = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         for (s, e) in sentences(text, b.start, b.end) {
-            sents.push((s, e, bi));
+            // Offsets and block indices fit: texts are at most lexicon::MAX_TEXT_BYTES.
+            sents.push((s as u32, e as u32, bi as u32));
         }
     }
+    sents.shrink_to_fit();
     let mut a = Asm { norm, text, key, layout, scan, lex, m, sents, diagnostics: Vec::new() };
     let (people, ids) = merge_people(&mut a);
     // A headline broken over lines is joined with single spaces.

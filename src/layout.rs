@@ -97,7 +97,7 @@ fn ends_sentence(line: &str) -> bool {
 fn first_cue<'a>(lex: &'a Lexicon, scan: &Scan, s: usize, e: usize) -> Option<(usize, &'a str)> {
     Scan::within(&scan.cues, s, e)
         .first()
-        .and_then(|m| lex.cue_entries(m).find(|c| !c.meeting).map(|c| (m.start - s, c.name.as_str())))
+        .and_then(|m| lex.cue_entries(m).find(|c| !c.meeting).map(|c| (m.start() - s, c.name.as_str())))
 }
 
 fn has_cue(lex: &Lexicon, scan: &Scan, s: usize, e: usize, name: &str) -> bool {
@@ -107,10 +107,10 @@ fn has_cue(lex: &Lexicon, scan: &Scan, s: usize, e: usize, name: &str) -> bool {
 /// Does the line open with an address form or title (a person caption)?
 fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: usize) -> bool {
     let Some(first) = Scan::within(&scan.person, s, e).first() else { return false };
-    if first.start != s {
+    if first.start() != s {
         return false;
     }
-    let written = &text[first.start..first.end];
+    let written = &text[first.start()..first.end()];
     lex.person_entries(first, written).any(|en| {
         matches!(
             en.kind,
@@ -123,14 +123,18 @@ fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: 
 /// Does the line hold a personal name: two or more capitalized syllables, the first
 /// a family name?
 fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
-    let words: Vec<(&str, &str)> = line
+    let mut words = line
         .split(|c: char| !crate::key::is_word_char(c))
         .zip(key.split(|c: char| !crate::key::is_word_char(c)))
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
+        .filter(|(w, _)| !w.is_empty());
     let cap =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());
-    words.windows(2).any(|p| cap(p[0].0) && cap(p[1].0) && lex.surname(p[0].1, ascii).is_some_and(|s| !s.word))
+    // Word pairs as they come (a list of the line's words took 32 bytes a word).
+    let Some(mut prev) = words.next() else { return false };
+    words.any(|w| {
+        let p = std::mem::replace(&mut prev, w);
+        cap(p.0) && cap(w.0) && lex.surname(p.1, ascii).is_some_and(|s| !s.word)
+    })
 }
 
 /// Split the normalized text into classified blocks.
@@ -369,7 +373,7 @@ fn formal_title(
         let caps = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
         let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
             .first()
-            .is_some_and(|m| m.start == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
+            .is_some_and(|m| m.start() == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
         caps && line.chars().count() <= 120 && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
     })
 }

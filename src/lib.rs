@@ -103,10 +103,12 @@ impl ParserBuilder {
         self.reference = Some((year, month, day));
         self
     }
-    /// Largest input accepted by [`Parser::parse_bytes`] (default 64 MiB). Text given to
-    /// [`Parser::parse`] beyond it is cut at the limit, with a diagnostic.
+    /// Largest input accepted by [`Parser::parse_bytes`] (default 64 MiB, at most 4 GiB:
+    /// offsets inside the parser are 32-bit, and a larger limit is lowered to
+    /// [`lexicon::MAX_TEXT_BYTES`]). Text given to [`Parser::parse`] beyond it is cut at
+    /// the limit, with a diagnostic.
     pub fn max_input_bytes(mut self, n: usize) -> Self {
-        self.max_input_bytes = n;
+        self.max_input_bytes = n.min(lexicon::MAX_TEXT_BYTES);
         self
     }
     /// Use a custom lexicon (see [`lexicon::LexiconBuilder`]).
@@ -196,13 +198,34 @@ impl Parser {
 
     /// Parse text as it is (no repair, no size limit).
     fn parse_text(&self, input: &str) -> Document {
-        let norm = normalize::normalize(input, &self.norm);
+        let mut norm = normalize::normalize(input, &self.norm);
+        // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
+        let cut = norm.text.len() > lexicon::MAX_TEXT_BYTES;
+        if cut {
+            let mut end = lexicon::MAX_TEXT_BYTES;
+            while !norm.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            norm.text = match norm.text {
+                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(&t[..end]),
+                std::borrow::Cow::Owned(mut t) => {
+                    t.truncate(end);
+                    std::borrow::Cow::Owned(t)
+                }
+            };
+        }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
         let ascii = lacks_diacritics(&norm.text);
-        let scan = self.lexicon.scan(&norm.text, &key, ascii);
+        let mut scan = self.lexicon.scan(&norm.text, &key, ascii);
+        // Kept to the end of the parse: without the room they grew into.
+        scan.person.shrink_to_fit();
+        scan.org.shrink_to_fit();
+        scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
+        // The person-side matches have been read (layout, people); assembly does not need them.
+        scan.person = Vec::new();
         let stages = assemble::Stages {
             input_len: input.len(),
             norm: &norm,
@@ -225,6 +248,13 @@ impl Parser {
                      the marks look scrambled, and what was extracted may be wrong",
                     score * 100.0
                 ),
+                span: None,
+            });
+        }
+        if cut {
+            doc.diagnostics.push(Diagnostic {
+                code: "input_truncated",
+                message: format!("text cut at {} bytes", lexicon::MAX_TEXT_BYTES),
                 span: None,
             });
         }

@@ -18,7 +18,11 @@
 //! 3. HTML character references ending in `;` are decoded (named Latin-1 letters,
 //!    the common punctuation names, `&#7879;`, `&#x1EC7;`), before NFC, so
 //!    `&ecirc;` followed by a combining acute becomes `ế`.
-//! 4. NFC, recomposing only the short runs that need it.
+//! 4. NFC, recomposing only the short runs that need it. A run of more than 30
+//!    non-starters (combining marks) is composed and reordered only up to the
+//!    30th; the rest of it goes through as written, in order: the Stream-Safe
+//!    Text Format of UAX #15 (without the grapheme joiner it inserts), so a run
+//!    of any length costs no more memory than thirty marks.
 //! 5. Spaces: every `\p{Zs}` and `\t` becomes a space; runs collapse to one;
 //!    spaces at the start and end of lines go; three or more line breaks (with
 //!    only spaces between) become exactly two.
@@ -27,7 +31,8 @@
 //! 7. Optionally, one tone placement for open `oa`, `oe`, `uy` syllables
 //!    ([`ToneStyle`]); a misplaced `qúy` becomes `quý` in either style.
 //!
-//! The result is NFC and normalizing it again changes nothing. Text that needs
+//! The result is NFC (but for runs past 30 non-starters, see 4) and normalizing it
+//! again changes nothing. Text that needs
 //! none of this is copied in one piece and has an empty map.
 //!
 //! The map is a list of edits, each a normalized byte range and the input byte
@@ -38,7 +43,8 @@
 //! recomposed by a table of the 144 Vietnamese vowels rather than the general
 //! algorithm, with the same result and the same edits: one per vowel.
 
-use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use std::borrow::Cow;
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
@@ -62,13 +68,15 @@ pub struct NormalizeOptions {
 
 /// A normalized text and the map from its byte offsets back to the input's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Normalized {
-    /// The normalized text (NFC).
-    pub text: String,
+pub struct Normalized<'a> {
+    /// The normalized text (NFC). Borrowed from the input when it is the input or a
+    /// prefix of it (clean text, or only spaces and blank lines dropped at the end):
+    /// a copy of the text is then not kept through the parse.
+    pub text: Cow<'a, str>,
     map: OffsetMap,
 }
 
-impl Normalized {
+impl Normalized<'_> {
     /// Input byte offset of the normalized byte offset `off` used as a span START.
     ///
     /// Inside a replaced region this is the region's start in the input (floor);
@@ -135,10 +143,18 @@ impl Normalized {
 /// let clean = normalize("Ban Dân vận Huyện ủy", &NormalizeOptions::default());
 /// assert!(clean.is_identity());
 /// ```
-pub fn normalize(input: &str, opts: &NormalizeOptions) -> Normalized {
+pub fn normalize<'a>(input: &'a str, opts: &NormalizeOptions) -> Normalized<'a> {
     let mut engine = Engine::new(input, opts.tone);
     engine.run();
-    Normalized { text: engine.out, map: engine.map }
+    let text = match input.get(..engine.out.len()) {
+        Some(prefix) if prefix == engine.out => Cow::Borrowed(prefix),
+        _ => {
+            // Kept through the parse: without the room left by what was dropped.
+            engine.out.shrink_to_fit();
+            Cow::Owned(engine.out)
+        }
+    };
+    Normalized { text, map: engine.map }
 }
 
 // ---------------------------------------------------------------------------
@@ -1094,6 +1110,11 @@ struct Engine<'a> {
     ent_levels: Vec<usize>,
     /// The current NFC run: a starter and what follows it.
     chunk: Vec<Item>,
+    /// Non-starters at the end of the run so far, counted as UAX #15 does (on the
+    /// canonical decomposition); `None` until a non-starter comes.
+    run_non_starters: Option<usize>,
+    /// The run is past [`MAX_NON_STARTERS`]: the rest of it goes through as it is.
+    overlong: bool,
     /// The current word, the character before it, and what it contains.
     word: Vec<Item>,
     word_prev: Option<char>,
@@ -1121,6 +1142,8 @@ impl<'a> Engine<'a> {
             ent: Vec::new(),
             ent_levels: Vec::new(),
             chunk: Vec::new(),
+            run_non_starters: None,
+            overlong: false,
             word: Vec::new(),
             word_prev: None,
             word_latin: false,
@@ -1382,15 +1405,36 @@ impl<'a> Engine<'a> {
         self.ent = ent;
     }
 
-    /// Stage 3: NFC, one run (a starter and its followers) at a time.
+    /// Stage 3: NFC, one run (a starter and its followers) at a time. Past
+    /// [`MAX_NON_STARTERS`] the rest of a run goes through as it is, past the word
+    /// stage too (which would hold it all as one word).
     fn nfc_push(&mut self, it: Item) {
         if is_boundary(it.c) {
             self.nfc_flush();
+            self.chunk.push(it);
+            return;
         }
-        self.chunk.push(it);
+        if !self.overlong {
+            let before = match self.run_non_starters {
+                Some(n) => n,
+                None => self.chunk.iter().fold(0, |n, x| stream_safe_count(n, x.c)),
+            };
+            let n = stream_safe_count(before, it.c);
+            if n <= MAX_NON_STARTERS {
+                self.run_non_starters = Some(n);
+                self.chunk.push(it);
+                return;
+            }
+            self.nfc_flush();
+            self.overlong = true;
+        }
+        self.word_flush();
+        self.ws_push(it);
     }
 
     fn nfc_flush(&mut self) {
+        self.run_non_starters = None;
+        self.overlong = false;
         let mut chunk = std::mem::take(&mut self.chunk);
         let mut composed = std::mem::take(&mut self.scratch);
         compose_run(&chunk, &mut composed);
@@ -1501,6 +1545,27 @@ impl<'a> Engine<'a> {
         }
         self.in_pos = e;
     }
+}
+
+/// Most non-starters in a run that NFC composes and reorders (UAX #15, Stream-Safe
+/// Text Format).
+const MAX_NON_STARTERS: usize = 30;
+
+/// The count of non-starters at the end of a run after `c`, given `count` before it
+/// (UAX #15): a character whose canonical decomposition is all non-starters adds
+/// them; any other leaves its trailing non-starters.
+fn stream_safe_count(count: usize, c: char) -> usize {
+    let (mut n, mut trailing, mut all) = (0, 0, true);
+    decompose_canonical(c, |d| {
+        n += 1;
+        if canonical_combining_class(d) == 0 {
+            trailing = 0;
+            all = false;
+        } else {
+            trailing += 1;
+        }
+    });
+    if all { count + n } else { trailing }
 }
 
 /// NFC of one run (or of several, when called on a word): unchanged items
@@ -1745,16 +1810,16 @@ mod tests {
     }
 
     fn n(s: &str) -> String {
-        normalize(s, &NormalizeOptions::default()).text
+        normalize(s, &NormalizeOptions::default()).text.into_owned()
     }
 
     /// The whole input through the slow path (reference for the fast scan).
-    fn slow_only(s: &str, tone: ToneStyle) -> Normalized {
+    fn slow_only(s: &str, tone: ToneStyle) -> Normalized<'_> {
         let mut e = Engine::new(s, tone);
         e.allow_stop = false;
         let end = e.slow(0, 0);
         e.copy_identity(end, end);
-        Normalized { text: e.out, map: e.map }
+        Normalized { text: Cow::Owned(e.out), map: e.map }
     }
 
     /// Check the map against input and output: between segments the texts agree.
@@ -2197,6 +2262,21 @@ mod tests {
         assert_eq!(n(&s), "&".repeat(100_000));
         let s = "a".to_string() + &"\u{301}".repeat(10_000);
         assert!(unicode_normalization::is_nfc(&n(&s)));
+    }
+
+    /// Past 30 non-starters a run goes through as written (UAX #15 Stream-Safe Text
+    /// Format): the marks are all kept, in order, and normalizing again changes nothing.
+    #[test]
+    fn overlong_runs_are_stream_safe() {
+        let tail = "\u{323}".to_string() + &"\u{300}\u{323}".repeat(20) + "b";
+        let s = "xa".to_string() + &"\u{301}".repeat(30) + &tail;
+        let r = normalize(&s, &opts(ToneStyle::Keep));
+        check_map(&s, &r);
+        assert_eq!(n(&r.text), r.text);
+        assert_eq!(r.text, "xá".to_string() + &"\u{301}".repeat(29) + &tail);
+        // Within 30, the run is reordered and composed as NFC has it.
+        let s = "a".to_string() + &"\u{301}".repeat(29) + "\u{323}";
+        assert_eq!(n(&s), "ạ".to_string() + &"\u{301}".repeat(29));
     }
 
     /// Tokens the fast composer refuses are tried once: a long token of quiet

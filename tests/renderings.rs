@@ -73,7 +73,7 @@ fn check_spans(file: &str, how: &str, input: &str, d: &Document) {
 }
 
 fn restyle(s: &str, tone: ToneStyle) -> String {
-    normalize(s, &NormalizeOptions { tone }).text
+    normalize(s, &NormalizeOptions { tone }).text.into_owned()
 }
 
 #[test]

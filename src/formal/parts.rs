@@ -965,7 +965,7 @@ pub fn fill(st: &Stages<'_, '_>, input: &str, doc: &mut Document) {
     if !formal {
         return;
     }
-    let cx = Cx { st, input, text: st.norm.text.as_str() };
+    let cx = Cx { st, input, text: &st.norm.text };
     let header = header(&cx, doc);
     let (signature, recipients, names) = tail(&cx);
     doc.signature = signature;

@@ -16,7 +16,7 @@ pub struct TaskCx<'a> {
     /// Its key.
     pub key: &'a str,
     /// The map to the input.
-    pub norm: &'a Normalized,
+    pub norm: &'a Normalized<'a>,
     /// Dates found in the text.
     pub dates: &'a [DateMention],
     /// Periods found in the text.

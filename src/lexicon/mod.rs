@@ -21,7 +21,7 @@
 //! let text = "Phó Chủ tịch UBND huyện";
 //! let key = vanban::key::key(text);
 //! let m = lex.person_matches(text, &key);
-//! assert_eq!(&text[m[0].start..m[0].end], "Phó Chủ tịch");
+//! assert_eq!(&text[m[0].start()..m[0].end()], "Phó Chủ tịch");
 //! ```
 
 use crate::key;
@@ -147,16 +147,59 @@ pub struct SurnameInfo {
 }
 
 /// A lexicon match: a byte range of the text and the entries it stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Eight bytes: a document has a match every twenty bytes or so (every five in
+/// "Đ/c Đ/c …"), kept to the end of the parse. The start is a `u32` (texts are at most
+/// [`MAX_TEXT_BYTES`]); the length (forms are at most [`MAX_FORM_BYTES`]), the
+/// accent-free flag and the pattern index (at most [`MAX_ENTRIES`]) share the other
+/// `u32`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {
+    start: u32,
+    /// Length in the top 8 bits, the accent-free flag in bit 23, the pattern below.
+    id: u32,
+}
+
+/// Longest text the matches can point into: 4 GiB. (The parser cuts its text there.)
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// Longest lexicon form, in bytes (the longest bundled one has 79).
+pub const MAX_FORM_BYTES: usize = 255;
+/// Most entries in a table of person-side, organization-side or cue-side words.
+pub const MAX_ENTRIES: usize = 1 << 23;
+
+impl Match {
+    const ASCII: u32 = 1 << 23;
+    const PATTERN: u32 = Self::ASCII - 1;
+
+    /// A match of `pattern` over `start..end`; `ascii` when found by the accent-free
+    /// automata. (Offsets past [`MAX_TEXT_BYTES`], lengths past [`MAX_FORM_BYTES`] and
+    /// patterns past [`MAX_ENTRIES`] cannot come from a lexicon; they are clamped.)
+    pub fn new(start: usize, end: usize, pattern: usize, ascii: bool) -> Match {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let len = end.saturating_sub(start as usize).min(MAX_FORM_BYTES) as u32;
+        let pattern = pattern.min(Self::PATTERN as usize) as u32;
+        Match { start, id: len << 24 | if ascii { Self::ASCII } else { 0 } | pattern }
+    }
     /// First byte.
-    pub start: usize,
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
     /// One past the last byte.
-    pub end: usize,
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.start as usize + (self.id >> 24) as usize
+    }
     /// Index of the pattern in its automaton.
-    pub pattern: u32,
+    #[inline]
+    pub fn pattern(&self) -> u32 {
+        self.id & Self::PATTERN
+    }
     /// Found by the accent-free automata (text typed without diacritics).
-    pub ascii: bool,
+    #[inline]
+    pub fn ascii(&self) -> bool {
+        self.id & Self::ASCII != 0
+    }
 }
 
 /// Every lexicon match of a document, one pass per automaton, sorted by start.
@@ -175,8 +218,8 @@ pub struct Scan {
 impl Scan {
     /// The matches of `ms` that lie inside `start..end`.
     pub fn within(ms: &[Match], start: usize, end: usize) -> &[Match] {
-        let a = ms.partition_point(|m| m.start < start);
-        let b = a + ms[a..].partition_point(|m| m.end <= end);
+        let a = ms.partition_point(|m| m.start() < start);
+        let b = a + ms[a..].partition_point(|m| m.end() <= end);
         &ms[a..b]
     }
 }
@@ -257,7 +300,7 @@ const DEFAULT_TABLES: &[(Table, &str)] = &[
 ///     .unwrap()
 ///     .build();
 /// let key = vanban::key::key("Giám đốc Quỹ");
-/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end, "Giám đốc Quỹ".len());
+/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end(), "Giám đốc Quỹ".len());
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {
@@ -318,6 +361,12 @@ impl LexiconBuilder {
             let form = c[0].to_string();
             if form.is_empty() {
                 return Err(err("empty form"));
+            }
+            if form.len() > MAX_FORM_BYTES {
+                return Err(err("form longer than 255 bytes"));
+            }
+            if self.person.len().max(self.org.len()).max(self.cues.len()) >= MAX_ENTRIES {
+                return Err(err("too many entries"));
             }
             match table {
                 Table::Honorifics => {
@@ -676,7 +725,7 @@ fn find_words(
                 // stops inside a word, "Phó trưởng" still matches).
                 let (list, n) = &found[k];
                 if let Some(&(p, end)) = list[..*n].iter().rev().find(|&&(p, end)| accept[k](p, s, end)) {
-                    out[k].push(Match { start: s, end, pattern: p as u32, ascii });
+                    out[k].push(Match::new(s, end, p, ascii));
                     next[k] = end;
                 }
             }
@@ -754,7 +803,7 @@ impl Lexicon {
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
     pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii).person_pat[m.pattern as usize]
+        self.matchers(m.ascii()).person_pat[m.pattern() as usize]
             .iter()
             .map(|&i| i as usize)
             .filter(move |&i| Self::written_ok(&self.person_table[i], &self.person_ascii_forms[i], written))
@@ -763,7 +812,7 @@ impl Lexicon {
 
     /// The organization-side entries a match stands for.
     pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii).org_pat[m.pattern as usize]
+        self.matchers(m.ascii()).org_pat[m.pattern() as usize]
             .iter()
             .map(|&i| i as usize)
             .filter(move |&i| Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], written))
@@ -772,7 +821,7 @@ impl Lexicon {
 
     /// The cue entries a match stands for.
     pub fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
-        self.matchers(m.ascii).cue_pat[m.pattern as usize].iter().map(|&i| &self.cue_table[i as usize])
+        self.matchers(m.ascii()).cue_pat[m.pattern() as usize].iter().map(|&i| &self.cue_table[i as usize])
     }
 
     /// Family-name facts for a syllable key, if it is a family name (also written
@@ -887,6 +936,20 @@ mod tests {
         let text = "không";
         let k = key::key(text);
         assert!(lex.person_matches(text, &k).is_empty());
+    }
+
+    #[test]
+    fn matches_pack_into_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Match>(), 8);
+        let m = Match::new(1 << 31, (1 << 31) + 255, MAX_ENTRIES - 1, true);
+        assert_eq!(
+            (m.start(), m.end(), m.pattern() as usize, m.ascii()),
+            (1 << 31, (1 << 31) + 255, MAX_ENTRIES - 1, true)
+        );
+        let m = Match::new(7, 9, 0, false);
+        assert_eq!((m.start(), m.end(), m.pattern(), m.ascii()), (7, 9, 0, false));
+        let long = "a".repeat(MAX_FORM_BYTES + 1) + "\t\t\n";
+        assert!(LexiconBuilder::new().add_table(Table::Titles, &long).is_err());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! - [`date`]: dates, times of day, clock times, periods;
 //! - [`list`]: enumerated lists;
 //! - [`count`]: contribution counts;
-//! - cue phrases and meeting kinds come straight from the lexicon ([`Cue`]).
+//! - cue phrases and meeting kinds come straight from the lexicon's matches ([`cues`]).
 
 pub mod count;
 pub mod date;
@@ -13,7 +13,7 @@ pub mod list;
 pub mod person;
 
 use crate::layout::{BlockKind, Layout};
-use crate::lexicon::{Lexicon, Scan};
+use crate::lexicon::{Lexicon, Match, Scan};
 
 /// A cue phrase ("chủ trì", "tham dự") or meeting kind ("sơ kết") found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,13 +28,36 @@ pub struct Cue<'l> {
     pub meeting: bool,
 }
 
-/// Everything the recognizers found, in normalized-text offsets.
+/// The cue phrases and meeting kinds of the cue matches `ms` (sorted by start), one per
+/// lexicon entry a match stands for, in order.
+///
+/// Built on the fly from [`Scan::cues`] rather than kept as a list: a document has a
+/// cue every few words, and a list of them beside the matches cost more than the text.
+pub fn cues<'a, 'l>(ms: &'a [Match], lex: &'l Lexicon) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+    ms.iter().flat_map(move |m| {
+        let (start, end) = (m.start(), m.end());
+        lex.cue_entries(m).map(move |c| Cue { start, end, name: c.name.as_str(), meeting: c.meeting })
+    })
+}
+
+/// The cues of [`cues`] that start in `start..end`.
+pub fn cues_in<'a, 'l>(
+    ms: &'a [Match],
+    lex: &'l Lexicon,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = Cue<'l>> + use<'a, 'l> {
+    let i = ms.partition_point(|m| m.start() < start);
+    let j = i + ms[i..].partition_point(|m| m.start() < end);
+    cues(&ms[i..j], lex)
+}
+
+/// Everything the recognizers found, in normalized-text offsets. (Cue phrases are read
+/// from the lexicon's matches with [`cues`].)
 #[derive(Clone, Debug, Default)]
-pub struct Mentions<'l> {
+pub struct Mentions {
     /// Person mentions with the index of their block.
     pub people: Vec<(usize, person::PersonMention)>,
-    /// Cue phrases and meeting kinds, sorted.
-    pub cues: Vec<Cue<'l>>,
     /// Dates and times.
     pub dates: Vec<date::DateMention>,
     /// Periods.
@@ -56,15 +79,17 @@ pub struct Recognizers {
     pub counts: count::CountRecognizer,
 }
 
+/// `v` without the room it grew into (the lists are kept to the end of the parse).
+fn fit<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// Run every recognizer over the document.
-pub fn recognize<'l>(
-    text: &str,
-    key: &str,
-    layout: &Layout,
-    lex: &'l Lexicon,
-    scan: &Scan,
-    r: &Recognizers,
-) -> Mentions<'l> {
+pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan, r: &Recognizers) -> Mentions {
+    // Lists first: the list recognizer's working lists (a line record every line) are
+    // then not on top of the people found.
+    let lists = fit(r.lists.lists(text, key));
     let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
@@ -75,18 +100,12 @@ pub fn recognize<'l>(
             people.push((bi, p));
         }
     }
-    let mut cues = Vec::new();
-    for m in &scan.cues {
-        for c in lex.cue_entries(m) {
-            cues.push(Cue { start: m.start, end: m.end, name: c.name.as_str(), meeting: c.meeting });
-        }
-    }
+    people.shrink_to_fit();
     Mentions {
         people,
-        cues,
-        dates: r.dates.dates(key),
-        periods: r.dates.periods(key),
-        lists: r.lists.lists(text, key),
-        counts: r.counts.counts(key),
+        dates: fit(r.dates.dates(key)),
+        periods: fit(r.dates.periods(key)),
+        lists,
+        counts: fit(r.counts.counts(key)),
     }
 }

@@ -123,6 +123,14 @@ enum Tokens<'a> {
     Lazy { text: &'a str, end: usize, w: RefCell<Window> },
 }
 
+/// At most this many honorifics, ranks and degrees before one name, and at most this
+/// many roles chained in one mention. Real mentions have a handful ("PGS TS BS",
+/// "Ủy viên Bộ Chính trị, Bí thư Thành ủy, …": at most 3 and 4 in the corpus, the dev
+/// set and the 5 653 bulk documents); a longer run ("Đ/c Đ/c Đ/c …" over a megabyte) goes on as the next
+/// mentions, so a mention and the token window under it stay small.
+const MAX_HONORIFICS: usize = 8;
+const MAX_ROLES: usize = 8;
+
 /// Blocks up to this many bytes are tokenized at once.
 const EAGER_BLOCK: usize = 8 << 10;
 
@@ -229,8 +237,8 @@ impl<'a> Tokens<'a> {
 }
 
 fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
-    let i = ms.partition_point(|m| m.start < pos);
-    ms.get(i).filter(|m| m.start == pos)
+    let i = ms.partition_point(|m| m.start() < pos);
+    ms.get(i).filter(|m| m.start() == pos)
 }
 
 struct Walker<'a, 'c> {
@@ -250,27 +258,27 @@ fn find_near<'m>(ms: &'m [Match], cursor: &Cell<usize>, pos: usize) -> Option<&'
     let n = ms.len();
     let mut i = cursor.get().min(n);
     // Invariant sought: every match before i starts before pos, and ms[i] does not.
-    if i < n && ms[i].start < pos {
+    if i < n && ms[i].start() < pos {
         let mut step = 1;
         let mut lo = i + 1;
-        while lo + step <= n && ms[lo + step - 1].start < pos {
+        while lo + step <= n && ms[lo + step - 1].start() < pos {
             lo += step;
             step *= 2;
         }
         let hi = (lo + step).min(n);
-        i = lo + ms[lo..hi].partition_point(|m| m.start < pos);
-    } else if i > 0 && ms[i - 1].start >= pos {
+        i = lo + ms[lo..hi].partition_point(|m| m.start() < pos);
+    } else if i > 0 && ms[i - 1].start() >= pos {
         let mut step = 1;
         let mut hi = i - 1;
-        while hi >= step && ms[hi - step].start >= pos {
+        while hi >= step && ms[hi - step].start() >= pos {
             hi -= step;
             step *= 2;
         }
         let lo = hi.saturating_sub(step);
-        i = lo + ms[lo..hi].partition_point(|m| m.start < pos);
+        i = lo + ms[lo..hi].partition_point(|m| m.start() < pos);
     }
     cursor.set(i);
-    ms.get(i).filter(|m| m.start == pos)
+    ms.get(i).filter(|m| m.start() == pos)
 }
 
 impl<'a> Walker<'a, '_> {
@@ -297,7 +305,7 @@ impl<'a> Walker<'a, '_> {
         self.toks.at_or_after(pos)
     }
     fn person_kind(&self, m: &Match) -> Option<Kind> {
-        let written = &self.c.text[m.start..m.end];
+        let written = &self.c.text[m.start()..m.end()];
         self.c.lex.person_entries(m, written).next().map(|e| match e.kind {
             EntryKind::Honorific(h) => Kind::Honorific(h),
             EntryKind::Title { standalone, needs_org } => Kind::Title { standalone, needs_org },
@@ -306,7 +314,7 @@ impl<'a> Walker<'a, '_> {
         })
     }
     fn org_kind(&self, m: &Match) -> Option<Kind> {
-        let written = &self.c.text[m.start..m.end];
+        let written = &self.c.text[m.start()..m.end()];
         self.c.lex.org_entries(m, written).next().map(|e| match e.kind {
             EntryKind::Unit(_) => Kind::Unit,
             EntryKind::Org { head } => Kind::Org { head },
@@ -362,10 +370,10 @@ impl<'a> Walker<'a, '_> {
         let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
             if let Some(m) = find_near(ms, cursor, t.s) {
-                if m.end > t.e {
+                if m.end() > t.e {
                     return false;
                 }
-                let written = &self.c.text[m.start..m.end];
+                let written = &self.c.text[m.start()..m.end()];
                 let abbr_or_title = if is_person {
                     self.c.lex.person_entries(m, written).any(|e| !matches!(e.kind, EntryKind::Honorific(_)))
                 } else {
@@ -464,7 +472,7 @@ impl<'a> Walker<'a, '_> {
         if !self.c.lex.cue_entries(m).any(|c| c.name == "term") {
             return None;
         }
-        let j = self.tok_at(m.end);
+        let j = self.tok_at(m.end());
         let numeral = |k: usize| {
             self.word(k).is_some_and(|w| {
                 w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
@@ -496,7 +504,7 @@ impl<'a> Walker<'a, '_> {
         let mut took = Took::Nothing;
         loop {
             if let Some((m, kind)) = self.org_at(i) {
-                let mut j = self.tok_at(m.end);
+                let mut j = self.tok_at(m.end());
                 took = match kind {
                     Kind::Org { head: true } => Took::Head,
                     Kind::Unit => Took::Unit,
@@ -693,32 +701,36 @@ impl<'a> Walker<'a, '_> {
             let Some((m, Kind::Title { standalone, needs_org })) = self.person_at(i) else {
                 return (out, start_i);
             };
-            let title_start = m.start;
-            let mut title_end = m.end;
+            let title_start = m.start();
+            let mut title_end = m.end();
             // An organization that starts inside the title and runs on is the organization.
-            let mut j = self.tok_at(m.end);
-            let inner = self.c.org.partition_point(|o| o.start <= m.start);
+            let mut j = self.tok_at(m.end());
+            let inner = self.c.org.partition_point(|o| o.start() <= m.start());
             // A qualifier-like organization word ("Thường trực", flagged ambiguous) that only
             // ends the title stays in the title: "Phó Bí thư Thường trực" + "Huyện ủy".
-            let cut = self.c.org[inner..].iter().take_while(|o| o.start < m.end).find(|o| {
-                o.end > m.end
-                    || o.end == m.end && !self.c.lex.org_entries(o, &self.c.text[o.start..o.end]).any(|e| e.ambiguous)
+            let cut = self.c.org[inner..].iter().take_while(|o| o.start() < m.end()).find(|o| {
+                o.end() > m.end()
+                    || o.end() == m.end()
+                        && !self.c.lex.org_entries(o, &self.c.text[o.start()..o.end()]).any(|e| e.ambiguous)
             });
             if let Some(o) = cut {
-                title_end = self.c.text[..o.start].trim_end().len();
-                j = self.tok_at(o.start);
+                title_end = self.c.text[..o.start()].trim_end().len();
+                j = self.tok_at(o.start());
             }
             // A standalone title takes a level and its place: "đại biểu Quốc hội tỉnh Nam Định".
-            let unit_next = matches!(self.org_at(self.tok_at(m.end)), Some((_, Kind::Unit)));
+            let unit_next = matches!(self.org_at(self.tok_at(m.end())), Some((_, Kind::Unit)));
             let end_tok = if standalone && !unit_next { j } else { self.extend_org(j, before_name) };
             if needs_org && end_tok <= j {
                 // A bare "Trưởng" with no organization after it is no role.
                 return (out, start_i);
             }
-            let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end.max(title_end) };
+            let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end().max(title_end) };
             let start = self.tok(start_i).s;
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
             i = end_tok.max(self.tok_at(end));
+            if out.len() >= MAX_ROLES {
+                return (out, i);
+            }
             // Separator, then another role?
             let k = i;
             let sep = matches!(self.punct(k), Some(',' | '-' | '/'));
@@ -743,21 +755,21 @@ impl<'a> Walker<'a, '_> {
             .map(|m| (m, true))
             .chain(Scan::within(self.c.org, s, e).iter().map(|m| (m, false)))
             .collect();
-        all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        all.sort_by_key(|(m, _)| (m.start(), std::cmp::Reverse(m.end())));
         for (m, is_person) in all {
-            if m.start < pos {
+            if m.start() < pos {
                 continue;
             }
-            let written = &self.c.text[m.start..m.end];
+            let written = &self.c.text[m.start()..m.end()];
             let exp = if is_person {
                 self.c.lex.person_entries(m, written).find_map(|en| en.expansion.clone())
             } else {
                 self.c.lex.org_entries(m, written).find_map(|en| en.expansion.clone())
             };
             if let Some(x) = exp {
-                out.push_str(&self.c.text[pos..m.start]);
+                out.push_str(&self.c.text[pos..m.start()]);
                 out.push_str(&x);
-                pos = m.end;
+                pos = m.end();
                 changed = true;
             }
         }
@@ -771,8 +783,8 @@ impl<'a> Walker<'a, '_> {
     /// Honorifics at token `i` ("đồng chí", "Đại tá", "PGS.TS"), with the next token.
     fn honorifics(&self, mut i: usize) -> (Vec<Honorific>, usize) {
         let mut out = Vec::new();
-        while let Some((m, Kind::Honorific(h))) = self.person_at(i) {
-            let written = &self.c.text[m.start..m.end];
+        while let Some((m, Kind::Honorific(h))) = self.person_at(i).filter(|_| out.len() < MAX_HONORIFICS) {
+            let written = &self.c.text[m.start()..m.end()];
             let canon = self
                 .c
                 .lex
@@ -780,8 +792,8 @@ impl<'a> Walker<'a, '_> {
                 .next()
                 .map(|e| e.expansion.clone().unwrap_or_else(|| e.form.clone()))
                 .unwrap_or_default();
-            let mut end = m.end;
-            i = self.tok_at(m.end);
+            let mut end = m.end();
+            i = self.tok_at(m.end());
             // "PGS, TS." / "TS." : skip a dot or comma between degrees.
             if matches!(self.punct(i), Some('.' | ','))
                 && matches!(self.person_at(i + 1), Some((_, Kind::Honorific(_))))
@@ -796,7 +808,7 @@ impl<'a> Walker<'a, '_> {
                 end = self.tok(i).e;
                 i += 1;
             }
-            out.push(Honorific { canonical: canon, kind: h, start: m.start, end });
+            out.push(Honorific { canonical: canon, kind: h, start: m.start(), end });
         }
         (out, i)
     }
@@ -951,8 +963,8 @@ impl<'a> Walker<'a, '_> {
             // inner words are no title ("Thường vụ").
             if self.person_at(i).is_none() {
                 if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
-                    if m.end > self.tok(i).e {
-                        i = self.tok_at(m.end);
+                    if m.end() > self.tok(i).e {
+                        i = self.tok_at(m.end());
                         self.toks.drop_before(i.saturating_sub(1));
                         continue;
                     }
@@ -1128,16 +1140,16 @@ impl<'a> Walker<'a, '_> {
         let s = self.tok(i).s;
         // (Matches are sorted by start: none from the first that starts at `s` on can end before it.)
         let ends_here = |ms: &[Match]| {
-            ms.iter().take_while(|m| m.start < s).any(|m| m.end <= s && self.c.text[m.end..s].trim().is_empty())
+            ms.iter().take_while(|m| m.start() < s).any(|m| m.end() <= s && self.c.text[m.end()..s].trim().is_empty())
         };
-        if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end + 40 < s)..]) {
+        if ends_here(&self.c.org[self.c.org.partition_point(|m| m.end() + 40 < s)..]) {
             return true;
         }
         // A place prefix ("đường", "trường THPT"), a photo credit or a source label right before.
-        let i_cue = self.c.cues.partition_point(|m| m.end + 24 < s);
-        self.c.cues[i_cue..].iter().take_while(|m| m.start < s).any(|m| {
-            m.end <= s
-                && self.c.text[m.end..s].trim().trim_end_matches(':').is_empty()
+        let i_cue = self.c.cues.partition_point(|m| m.end() + 24 < s);
+        self.c.cues[i_cue..].iter().take_while(|m| m.start() < s).any(|m| {
+            m.end() <= s
+                && self.c.text[m.end()..s].trim().trim_end_matches(':').is_empty()
                 && self
                     .c
                     .lex
@@ -1157,6 +1169,12 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
     };
     let mut out = Vec::new();
     w.walk(&mut out);
+    // The lists grew by doubling (four at least): they are kept to the end of the parse.
+    for p in &mut out {
+        p.honorifics.shrink_to_fit();
+        p.roles.shrink_to_fit();
+        p.roles.iter_mut().filter_map(|r| r.expanded.as_mut()).for_each(String::shrink_to_fit);
+    }
     out
 }
 

@@ -258,6 +258,15 @@ impl Parser {
                 span: None,
             });
         }
+        // A table of dates rather than a report: only the first ones were read.
+        let limit = recognize::date::max_mentions(key.len());
+        if mentions.dates.len() >= limit || mentions.periods.len() >= limit {
+            doc.diagnostics.push(Diagnostic {
+                code: "dates_truncated",
+                message: format!("more than {limit} dates or periods: only the first {limit} of each were read"),
+                span: None,
+            });
+        }
         if ascii {
             doc.input.diacritics = false;
             for p in &mut doc.people {

@@ -88,3 +88,13 @@ fn scrambled_diacritics_get_a_diagnostic() {
     let doc = vanban::parse(&scrambled);
     assert!(doc.diagnostics.iter().any(|d| d.code == "scrambled_diacritics"), "{:?}", doc.diagnostics);
 }
+
+/// A table of dates past the recognizer's limit says that only the first ones were read.
+#[test]
+fn a_table_of_dates_gets_a_diagnostic() {
+    let table = "ngày 1/1/2020 ".repeat(2000);
+    let doc = vanban::parse(&table);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "dates_truncated"), "{:?}", doc.diagnostics);
+    let seed = include_str!("../fixtures/hoi-nghi-so-ket-dan-van-2019.txt");
+    assert!(!vanban::parse(seed).diagnostics.iter().any(|d| d.code == "dates_truncated"));
+}

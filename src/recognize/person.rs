@@ -250,6 +250,9 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::name_syllable`], by token index modulo 16 (the
     /// capitalized-run checks ask about the same tokens again and again).
     name_memo: [Cell<(usize, bool)>; 16],
+    /// The last answers of [`Walker::person_at`] and [`Walker::org_at`] (the match's
+    /// index and kind), by token index modulo 16.
+    match_memo: [[Cell<(usize, Option<(u32, Kind)>)>; 16]; 2],
 }
 
 /// [`find_at`] starting from `cursor` (a guess of where `pos` is), which is left where
@@ -324,14 +327,27 @@ impl<'a> Walker<'a, '_> {
     }
     /// A person-side match starting at token `i`.
     fn person_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
-        let t = self.toks.get(i)?;
-        let m = find_near(self.c.person, &self.cursor[0], t.s)?;
-        Some((m, self.person_kind(m)?))
+        self.memo_at(0, i, |m| self.person_kind(m))
     }
     fn org_at(&self, i: usize) -> Option<(&'a Match, Kind)> {
-        let t = self.toks.get(i)?;
-        let m = find_near(self.c.org, &self.cursor[1], t.s)?;
-        Some((m, self.org_kind(m)?))
+        self.memo_at(1, i, |m| self.org_kind(m))
+    }
+    /// The match of side `side` (0 person, 1 organization) at token `i` and its kind,
+    /// remembered by token (the walk asks about the same tokens several times).
+    fn memo_at(&self, side: usize, i: usize, kind: impl Fn(&Match) -> Option<Kind>) -> Option<(&'a Match, Kind)> {
+        let ms: &'a [Match] = if side == 0 { self.c.person } else { self.c.org };
+        let slot = &self.match_memo[side][i % 16];
+        let (at, found) = slot.get();
+        if at == i {
+            return found.map(|(k, kind)| (&ms[k as usize], kind));
+        }
+        let found = self.toks.get(i).and_then(|t| {
+            let m = find_near(ms, &self.cursor[side], t.s)?;
+            Some((m, kind(m)?))
+        });
+        // (A match's index: where the cursor was left.)
+        slot.set((i, found.map(|(_, kind)| (self.cursor[side].get() as u32, kind))));
+        found
     }
     fn is_title_at(&self, i: usize) -> bool {
         matches!(self.person_at(i), Some((_, Kind::Title { .. })))
@@ -1166,6 +1182,7 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
         toks: Tokens::new(c.text, start, end),
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
+        match_memo: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new((usize::MAX, None)))),
     };
     let mut out = Vec::new();
     w.walk(&mut out);

@@ -252,8 +252,11 @@ struct Walker<'a, 'c> {
     name_memo: [Cell<(usize, bool)>; 16],
     /// The last answers of [`Walker::person_at`] and [`Walker::org_at`] (the match's
     /// index and kind), by token index modulo 16.
-    match_memo: [[Cell<(usize, Option<(u32, Kind)>)>; 16]; 2],
+    match_memo: [[Cell<MatchMemo>; 16]; 2],
 }
+
+/// A remembered look-up: the token index, and the match's index and kind if any.
+type MatchMemo = (usize, Option<(u32, Kind)>);
 
 /// [`find_at`] starting from `cursor` (a guess of where `pos` is), which is left where
 /// the search ended: galloping from the guess, so a walk that moves forward pays O(1).

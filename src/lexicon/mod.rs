@@ -607,13 +607,13 @@ const MAX_CANDIDATES: usize = 4;
 /// the longest [`MAX_CANDIDATES`] of each, longest last. `want[t]` false leaves table
 /// `t` out.
 #[inline]
-fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Candidates; 3] {
+fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3], found: &mut [Candidates; 3]) {
     let nfa = &m.nfa;
     let pats = m.pats();
     let hay = key.as_bytes();
-    let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
+    found.iter_mut().for_each(|f| f.1 = 0);
     let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-        return found;
+        return;
     };
     for (i, &b) in hay.iter().enumerate().skip(at) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
@@ -647,12 +647,13 @@ fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Candid
             }
         }
     }
-    found
 }
 
 /// The longest pattern of each table that starts at `at` and ends on a word boundary.
 fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
-    candidates_at(m, key, at, want).map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
+    let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
+    candidates_at(m, key, at, want, &mut found);
+    found.map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
 
 /// The compiled vocabulary. Build once, share everywhere.
@@ -710,6 +711,7 @@ fn find_words(
     accept: [&dyn Fn(usize, usize, usize) -> bool; 3],
 ) -> [Vec<Match>; 3] {
     let mut out: [Vec<Match>; 3] = Default::default();
+    let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
     // Where each table's next match may start.
     let mut next = [0usize; 3];
     // Walk from every word start and every character that is no word character,
@@ -719,7 +721,7 @@ fn find_words(
         let e = key::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
         if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
-            let found = candidates_at(m, key, s, want);
+            candidates_at(m, key, s, want, &mut found);
             for k in 0..3 {
                 // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
                 // stops inside a word, "Phó trưởng" still matches).

@@ -16,6 +16,12 @@
 //! walked once at every word start. A [`Lexicon`] is immutable, `Send + Sync` and cheap
 //! to share behind an `Arc`.
 //!
+//! Besides the scanned tables, word sets (family and middle names, not-names, historical
+//! figures) are looked up by key, and the named word lists of `words.tsv` (the verb
+//! inside an organizing cue, the words trimmed around an organizer, footer labels,
+//! document-kind headings …) are read by the assembly stage at known places through
+//! [`Lexicon::words`]: adding a phrase there adds no cue match to the text.
+//!
 //! ```
 //! let lex = vanban::Lexicon::default();
 //! let text = "Phó Chủ tịch UBND huyện";
@@ -259,6 +265,9 @@ pub enum Table {
     NotNames,
     /// historical.tsv: form.
     Historical,
+    /// words.tsv: phrase, list. Word lists that the assembly stage reads at known places
+    /// (see [`Lexicon::words`]); not scanned for in the text.
+    Words,
 }
 
 impl Table {
@@ -274,6 +283,7 @@ impl Table {
             Table::Cues => "cues",
             Table::NotNames => "not_names",
             Table::Historical => "historical",
+            Table::Words => "words",
         }
     }
 }
@@ -289,6 +299,7 @@ const DEFAULT_TABLES: &[(Table, &str)] = &[
     (Table::Cues, include_str!("data/cues.tsv")),
     (Table::NotNames, include_str!("data/not_names.tsv")),
     (Table::Historical, include_str!("data/historical.tsv")),
+    (Table::Words, include_str!("data/words.tsv")),
 ];
 
 /// Collects entries, then compiles a [`Lexicon`].
@@ -311,6 +322,8 @@ pub struct LexiconBuilder {
     middles: WordSet,
     not_names: WordSet,
     historical: Vec<String>,
+    /// words.tsv: (list, phrase key), in file order.
+    words: Vec<(String, String)>,
 }
 
 fn cols(line: &str) -> Vec<&str> {
@@ -365,7 +378,7 @@ impl LexiconBuilder {
             if form.len() > MAX_FORM_BYTES {
                 return Err(err("form longer than 255 bytes"));
             }
-            if self.person.len().max(self.org.len()).max(self.cues.len()) >= MAX_ENTRIES {
+            if self.person.len().max(self.org.len()).max(self.cues.len()).max(self.words.len()) >= MAX_ENTRIES {
                 return Err(err("too many entries"));
             }
             match table {
@@ -446,6 +459,13 @@ impl LexiconBuilder {
                     self.not_names.insert(key::key(&form));
                 }
                 Table::Historical => self.historical.push(key::key(&form)),
+                Table::Words => {
+                    let list = c.get(1).copied().unwrap_or("");
+                    if list.is_empty() {
+                        return Err(err("missing second column"));
+                    }
+                    self.words.push((list.to_string(), key::key(&form)));
+                }
             }
         }
         Ok(())
@@ -481,7 +501,12 @@ impl LexiconBuilder {
             word_cues.entry(key::key(&c.form)).or_default().push(c.name.clone());
             word_cues_ascii.entry(key::strip_accents(&key::key(&c.form))).or_default().push(c.name.clone());
         }
+        let mut words: WordMap<Vec<String>> = WordMap::default();
+        for (list, k) in self.words {
+            words.entry(list).or_default().push(k);
+        }
         Lexicon {
+            words,
             word_cues,
             word_cues_ascii,
             units,
@@ -677,6 +702,8 @@ pub struct Lexicon {
     historical: Vec<String>,
     historical_ascii: Vec<String>,
     units: WordMap<Level>,
+    /// words.tsv: the phrase keys of each list, in file order.
+    words: WordMap<Vec<String>>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -858,6 +885,30 @@ impl Lexicon {
     pub fn is_historical(&self, name_key: &str, ascii: bool) -> bool {
         let find = |v: &Vec<String>| v.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok();
         find(&self.historical) || ascii && find(&self.historical_ascii)
+    }
+
+    /// The phrases of a word list of words.tsv (folded to the key), in file order; empty
+    /// for a list that has none. These lists are read at known places by the assembly
+    /// stage (the verb inside an organizing cue, footer labels …), never scanned for.
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// assert_eq!(lex.words("footer_phone"), ["điện thoại", "đt"]);
+    /// assert!(lex.words("no_such_list").is_empty());
+    /// ```
+    pub fn words(&self, list: &str) -> &[String] {
+        self.words.get(list).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `k` (a key) is one of the phrases of the word list `list`.
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// assert!(lex.is_in("group_lead", "cùng với"));
+    /// assert!(!lex.is_in("group_lead", "Cùng với"));
+    /// ```
+    pub fn is_in(&self, list: &str, k: &str) -> bool {
+        self.words(list).iter().any(|w| w == k)
     }
 
     /// The administrative level a level noun names ("huyện" → district), by its key.

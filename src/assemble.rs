@@ -5,6 +5,10 @@
 //! chairs, attendees, groups, speeches and tasks chosen by cue phrases in the same
 //! sentence; captions, byline and footer from the layout. All offsets are turned
 //! into input offsets through the normalization map here, and only here.
+//!
+//! The words checked here (the verb inside an organizing cue, footer labels, title
+//! headings …) are word lists of `lexicon/data/words.tsv`, read through
+//! [`Lexicon::words`]; only separators (",", ";", ":") are written in the code.
 
 use crate::key;
 use crate::layout::{BlockKind, Layout, is_plain_name, sentences};

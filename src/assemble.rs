@@ -5,6 +5,10 @@
 //! chairs, attendees, groups, speeches and tasks chosen by cue phrases in the same
 //! sentence; captions, byline and footer from the layout. All offsets are turned
 //! into input offsets through the normalization map here, and only here.
+//!
+//! The words checked here (the verb inside an organizing cue, footer labels, title
+//! headings …) are word lists of `lexicon/data/words.tsv`, read through
+//! [`Lexicon::words`]; only separators (",", ";", ":") are written in the code.
 
 use crate::key;
 use crate::layout::{BlockKind, Layout, is_plain_name, sentences};
@@ -152,7 +156,8 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
             .filter(|x| {
                 keys.iter().all(|k| {
                     x.roles.iter().any(|r| {
-                        same_role(a.lex, &role_key(&r.text), k) || same_role(a.lex, &strip_qualifier_key(&r.text), k)
+                        same_role(a.lex, &role_key(&r.text), k)
+                            || same_role(a.lex, &strip_qualifier_key(a.lex, &r.text), k)
                     })
                 })
             })
@@ -185,9 +190,15 @@ fn same_role(lex: &Lexicon, a: &str, b: &str) -> bool {
         || long.strip_prefix(short).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|l| lex.unit_level(l).is_some())
 }
 
-fn strip_qualifier_key(s: &str) -> String {
+/// Role key without a leading "former" or "acting" word (cues.tsv: "nguyên", "quyền").
+fn strip_qualifier_key(lex: &Lexicon, s: &str) -> String {
     let k = role_key(s);
-    k.strip_prefix("nguyên ").or_else(|| k.strip_prefix("quyền ")).map(str::to_string).unwrap_or(k)
+    match k.split_once(' ') {
+        Some((w, rest)) if lex.is_word_cue(w, "former", false) || lex.is_word_cue(w, "acting", false) => {
+            rest.to_string()
+        }
+        _ => k,
+    }
 }
 
 fn add_mention(a: &Asm<'_, '_>, person: &mut Person, p: &PersonMention) {
@@ -423,13 +434,44 @@ fn clause_start(text: &str, ss: usize, end: usize) -> usize {
     seg.rfind(", ").map_or(ss, |p| ss + p + 2)
 }
 
-fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
+/// True when the key `k` starts with the word or phrase `w` followed by a space.
+fn starts_with_word(k: &str, w: &str) -> bool {
+    k.strip_prefix(w).is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Where the text after the first of `words` that stands between spaces in the key `k`
+/// starts (after the space that follows it).
+fn after_word(k: &str, words: &[String]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| {
+            k.match_indices(w.as_str())
+                .find(|&(p, _)| p > 0 && k[..p].ends_with(' ') && k[p + w.len()..].starts_with(' '))
+                .map(|(p, _)| p + w.len() + 1)
+        })
+        .min()
+}
+
+/// Where the text after the last of `words` that stands as a word in the key `k`
+/// (after a space or at the start, before a space) starts.
+fn after_last_word(k: &str, words: &[String]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| {
+            k.rmatch_indices(w.as_str())
+                .find(|&(p, _)| (p == 0 || k[..p].ends_with(' ')) && k[p + w.len()..].starts_with(' '))
+                .map(|(p, _)| p + w.len() + 1)
+        })
+        .max()
+}
+
+fn trim_words<'t>(s: &'t str, lead: &[String], trail: &[String]) -> &'t str {
     let mut s = s.trim_matches([' ', ',', '-']);
     loop {
         let lower = key::key(s);
         let mut changed = false;
         for w in lead {
-            if lower.starts_with(w) && lower[w.len()..].starts_with(' ') {
+            if starts_with_word(&lower, w) {
                 s = s[w.len()..].trim_start();
                 changed = true;
                 break;
@@ -437,7 +479,7 @@ fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
         }
         let lower = key::key(s);
         for w in trail {
-            if lower.ends_with(w) && lower[..lower.len() - w.len()].ends_with(' ') {
+            if lower.ends_with(w.as_str()) && lower[..lower.len() - w.len()].ends_with(' ') {
                 s = s[..s.len() - w.len()].trim_end();
                 changed = true;
                 break;
@@ -452,8 +494,11 @@ fn trim_words<'t>(s: &'t str, lead: &[&str], trail: &[&str]) -> &'t str {
 /// Organizer, meeting name and kind from the "X tổ chức Hội nghị …" sentence.
 fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
     // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
+    let w = |list| a.lex.words(list);
+    let (meet_verb, organize_verb, agent) = (w("meet_verb"), w("organize_verb"), w("agent"));
+    let (subject_lead, subject_trail, person_lead) = (w("subject_lead"), w("subject_trail"), w("person_lead"));
     let organizes = |c: &Cue<'_>| {
-        (c.name == "organize" || c.meeting && a.key[c.start..c.end].starts_with("họp "))
+        (c.name == "organize" || c.meeting && meet_verb.iter().any(|v| starts_with_word(&a.key[c.start..c.end], v)))
             && a.block_kind_at(c.start) == Some(BlockKind::Paragraph)
     };
     for c in a.cues().filter(organizes) {
@@ -462,7 +507,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
         // word must follow it closely in the same sentence.
         let cue_key = &a.key[c.start..c.end];
         let verb_end =
-            ["tổ chức", "họp"].iter().find_map(|v| cue_key.find(v).map(|p| c.start + p + v.len())).unwrap_or(c.end);
+            organize_verb.iter().find_map(|v| cue_key.find(v.as_str()).map(|p| c.start + p + v.len())).unwrap_or(c.end);
         let name_start = verb_end + (a.text[verb_end..se].len() - a.text[verb_end..se].trim_start().len());
         let meeting_in_cue = verb_end < c.end;
         let near = a
@@ -471,7 +516,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             .filter(|mk| a.text[c.end..mk.start].split_whitespace().count() <= 3);
         // "Ban Bí thư đã họp", "Quốc hội họp phiên …": a body meeting in session needs no
         // meeting word, but only in a dated sentence or the lead.
-        let meets = cue_key.ends_with("họp");
+        let meets = meet_verb.iter().any(|v| cue_key.ends_with(v.as_str()));
         let dated = a.m.dates.iter().any(|d| d.start >= ss && d.end <= se);
         let lead = a
             .layout
@@ -513,14 +558,10 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             }
         }
         let seg_key = &a.key[start..c.start];
-        if let Some(p) = seg_key.rfind(" do ").map(|p| p + 4).or_else(|| seg_key.starts_with("do ").then_some(3)) {
+        if let Some(p) = after_last_word(seg_key, agent) {
             start += p;
         }
-        let subj = trim_words(
-            &a.text[start..c.start],
-            &["hôm nay", "vừa qua", "mới đây"],
-            &["đã", "long trọng", "vừa", "chính thức", "sẽ", "đồng thời"],
-        );
+        let subj = trim_words(&a.text[start..c.start], subject_lead, subject_trail);
         // A short alias in brackets after the name: "Chi đoàn Trung tâm … (Trung tâm)".
         let subj = match subj.rfind(" (") {
             Some(p) if subj.ends_with(')') && subj[p..].split_whitespace().count() <= 4 => subj[..p].trim_end(),
@@ -538,7 +579,7 @@ fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static st
             && !subj.contains(':')
             && (names_org || !meets)
             && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
-            && !(meets && (is_meeting || is_person || subj_key.starts_with("đồng chí")))
+            && !(meets && (is_meeting || is_person || person_lead.iter().any(|w| subj_key.starts_with(w.as_str()))))
             && !a.m.dates.iter().any(|d| d.start >= start && d.end <= c.start);
         // The meeting's name runs from after the verb to the end of the clause.
         let name_end = a.text[name_start..se].find([';', '.', '(']).map_or(se, |p| name_start + p);
@@ -580,6 +621,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
     }
     if found.is_empty() {
         // The first meeting word in a sentence with an organizing or attending cue.
+        let at = a.lex.word_list("spoken_at");
         for c in a.cues().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
                 // "Phát biểu tại lễ công bố": a speech at the event.
@@ -587,8 +629,13 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
                     matches!(x.name, "speech" | "directive" | "opening" | "closing")
                         && x.end <= c.start
                         && match a.key[x.end..c.start].trim() {
-                            "" => a.key[x.start..x.end].ends_with(" tại"),
-                            gap => matches!(gap, "tại" | "trong"),
+                            "" => {
+                                let k = &a.key[x.start..x.end];
+                                at.phrases()
+                                    .iter()
+                                    .any(|w| k.ends_with(w.as_str()) && k[..k.len() - w.len()].ends_with(' '))
+                            }
+                            gap => at.contains(gap),
                         }
                 };
                 if a.cues_in(ss, se).any(|x| matches!(x.name, "organize" | "chair" | "attend") || spoken_at(&x)) {
@@ -657,6 +704,9 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
             v.push(id);
         }
     };
+    let (mention_gap, chain_join, group_lead) =
+        (a.lex.word_list("mention_gap"), a.lex.word_list("chain_join"), a.lex.words("group_lead"));
+    let run_verb = a.lex.word_list("run_verb");
     for c in a.cues() {
         if c.meeting || !a.body(c.start) {
             continue;
@@ -681,31 +731,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                 let gap = &a.key[pos..m.0];
                 let words = gap
                     .split_whitespace()
-                    .filter(|w| {
-                        !matches!(
-                            *w,
-                            "có" | "của"
-                                | "các"
-                                | "và"
-                                | "cùng"
-                                | "gồm"
-                                | "là"
-                                | ":"
-                                | ";"
-                                | ","
-                                | "còn"
-                                | "tại"
-                                | "hội"
-                                | "nghị"
-                                | "cuộc"
-                                | "họp"
-                                | "buổi"
-                                | "kỳ"
-                                | "phiên"
-                                | "làm"
-                                | "việc"
-                        )
-                    })
+                    .filter(|w| !(matches!(*w, ":" | ";" | ",") || mention_gap.contains(w)))
                     .count();
                 if (v.is_empty() && words > 6) || (!v.is_empty() && words > 1) {
                     break;
@@ -717,7 +743,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
         };
         // A bare "điều hành" (to run) chairs only a meeting or at the end of a clause: not in
         // "tham gia điều hành Công ty".
-        let bare_run = c.name == "chair" && a.key[c.start..c.end].trim() == "điều hành" && {
+        let bare_run = c.name == "chair" && run_verb.contains(a.key[c.start..c.end].trim()) && {
             let rest = a.text[c.end..se].trim_start();
             let first = a.key[se - rest.len()..se].split(' ').next().unwrap_or("");
             !(rest.is_empty()
@@ -738,7 +764,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                             continue;
                         }
                         let gap = a.key[prev.1..cur].trim();
-                        if matches!(gap, "và" | "," | ";" | ", và" | "cùng") {
+                        if matches!(gap, "," | ";") || chain_join.contains(gap) {
                             chain.push(prev.2);
                             cur = prev.0;
                         } else {
@@ -761,7 +787,8 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                     continue;
                 }
                 // Items after the cue, separated by ';': named people or groups.
-                let body_start = a.key[c.end..se].find(" có ").map_or(c.end, |p| c.end + p + " có ".len());
+                let body_start =
+                    after_word(&a.key[c.end..se], a.lex.words("attendee_intro")).map_or(c.end, |p| c.end + p);
                 let body_start = if a.key[body_start..se].trim_start().starts_with(':') {
                     body_start + a.key[body_start..].find(':').map_or(0, |p| p + 1)
                 } else {
@@ -773,7 +800,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                     pos = ie + 1;
                     let named: Vec<_> = ms.iter().filter(|m| m.0 >= is && m.0 < ie).collect();
                     if named.is_empty() {
-                        let t = trim_words(item, &["và", "cùng", "cùng với", "với"], &[]).trim_end_matches(['.', ' ']);
+                        let t = trim_words(item, group_lead, &[]).trim_end_matches(['.', ' ']);
                         if t.split_whitespace().count() >= 2 && t.len() < 300 {
                             let off = is + item.find(t).unwrap_or(0);
                             r.groups.push(a.text_of(off, off + t.len()));
@@ -838,7 +865,7 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         if directions {
             score += 1;
         }
-        let enumerates = intro_key.ends_with("như:") || intro_key.ends_with("đó là:") || intro_key.ends_with("gồm:");
+        let enumerates = a.lex.words("enumeration_intro").iter().any(|w| intro_key.ends_with(w.as_str()));
         if enumerates && !directions {
             score -= 3;
         }
@@ -905,7 +932,7 @@ fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {
     let mut topics = Vec::new();
     if let Some((_, se, _)) = a.sentence_of(c.start) {
         let seg = &a.key[c.end..se];
-        if let Some(p) = seg.find("như:").or_else(|| seg.find("về:")) {
+        if let Some(p) = a.lex.words("topics_intro").iter().find_map(|w| seg.find(w.as_str())) {
             let from = c.end + p + seg[p..].find(':').unwrap_or(0) + 1;
             let mut pos = from;
             for item in a.text[from..se].split(';') {
@@ -930,7 +957,7 @@ fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
     let d = a.m.dates.iter().find(|d| date.is_some_and(|md| md.span == a.span(d.start, d.end)))?;
     let (_, se, _) = a.sentence_of(d.start)?;
     let seg = &a.key[d.end..se];
-    let p = seg.find(" tại ")? + " tại ".len();
+    let p = after_word(seg, a.lex.words("place_intro"))?;
     let from = d.end + p;
     let rest = &a.text[from..se];
     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
@@ -959,22 +986,20 @@ fn publisher(a: &Asm<'_, '_>, people: &[Person], ids: &[Option<usize>]) -> Optio
                 let off = pe - raw.len();
                 (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
             };
-            let label = |l: &str| lower.starts_with(l).then_some(l.len());
-            if let Some(n) = label("cơ quan chủ quản") {
+            let label = |list: &str| a.lex.words(list).iter().find(|l| lower.starts_with(l.as_str())).map(String::len);
+            if let Some(n) = label("footer_agency") {
                 p.agency = value(n);
-            } else if let Some(n) = label("địa chỉ") {
+            } else if let Some(n) = label("footer_address") {
                 p.address = value(n);
-            } else if let Some(n) = label("điện thoại").or_else(|| label("đt")) {
+            } else if let Some(n) = label("footer_phone") {
                 p.phone = value(n);
-            } else if let Some(n) = label("fax") {
+            } else if let Some(n) = label("footer_fax") {
                 p.fax = value(n);
-            } else if let Some(n) = label("email").or_else(|| label("e-mail")) {
+            } else if let Some(n) = label("footer_email") {
                 p.email = value(n);
-            } else if let Some(n) = label("designed by").or_else(|| label("thiết kế bởi")).or_else(|| label("thiết kế"))
-            {
+            } else if let Some(n) = label("footer_designer") {
                 p.designer = value(n);
-            } else if let Some(n) = label("người chịu trách nhiệm chính").or_else(|| label("người chịu trách nhiệm"))
-            {
+            } else if let Some(n) = label("footer_responsible") {
                 let whole = value(n);
                 let m = a.m.people.iter().enumerate().find(|(_, (_, m))| m.start >= ps && m.start < pe);
                 if let Some((mi, (_, m))) = m {
@@ -1005,7 +1030,7 @@ fn author(a: &Asm<'_, '_>) -> Option<Text> {
         .map(|c| c.end)
         .filter(|&e| {
             let k = a.key[b.start..e].trim_end();
-            k.ends_with([':', '-']) || k == "theo"
+            k.ends_with([':', '-']) || a.lex.is_in("byline_bare_label", k)
         })
         .max();
     let s = label_end.unwrap_or(b.start);
@@ -1028,13 +1053,14 @@ fn doc_kind(a: &Asm<'_, '_>) -> DocumentKind {
             continue;
         }
         let k = key::key(line);
-        if k.starts_with("biên bản") {
+        let heads = |list: &str| a.lex.words(list).iter().any(|w| k.starts_with(w.as_str()));
+        if heads("minutes_title") {
             return DocumentKind::Minutes;
         }
-        if k.starts_with("thông báo") {
+        if heads("notice_title") {
             return DocumentKind::Notice;
         }
-        if k.starts_with("kế hoạch") {
+        if heads("plan_title") {
             return DocumentKind::Plan;
         }
     }

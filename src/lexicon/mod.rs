@@ -16,6 +16,12 @@
 //! walked once at every word start. A [`Lexicon`] is immutable, `Send + Sync` and cheap
 //! to share behind an `Arc`.
 //!
+//! Besides the scanned tables, word sets (family and middle names, not-names, historical
+//! figures) are looked up by key, and the named word lists of `words.tsv` (the verb
+//! inside an organizing cue, the words trimmed around an organizer, footer labels,
+//! document-kind headings …) are read by the assembly stage at known places through
+//! [`Lexicon::words`]: adding a phrase there adds no cue match to the text.
+//!
 //! ```
 //! let lex = vanban::Lexicon::default();
 //! let text = "Phó Chủ tịch UBND huyện";
@@ -259,6 +265,9 @@ pub enum Table {
     NotNames,
     /// historical.tsv: form.
     Historical,
+    /// words.tsv: phrase, list. Word lists that the assembly stage reads at known places
+    /// (see [`Lexicon::words`]); not scanned for in the text.
+    Words,
 }
 
 impl Table {
@@ -274,6 +283,7 @@ impl Table {
             Table::Cues => "cues",
             Table::NotNames => "not_names",
             Table::Historical => "historical",
+            Table::Words => "words",
         }
     }
 }
@@ -289,6 +299,7 @@ const DEFAULT_TABLES: &[(Table, &str)] = &[
     (Table::Cues, include_str!("data/cues.tsv")),
     (Table::NotNames, include_str!("data/not_names.tsv")),
     (Table::Historical, include_str!("data/historical.tsv")),
+    (Table::Words, include_str!("data/words.tsv")),
 ];
 
 /// Collects entries, then compiles a [`Lexicon`].
@@ -311,6 +322,8 @@ pub struct LexiconBuilder {
     middles: WordSet,
     not_names: WordSet,
     historical: Vec<String>,
+    /// words.tsv: (list, phrase key), in file order.
+    words: Vec<(String, String)>,
 }
 
 fn cols(line: &str) -> Vec<&str> {
@@ -365,7 +378,7 @@ impl LexiconBuilder {
             if form.len() > MAX_FORM_BYTES {
                 return Err(err("form longer than 255 bytes"));
             }
-            if self.person.len().max(self.org.len()).max(self.cues.len()) >= MAX_ENTRIES {
+            if self.person.len().max(self.org.len()).max(self.cues.len()).max(self.words.len()) >= MAX_ENTRIES {
                 return Err(err("too many entries"));
             }
             match table {
@@ -446,6 +459,13 @@ impl LexiconBuilder {
                     self.not_names.insert(key::key(&form));
                 }
                 Table::Historical => self.historical.push(key::key(&form)),
+                Table::Words => {
+                    let list = c.get(1).copied().unwrap_or("");
+                    if list.is_empty() {
+                        return Err(err("missing second column"));
+                    }
+                    self.words.push((list.to_string(), key::key(&form)));
+                }
             }
         }
         Ok(())
@@ -481,7 +501,23 @@ impl LexiconBuilder {
             word_cues.entry(key::key(&c.form)).or_default().push(c.name.clone());
             word_cues_ascii.entry(key::strip_accents(&key::key(&c.form))).or_default().push(c.name.clone());
         }
+        // A handful of lists: sorted by name, found by binary search.
+        let mut words: Vec<(String, Vec<String>)> = Vec::new();
+        for (list, k) in self.words {
+            match words.binary_search_by(|(l, _)| l.as_str().cmp(&list)) {
+                Ok(i) => words[i].1.push(k),
+                Err(i) => words.insert(i, (list, vec![k])),
+            }
+        }
+        let mut word_bits: WordMap<u64> = WordMap::default();
+        for (i, (_, phrases)) in words.iter().enumerate().take(64) {
+            for p in phrases {
+                *word_bits.entry(p.clone()).or_default() |= 1 << i;
+            }
+        }
         Lexicon {
+            words,
+            word_bits,
             word_cues,
             word_cues_ascii,
             units,
@@ -678,6 +714,48 @@ pub struct Lexicon {
     historical: Vec<String>,
     historical_ascii: Vec<String>,
     units: WordMap<Level>,
+    /// words.tsv: the phrase keys of each list, in file order; the lists sorted by name.
+    words: Vec<(String, Vec<String>)>,
+    /// Each phrase of words.tsv: the lists it is in, one bit per list of `words` (the
+    /// first 64; later lists are searched).
+    word_bits: WordMap<u64>,
+}
+
+/// One list of words.tsv: its phrases, in file order, and membership in one look-up.
+/// From [`Lexicon::word_list`].
+#[derive(Clone, Copy)]
+pub struct WordList<'a> {
+    phrases: &'a [String],
+    /// The list's bit in the lexicon's phrase map (0: none, search `phrases`).
+    bit: u64,
+    bits: &'a WordMap<u64>,
+}
+
+impl fmt::Debug for WordList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.phrases).finish()
+    }
+}
+
+impl<'a> WordList<'a> {
+    /// The phrases (keys), in file order.
+    pub fn phrases(&self) -> &'a [String] {
+        self.phrases
+    }
+
+    /// True when the key `k` is one of the phrases.
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// assert!(lex.word_list("group_lead").contains("cùng với"));
+    /// assert!(!lex.word_list("group_lead").contains("Cùng với"));
+    /// ```
+    pub fn contains(&self, k: &str) -> bool {
+        if self.bit == 0 {
+            return self.phrases.iter().any(|w| w == k);
+        }
+        self.bits.get(k).is_some_and(|b| b & self.bit != 0)
+    }
 }
 
 impl fmt::Debug for Lexicon {
@@ -704,6 +782,9 @@ impl Default for Lexicon {
 /// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
 /// one character after its start. (The same matches as an unanchored leftmost-longest
 /// search per table that resumes so; the anchored walks never enter a word.)
+// (`first_words.get`, not `contains`: measured with callgrind, `contains` was left out of
+// line on this, the hottest path, for 1% more instructions a parse.)
+#[allow(clippy::unnecessary_get_then_check)]
 fn find_words(
     m: &Matchers,
     key: &str,
@@ -720,7 +801,7 @@ fn find_words(
     while s < key.len() {
         let e = key::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
-        if want.iter().any(|&w| w) && m.first_words.contains(&key[s..e]) {
+        if want.iter().any(|&w| w) && m.first_words.get(&key[s..e]).is_some() {
             candidates_at(m, key, s, want, &mut found);
             for k in 0..3 {
                 // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
@@ -862,6 +943,49 @@ impl Lexicon {
         find(&self.historical) || ascii && find(&self.historical_ascii)
     }
 
+    /// The phrases of a word list of words.tsv (folded to the key), in file order; empty
+    /// for a list that has none. These lists are read at known places by the assembly
+    /// stage (the verb inside an organizing cue, footer labels …), never scanned for.
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// assert_eq!(lex.words("footer_phone"), ["điện thoại", "đt"]);
+    /// assert!(lex.words("no_such_list").is_empty());
+    /// ```
+    pub fn words(&self, list: &str) -> &[String] {
+        self.words.binary_search_by(|(l, _)| l.as_str().cmp(list)).map_or(&[], |i| self.words[i].1.as_slice())
+    }
+
+    /// True when `k` (a key) is one of the phrases of the word list `list`.
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// assert!(lex.is_in("group_lead", "cùng với"));
+    /// assert!(!lex.is_in("group_lead", "Cùng với"));
+    /// ```
+    pub fn is_in(&self, list: &str, k: &str) -> bool {
+        self.word_list(list).contains(k)
+    }
+
+    /// A word list of words.tsv, to read or test many times ([`Lexicon::words`] and
+    /// [`Lexicon::is_in`] find the list by name at each call).
+    ///
+    /// ```
+    /// let lex = vanban::Lexicon::default();
+    /// let gap = lex.word_list("mention_gap");
+    /// assert!(gap.contains("và"));
+    /// assert!(!gap.contains("hội nghị"));
+    /// assert!(lex.word_list("no_such_list").phrases().is_empty());
+    /// ```
+    pub fn word_list(&self, list: &str) -> WordList<'_> {
+        match self.words.binary_search_by(|(l, _)| l.as_str().cmp(list)) {
+            Ok(i) => {
+                WordList { phrases: &self.words[i].1, bit: if i < 64 { 1 << i } else { 0 }, bits: &self.word_bits }
+            }
+            Err(_) => WordList { phrases: &[], bit: 0, bits: &self.word_bits },
+        }
+    }
+
     /// The administrative level a level noun names ("huyện" → district), by its key.
     pub fn unit_level(&self, k: &str) -> Option<Level> {
         self.units.get(k).copied()
@@ -952,6 +1076,20 @@ mod tests {
         assert_eq!((m.start(), m.end(), m.pattern(), m.ascii()), (7, 9, 0, false));
         let long = "a".repeat(MAX_FORM_BYTES + 1) + "\t\t\n";
         assert!(LexiconBuilder::new().add_table(Table::Titles, &long).is_err());
+    }
+
+    #[test]
+    fn word_lists_keep_file_order_and_fold() {
+        let lex = LexiconBuilder::with_defaults()
+            .add_table(Table::Words, "Thiết Kế Website\tfooter_designer\nghi chú\tnote\n")
+            .unwrap()
+            .build();
+        assert_eq!(lex.words("footer_designer"), ["designed by", "thiết kế bởi", "thiết kế", "thiết kế website"]);
+        assert!(lex.is_in("note", "ghi chú"));
+        // Word lists are no cues: nothing in the text matches them.
+        let text = "ghi chú";
+        assert!(lex.cue_matches(text, &key::key(text)).is_empty());
+        assert!(LexiconBuilder::new().add_table(Table::Words, "đã\n").is_err());
     }
 
     #[test]

@@ -439,6 +439,10 @@ fn starts_with_word(k: &str, w: &str) -> bool {
     k.strip_prefix(w).is_some_and(|rest| rest.starts_with(' '))
 }
 
+fn ends_with_word(k: &str, w: &str) -> bool {
+    k.strip_suffix(w).is_some_and(|rest| rest.ends_with(' '))
+}
+
 /// Where the text after the first of `words` that stands between spaces in the key `k`
 /// starts (after the space that follows it).
 fn after_word(k: &str, words: &[String]) -> Option<usize> {
@@ -479,7 +483,7 @@ fn trim_words<'t>(s: &'t str, lead: &[String], trail: &[String]) -> &'t str {
         }
         let lower = key::key(s);
         for w in trail {
-            if lower.ends_with(w.as_str()) && lower[..lower.len() - w.len()].ends_with(' ') {
+            if ends_with_word(&lower, w) {
                 s = s[..s.len() - w.len()].trim_end();
                 changed = true;
                 break;
@@ -631,9 +635,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
                         && match a.key[x.end..c.start].trim() {
                             "" => {
                                 let k = &a.key[x.start..x.end];
-                                at.phrases()
-                                    .iter()
-                                    .any(|w| k.ends_with(w.as_str()) && k[..k.len() - w.len()].ends_with(' '))
+                                at.phrases().iter().any(|w| ends_with_word(k, w))
                             }
                             gap => at.contains(gap),
                         }

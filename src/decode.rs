@@ -234,7 +234,8 @@ impl Repaired {
     }
 }
 
-fn floor_boundary(s: &str, off: usize) -> usize {
+/// `off` (at most `s.len()`), moved back to a character boundary of `s`.
+pub(crate) fn floor_boundary(s: &str, off: usize) -> usize {
     let mut off = off.min(s.len());
     while !s.is_char_boundary(off) {
         off -= 1;

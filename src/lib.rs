@@ -158,11 +158,7 @@ impl Parser {
     /// `input.encoding` names the repair.
     pub fn parse(&self, input: &str) -> Document {
         let (input, cut) = if input.len() > self.max_input_bytes {
-            let mut end = self.max_input_bytes;
-            while !input.is_char_boundary(end) {
-                end -= 1;
-            }
-            (&input[..end], true)
+            (&input[..decode::floor_boundary(input, self.max_input_bytes)], true)
         } else {
             (input, false)
         };
@@ -202,10 +198,7 @@ impl Parser {
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.text.len() > lexicon::MAX_TEXT_BYTES;
         if cut {
-            let mut end = lexicon::MAX_TEXT_BYTES;
-            while !norm.text.is_char_boundary(end) {
-                end -= 1;
-            }
+            let end = decode::floor_boundary(&norm.text, lexicon::MAX_TEXT_BYTES);
             norm.text = match norm.text {
                 std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(&t[..end]),
                 std::borrow::Cow::Owned(mut t) => {
@@ -350,10 +343,7 @@ fn may_need_repair(text: &str) -> bool {
 /// Share of valid Vietnamese syllables among the words that carry diacritics, on the
 /// first [`TONED_SAMPLE`] of them in the first 8 KiB, and how many were scored.
 fn toned_word_score(text: &str) -> (f32, usize) {
-    let mut end = text.len().min(1 << 13);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = decode::floor_boundary(text, 1 << 13);
     let mut toned = 0usize;
     let words = text[..end]
         .split(|c: char| !key::is_word_char(c))

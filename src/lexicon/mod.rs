@@ -953,7 +953,7 @@ impl Lexicon {
     /// assert!(lex.words("no_such_list").is_empty());
     /// ```
     pub fn words(&self, list: &str) -> &[String] {
-        self.words.binary_search_by(|(l, _)| l.as_str().cmp(list)).map_or(&[], |i| self.words[i].1.as_slice())
+        self.word_list(list).phrases()
     }
 
     /// True when `k` (a key) is one of the phrases of the word list `list`.

@@ -4,16 +4,38 @@
 //! - [`person`]: people with honorifics, names and roles;
 //! - [`date`]: dates, times of day, clock times, periods;
 //! - [`list`]: enumerated lists;
-//! - [`count`]: contribution counts;
+//! - [`count`]: contribution counts, and [`topics`]: the topics listed after them;
 //! - cue phrases and meeting kinds come straight from the lexicon's matches ([`cues`]).
+//!
+//! Then, reading those mentions, the recognizers of whole-document facts:
+//! - [`organizer`]: the organizer and the meeting's name ("X tổ chức Hội nghị …");
+//! - [`meeting_kind`]: the kind of meeting;
+//! - [`location`]: the place named after each full date;
+//! - [`publisher`]: the publisher's footer;
+//! - [`byline`]: the author;
+//! - [`document_kind`]: minutes, notice, plan or news report.
+//!
+//! They read the text through a [`context::Context`] (text, key, blocks, lexicon
+//! matches and [`context::Sentences`]); the word helpers they share are in [`words`].
 
+pub mod byline;
+pub mod context;
 pub mod count;
 pub mod date;
+pub mod document_kind;
 pub mod list;
+pub mod location;
+pub mod meeting_kind;
+pub mod organizer;
 pub mod person;
+pub mod publisher;
+pub mod topics;
+pub(crate) mod words;
 
 use crate::layout::{BlockKind, Layout};
 use crate::lexicon::{Lexicon, Match, Scan};
+use crate::model::DocumentKind;
+use context::{Context, Sentences};
 
 /// A cue phrase ("chủ trì", "tham dự") or meeting kind ("sơ kết") found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +88,22 @@ pub struct Mentions {
     pub lists: Vec<list::EnumList>,
     /// Contribution counts.
     pub counts: Vec<count::CountMention>,
+    /// The topics listed after each count (in the order of `counts`).
+    pub topics: Vec<Vec<(usize, usize)>>,
+    /// The sentences of every block.
+    pub sentences: Sentences,
+    /// The organizer and meeting name of the organizing sentence.
+    pub organizing: organizer::Organizing,
+    /// The meeting kind (a meeting-kind name of the lexicon).
+    pub meeting_kind: Option<String>,
+    /// The places named after full dates.
+    pub places: Vec<location::Place>,
+    /// The publisher's footer.
+    pub publisher: Option<publisher::PublisherMention>,
+    /// The author, from the byline.
+    pub author: Option<(usize, usize)>,
+    /// The kind of document.
+    pub document_kind: DocumentKind,
 }
 
 /// The compiled recognizers (built once per [`crate::Parser`]).
@@ -85,11 +123,42 @@ fn fit<T>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-/// Run every recognizer over the document.
+/// Run every recognizer over the document: first the mentions (lists, people, dates,
+/// periods, counts), then the whole-document facts that read them.
 pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan, r: &Recognizers) -> Mentions {
     // Lists first: the list recognizer's working lists (a line record every line) are
     // then not on top of the people found.
     let lists = fit(r.lists.lists(text, key));
+    let people = people(text, key, layout, lex, scan);
+    let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
+    let sentences = Sentences::new(text, layout);
+    let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
+    let organizing = organizer::organizing(&cx, &dates, &people);
+    let meeting_kind = meeting_kind::meeting_kind(&cx, &dates, organizing.name);
+    let places = location::places(&cx, &dates);
+    let publisher = publisher::publisher(&cx, &people);
+    let author = byline::author(&cx);
+    let topics = topics::topics(&cx, &counts);
+    let document_kind = document_kind::document_kind(&cx);
+    Mentions {
+        people,
+        dates,
+        periods,
+        lists,
+        counts,
+        topics,
+        sentences,
+        organizing,
+        meeting_kind,
+        places,
+        publisher,
+        author,
+        document_kind,
+    }
+}
+
+/// The people of every block but metadata and bylines, with their block index.
+fn people(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<(usize, person::PersonMention)> {
     let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
@@ -101,11 +170,5 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         }
     }
     people.shrink_to_fit();
-    Mentions {
-        people,
-        dates: fit(r.dates.dates(key)),
-        periods: fit(r.dates.periods(key)),
-        lists,
-        counts: fit(r.counts.counts(key)),
-    }
+    people
 }

@@ -1,0 +1,227 @@
+//! Chairs, attendees, attending groups and speeches: the person mentions next to a
+//! cue phrase ("chủ trì", "tham dự", "phát biểu chỉ đạo") in the same sentence.
+
+use super::Assembly;
+use crate::layout::BlockKind;
+use crate::model::*;
+use crate::recognize::Cue;
+use crate::recognize::words::{after_word, trim_words};
+
+/// The people around the meeting, by person id.
+pub(super) struct Roles {
+    /// Who chaired, in order.
+    pub chairs: Vec<usize>,
+    /// Who attended, in order.
+    pub attendees: Vec<usize>,
+    /// Groups that attended, not named person by person ("đại diện các ban, ngành").
+    pub groups: Vec<Text>,
+    /// Who spoke, and how.
+    pub speeches: Vec<Speech>,
+}
+
+/// A person mention with a person id.
+struct PersonAt {
+    start: usize,
+    end: usize,
+    id: usize,
+}
+
+/// The mentions with a person id that start in `start..end`, in order.
+fn person_mentions_in(asm: &Assembly<'_, '_>, ids: &[Option<usize>], start: usize, end: usize) -> Vec<PersonAt> {
+    // Mentions are in text order: binary-search the first one in range.
+    let first = asm.mentions.people.partition_point(|(_, p)| p.start < start);
+    asm.mentions
+        .people
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, (_, p))| p.start < end)
+        .filter_map(|(i, (_, p))| ids[i].map(|id| PersonAt { start: p.start, end: p.end, id }))
+        .collect()
+}
+
+/// True when the text between a mention and its cue is short enough to join them.
+fn gap_is_short(text: &str) -> bool {
+    // A parenthesized aside does not count: "…, Phó Hiệu trưởng Trường X (Đại học Y) đồng chủ trì".
+    let t = match (text.find('('), text.rfind(')')) {
+        (Some(open), Some(close)) if open < close => format!("{}{}", &text[..open], &text[close + 1..]),
+        _ => text.to_string(),
+    };
+    let t = t.trim();
+    t.split_whitespace().count() <= 2 && !t.contains([';', '.'])
+}
+
+/// `id` at the end of `ids` unless it is there already.
+fn push_once(ids: &mut Vec<usize>, id: usize) {
+    if !ids.contains(&id) {
+        ids.push(id);
+    }
+}
+
+/// The speech a cue names, if it names one.
+fn speech_kind(cue: &str) -> Option<SpeechKind> {
+    Some(match cue {
+        "directive" => SpeechKind::Directive,
+        "conclusion" => SpeechKind::Conclusion,
+        "opening" => SpeechKind::Opening,
+        "closing" => SpeechKind::Closing,
+        "report" => SpeechKind::Report,
+        "contribution" => SpeechKind::Contribution,
+        _ => return None,
+    })
+}
+
+/// Chairs, attendees, groups and speeches from the cues of the body.
+pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Roles {
+    let mut r = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
+    let (mention_gap, chain_join, group_lead) =
+        (asm.lex.word_list("mention_gap"), asm.lex.word_list("chain_join"), asm.lex.words("group_lead"));
+    let run_verb = asm.lex.word_list("run_verb");
+    for c in asm.cues() {
+        if c.meeting || !asm.body(c.start) {
+            continue;
+        }
+        let Some((ss, se, _)) = asm.sentence_of(c.start) else { continue };
+        let ms = person_mentions_in(asm, ids, ss, se);
+        // "A, roles, thay mặt Bộ Chính trị điều hành phiên họp": acting on behalf of a body
+        // does not part the person from the verb.
+        let on_behalf = |m: &PersonAt| {
+            let gap = &asm.text[m.end..c.start];
+            asm.cues_in(m.end, c.start)
+                .any(|x| x.name == "on_behalf" && gap[..x.start - m.end].trim_matches([',', ' ']).is_empty())
+                && !gap.contains([';', '.'])
+                && gap.split_whitespace().count() <= 10
+        };
+        let before =
+            ms.iter().rev().find(|m| m.end <= c.start && (gap_is_short(&asm.text[m.end..c.start]) || on_behalf(m)));
+        let after = mentions_after(asm, &ms, c.end, |w| mention_gap.contains(w));
+        match c.name {
+            "chair" | "co_chair" if c.name == "chair" && bare_run(asm, &c, se, |k| run_verb.contains(k)) => {}
+            "chair" | "co_chair" => match before {
+                // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".
+                Some(m) => chain_before(asm, &ms, m, |gap| chain_join.contains(gap))
+                    .into_iter()
+                    .for_each(|id| push_once(&mut r.chairs, id)),
+                None => after.iter().for_each(|m| push_once(&mut r.chairs, m.id)),
+            },
+            "attend" => {
+                let sent_start_cue = asm.key[ss..c.start].split_whitespace().count() <= 3;
+                if let Some(m) = before.filter(|_| !sent_start_cue) {
+                    push_once(&mut r.attendees, m.id);
+                    continue;
+                }
+                attending(asm, &ms, (c.end, se), group_lead, &mut r);
+            }
+            name => {
+                let Some(kind) = speech_kind(name) else { continue };
+                if asm.block_kind_at(c.start) != Some(BlockKind::Paragraph) {
+                    continue;
+                }
+                let speaker = before.map(|m| m.id).or_else(|| after.first().map(|m| m.id));
+                if let Some(id) = speaker {
+                    if !r.speeches.iter().any(|s| s.speaker == id && s.kind == kind) {
+                        r.speeches.push(Speech {
+                            speaker: id,
+                            kind,
+                            cue: asm.text[c.start..c.end].to_string(),
+                            span: asm.span(ss, se),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    r
+}
+
+/// The list right after a cue ending at `cue_end`: mentions separated only by
+/// separators and the words `is_gap_word` accepts.
+fn mentions_after<'m>(
+    asm: &Assembly<'_, '_>,
+    ms: &'m [PersonAt],
+    cue_end: usize,
+    is_gap_word: impl Fn(&str) -> bool,
+) -> Vec<&'m PersonAt> {
+    let mut found = Vec::new();
+    let mut pos = cue_end;
+    for m in ms.iter().filter(|m| m.start >= cue_end) {
+        let gap = &asm.key[pos..m.start];
+        let words = gap.split_whitespace().filter(|w| !(matches!(*w, ":" | ";" | ",") || is_gap_word(w))).count();
+        if (found.is_empty() && words > 6) || (!found.is_empty() && words > 1) {
+            break;
+        }
+        found.push(m);
+        pos = m.end;
+    }
+    found
+}
+
+/// True for a bare "điều hành" (to run; `is_run_verb`) that does not chair: it chairs
+/// only a meeting or at the end of a clause, not in "tham gia điều hành Công ty".
+fn bare_run(asm: &Assembly<'_, '_>, c: &Cue<'_>, sentence_end: usize, is_run_verb: impl Fn(&str) -> bool) -> bool {
+    let se = sentence_end;
+    is_run_verb(asm.key[c.start..c.end].trim()) && {
+        let rest = asm.text[c.end..se].trim_start();
+        let first = asm.key[se - rest.len()..se].split(' ').next().unwrap_or("");
+        !(rest.is_empty()
+            || rest.starts_with(['.', ',', ';'])
+            || asm.lex.is_word_cue(first, "event_noun", asm.scan.ascii)
+            || asm.cues_in(c.end, se).next().is_some_and(|x| x.meeting && asm.text[c.end..x.start].trim().is_empty()))
+    }
+}
+
+/// The person ids of the mention `m` and of the mentions before it joined to it by
+/// separators or the words `is_join` accepts ("và"), in text order.
+fn chain_before(asm: &Assembly<'_, '_>, ms: &[PersonAt], m: &PersonAt, is_join: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut chain = vec![m.id];
+    let mut cur = m.start;
+    for prev in ms.iter().rev().filter(|p| p.end <= m.start) {
+        if prev.end > cur {
+            continue;
+        }
+        let gap = asm.key[prev.end..cur].trim();
+        if matches!(gap, "," | ";") || is_join(gap) {
+            chain.push(prev.id);
+            cur = prev.start;
+        } else {
+            break;
+        }
+    }
+    chain.reverse();
+    chain
+}
+
+/// The items after an attending cue (`cue_end..sentence_end`), separated by ';': the
+/// named people to the attendees, the other items (without `group_lead` words) to the groups.
+fn attending(
+    asm: &Assembly<'_, '_>,
+    ms: &[PersonAt],
+    (cue_end, se): (usize, usize),
+    group_lead: &[String],
+    r: &mut Roles,
+) {
+    let body_start =
+        after_word(&asm.key[cue_end..se], asm.lex.words("attendee_intro")).map_or(cue_end, |p| cue_end + p);
+    let body_start = if asm.key[body_start..se].trim_start().starts_with(':') {
+        body_start + asm.key[body_start..].find(':').map_or(0, |p| p + 1)
+    } else {
+        body_start
+    };
+    let mut pos = body_start;
+    for item in asm.text[body_start..se].split(';') {
+        let (is, ie) = (pos, pos + item.len());
+        pos = ie + 1;
+        let named: Vec<_> = ms.iter().filter(|m| m.start >= is && m.start < ie).collect();
+        if named.is_empty() {
+            let t = trim_words(item, group_lead, &[]).trim_end_matches(['.', ' ']);
+            if t.split_whitespace().count() >= 2 && t.len() < 300 {
+                let off = is + item.find(t).unwrap_or(0);
+                r.groups.push(asm.text_of(off, off + t.len()));
+            }
+        } else {
+            for m in named {
+                push_once(&mut r.attendees, m.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The organizer and the meeting's name, from the sentence "X tổ chức Hội nghị …"
+//! (or "X họp …" for a body in session): the subject before the organizing verb, the
+//! name after it.
+//!
+//! The words read here (the organizing and meeting verbs, the words around a subject)
+//! are word lists of `lexicon/data/words.tsv`.
+
+use super::Cue;
+use super::context::Context;
+use super::date::DateMention;
+use super::person::PersonMention;
+use super::words::{after_last_word, clause_start, starts_with_word, trim_words};
+use crate::key;
+use crate::layout::BlockKind;
+use crate::lexicon::Scan;
+
+/// What the organizing sentence says, in normalized-text offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Organizing {
+    /// The organizer ("Ban Dân vận Huyện ủy").
+    pub organizer: Option<(usize, usize)>,
+    /// The meeting's name, from after the verb to the end of the clause ("Hội nghị sơ kết …").
+    pub name: Option<(usize, usize)>,
+}
+
+/// The word lists a subject is read with.
+struct SubjectWords<'l> {
+    agent: &'l [String],
+    lead: &'l [String],
+    trail: &'l [String],
+    person_lead: &'l [String],
+}
+
+/// The organizer and meeting name of the first organizing sentence of the body; an
+/// organizer only where the subject is an organization (not a person, a date or the
+/// meeting itself).
+pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[(usize, PersonMention)]) -> Organizing {
+    // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
+    let w = |list| cx.lex.words(list);
+    let (meet_verb, organize_verb, agent) = (w("meet_verb"), w("organize_verb"), w("agent"));
+    let (subject_lead, subject_trail, person_lead) = (w("subject_lead"), w("subject_trail"), w("person_lead"));
+    let words = SubjectWords { agent, lead: subject_lead, trail: subject_trail, person_lead };
+    let organizes = |c: &Cue<'_>| {
+        (c.name == "organize" || c.meeting && meet_verb.iter().any(|v| starts_with_word(&cx.key[c.start..c.end], v)))
+            && cx.block_kind_at(c.start) == Some(BlockKind::Paragraph)
+    };
+    for c in cx.cues().filter(organizes) {
+        let Some((ss, se, _)) = cx.sentence_of(c.start) else { continue };
+        // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
+        // word must follow it closely in the same sentence.
+        let cue_key = &cx.key[c.start..c.end];
+        let verb_end =
+            organize_verb.iter().find_map(|v| cue_key.find(v.as_str()).map(|p| c.start + p + v.len())).unwrap_or(c.end);
+        let meeting_in_cue = verb_end < c.end;
+        let near = cx
+            .cues_in(c.end, se)
+            .find(|x| x.meeting)
+            .filter(|mk| cx.text[c.end..mk.start].split_whitespace().count() <= 3);
+        // "Ban Bí thư đã họp", "Quốc hội họp phiên …": a body meeting in session needs no
+        // meeting word, but only in a dated sentence or the lead.
+        let meets = meet_verb.iter().any(|v| cue_key.ends_with(v.as_str()));
+        let dated = dates.iter().any(|d| d.start >= ss && d.end <= se);
+        let lead = cx.lead().is_some_and(|b| ss >= b.start && se <= b.end);
+        if !(meeting_in_cue || near.is_some() || meets && (dated || lead)) {
+            continue;
+        }
+        let name = meeting_name(cx, verb_end, se);
+        let organizer = subject(cx, &words, dates, people, (ss, c.start), meets);
+        if organizer.is_some() {
+            return Organizing { organizer, name };
+        }
+        if meets {
+            // "phòng họp", "họp báo" …: not a body in session; look further.
+            continue;
+        }
+        return Organizing { organizer: None, name };
+    }
+    Organizing::default()
+}
+
+/// The meeting's name: from after the verb ending at `verb_end` to the end of the
+/// clause, without a chairing phrase.
+fn meeting_name(cx: &Context<'_, '_>, verb_end: usize, sentence_end: usize) -> Option<(usize, usize)> {
+    let text = cx.text;
+    let name_start = verb_end + (text[verb_end..sentence_end].len() - text[verb_end..sentence_end].trim_start().len());
+    let name_end = text[name_start..sentence_end].find([';', '.', '(']).map_or(sentence_end, |p| name_start + p);
+    // "… giao ban công tác dân vận quý I dưới sự chủ trì của …": the chair is not in the name.
+    let name_end = cx
+        .cues_in(name_start, name_end)
+        .find(|x| matches!(x.name, "chair" | "co_chair") && x.start > name_start)
+        .map_or(name_end, |x| x.start);
+    let name_end = name_start + text[name_start..name_end].trim_end_matches([',', ' ']).len();
+    (name_end > name_start).then_some((name_start, name_end))
+}
+
+/// Where the subject of the verb at `verb` starts, in the sentence starting at `ss`.
+fn subject_start(cx: &Context<'_, '_>, agent: &[String], dates: &[DateMention], ss: usize, verb: usize) -> usize {
+    let text = cx.text;
+    let mut start = clause_start(text, ss, verb);
+    // "Bộ Chính trị, Ban Bí thư tổ chức …": earlier comma-separated parts that are
+    // whole organizations belong to the subject.
+    while start >= ss + 2 && text[..start].ends_with(", ") {
+        let prev = clause_start(text, ss, start - 2);
+        let whole_org =
+            Scan::within(&cx.scan.org, prev, start - 2).iter().any(|m| m.start() == prev && m.end() == start - 2);
+        // "Ban Chỉ huy Phòng, chống thiên tai …": a comma inside a name, before a
+        // lower-case word that goes on with it.
+        let inner_comma = text[start..].chars().next().is_some_and(char::is_lowercase)
+            && text[prev..].chars().next().is_some_and(char::is_uppercase)
+            && text[prev..start].split_whitespace().count() <= 6
+            && !cx.lex.is_word_cue(cx.key[start..].split(' ').next().unwrap_or(""), "function_word", cx.scan.ascii);
+        if !whole_org && !inner_comma {
+            break;
+        }
+        start = prev;
+    }
+    // "Chiều ngày 26/12 UBND Huyện tổ chức …": the subject starts after the date.
+    if let Some(d) = dates.iter().rfind(|d| d.start >= start && d.end <= verb) {
+        start = d.end + (text[d.end..verb].len() - text[d.end..verb].trim_start_matches([' ', ',']).len());
+    }
+    // "Nêu rõ đây là lần đầu tiên Đảng Đoàn Quốc hội … tổ chức": the subject is the
+    // organization, not the lower-case words of the main clause before it.
+    if let Some(m) = Scan::within(&cx.scan.org, start, verb).first() {
+        if text[start..m.start()].split_whitespace().any(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            start = m.start();
+        }
+    }
+    if let Some(p) = after_last_word(&cx.key[start..verb], agent) {
+        start += p;
+    }
+    start
+}
+
+/// The organizer: the subject in `ss..verb` (sentence start, organizing verb) when it
+/// names an organizing body. `meets`: the verb is a meeting verb ("họp"), which asks
+/// more of the subject.
+fn subject(
+    cx: &Context<'_, '_>,
+    words: &SubjectWords<'_>,
+    dates: &[DateMention],
+    people: &[(usize, PersonMention)],
+    (ss, verb): (usize, usize),
+    meets: bool,
+) -> Option<(usize, usize)> {
+    let text = cx.text;
+    let start = subject_start(cx, words.agent, dates, ss, verb);
+    let subj = trim_words(&text[start..verb], words.lead, words.trail);
+    // A short alias in brackets after the name: "Chi đoàn Trung tâm … (Trung tâm)".
+    let subj = match subj.rfind(" (") {
+        Some(p) if subj.ends_with(')') && subj[p..].split_whitespace().count() <= 4 => subj[..p].trim_end(),
+        _ => subj,
+    };
+    let subj_key = key::key(subj);
+    // Not the meeting itself ("Hội nghị lần thứ năm … đã họp"), nor a person.
+    let is_meeting =
+        cx.cues_in(start, verb).any(|x| x.meeting && x.start == start + text[start..].find(subj).unwrap_or(0));
+    let is_person = people.iter().any(|(_, p)| p.start >= start && p.end <= verb && p.name.is_some());
+    let names_org = Scan::within(&cx.scan.org, start, verb).iter().next().is_some();
+    // "thôn Đồng Xuân tổ chức …": a level noun opens a lower-case subject.
+    let unit_first = subj_key.split(' ').next().is_some_and(|w| cx.lex.unit_level(w).is_some());
+    let ok = (subj.chars().next().is_some_and(char::is_uppercase) || unit_first)
+        && !subj.contains(':')
+        && (names_org || !meets)
+        && subj.split_whitespace().count() <= if meets { 10 } else { 16 }
+        && !(meets && (is_meeting || is_person || words.person_lead.iter().any(|w| subj_key.starts_with(w.as_str()))))
+        && !dates.iter().any(|d| d.start >= start && d.end <= verb);
+    if !ok {
+        return None;
+    }
+    let s0 = start + (text[start..verb].len() - text[start..verb].trim_start_matches([' ', ',', '-']).len());
+    let s0 = text[s0..verb].find(subj).map_or(s0, |p| s0 + p);
+    Some((s0, s0 + subj.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::recognize::context::mentions_of;
+
+    fn organizer_and_name(text: &str) -> (Option<&str>, Option<&str>) {
+        let o = mentions_of(text).organizing;
+        (o.organizer.map(|(s, e)| &text[s..e]), o.name.map(|(s, e)| &text[s..e]))
+    }
+
+    #[test]
+    fn organizer_before_the_verb_name_after_it() {
+        let text = "TIN HOẠT ĐỘNG\n\nSáng ngày 12/3/2024, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị sơ kết công tác quý I. \
+                    Đồng chí Trần Văn Bình, Trưởng ban chủ trì Hội nghị.";
+        let (organizer, name) = organizer_and_name(text);
+        assert_eq!(organizer, Some("Ban Tuyên giáo Huyện ủy"));
+        assert_eq!(name, Some("Hội nghị sơ kết công tác quý I"));
+    }
+
+    #[test]
+    fn the_chair_is_not_part_of_the_name() {
+        let text = "Chiều 4/9, Hội Nông dân xã tổ chức hội nghị giao ban dưới sự chủ trì của đồng chí Lê Thị Hoa.";
+        let (organizer, name) = organizer_and_name(text);
+        assert_eq!(organizer, Some("Hội Nông dân xã"));
+        assert_eq!(name, Some("hội nghị giao ban"));
+    }
+
+    #[test]
+    fn no_organizing_sentence() {
+        let text = "Xã Tân Phú có nhiều cánh đồng lúa rộng. Người dân chăm chỉ làm ăn.";
+        assert_eq!(organizer_and_name(text), (None, None));
+    }
+}

@@ -73,7 +73,7 @@ fn speech_kind(cue: &str) -> Option<SpeechKind> {
 
 /// Chairs, attendees, groups and speeches from the cues of the body.
 pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Roles {
-    let mut r = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
+    let mut found = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
     let (mention_gap, chain_join, group_lead) =
         (asm.lex.word_list("mention_gap"), asm.lex.word_list("chain_join"), asm.lex.words("group_lead"));
     let run_verb = asm.lex.word_list("run_verb");
@@ -82,7 +82,7 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
             continue;
         }
         let Some((ss, se, _)) = asm.sentence_of(c.start) else { continue };
-        let ms = person_mentions_in(asm, ids, ss, se);
+        let in_sentence = person_mentions_in(asm, ids, ss, se);
         // "A, roles, thay mặt Bộ Chính trị điều hành phiên họp": acting on behalf of a body
         // does not part the person from the verb.
         let on_behalf = |m: &PersonAt| {
@@ -92,25 +92,27 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
                 && !gap.contains([';', '.'])
                 && gap.split_whitespace().count() <= 10
         };
-        let before =
-            ms.iter().rev().find(|m| m.end <= c.start && (gap_is_short(&asm.text[m.end..c.start]) || on_behalf(m)));
-        let after = mentions_after(asm, &ms, c.end, |w| mention_gap.contains(w));
+        let before = in_sentence
+            .iter()
+            .rev()
+            .find(|m| m.end <= c.start && (gap_is_short(&asm.text[m.end..c.start]) || on_behalf(m)));
+        let after = mentions_after(asm, &in_sentence, c.end, |w| mention_gap.contains(w));
         match c.name {
             "chair" | "co_chair" if c.name == "chair" && bare_run(asm, &c, se, |k| run_verb.contains(k)) => {}
             "chair" | "co_chair" => match before {
                 // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".
-                Some(m) => chain_before(asm, &ms, m, |gap| chain_join.contains(gap))
+                Some(m) => chain_before(asm, &in_sentence, m, |gap| chain_join.contains(gap))
                     .into_iter()
-                    .for_each(|id| push_once(&mut r.chairs, id)),
-                None => after.iter().for_each(|m| push_once(&mut r.chairs, m.id)),
+                    .for_each(|id| push_once(&mut found.chairs, id)),
+                None => after.iter().for_each(|m| push_once(&mut found.chairs, m.id)),
             },
             "attend" => {
                 let sent_start_cue = asm.key[ss..c.start].split_whitespace().count() <= 3;
                 if let Some(m) = before.filter(|_| !sent_start_cue) {
-                    push_once(&mut r.attendees, m.id);
+                    push_once(&mut found.attendees, m.id);
                     continue;
                 }
-                attending(asm, &ms, (c.end, se), group_lead, &mut r);
+                attending(asm, &in_sentence, (c.end, se), group_lead, &mut found);
             }
             name => {
                 let Some(kind) = speech_kind(name) else { continue };
@@ -119,8 +121,8 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
                 }
                 let speaker = before.map(|m| m.id).or_else(|| after.first().map(|m| m.id));
                 if let Some(id) = speaker {
-                    if !r.speeches.iter().any(|s| s.speaker == id && s.kind == kind) {
-                        r.speeches.push(Speech {
+                    if !found.speeches.iter().any(|s| s.speaker == id && s.kind == kind) {
+                        found.speeches.push(Speech {
                             speaker: id,
                             kind,
                             cue: asm.text[c.start..c.end].to_string(),
@@ -131,20 +133,20 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
             }
         }
     }
-    r
+    found
 }
 
 /// The list right after a cue ending at `cue_end`: mentions separated only by
 /// separators and the words `is_gap_word` accepts.
 fn mentions_after<'m>(
     asm: &Assembly<'_, '_>,
-    ms: &'m [PersonAt],
+    in_sentence: &'m [PersonAt],
     cue_end: usize,
     is_gap_word: impl Fn(&str) -> bool,
 ) -> Vec<&'m PersonAt> {
     let mut found = Vec::new();
     let mut pos = cue_end;
-    for m in ms.iter().filter(|m| m.start >= cue_end) {
+    for m in in_sentence.iter().filter(|m| m.start >= cue_end) {
         let gap = &asm.key[pos..m.start];
         let words = gap.split_whitespace().filter(|w| !(matches!(*w, ":" | ";" | ",") || is_gap_word(w))).count();
         if (found.is_empty() && words > 6) || (!found.is_empty() && words > 1) {
@@ -172,10 +174,15 @@ fn bare_run(asm: &Assembly<'_, '_>, c: &Cue<'_>, sentence_end: usize, is_run_ver
 
 /// The person ids of the mention `m` and of the mentions before it joined to it by
 /// separators or the words `is_join` accepts ("và"), in text order.
-fn chain_before(asm: &Assembly<'_, '_>, ms: &[PersonAt], m: &PersonAt, is_join: impl Fn(&str) -> bool) -> Vec<usize> {
+fn chain_before(
+    asm: &Assembly<'_, '_>,
+    in_sentence: &[PersonAt],
+    m: &PersonAt,
+    is_join: impl Fn(&str) -> bool,
+) -> Vec<usize> {
     let mut chain = vec![m.id];
     let mut cur = m.start;
-    for prev in ms.iter().rev().filter(|p| p.end <= m.start) {
+    for prev in in_sentence.iter().rev().filter(|p| p.end <= m.start) {
         if prev.end > cur {
             continue;
         }
@@ -195,10 +202,10 @@ fn chain_before(asm: &Assembly<'_, '_>, ms: &[PersonAt], m: &PersonAt, is_join: 
 /// named people to the attendees, the other items (without `group_lead` words) to the groups.
 fn attending(
     asm: &Assembly<'_, '_>,
-    ms: &[PersonAt],
+    in_sentence: &[PersonAt],
     (cue_end, se): (usize, usize),
     group_lead: &[String],
-    r: &mut Roles,
+    found: &mut Roles,
 ) {
     let body_start =
         after_word(&asm.key[cue_end..se], asm.lex.words("attendee_intro")).map_or(cue_end, |p| cue_end + p);
@@ -211,16 +218,16 @@ fn attending(
     for item in asm.text[body_start..se].split(';') {
         let (is, ie) = (pos, pos + item.len());
         pos = ie + 1;
-        let named: Vec<_> = ms.iter().filter(|m| m.start >= is && m.start < ie).collect();
+        let named: Vec<_> = in_sentence.iter().filter(|m| m.start >= is && m.start < ie).collect();
         if named.is_empty() {
             let t = trim_words(item, group_lead, &[]).trim_end_matches(['.', ' ']);
             if t.split_whitespace().count() >= 2 && t.len() < 300 {
                 let off = is + item.find(t).unwrap_or(0);
-                r.groups.push(asm.text_of(off, off + t.len()));
+                found.groups.push(asm.text_of(off, off + t.len()));
             }
         } else {
             for m in named {
-                push_once(&mut r.attendees, m.id);
+                push_once(&mut found.attendees, m.id);
             }
         }
     }

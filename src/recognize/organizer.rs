@@ -185,17 +185,19 @@ mod tests {
     fn organizer_before_the_verb_name_after_it() {
         let text = "TIN HOẠT ĐỘNG\n\nSáng ngày 12/3/2024, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị sơ kết công tác quý I. \
                     Đồng chí Trần Văn Bình, Trưởng ban chủ trì Hội nghị.";
-        let (organizer, name) = organizer_and_name(text);
-        assert_eq!(organizer, Some("Ban Tuyên giáo Huyện ủy"));
-        assert_eq!(name, Some("Hội nghị sơ kết công tác quý I"));
+        assert_eq!(organizer_and_name(text), (Some("Ban Tuyên giáo Huyện ủy"), Some("Hội nghị sơ kết công tác quý I")));
     }
 
     #[test]
     fn the_chair_is_not_part_of_the_name() {
         let text = "Chiều 4/9, Hội Nông dân xã tổ chức hội nghị giao ban dưới sự chủ trì của đồng chí Lê Thị Hoa.";
-        let (organizer, name) = organizer_and_name(text);
-        assert_eq!(organizer, Some("Hội Nông dân xã"));
-        assert_eq!(name, Some("hội nghị giao ban"));
+        assert_eq!(organizer_and_name(text), (Some("Hội Nông dân xã"), Some("hội nghị giao ban")));
+    }
+
+    #[test]
+    fn a_person_in_session_is_not_an_organizer() {
+        let text = "Sáng 9/5, đồng chí Lê Văn Nam họp với các thôn.";
+        assert_eq!(organizer_and_name(text).0, None);
     }
 
     #[test]

@@ -6,9 +6,49 @@
 //! way back to the bytes as written.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-pub use crate::recognize::date::TimeOfDay;
+/// Part of the day written before (or after) a date or a clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    /// *sáng*: morning.
+    Sang,
+    /// *trưa*: noon.
+    Trua,
+    /// *chiều*: afternoon.
+    Chieu,
+    /// *tối*: evening.
+    Toi,
+    /// *đêm*: night.
+    Dem,
+}
+
+/// The sort of a period (a [`Period`], and the date recognizer's period mentions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// "6 tháng đầu năm 2019", "những tháng đầu năm".
+    FirstMonths,
+    /// "6 tháng cuối năm", "tháng 7 và những tháng cuối năm 2022".
+    LastMonths,
+    /// "9 tháng", "9 tháng năm 2025".
+    Months,
+    /// "quý I/2024", "quý II-2024", "quý III năm 2025".
+    Quarter,
+    /// "năm 2019" (and "năm 2019-2020").
+    Year,
+    /// *nhiệm kỳ*: "nhiệm kỳ 2020-2025".
+    Term,
+    /// *giai đoạn*: "giai đoạn 2021-2025".
+    Stage,
+    /// *khoá*: "khóa XIX", "khoá 20".
+    Course,
+    /// *năm học*: "năm học 2025 - 2026".
+    SchoolYear,
+    /// A month with no year that is not part of a date: "tháng 7", "tháng giêng".
+    Month,
+}
 
 /// A piece of text with its span in the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -165,7 +205,7 @@ pub struct MeetingDate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Period {
     /// Kind of period.
-    pub kind: crate::recognize::date::PeriodKind,
+    pub kind: PeriodKind,
     /// Year, if written.
     pub year: Option<i32>,
     /// End year of a multi-year period.
@@ -587,63 +627,123 @@ impl Document {
     /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
     /// ```
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        let sh = |s: &mut Span| *s = f(*s);
-        let sht = |t: &mut Text| t.span = f(t.span);
-        if let Some(t) = &mut self.title {
-            sht(t);
+        self.visit_spans(&mut |s: &mut Span| *s = f(*s));
+    }
+
+    /// Call `f` on every span of the document, once each: the one list of the
+    /// span-bearing fields (a new field with a span is added here).
+    fn visit_spans(&mut self, f: &mut impl FnMut(&mut Span)) {
+        let Document {
+            kind: _,
+            title,
+            meeting,
+            people,
+            captions,
+            author,
+            publisher,
+            header,
+            signature,
+            recipients,
+            minutes,
+            input: _,
+            diagnostics,
+        } = self;
+        texts([title, author], f);
+        for p in people {
+            p.mentions.iter_mut().for_each(&mut *f);
+            p.roles.iter_mut().for_each(|r| f(&mut r.span));
         }
-        if let Some(t) = &mut self.author {
-            sht(t);
+        captions.iter_mut().for_each(|c| f(&mut c.span));
+        recipients.iter_mut().for_each(|r| f(&mut r.span));
+        if let Some(h) = header {
+            header_spans(h, f);
         }
-        for p in &mut self.people {
-            p.mentions.iter_mut().for_each(sh);
-            p.roles.iter_mut().for_each(|r| sh(&mut r.span));
+        if let Some(s) = signature {
+            signature_spans(s, f);
         }
-        for c in &mut self.captions {
-            sh(&mut c.span);
+        if let Some(m) = minutes {
+            minutes_spans(m, f);
         }
-        self.recipients.iter_mut().for_each(|r| sh(&mut r.span));
-        crate::formal::map_formal_spans(self, &f);
-        for d in &mut self.diagnostics {
-            if let Some(s) = &mut d.span {
-                sh(s);
-            }
+        diagnostics.iter_mut().filter_map(|d| d.span.as_mut()).for_each(&mut *f);
+        if let Some(p) = publisher {
+            f(&mut p.span);
+            let Publisher { agency, address, phone, fax, email, responsible, responsible_role, designer, .. } = p;
+            texts([agency, address, phone, fax, email, responsible, responsible_role, designer], f);
         }
-        if let Some(p) = &mut self.publisher {
-            sh(&mut p.span);
-            for t in [
-                &mut p.agency,
-                &mut p.address,
-                &mut p.phone,
-                &mut p.fax,
-                &mut p.email,
-                &mut p.responsible,
-                &mut p.responsible_role,
-                &mut p.designer,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                sht(t);
-            }
-        }
-        if let Some(m) = &mut self.meeting {
-            for t in [&mut m.name, &mut m.location, &mut m.organizer].into_iter().flatten() {
-                sht(t);
-            }
-            if let Some(d) = &mut m.date {
-                sh(&mut d.span);
-            }
-            if let Some(p) = &mut m.period {
-                sh(&mut p.span);
-            }
-            m.groups.iter_mut().for_each(sht);
-            if let Some(c) = &mut m.contributions {
-                sh(&mut c.span);
-                c.topics.iter_mut().for_each(sht);
-            }
-            m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
-            m.tasks.iter_mut().for_each(|t| crate::formal::map_task_spans(t, &f));
+        if let Some(m) = meeting {
+            meeting_spans(m, f);
         }
     }
+}
+
+/// Call `f` on the span of each text that is there.
+fn texts<'a>(ts: impl IntoIterator<Item = &'a mut Option<Text>>, f: &mut impl FnMut(&mut Span)) {
+    ts.into_iter().flatten().for_each(|t| f(&mut t.span));
+}
+
+fn meeting_spans(m: &mut Meeting, f: &mut impl FnMut(&mut Span)) {
+    texts([&mut m.name, &mut m.location, &mut m.organizer], f);
+    if let Some(d) = &mut m.date {
+        f(&mut d.span);
+    }
+    if let Some(p) = &mut m.period {
+        f(&mut p.span);
+    }
+    m.groups.iter_mut().for_each(|t| f(&mut t.span));
+    if let Some(c) = &mut m.contributions {
+        f(&mut c.span);
+        c.topics.iter_mut().for_each(|t| f(&mut t.span));
+    }
+    m.speeches.iter_mut().for_each(|s| f(&mut s.span));
+    m.tasks.iter_mut().for_each(|t| task_spans(t, f));
+}
+
+fn task_spans(t: &mut Task, f: &mut impl FnMut(&mut Span)) {
+    f(&mut t.span);
+    texts([&mut t.agency], f);
+    t.partners.iter_mut().for_each(|p| f(&mut p.span));
+    if let Some(d) = &mut t.deadline {
+        f(&mut d.span);
+        if let Some(x) = &mut d.date {
+            f(&mut x.span);
+        }
+        if let Some(p) = &mut d.period {
+            f(&mut p.span);
+        }
+    }
+    t.subtasks.iter_mut().for_each(|c| task_spans(c, f));
+}
+
+fn header_spans(h: &mut Header, f: &mut impl FnMut(&mut Span)) {
+    f(&mut h.span);
+    let Header { issuer, parent_issuer, motto, party_header, place, doc_type, abstract_, addressee, .. } = h;
+    texts([issuer, parent_issuer, motto, party_header, place, doc_type, abstract_, addressee], f);
+    if let Some(n) = &mut h.number {
+        f(&mut n.span);
+    }
+    if let Some(d) = &mut h.date {
+        f(&mut d.span);
+    }
+}
+
+fn signature_spans(s: &mut Signature, f: &mut impl FnMut(&mut Span)) {
+    f(&mut s.span);
+    s.authorities.iter_mut().for_each(|a| f(&mut a.span));
+    texts([&mut s.title, &mut s.name], f);
+    s.co_signers.iter_mut().for_each(|c| signature_spans(c, f));
+}
+
+fn minutes_spans(m: &mut Minutes, f: &mut impl FnMut(&mut Span)) {
+    for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
+        f(&mut c.span);
+    }
+    texts([&mut m.place], f);
+    if let Some(a) = &mut m.attendance {
+        f(&mut a.span);
+    }
+    for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
+        f(&mut p.span);
+    }
+    m.agenda.iter_mut().chain(&mut m.sections).for_each(|t| f(&mut t.span));
+    m.votes.iter_mut().for_each(|v| f(&mut v.span));
 }

@@ -21,81 +21,8 @@ pub mod tasks;
 mod vocab;
 
 use crate::layout::{Block, BlockKind};
-use crate::model::*;
-use crate::span::Span;
 
 pub use parts::fill;
-
-/// Map every span of the formal parts of `doc` (header, signature, minutes) with `f`;
-/// [`Document::map_spans`] calls it.
-pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
-    let sht = |t: &mut Text| t.span = f(t.span);
-    if let Some(h) = &mut doc.header {
-        h.span = f(h.span);
-        for t in
-            [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place].into_iter().flatten()
-        {
-            sht(t);
-        }
-        for t in [&mut h.doc_type, &mut h.abstract_, &mut h.addressee].into_iter().flatten() {
-            sht(t);
-        }
-        if let Some(n) = &mut h.number {
-            n.span = f(n.span);
-        }
-        if let Some(d) = &mut h.date {
-            d.span = f(d.span);
-        }
-    }
-    if let Some(s) = &mut doc.signature {
-        map_signature(s, f);
-    }
-    if let Some(m) = &mut doc.minutes {
-        for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
-            c.span = f(c.span);
-        }
-        if let Some(t) = &mut m.place {
-            sht(t);
-        }
-        if let Some(a) = &mut m.attendance {
-            a.span = f(a.span);
-        }
-        for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
-            p.span = f(p.span);
-        }
-        m.agenda.iter_mut().for_each(sht);
-        m.sections.iter_mut().for_each(sht);
-        m.votes.iter_mut().for_each(|v| v.span = f(v.span));
-    }
-}
-
-fn map_signature(s: &mut Signature, f: &impl Fn(Span) -> Span) {
-    s.span = f(s.span);
-    s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
-    for t in [&mut s.title, &mut s.name].into_iter().flatten() {
-        t.span = f(t.span);
-    }
-    s.co_signers.iter_mut().for_each(|c| map_signature(c, f));
-}
-
-/// Map every span of a task and its sub-items with `f`.
-pub(crate) fn map_task_spans(t: &mut Task, f: &impl Fn(Span) -> Span) {
-    t.span = f(t.span);
-    if let Some(a) = &mut t.agency {
-        a.span = f(a.span);
-    }
-    t.partners.iter_mut().for_each(|p| p.span = f(p.span));
-    if let Some(d) = &mut t.deadline {
-        d.span = f(d.span);
-        if let Some(x) = &mut d.date {
-            x.span = f(x.span);
-        }
-        if let Some(p) = &mut d.period {
-            p.span = f(p.span);
-        }
-    }
-    t.subtasks.iter_mut().for_each(|c| map_task_spans(c, f));
-}
 
 /// Is every letter of `s` upper case (and is there at least one)?
 pub(crate) fn is_upper(s: &str) -> bool {

@@ -9,6 +9,7 @@
 
 pub mod count;
 pub mod date;
+pub mod formal;
 pub mod list;
 pub mod person;
 

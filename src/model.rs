@@ -627,123 +627,69 @@ impl Document {
     /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
     /// ```
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        self.visit_spans(&mut |s: &mut Span| *s = f(*s));
-    }
-
-    /// Call `f` on every span of the document, once each: the one list of the
-    /// span-bearing fields (a new field with a span is added here).
-    fn visit_spans(&mut self, f: &mut impl FnMut(&mut Span)) {
-        let Document {
-            kind: _,
-            title,
-            meeting,
-            people,
-            captions,
-            author,
-            publisher,
-            header,
-            signature,
-            recipients,
-            minutes,
-            input: _,
-            diagnostics,
-        } = self;
-        texts([title, author], f);
-        for p in people {
-            p.mentions.iter_mut().for_each(&mut *f);
-            p.roles.iter_mut().for_each(|r| f(&mut r.span));
-        }
-        captions.iter_mut().for_each(|c| f(&mut c.span));
-        recipients.iter_mut().for_each(|r| f(&mut r.span));
-        if let Some(h) = header {
-            header_spans(h, f);
-        }
-        if let Some(s) = signature {
-            signature_spans(s, f);
-        }
-        if let Some(m) = minutes {
-            minutes_spans(m, f);
-        }
-        diagnostics.iter_mut().filter_map(|d| d.span.as_mut()).for_each(&mut *f);
-        if let Some(p) = publisher {
-            f(&mut p.span);
-            let Publisher { agency, address, phone, fax, email, responsible, responsible_role, designer, .. } = p;
-            texts([agency, address, phone, fax, email, responsible, responsible_role, designer], f);
-        }
-        if let Some(m) = meeting {
-            meeting_spans(m, f);
-        }
+        self.visit(&mut |s: &mut Span| *s = f(*s));
     }
 }
 
-/// Call `f` on the span of each text that is there.
-fn texts<'a>(ts: impl IntoIterator<Item = &'a mut Option<Text>>, f: &mut impl FnMut(&mut Span)) {
-    ts.into_iter().flatten().for_each(|t| f(&mut t.span));
+/// A part of the model that holds spans: `visit` calls `f` on each of them, once.
+trait Visit {
+    /// Call `f` on every span of the part.
+    fn visit(&mut self, f: &mut dyn FnMut(&mut Span));
 }
 
-fn meeting_spans(m: &mut Meeting, f: &mut impl FnMut(&mut Span)) {
-    texts([&mut m.name, &mut m.location, &mut m.organizer], f);
-    if let Some(d) = &mut m.date {
-        f(&mut d.span);
-    }
-    if let Some(p) = &mut m.period {
-        f(&mut p.span);
-    }
-    m.groups.iter_mut().for_each(|t| f(&mut t.span));
-    if let Some(c) = &mut m.contributions {
-        f(&mut c.span);
-        c.topics.iter_mut().for_each(|t| f(&mut t.span));
-    }
-    m.speeches.iter_mut().for_each(|s| f(&mut s.span));
-    m.tasks.iter_mut().for_each(|t| task_spans(t, f));
-}
-
-fn task_spans(t: &mut Task, f: &mut impl FnMut(&mut Span)) {
-    f(&mut t.span);
-    texts([&mut t.agency], f);
-    t.partners.iter_mut().for_each(|p| f(&mut p.span));
-    if let Some(d) = &mut t.deadline {
-        f(&mut d.span);
-        if let Some(x) = &mut d.date {
-            f(&mut x.span);
-        }
-        if let Some(p) = &mut d.period {
-            f(&mut p.span);
-        }
-    }
-    t.subtasks.iter_mut().for_each(|c| task_spans(c, f));
-}
-
-fn header_spans(h: &mut Header, f: &mut impl FnMut(&mut Span)) {
-    f(&mut h.span);
-    let Header { issuer, parent_issuer, motto, party_header, place, doc_type, abstract_, addressee, .. } = h;
-    texts([issuer, parent_issuer, motto, party_header, place, doc_type, abstract_, addressee], f);
-    if let Some(n) = &mut h.number {
-        f(&mut n.span);
-    }
-    if let Some(d) = &mut h.date {
-        f(&mut d.span);
+impl Visit for Span {
+    fn visit(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(self);
     }
 }
 
-fn signature_spans(s: &mut Signature, f: &mut impl FnMut(&mut Span)) {
-    f(&mut s.span);
-    s.authorities.iter_mut().for_each(|a| f(&mut a.span));
-    texts([&mut s.title, &mut s.name], f);
-    s.co_signers.iter_mut().for_each(|c| signature_spans(c, f));
+/// Visit each of `parts` (an `&mut Option` or an `&mut Vec` will do).
+fn each<'a, T: Visit + 'a>(parts: impl IntoIterator<Item = &'a mut T>, f: &mut dyn FnMut(&mut Span)) {
+    parts.into_iter().for_each(|x| x.visit(f));
 }
 
-fn minutes_spans(m: &mut Minutes, f: &mut impl FnMut(&mut Span)) {
-    for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
-        f(&mut c.span);
+/// Implements [`Visit`] from a table: `Type { own span field; parts holding spans }`,
+/// each part a `Span`, or an `Option` or a `Vec` of a visited type.
+macro_rules! span_fields {
+    ($($t:ty { $($own:ident)?; $($part:ident),* })*) => {
+        $(impl Visit for $t {
+            fn visit(&mut self, f: &mut dyn FnMut(&mut Span)) {
+                $(f(&mut self.$own);)?
+                $(each(&mut self.$part, f);)*
+            }
+        })*
+    };
+}
+
+// The one list of the span-bearing fields of the model: a new field with a span goes here.
+span_fields! {
+    Document { ; title, author, people, captions, recipients, header, signature, minutes, diagnostics, publisher, meeting }
+    Person { ; mentions, roles }
+    Diagnostic { ; span }
+    Publisher {
+        span; agency, address, phone, fax, email, responsible, responsible_role, designer
     }
-    texts([&mut m.place], f);
-    if let Some(a) = &mut m.attendance {
-        f(&mut a.span);
+    Meeting { ; name, location, organizer, date, period, groups, contributions, speeches, tasks }
+    Contributions { span; topics }
+    Task { span; agency, partners, deadline, subtasks }
+    Deadline { span; date, period }
+    Header {
+        span; issuer, parent_issuer, motto, party_header, number, place, date, doc_type, abstract_, addressee
     }
-    for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
-        f(&mut p.span);
-    }
-    m.agenda.iter_mut().chain(&mut m.sections).for_each(|t| f(&mut t.span));
-    m.votes.iter_mut().for_each(|v| f(&mut v.span));
+    Signature { span; authorities, title, name, co_signers }
+    Minutes { ; started, ended, place, attendance, chair, secretary, agenda, sections, votes }
+    Text { span; }
+    Role { span; }
+    Caption { span; }
+    Recipient { span; }
+    MeetingDate { span; }
+    Period { span; }
+    Speech { span; }
+    DocDate { span; }
+    DocumentNumber { span; }
+    AuthorityLine { span; }
+    ClockTime { span; }
+    Attendance { span; }
+    FieldPerson { span; }
+    Vote { span; }
 }

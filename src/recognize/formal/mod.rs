@@ -3,7 +3,7 @@
 //! [`crate::layout::formal::regions`] marked. Each is a function of the text, its key,
 //! the layout and the lexicon, and returns [`FormalMentions`]: model parts with spans
 //! in normalized-text offsets, the person ids left for
-//! [`crate::assemble_formal`] to fill. Also the document number ([`number`]) and the
+//! `assemble_formal` to fill. Also the document number ([`number`]) and the
 //! fields of a task ([`tasks`]).
 //!
 //! Text arrives as converters emit it: two columns flattened into one line with runs
@@ -11,7 +11,7 @@
 //! Normalization folds the runs of spaces, so the columns are found again in the
 //! caller's input through the normalization map ([`FormalText`]'s cells). The
 //! vocabulary (motto, type headings and codes, prefixes, labels) is
-//! `lexicon/data/formal.tsv`, read through [`vocab`].
+//! `lexicon/data/formal.tsv`, read through `vocab`.
 
 mod header;
 mod minutes;

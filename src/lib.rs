@@ -27,9 +27,9 @@
 #![warn(missing_docs)]
 
 pub mod assemble;
+mod assemble_formal;
 pub mod decode;
 mod error;
-pub mod formal;
 pub mod key;
 pub mod layout;
 pub mod lexicon;
@@ -37,6 +37,13 @@ pub mod model;
 pub mod normalize;
 pub mod recognize;
 mod span;
+mod vocab;
+
+/// The old path of the task reader, which `assemble` still names (issue 11: goes when
+/// `assemble` is split).
+mod formal {
+    pub(crate) use crate::recognize::formal::tasks;
+}
 
 pub use error::Error;
 pub use lexicon::Lexicon;
@@ -217,6 +224,15 @@ impl Parser {
         scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
         let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
+        let formal = recognize::formal::recognize(&recognize::formal::FormalText {
+            input,
+            norm: &norm,
+            text: &norm.text,
+            key: &key,
+            layout: &layout,
+            lex: &self.lexicon,
+            ascii: scan.ascii,
+        });
         // The person-side matches have been read (layout, people); assembly does not need them.
         scan.person = Vec::new();
         let stages = assemble::Stages {
@@ -229,7 +245,7 @@ impl Parser {
             mentions: &mentions,
         };
         let mut doc = assemble::assemble(&stages, &self.asm);
-        formal::fill(&stages, input, &mut doc);
+        assemble_formal::assemble_formal(&stages, formal, &mut doc);
         // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
         // republishing sites): many words with impossible vowel and mark combinations.
         let (score, toned) = toned_word_score(&norm.text);

@@ -6,9 +6,49 @@
 //! way back to the bytes as written.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-pub use crate::recognize::date::TimeOfDay;
+/// Part of the day written before (or after) a date or a clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    /// *sáng*: morning.
+    Sang,
+    /// *trưa*: noon.
+    Trua,
+    /// *chiều*: afternoon.
+    Chieu,
+    /// *tối*: evening.
+    Toi,
+    /// *đêm*: night.
+    Dem,
+}
+
+/// The sort of a period (a [`Period`], and the date recognizer's period mentions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// "6 tháng đầu năm 2019", "những tháng đầu năm".
+    FirstMonths,
+    /// "6 tháng cuối năm", "tháng 7 và những tháng cuối năm 2022".
+    LastMonths,
+    /// "9 tháng", "9 tháng năm 2025".
+    Months,
+    /// "quý I/2024", "quý II-2024", "quý III năm 2025".
+    Quarter,
+    /// "năm 2019" (and "năm 2019-2020").
+    Year,
+    /// *nhiệm kỳ*: "nhiệm kỳ 2020-2025".
+    Term,
+    /// *giai đoạn*: "giai đoạn 2021-2025".
+    Stage,
+    /// *khoá*: "khóa XIX", "khoá 20".
+    Course,
+    /// *năm học*: "năm học 2025 - 2026".
+    SchoolYear,
+    /// A month with no year that is not part of a date: "tháng 7", "tháng giêng".
+    Month,
+}
 
 /// A piece of text with its span in the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -165,7 +205,7 @@ pub struct MeetingDate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Period {
     /// Kind of period.
-    pub kind: crate::recognize::date::PeriodKind,
+    pub kind: PeriodKind,
     /// Year, if written.
     pub year: Option<i32>,
     /// End year of a multi-year period.
@@ -587,63 +627,69 @@ impl Document {
     /// assert_eq!(doc.people[0].mentions[0].start, before.start + 100);
     /// ```
     pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
-        let sh = |s: &mut Span| *s = f(*s);
-        let sht = |t: &mut Text| t.span = f(t.span);
-        if let Some(t) = &mut self.title {
-            sht(t);
-        }
-        if let Some(t) = &mut self.author {
-            sht(t);
-        }
-        for p in &mut self.people {
-            p.mentions.iter_mut().for_each(sh);
-            p.roles.iter_mut().for_each(|r| sh(&mut r.span));
-        }
-        for c in &mut self.captions {
-            sh(&mut c.span);
-        }
-        self.recipients.iter_mut().for_each(|r| sh(&mut r.span));
-        crate::formal::map_formal_spans(self, &f);
-        for d in &mut self.diagnostics {
-            if let Some(s) = &mut d.span {
-                sh(s);
-            }
-        }
-        if let Some(p) = &mut self.publisher {
-            sh(&mut p.span);
-            for t in [
-                &mut p.agency,
-                &mut p.address,
-                &mut p.phone,
-                &mut p.fax,
-                &mut p.email,
-                &mut p.responsible,
-                &mut p.responsible_role,
-                &mut p.designer,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                sht(t);
-            }
-        }
-        if let Some(m) = &mut self.meeting {
-            for t in [&mut m.name, &mut m.location, &mut m.organizer].into_iter().flatten() {
-                sht(t);
-            }
-            if let Some(d) = &mut m.date {
-                sh(&mut d.span);
-            }
-            if let Some(p) = &mut m.period {
-                sh(&mut p.span);
-            }
-            m.groups.iter_mut().for_each(sht);
-            if let Some(c) = &mut m.contributions {
-                sh(&mut c.span);
-                c.topics.iter_mut().for_each(sht);
-            }
-            m.speeches.iter_mut().for_each(|s| sh(&mut s.span));
-            m.tasks.iter_mut().for_each(|t| crate::formal::map_task_spans(t, &f));
-        }
+        self.visit(&mut |s: &mut Span| *s = f(*s));
     }
+}
+
+/// A part of the model that holds spans: `visit` calls `f` on each of them, once.
+trait Visit {
+    /// Call `f` on every span of the part.
+    fn visit(&mut self, f: &mut dyn FnMut(&mut Span));
+}
+
+impl Visit for Span {
+    fn visit(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(self);
+    }
+}
+
+/// Visit each of `parts` (an `&mut Option` or an `&mut Vec` will do).
+fn each<'a, T: Visit + 'a>(parts: impl IntoIterator<Item = &'a mut T>, f: &mut dyn FnMut(&mut Span)) {
+    parts.into_iter().for_each(|x| x.visit(f));
+}
+
+/// Implements [`Visit`] from a table: `Type { own span field; parts holding spans }`,
+/// each part a `Span`, or an `Option` or a `Vec` of a visited type.
+macro_rules! span_fields {
+    ($($t:ty { $($own:ident)?; $($part:ident),* })*) => {
+        $(impl Visit for $t {
+            fn visit(&mut self, f: &mut dyn FnMut(&mut Span)) {
+                $(f(&mut self.$own);)?
+                $(each(&mut self.$part, f);)*
+            }
+        })*
+    };
+}
+
+// The one list of the span-bearing fields of the model: a new field with a span goes here.
+span_fields! {
+    Document { ; title, author, people, captions, recipients, header, signature, minutes, diagnostics, publisher, meeting }
+    Person { ; mentions, roles }
+    Diagnostic { ; span }
+    Publisher {
+        span; agency, address, phone, fax, email, responsible, responsible_role, designer
+    }
+    Meeting { ; name, location, organizer, date, period, groups, contributions, speeches, tasks }
+    Contributions { span; topics }
+    Task { span; agency, partners, deadline, subtasks }
+    Deadline { span; date, period }
+    Header {
+        span; issuer, parent_issuer, motto, party_header, number, place, date, doc_type, abstract_, addressee
+    }
+    Signature { span; authorities, title, name, co_signers }
+    Minutes { ; started, ended, place, attendance, chair, secretary, agenda, sections, votes }
+    Text { span; }
+    Role { span; }
+    Caption { span; }
+    Recipient { span; }
+    MeetingDate { span; }
+    Period { span; }
+    Speech { span; }
+    DocDate { span; }
+    DocumentNumber { span; }
+    AuthorityLine { span; }
+    ClockTime { span; }
+    Attendance { span; }
+    FieldPerson { span; }
+    Vote { span; }
 }

@@ -23,23 +23,9 @@
 //! Word boundaries are checked by hand, so no Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// Part of the day written before (or after) a date or a clock time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TimeOfDay {
-    /// *sáng*: morning.
-    Sang,
-    /// *trưa*: noon.
-    Trua,
-    /// *chiều*: afternoon.
-    Chieu,
-    /// *tối*: evening.
-    Toi,
-    /// *đêm*: night.
-    Dem,
-}
+pub use crate::model::{PeriodKind, TimeOfDay};
 
 /// What calendar information a [`DateMention`] carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -123,32 +109,6 @@ pub struct PeriodMention {
     /// The month a period names or starts with: 7 in "tháng 7" and in
     /// "tháng 7 và những tháng cuối năm 2022"; 1 in "tháng giêng".
     pub month: Option<u8>,
-}
-
-/// The sort of a [`PeriodMention`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodKind {
-    /// "6 tháng đầu năm 2019", "những tháng đầu năm".
-    FirstMonths,
-    /// "6 tháng cuối năm", "tháng 7 và những tháng cuối năm 2022".
-    LastMonths,
-    /// "9 tháng", "9 tháng năm 2025".
-    Months,
-    /// "quý I/2024", "quý II-2024", "quý III năm 2025".
-    Quarter,
-    /// "năm 2019" (and "năm 2019-2020").
-    Year,
-    /// *nhiệm kỳ*: "nhiệm kỳ 2020-2025".
-    Term,
-    /// *giai đoạn*: "giai đoạn 2021-2025".
-    Stage,
-    /// *khoá*: "khóa XIX", "khoá 20".
-    Course,
-    /// *năm học*: "năm học 2025 - 2026".
-    SchoolYear,
-    /// A month with no year that is not part of a date: "tháng 7", "tháng giêng".
-    Month,
 }
 
 /// Finds dates, times and periods in key strings.

@@ -13,7 +13,9 @@
 //! - [`location`]: the place named after each full date;
 //! - [`publisher`]: the publisher's footer;
 //! - [`byline`]: the author;
-//! - [`document_kind`]: minutes, notice, plan or news report.
+//! - [`document_kind`]: minutes, notice, plan or news report;
+//! - [`formal`]: the header, signature, recipients, minutes fields and tasks of formal
+//!   documents.
 //!
 //! They read the text through a [`context::Context`] (text, key, blocks, lexicon
 //! matches and [`context::Sentences`]); the word helpers they share are in [`words`].
@@ -23,6 +25,7 @@ pub mod context;
 pub mod count;
 pub mod date;
 pub mod document_kind;
+pub mod formal;
 pub mod list;
 pub mod location;
 pub mod meeting_kind;

@@ -1,4 +1,8 @@
-//! The vocabulary of formal documents, read from `lexicon/data/formal.tsv`.
+//! The vocabulary of formal documents, read from `lexicon/data/formal.tsv`: the
+//! motto and the Party's name, type headings and codes, signing prefixes, labels. Read
+//! by the layout's formal regions and by the formal recognizers (which re-export it as
+//! `recognize::formal::vocab`); it sits beside the lexicon so that neither stage
+//! reaches into the other for it.
 
 use std::sync::LazyLock;
 
@@ -13,7 +17,7 @@ pub(crate) struct Entry {
 
 /// All entries, longest phrase first (so "không tán thành" is tried before "tán thành").
 pub(crate) static VOCAB: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    let mut v: Vec<Entry> = include_str!("../lexicon/data/formal.tsv")
+    let mut v: Vec<Entry> = include_str!("lexicon/data/formal.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {

@@ -1,5 +1,7 @@
 //! Layout: the normalized text as blocks (title, paragraphs, captions, byline,
-//! footer) and the sentences inside them.
+//! footer, and a formal document's header and tail) and the sentences inside them.
+//! This file holds the blocks of any text and the sentence splitter; [`formal`] holds
+//! the formal document's type heading and its header and tail regions.
 //!
 //! One line is one block: scraped portals put a paragraph on one line and a photo
 //! caption on a line of its own. The headline is the first content line when it reads
@@ -15,6 +17,8 @@
 //! let kinds: Vec<BlockKind> = layout(text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
 //! assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
 //! ```
+
+pub mod formal;
 
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan};
 
@@ -34,7 +38,7 @@ pub enum BlockKind {
     /// Scraper metadata ("# url = …", "`[img]`", Markdown rules).
     Metadata,
     /// A line of a formal document's header: issuer, motto, number, place and date
-    /// (see [`crate::formal::regions`]).
+    /// (see [`formal::regions`]).
     Header,
     /// A line of a formal document's tail: signature block and "Nơi nhận" list.
     Signature,
@@ -137,8 +141,27 @@ fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
     })
 }
 
-/// Split the normalized text into classified blocks.
+/// Split the normalized text into classified blocks: one step per kind of block, in
+/// this order (each step only relabels blocks the steps before left as paragraphs).
 pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
+    let mut blocks = line_blocks(text);
+    join_broken_names(text, key, lex, scan.ascii, &mut blocks);
+    mark_footer(text, lex, scan, &mut blocks);
+    let formal_heading = mark_title(text, key, lex, scan, &mut blocks);
+    mark_byline_under_title(text, &mut blocks);
+    mark_captions(text, lex, scan, &mut blocks);
+    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_heading.is_some();
+    if !formal {
+        mark_last_byline(text, lex, scan, &mut blocks);
+    }
+    // Formal documents: header and signature regions.
+    formal::regions(text, key, &mut blocks);
+    Layout { blocks }
+}
+
+/// The non-empty lines as blocks: scraper metadata, or paragraphs (Markdown marks
+/// trimmed).
+fn line_blocks(text: &str) -> Vec<Block> {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
@@ -148,7 +171,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             lines.push((s, e));
         }
     }
-    let mut blocks: Vec<Block> = lines
+    lines
         .iter()
         .map(|&(s, e)| {
             let kind = if is_metadata(&text[s..e]) { BlockKind::Metadata } else { BlockKind::Paragraph };
@@ -156,10 +179,11 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             Block { kind, start: s, end: e }
         })
         .filter(|b| b.start < b.end)
-        .collect();
-    join_broken_names(text, key, lex, scan.ascii, &mut blocks);
+        .collect()
+}
 
-    // Footer: from the first labelled footer line among the last lines to the end.
+/// Footer: from the first labelled footer line among the last lines to the end.
+fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
     let n = blocks.len();
     let tail_from = n.saturating_sub(12);
     let footer_from = (tail_from..n).find(|&i| {
@@ -175,60 +199,70 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             }
         }
     }
+}
 
-    // Title. Scraper dumps with "# key = value" metadata carry no headline in the text.
+/// The title: a formal document's type heading, or else the headline of a news
+/// report. Returns the formal heading's block, when there is one.
+fn mark_title(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) -> Option<usize> {
+    // Scraper dumps with "# key = value" metadata carry no headline in the text.
     let has_metadata =
         blocks.first().is_some_and(|b| b.kind == BlockKind::Metadata && text[b.start..b.end].contains(" = "));
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind == BlockKind::Paragraph).collect();
-    // (Asked again for the byline below: only kinds change in between, never a block's
-    // bounds, so the answer stands.)
-    let formal_heading = formal_title(text, key, lex, scan, &blocks, &content);
+    let formal_heading = formal::formal_title(text, key, lex, scan, blocks, &content);
     if let Some(t) = formal_heading {
         // A formal document (national motto in its header): the title is the
         // document-type heading ("THÔNG BÁO", "TỜ TRÌNH", "BIÊN BẢN HỌP …").
         blocks[t].kind = BlockKind::Title;
-    } else if let (Some(&i), false) = (content.first(), has_metadata) {
-        let b = blocks[i];
-        let line = &text[b.start..b.end];
-        let chars = line.chars().count();
-        let agency_lead =
-            line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
-        // A line that opens with a title or honorific, names someone and ends like a
-        // sentence is a caption ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc."), not a headline.
-        let person_first = starts_with_person_word(lex, text, scan, b.start, b.end)
-            && names_someone(lex, line, &key[b.start..b.end], scan.ascii)
-            && line.ends_with('.');
-        // A headline may end with a period when a blank line follows it (portal style),
-        // but never opens with the lead's date ("Sáng 8/7, …").
-        let blank_after = text[b.end..].trim_start_matches([' ', '\t']).starts_with("\n\n")
-            || text[b.end..].starts_with("\n") && text[b.end + 1..].trim_start_matches(' ').starts_with('\n');
-        // Nor is a headline two sentences: "… ở phút 19. Sau pha đi bóng … cản phá.".
-        let period_ok = !line.ends_with('.')
-            || (blank_after
-                && !starts_with_date_lead(&key[b.start..b.end])
-                && sentences(text, b.start, b.end).len() < 2);
-        if content.len() > 1
-            && chars <= MAX_TITLE_CHARS
-            && !agency_lead
-            && !person_first
-            && period_ok
-            && !line.ends_with(':')
-        {
-            blocks[i].kind = BlockKind::Title;
-            // A headline broken over lines: the next content line goes on in lower case.
-            if let Some(&j) = content.get(1) {
-                let next = &text[blocks[j].start..blocks[j].end];
-                if next.chars().next().is_some_and(char::is_lowercase)
-                    && next.chars().count() <= 160
-                    && !next.ends_with('.')
-                {
-                    blocks[j].kind = BlockKind::Title;
-                }
+    } else if !has_metadata {
+        mark_headline(text, key, lex, scan, blocks, &content);
+    }
+    formal_heading
+}
+
+/// A news headline: the first content line when it reads as one (and the next line
+/// when the headline breaks over it).
+fn mark_headline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block], content: &[usize]) {
+    let Some(&i) = content.first() else { return };
+    let b = blocks[i];
+    let line = &text[b.start..b.end];
+    let chars = line.chars().count();
+    let agency_lead =
+        line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
+    // A line that opens with a title or honorific, names someone and ends like a
+    // sentence is a caption ("Bí thư Thành ủy Nguyễn Văn A phát biểu khai mạc."), not a headline.
+    let person_first = starts_with_person_word(lex, text, scan, b.start, b.end)
+        && names_someone(lex, line, &key[b.start..b.end], scan.ascii)
+        && line.ends_with('.');
+    // A headline may end with a period when a blank line follows it (portal style),
+    // but never opens with the lead's date ("Sáng 8/7, …").
+    let blank_after = text[b.end..].trim_start_matches([' ', '\t']).starts_with("\n\n")
+        || text[b.end..].starts_with("\n") && text[b.end + 1..].trim_start_matches(' ').starts_with('\n');
+    // Nor is a headline two sentences: "… ở phút 19. Sau pha đi bóng … cản phá.".
+    let period_ok = !line.ends_with('.')
+        || (blank_after && !starts_with_date_lead(&key[b.start..b.end]) && sentences(text, b.start, b.end).len() < 2);
+    if content.len() > 1
+        && chars <= MAX_TITLE_CHARS
+        && !agency_lead
+        && !person_first
+        && period_ok
+        && !line.ends_with(':')
+    {
+        blocks[i].kind = BlockKind::Title;
+        // A headline broken over lines: the next content line goes on in lower case.
+        if let Some(&j) = content.get(1) {
+            let next = &text[blocks[j].start..blocks[j].end];
+            if next.chars().next().is_some_and(char::is_lowercase)
+                && next.chars().count() <= 160
+                && !next.ends_with('.')
+            {
+                blocks[j].kind = BlockKind::Title;
             }
         }
     }
+}
 
-    // A byline at the top: a bare name on its own line between the headline and the lead.
+/// A byline at the top: a bare name on its own line between the headline and the lead.
+fn mark_byline_under_title(text: &str, blocks: &mut [Block]) {
     if let Some(t) = blocks.iter().rposition(|b| b.kind == BlockKind::Title) {
         let next =
             (t + 1..blocks.len()).filter(|&j| blocks[j].kind == BlockKind::Paragraph).take(2).collect::<Vec<_>>();
@@ -238,8 +272,10 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             }
         }
     }
+}
 
-    // Captions: short standalone lines about a person, or generic photo captions.
+/// Captions: short standalone lines about a person, or generic photo captions.
+fn mark_captions(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
     for block in blocks.iter_mut() {
         let b = *block;
         if b.kind != BlockKind::Paragraph {
@@ -260,40 +296,38 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
             block.kind = BlockKind::Caption;
         }
     }
+}
 
-    // Byline: the last content line before the footer (and before a trailing
-    // "more(…)" teaser), when short and not a sentence.
+/// Byline: the last content line before the footer (and before a trailing
+/// "more(…)" teaser), when short and not a sentence; or a byline glued to the end of
+/// the last paragraph, split off into a block of its own.
+fn mark_last_byline(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut Vec<Block>) {
     let last = (0..blocks.len()).rev().find(|&i| {
         matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
             && !text[blocks[i].start..blocks[i].end].starts_with("more(")
     });
-    let formal = blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_heading.is_some();
-    if let (Some(i), false) = (last, formal) {
-        let b = blocks[i];
-        let line = text[b.start..b.end].trim_end_matches([' ', '.']);
-        // Counted up to 9: only "at most 8" matters (the last block may be a long paragraph).
-        let words = line.split_whitespace().take(9).count();
-        let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
-        let plain = blocks[i].kind == BlockKind::Paragraph
-            && words <= 8
-            && line.chars().count() <= MAX_BYLINE_CHARS
-            && (!ends_sentence(line) || words <= 2)
-            && line.chars().next().is_some_and(char::is_uppercase)
-            && !line.chars().any(|c| c.is_ascii_digit())
-            && !starts_with_person_word(lex, text, scan, b.start, b.end);
-        if i > 0 && (plain || labelled && line.chars().count() <= 120) {
-            blocks[i].kind = BlockKind::Byline;
-        } else if blocks[i].kind == BlockKind::Paragraph {
-            // A byline glued to the end of the last paragraph: "… được giao. Công Hạnh".
-            if let Some(tail) = glued_byline(text, b.start, b.end) {
-                blocks[i].end = b.start + text[b.start..tail].trim_end().len();
-                blocks.insert(i + 1, Block { kind: BlockKind::Byline, start: tail, end: b.end });
-            }
+    let Some(i) = last else { return };
+    let b = blocks[i];
+    let line = text[b.start..b.end].trim_end_matches([' ', '.']);
+    // Counted up to 9: only "at most 8" matters (the last block may be a long paragraph).
+    let words = line.split_whitespace().take(9).count();
+    let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
+    let plain = blocks[i].kind == BlockKind::Paragraph
+        && words <= 8
+        && line.chars().count() <= MAX_BYLINE_CHARS
+        && (!ends_sentence(line) || words <= 2)
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !starts_with_person_word(lex, text, scan, b.start, b.end);
+    if i > 0 && (plain || labelled && line.chars().count() <= 120) {
+        blocks[i].kind = BlockKind::Byline;
+    } else if blocks[i].kind == BlockKind::Paragraph {
+        // A byline glued to the end of the last paragraph: "… được giao. Công Hạnh".
+        if let Some(tail) = glued_byline(text, b.start, b.end) {
+            blocks[i].end = b.start + text[b.start..tail].trim_end().len();
+            blocks.insert(i + 1, Block { kind: BlockKind::Byline, start: tail, end: b.end });
         }
     }
-    // Formal documents: header and signature regions.
-    crate::formal::regions(text, key, &mut blocks);
-    Layout { blocks }
 }
 
 /// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
@@ -344,38 +378,6 @@ fn starts_with_date_lead(key: &str) -> bool {
     let first = key.split_whitespace().next().unwrap_or("");
     ["sáng", "chiều", "trưa", "tối", "ngày", "hôm", "vào", "từ", "trong"].contains(&first)
         && key.split_whitespace().take(4).any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-}
-
-/// The document-type heading of a formal document: a line in capitals opening with a
-/// type word, within the first lines, when the header carries the national motto or
-/// the Party's name.
-fn formal_title(
-    text: &str,
-    key: &str,
-    lex: &Lexicon,
-    scan: &Scan,
-    blocks: &[Block],
-    content: &[usize],
-) -> Option<usize> {
-    let head: Vec<usize> = content.iter().copied().take(14).collect();
-    let motto = head.iter().any(|&i| {
-        let k = &key[blocks[i].start..blocks[i].end];
-        k.contains("cộng hoà xã hội chủ nghĩa") || k.contains("độc lập - tự do") || k.contains("đảng cộng sản việt nam")
-    });
-    if !motto {
-        return None;
-    }
-    head.into_iter().find(|&i| {
-        let b = blocks[i];
-        let raw = &text[b.start..b.end];
-        let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c == '*' || c.is_whitespace()).len();
-        let line = raw.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
-        let caps = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
-        let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
-            .first()
-            .is_some_and(|m| m.start() == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
-        caps && line.chars().count() <= 120 && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
-    })
 }
 
 /// Where a byline glued to the end of a paragraph starts: the last sentence is two to

@@ -141,20 +141,6 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
     })
 }
 
-/// Where the number label "Số" ends in a line's key: "số:", "số", "số :"; returns the
-/// offset just after the label (and its colon).
-pub fn after_label(key: &str) -> Option<usize> {
-    let rest = key.strip_prefix("số")?;
-    if rest.chars().next().is_some_and(crate::key::is_word_char) {
-        return None;
-    }
-    let after = rest.trim_start_matches([' ', ':', '.']);
-    let colon = rest.trim_start().starts_with(':');
-    // "Số: …", "Số 45-TB/HU", "Số /TB-UBND"; not "số lượng".
-    (colon || after.starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-'))
-        .then_some("số".len() + rest.len() - after.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,12 +177,5 @@ mod tests {
         assert!(parse_number("....đf07.........").is_none());
         assert!(parse_number("lượng 12 người").is_none());
         assert!(parse_number("").is_none());
-    }
-
-    #[test]
-    fn label() {
-        assert_eq!(after_label("số: 12/tb"), Some("số: ".len()));
-        assert_eq!(after_label("số 12-tb/hu"), Some("số ".len()));
-        assert_eq!(after_label("số lượng"), None);
     }
 }

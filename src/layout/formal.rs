@@ -1,101 +1,15 @@
-//! Formal documents: the state layout of Nghị định 30/2020/NĐ-CP and the Party layout
-//! of Hướng dẫn 36-HD/VPTW (DOMAIN.md §6.2–6.4, §7).
-//!
-//! Two entry points, one per stage:
-//! - [`regions`] (called by [`crate::layout`]): the header lines above the type heading
-//!   and the signature and "Nơi nhận" lines at the end become [`BlockKind::Header`] and
-//!   [`BlockKind::Signature`] blocks, so they feed neither the meeting nor the body.
-//! - [`fill`] (after [`crate::assemble`]): reads those blocks into [`Header`],
-//!   [`Signature`], [`Recipient`]s and, for minutes, [`Minutes`]; sets the kind; links
-//!   the signer to a [`Person`]; gives a notice or plan its numbered tasks.
-//!
-//! Text arrives as converters emit it: two columns flattened into one line with runs
-//! of spaces or tabs (pdftotext), `|` table cells (antiword), form feeds, rule lines.
-//! Normalization folds the runs of spaces, so the columns are found again in the
-//! caller's input through the normalization map (`Cx::cells`). The vocabulary
-//! (motto, type headings and codes, prefixes, labels) is `lexicon/data/formal.tsv`.
+//! The layout of a formal document (the state layout of Nghị định 30/2020/NĐ-CP, the
+//! Party layout of Hướng dẫn 36-HD/VPTW; DOMAIN.md §6.2–6.4): its type heading
+//! (`formal_title`), and its header and tail regions ([`regions`]): the header lines
+//! above the type heading and the signature and "Nơi nhận" lines at the end become
+//! [`BlockKind::Header`] and [`BlockKind::Signature`] blocks, so they feed neither the
+//! meeting nor the body. Also the line tests the formal recognizers share (capitals,
+//! rules, signing prefixes, the number label, the abstract's lines). The vocabulary is
+//! `lexicon/data/formal.tsv`, read through `crate::vocab`.
 
-pub mod number;
-mod parts;
-pub mod tasks;
-mod vocab;
-
-use crate::layout::{Block, BlockKind};
-use crate::model::*;
-use crate::span::Span;
-
-pub use parts::fill;
-
-/// Map every span of the formal parts of `doc` (header, signature, minutes) with `f`;
-/// [`Document::map_spans`] calls it.
-pub(crate) fn map_formal_spans(doc: &mut Document, f: &impl Fn(Span) -> Span) {
-    let sht = |t: &mut Text| t.span = f(t.span);
-    if let Some(h) = &mut doc.header {
-        h.span = f(h.span);
-        for t in
-            [&mut h.issuer, &mut h.parent_issuer, &mut h.motto, &mut h.party_header, &mut h.place].into_iter().flatten()
-        {
-            sht(t);
-        }
-        for t in [&mut h.doc_type, &mut h.abstract_, &mut h.addressee].into_iter().flatten() {
-            sht(t);
-        }
-        if let Some(n) = &mut h.number {
-            n.span = f(n.span);
-        }
-        if let Some(d) = &mut h.date {
-            d.span = f(d.span);
-        }
-    }
-    if let Some(s) = &mut doc.signature {
-        map_signature(s, f);
-    }
-    if let Some(m) = &mut doc.minutes {
-        for c in [&mut m.started, &mut m.ended].into_iter().flatten() {
-            c.span = f(c.span);
-        }
-        if let Some(t) = &mut m.place {
-            sht(t);
-        }
-        if let Some(a) = &mut m.attendance {
-            a.span = f(a.span);
-        }
-        for p in [&mut m.chair, &mut m.secretary].into_iter().flatten() {
-            p.span = f(p.span);
-        }
-        m.agenda.iter_mut().for_each(sht);
-        m.sections.iter_mut().for_each(sht);
-        m.votes.iter_mut().for_each(|v| v.span = f(v.span));
-    }
-}
-
-fn map_signature(s: &mut Signature, f: &impl Fn(Span) -> Span) {
-    s.span = f(s.span);
-    s.authorities.iter_mut().for_each(|a| a.span = f(a.span));
-    for t in [&mut s.title, &mut s.name].into_iter().flatten() {
-        t.span = f(t.span);
-    }
-    s.co_signers.iter_mut().for_each(|c| map_signature(c, f));
-}
-
-/// Map every span of a task and its sub-items with `f`.
-pub(crate) fn map_task_spans(t: &mut Task, f: &impl Fn(Span) -> Span) {
-    t.span = f(t.span);
-    if let Some(a) = &mut t.agency {
-        a.span = f(a.span);
-    }
-    t.partners.iter_mut().for_each(|p| p.span = f(p.span));
-    if let Some(d) = &mut t.deadline {
-        d.span = f(d.span);
-        if let Some(x) = &mut d.date {
-            x.span = f(x.span);
-        }
-        if let Some(p) = &mut d.period {
-            p.span = f(p.span);
-        }
-    }
-    t.subtasks.iter_mut().for_each(|c| map_task_spans(c, f));
-}
+use super::{Block, BlockKind};
+use crate::lexicon::{Lexicon, Scan};
+use crate::vocab;
 
 /// Is every letter of `s` upper case (and is there at least one)?
 pub(crate) fn is_upper(s: &str) -> bool {
@@ -168,6 +82,52 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, blocks: &[Block], title: us
     out
 }
 
+/// Where the number label "Số" ends in a line's key: "số:", "số", "số :"; returns the
+/// offset just after the label (and its colon).
+pub fn after_label(key: &str) -> Option<usize> {
+    let rest = key.strip_prefix("số")?;
+    if rest.chars().next().is_some_and(crate::key::is_word_char) {
+        return None;
+    }
+    let after = rest.trim_start_matches([' ', ':', '.']);
+    let colon = rest.trim_start().starts_with(':');
+    // "Số: …", "Số 45-TB/HU", "Số /TB-UBND"; not "số lượng".
+    (colon || after.starts_with(|c: char| c.is_ascii_digit() || c == '/' || c == '-'))
+        .then_some("số".len() + rest.len() - after.len())
+}
+
+/// The document-type heading of a formal document: a line in capitals opening with a
+/// type word, within the first lines, when the header carries the national motto or
+/// the Party's name.
+pub(crate) fn formal_title(
+    text: &str,
+    key: &str,
+    lex: &Lexicon,
+    scan: &Scan,
+    blocks: &[Block],
+    content: &[usize],
+) -> Option<usize> {
+    let head: Vec<usize> = content.iter().copied().take(14).collect();
+    let motto = head.iter().any(|&i| {
+        let k = &key[blocks[i].start..blocks[i].end];
+        k.contains("cộng hoà xã hội chủ nghĩa") || k.contains("độc lập - tự do") || k.contains("đảng cộng sản việt nam")
+    });
+    if !motto {
+        return None;
+    }
+    head.into_iter().find(|&i| {
+        let b = blocks[i];
+        let raw = &text[b.start..b.end];
+        let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c == '*' || c.is_whitespace()).len();
+        let line = raw.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
+        let caps = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
+        let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
+            .first()
+            .is_some_and(|m| m.start() == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
+        caps && line.chars().count() <= 120 && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
+    })
+}
+
 /// The header and tail regions of a formal document, as block kinds: blocks before the
 /// type heading (or, with no heading, down to the date line and the "V/v" subject)
 /// become [`BlockKind::Header`]; from the "Nơi nhận" list or the first signing line
@@ -186,40 +146,7 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
     });
     let header_end = match title {
         Some(t) if title_is_heading => t,
-        _ => {
-            // No type heading (an official letter): down to the last header-like line.
-            let mut end = 0;
-            let mut subject = false;
-            for (n, &i) in head.iter().enumerate() {
-                let b = blocks[i];
-                let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
-                let line = &text[b.start..b.end];
-                if line.chars().count() > 120 {
-                    break; // the body
-                }
-                let headerish = has_motto(k)
-                    || number::after_label(k).is_some()
-                    || k.contains(", ngày") && k.contains("tháng") && !line.ends_with('.')
-                    || is_rule(line)
-                    || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
-                if headerish {
-                    end = n + 1;
-                    subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
-                } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none()
-                {
-                    end = n + 1; // the subject goes on over the next line
-                } else if n > end + 2 {
-                    break;
-                } else {
-                    subject = false;
-                }
-            }
-            match (head.get(end), head.last()) {
-                (Some(&i), _) => i,
-                (None, Some(&last)) => last + 1,
-                (None, None) => 0,
-            }
-        }
+        _ => letter_header_end(text, key, blocks, &head),
     };
     for b in blocks[..header_end].iter_mut() {
         if matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title | BlockKind::Byline) {
@@ -232,56 +159,98 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
             blocks[i].kind = BlockKind::Header;
         }
     }
-    // The tail: "Nơi nhận", a signing prefix, or the signers' titles of minutes.
-    let tail = (header_end + 1..blocks.len()).find(|&i| {
-        let b = blocks[i];
-        if b.kind == BlockKind::Metadata {
-            return false;
-        }
-        let line = text[b.start..b.end].trim_start_matches(['|', ' ']);
-        let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
-        if vocab::prefix("recipients", k).is_some() && line.chars().count() < 200 {
-            return true;
-        }
-        if sign_prefix(line, k).is_some() {
-            return true;
-        }
-        // "THƯ KÝ        CHỦ TỌA": every word a signer's title.
-        let mut rest = k.trim();
-        let mut titles = 0;
-        while let Some(e) = vocab::prefix("signer_title", rest) {
-            titles += 1;
-            rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
-        }
-        if titles >= 1 && rest.is_empty() && is_upper(line) {
-            return true;
-        }
-        // "THƯ KÝ        T/M CHI BỘ": a signing prefix further on in a line in capitals.
-        is_upper(line)
-            && line.char_indices().any(|(p, c)| {
-                c == ' ' && sign_prefix(&line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
-            })
-    });
-    if let Some(mut t) = tail {
-        // A signer's title set right above the "Nơi nhận" line ("GIÁM ĐỐC").
-        while t > header_end + 1 {
-            let b = blocks[t - 1];
-            let line = &text[b.start..b.end];
-            let short = line.chars().count() <= 50;
-            if b.kind == BlockKind::Metadata
-                || !(short && is_upper(line))
-                || line.starts_with(|c: char| c.is_ascii_digit())
-            {
-                break;
-            }
-            t -= 1;
-        }
+    if let Some(t) = tail_start(text, key, blocks, header_end) {
         for b in blocks[t..].iter_mut() {
             if b.kind != BlockKind::Metadata {
                 b.kind = BlockKind::Signature;
             }
         }
     }
+}
+
+/// Where the header of a document with no type heading (an official letter) ends: after
+/// the last header-like line among the first lines `head` (motto, number, place and
+/// date, rule, the "V/v" subject and its continuation lines).
+fn letter_header_end(text: &str, key: &str, blocks: &[Block], head: &[usize]) -> usize {
+    let mut end = 0;
+    let mut subject = false;
+    for (n, &i) in head.iter().enumerate() {
+        let b = blocks[i];
+        let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
+        let line = &text[b.start..b.end];
+        if line.chars().count() > 120 {
+            break; // the body
+        }
+        let headerish = has_motto(k)
+            || after_label(k).is_some()
+            || k.contains(", ngày") && k.contains("tháng") && !line.ends_with('.')
+            || is_rule(line)
+            || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+        if headerish {
+            end = n + 1;
+            subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+        } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none() {
+            end = n + 1; // the subject goes on over the next line
+        } else if n > end + 2 {
+            break;
+        } else {
+            subject = false;
+        }
+    }
+    match (head.get(end), head.last()) {
+        (Some(&i), _) => i,
+        (None, Some(&last)) => last + 1,
+        (None, None) => 0,
+    }
+}
+
+/// The first block of the tail after the header: the "Nơi nhận" list, a signing line,
+/// or the signers' titles of minutes; moved up over a signer's title set right above it.
+fn tail_start(text: &str, key: &str, blocks: &[Block], header_end: usize) -> Option<usize> {
+    let mut t = (header_end + 1..blocks.len()).find(|&i| {
+        let b = blocks[i];
+        b.kind != BlockKind::Metadata && opens_tail(&text[b.start..b.end], &key[b.start..b.end])
+    })?;
+    // A signer's title set right above the "Nơi nhận" line ("GIÁM ĐỐC").
+    while t > header_end + 1 {
+        let b = blocks[t - 1];
+        let line = &text[b.start..b.end];
+        let short = line.chars().count() <= 50;
+        if b.kind == BlockKind::Metadata || !(short && is_upper(line)) || line.starts_with(|c: char| c.is_ascii_digit())
+        {
+            break;
+        }
+        t -= 1;
+    }
+    Some(t)
+}
+
+/// Does the line open the tail: "Nơi nhận", a signing prefix, or the signers' titles
+/// of minutes?
+fn opens_tail(line: &str, key: &str) -> bool {
+    let line = line.trim_start_matches(['|', ' ']);
+    let k = key.trim_start_matches(['|', ' ']);
+    if vocab::prefix("recipients", k).is_some() && line.chars().count() < 200 {
+        return true;
+    }
+    if sign_prefix(line, k).is_some() {
+        return true;
+    }
+    // "THƯ KÝ        CHỦ TỌA": every word a signer's title.
+    let mut rest = k.trim();
+    let mut titles = 0;
+    while let Some(e) = vocab::prefix("signer_title", rest) {
+        titles += 1;
+        rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
+    }
+    if titles >= 1 && rest.is_empty() && is_upper(line) {
+        return true;
+    }
+    // "THƯ KÝ        T/M CHI BỘ": a signing prefix further on in a line in capitals.
+    is_upper(line)
+        && line.char_indices().any(|(p, c)| {
+            c == ' ' && sign_prefix(&line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
+        })
 }
 
 #[cfg(test)]
@@ -320,10 +289,18 @@ mod tests {
     }
 
     #[test]
+    fn label() {
+        assert_eq!(after_label("số: 12/tb"), Some("số: ".len()));
+        assert_eq!(after_label("số 12-tb/hu"), Some("số ".len()));
+        assert_eq!(after_label("số lượng"), None);
+    }
+
+    #[test]
     fn header_and_tail_blocks() {
         let t = "UBND HUYỆN AN PHÚ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/TB-UBND\tAn Phú, ngày 05 tháng 7 năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\nNgày 03/7/2024, UBND huyện họp.\nNơi nhận:\tCHỦ TỊCH\n- Lưu: VT.\n\tNguyễn Văn An\n";
         let d = crate::parse(t);
-        use crate::layout::BlockKind::*;
+        use crate::model::DocumentKind;
+        use BlockKind::*;
         let lex = crate::Lexicon::default();
         let norm = crate::normalize::normalize(t, &Default::default());
         let key = crate::key::key(&norm.text);

@@ -1,0 +1,355 @@
+//! Assembly of a formal document's parts: what needs the assembled [`Document`].
+//! The formal recognizers ([`crate::recognize::formal`]) read the header, the tail and
+//! the fields of minutes; here their spans go to the input, the signers and the minutes'
+//! chair and secretary are linked to person ids, people merged across signature
+//! columns are dropped, the kind comes from the header and the type heading from the
+//! title, a legal basis's date is dropped from the meeting and the meeting tidied,
+//! the minutes' place becomes the meeting's location, and a notice or plan gets its
+//! numbered body as tasks.
+
+use crate::assemble::Stages;
+use crate::key;
+use crate::layout::BlockKind;
+use crate::model::*;
+use crate::recognize::formal::tasks::{TaskCx, task};
+use crate::recognize::formal::{FormalMentions, MinutesMention, squash, vocab};
+use crate::span::Span;
+
+/// Put the formal parts `formal` (from [`crate::recognize::formal::recognize`]) into
+/// the assembled `doc` (see the module documentation).
+pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc: &mut Document) {
+    let Some(formal) = formal else { return };
+    let (mut header, signature, recipients, minutes) =
+        in_input(st, formal.header, formal.signature, formal.recipients, formal.minutes);
+    // The type heading is the title.
+    if let Some(h) = &mut header {
+        if st.layout.blocks.iter().any(|b| b.kind == BlockKind::Title) {
+            h.doc_type = doc.title.clone();
+        }
+    }
+    doc.signature = signature;
+    doc.recipients = recipients;
+    drop_merged_signers(st, doc, &formal.tail_names);
+    link_signer(doc);
+    if let Some(h) = &header {
+        doc.kind = kind_of(doc, h);
+    }
+    doc.header = header;
+    drop_legal_basis_date(st, doc);
+    tidy_meeting(st, doc);
+    if matches!(doc.kind, DocumentKind::Minutes | DocumentKind::Invitation) {
+        let m = minutes_with_people(doc, minutes);
+        // "Địa điểm: …" is where the meeting is held.
+        if let (Some(meeting), Some(place)) = (&mut doc.meeting, &m.place) {
+            if meeting.location.is_none() {
+                meeting.location = Some(place.clone());
+            }
+        }
+        if doc.kind == DocumentKind::Minutes {
+            doc.minutes = Some(m);
+        }
+    }
+    if doc.kind == DocumentKind::Minutes {
+        // "I. Thành phần tham dự", "II. Nội dung": sections of minutes, not tasks.
+        if let Some(m) = &mut doc.meeting {
+            let roman = |t: &Task| {
+                t.marker.trim_end_matches(['.', '/', '-', ')']).chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            };
+            m.tasks.retain(|t| !roman(t));
+        }
+    }
+    if matches!(
+        doc.kind,
+        DocumentKind::Notice
+            | DocumentKind::Plan
+            | DocumentKind::Conclusion
+            | DocumentKind::Directive
+            | DocumentKind::OfficialLetter
+    ) && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())
+    {
+        let tasks = body_tasks(st);
+        if !tasks.is_empty() {
+            doc.meeting.get_or_insert_with(Meeting::default).tasks = tasks;
+        }
+    }
+}
+
+/// The input span of the normalized range `s..e`.
+fn input_span(st: &Stages<'_, '_>, s: usize, e: usize) -> Span {
+    let (a, b) = st.norm.to_input(s, e);
+    Span::new(a, b)
+}
+
+/// The recognized parts with their spans moved to the input (through the document's
+/// one span visitor, [`Document::map_spans`]).
+fn in_input(
+    st: &Stages<'_, '_>,
+    header: Option<Header>,
+    signature: Option<Signature>,
+    recipients: Vec<Recipient>,
+    minutes: MinutesMention,
+) -> (Option<Header>, Option<Signature>, Vec<Recipient>, MinutesMention) {
+    let mut parts = Document { header, signature, recipients, minutes: Some(minutes.fields), ..Document::default() };
+    parts.map_spans(|s| input_span(st, s.start, s.end));
+    let at = |sp: Option<Span>| sp.map(|s| input_span(st, s.start, s.end));
+    let minutes = MinutesMention {
+        fields: parts.minutes.unwrap_or_default(),
+        chair_at: at(minutes.chair_at),
+        secretary_at: at(minutes.secretary_at),
+    };
+    (parts.header, parts.signature, parts.recipients, minutes)
+}
+
+/// The minutes' fields with the chair and the secretary linked to the person named
+/// where they are written.
+fn minutes_with_people(doc: &Document, mm: MinutesMention) -> Minutes {
+    let person_in = |sp: Option<Span>| -> Option<usize> {
+        let sp = sp?;
+        doc.people.iter().find(|p| p.mentions.iter().any(|x| x.end > sp.start && x.start < sp.end)).map(|p| p.id)
+    };
+    let mut m = mm.fields;
+    if let Some(c) = &mut m.chair {
+        c.person = person_in(mm.chair_at);
+    }
+    if let Some(c) = &mut m.secretary {
+        c.person = person_in(mm.secretary_at);
+    }
+    m
+}
+
+/// Drop people the person recognizer read across two flattened signature columns
+/// ("Vũ Thị Hạnh Hoàng Văn" from "Vũ Thị Hạnh      Hoàng Văn Thành"): named only in
+/// the tail, with a name that runs on past a signer's name there.
+fn drop_merged_signers(st: &Stages<'_, '_>, doc: &mut Document, names: &[String]) {
+    let tail: Vec<Span> = st
+        .layout
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Signature)
+        .map(|b| input_span(st, b.start, b.end))
+        .collect();
+    let in_tail = |m: &Span| tail.iter().any(|t| m.start >= t.start && m.end <= t.end);
+    let drop: Vec<bool> = doc
+        .people
+        .iter()
+        .map(|p| {
+            let k = squash(&key::key(&p.name));
+            p.mentions.iter().all(in_tail)
+                && !names.contains(&k)
+                && names.iter().any(|n| k.starts_with(n.as_str()) && k.len() > n.len())
+        })
+        .collect();
+    if !drop.iter().any(|d| *d) {
+        return;
+    }
+    let mut new_id = vec![None; doc.people.len()];
+    let mut kept = Vec::new();
+    for (i, p) in std::mem::take(&mut doc.people).into_iter().enumerate() {
+        if !drop[i] {
+            new_id[i] = Some(kept.len());
+            kept.push(Person { id: kept.len(), ..p });
+        }
+    }
+    doc.people = kept;
+    let map = |v: &mut Vec<usize>| *v = v.iter().filter_map(|&i| new_id[i]).collect();
+    if let Some(m) = &mut doc.meeting {
+        map(&mut m.chairs);
+        map(&mut m.attendees);
+        m.speeches.retain(|s| new_id[s.speaker].is_some());
+        m.speeches.iter_mut().for_each(|s| s.speaker = new_id[s.speaker].unwrap_or(s.speaker));
+    }
+    for c in &mut doc.captions {
+        c.person = c.person.and_then(|i| new_id[i]);
+    }
+    if let Some(p) = &mut doc.publisher {
+        p.responsible_person = p.responsible_person.and_then(|i| new_id[i]);
+    }
+}
+
+/// Link the signers to people (added when the body never named them), with the
+/// signing titles as roles.
+fn link_signer(doc: &mut Document) {
+    let Some(sig) = &mut doc.signature else { return };
+    link(sig, &mut doc.people);
+    for c in &mut sig.co_signers {
+        link(c, &mut doc.people);
+    }
+}
+
+/// Link one signer to a person (added when missing), with the signing title as a role.
+fn link(sig: &mut Signature, people: &mut Vec<Person>) {
+    let Some(name) = &sig.name else { return };
+    let nk = squash(&key::key(&name.text));
+    let id = match people.iter().position(|p| squash(&key::key(&p.name)) == nk) {
+        Some(i) => i,
+        None => {
+            people.push(Person {
+                id: people.len(),
+                name: name.text.clone(),
+                honorifics: Vec::new(),
+                roles: Vec::new(),
+                mentions: vec![name.span],
+            });
+            people.len() - 1
+        }
+    };
+    sig.signer = Some(id);
+    let p = &mut people[id];
+    if !p.mentions.contains(&name.span) {
+        p.mentions.push(name.span);
+        p.mentions.sort();
+    }
+    if let Some(t) = &sig.title {
+        let tk = squash(&key::key(&t.text));
+        if !p.roles.iter().any(|r| squash(&key::key(&r.text)) == tk) {
+            p.roles.push(Role {
+                text: t.text.clone(),
+                title: t.text.clone(),
+                organization: None,
+                expanded: None,
+                qualifier: None,
+                confidence: 1.0,
+                span: t.span,
+            });
+        }
+    }
+}
+
+/// The document kind: from the type heading (the title), else the number's type code,
+/// else an official letter by its "V/v" subject or a number without a type code.
+fn kind_of(doc: &Document, h: &Header) -> DocumentKind {
+    let by_name = |v: &str| match v {
+        "notice" => DocumentKind::Notice,
+        "minutes" => DocumentKind::Minutes,
+        "plan" => DocumentKind::Plan,
+        "decision" => DocumentKind::Decision,
+        "report" => DocumentKind::Report,
+        "invitation" => DocumentKind::Invitation,
+        "official_letter" => DocumentKind::OfficialLetter,
+        "submission" => DocumentKind::Submission,
+        "resolution" => DocumentKind::Resolution,
+        "conclusion" => DocumentKind::Conclusion,
+        "directive" => DocumentKind::Directive,
+        "program" => DocumentKind::Program,
+        "guide" => DocumentKind::Guide,
+        "regulation" => DocumentKind::Regulation,
+        _ => DocumentKind::OtherFormal,
+    };
+    if let Some(t) = &doc.title {
+        let k = key::key(t.text.trim_start_matches(['|', '*', ' ']));
+        if let Some(e) = vocab::prefix("doc_type", &k) {
+            return by_name(&e.value);
+        }
+    }
+    if let Some(code) = h.number.as_ref().and_then(|n| n.type_code.as_deref()) {
+        let k = key::key(code);
+        if let Some(e) = vocab::of("type_code").find(|e| e.phrase == k) {
+            return by_name(&e.value);
+        }
+    }
+    if h.abstract_.as_ref().is_some_and(|a| vocab::find("subject", &key::key(&a.text)).is_some_and(|(p, _)| p == 0))
+        || h.number.as_ref().is_some_and(|n| n.type_code.is_none())
+    {
+        return DocumentKind::OfficialLetter;
+    }
+    DocumentKind::OtherFormal
+}
+
+/// A meeting date read from a legal basis ("Căn cứ Nghị định … ngày 08 tháng 10 năm
+/// 2024", "Thực hiện Kế hoạch số … ngày …") is a document's date: drop it.
+fn drop_legal_basis_date(st: &Stages<'_, '_>, doc: &mut Document) {
+    let Some(m) = &mut doc.meeting else { return };
+    let Some(d) = &m.date else { return };
+    let basis = st.layout.blocks.iter().any(|b| {
+        let sp = input_span(st, b.start, b.end);
+        sp.start <= d.span.start
+            && d.span.end <= sp.end
+            && vocab::prefix("legal_basis", &st.key[b.start..b.end]).is_some()
+    });
+    if basis {
+        m.date = None;
+        m.time_of_day = None;
+        m.time = None;
+    }
+}
+
+/// formal document has none: those lines are field lines), attendee "groups" that are
+/// counts or fragments ("14/15 hộ", "lý do"), and a meeting name read from a task.
+fn tidy_meeting(st: &Stages<'_, '_>, doc: &mut Document) {
+    doc.captions.clear();
+    let Some(m) = &mut doc.meeting else { return };
+    // "Về nội dung: Đoàn Luật sư …", "Hội … về việc xin phép", "Hội": a field line or a
+    // fragment, not a body that held a meeting.
+    if m.organizer.as_ref().is_some_and(|o| {
+        o.text.contains(':') || key::key(&o.text).contains(" về việc") || o.text.split_whitespace().count() < 2
+    }) {
+        m.organizer = None;
+    }
+    m.groups.retain(|g| {
+        g.text.split_whitespace().count() >= 3 && !g.text.chars().any(|c| c.is_ascii_digit()) && !g.text.ends_with("./")
+    });
+    let in_list = |sp: Span| {
+        st.mentions.lists.iter().any(|l| {
+            let ls = input_span(st, l.start, l.end);
+            ls.start <= sp.start && sp.end <= ls.end
+        })
+    };
+    if m.name.as_ref().is_some_and(|n| in_list(n.span)) {
+        m.name = None;
+        m.kind = None;
+    }
+    // "… kiện toàn nhân sự Ban Chấp hành trước khi tổ chức đại hội" in a numbered item:
+    // a task, not the meeting's organizer.
+    if m.organizer.as_ref().is_some_and(|o| in_list(o.span)) {
+        m.organizer = None;
+    }
+    let empty = m.name.is_none()
+        && m.date.is_none()
+        && m.organizer.is_none()
+        && m.location.is_none()
+        && m.chairs.is_empty()
+        && m.attendees.is_empty()
+        && m.groups.is_empty()
+        && m.speeches.is_empty()
+        && m.tasks.is_empty()
+        && m.contributions.is_none();
+    if empty {
+        doc.meeting = None;
+    }
+}
+
+/// The numbered body of a notice or plan as tasks, when the meeting has none.
+fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
+    let in_body = |p: usize| {
+        let i = st.layout.blocks.partition_point(|b| b.end <= p);
+        st.layout
+            .blocks
+            .get(i)
+            .is_some_and(|b| b.start <= p && matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption))
+    };
+    let l =
+        st.mentions.lists.iter().find(|l| {
+            in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
+        });
+    let Some(l) = l else { return Vec::new() };
+    let tcx = TaskCx {
+        text: &st.norm.text,
+        key: st.key,
+        norm: st.norm,
+        dates: &st.mentions.dates,
+        periods: &st.mentions.periods,
+    };
+    let tasks: Vec<Task> =
+        (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect();
+    // A plan's parts "I. MỤC ĐÍCH, YÊU CẦU / II. NHIỆM VỤ … / III. TỔ CHỨC THỰC HIỆN":
+    // the tasks are the items of the task sections, with their own sub-items.
+    let roman = |t: &Task| {
+        let m = t.marker.trim_end_matches(['.', '/', '-', ')']);
+        !m.is_empty() && m.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    };
+    let task_section = |t: &Task| vocab::prefix("task_section", &key::key(t.text.trim())).is_some();
+    if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
+        return tasks.into_iter().filter(task_section).flat_map(|t| t.subtasks).collect();
+    }
+    tasks
+}

@@ -1,0 +1,290 @@
+//! The header of a formal document: issuer and parent issuer, motto or Party header,
+//! number, place and date, the "V/v" subject or the abstract under the type heading,
+//! and the addressee, read from the [`BlockKind::Header`] blocks.
+
+use super::number::parse_number;
+use super::{FormalText, is_rule, is_upper, squash, value_after_colon, vocab};
+use crate::layout::formal::{abstract_blocks, after_label};
+use crate::layout::{Block, BlockKind};
+use crate::model::*;
+
+/// "Bình Thuận, ngày 17 tháng 2 năm 2025" in a cell: place and date.
+fn date_line(ft: &FormalText<'_>, s: usize, e: usize) -> Option<(Option<Text>, DocDate)> {
+    let k = ft.key(s, e);
+    let p = k.find(", ngày").or_else(|| k.find(",ngày")).or_else(|| k.starts_with("ngày ").then_some(0))?;
+    let ds = if p == 0 { s } else { s + p + k[p..].find('n').unwrap_or(1) };
+    let dk = &ft.key[ds..e];
+    let nums = |after: &str| -> (Option<u32>, usize) {
+        match dk.find(after) {
+            Some(q) => {
+                let rest = &dk[q + after.len()..];
+                let t = rest.trim_start_matches([' ', '.']);
+                let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+                (digits.parse().ok(), q + after.len() + (rest.len() - t.len()) + digits.len())
+            }
+            None => (None, 0),
+        }
+    };
+    let (day, mut end) = nums("ngày");
+    let (month, m_end) = nums("tháng");
+    let (year, y_end) = nums("năm");
+    let (mut day, mut month, mut year) = (day, month, year);
+    if dk.find("tháng").is_none() {
+        // "ngày 05/7/2019"
+        let t = dk.strip_prefix("ngày")?.trim_start();
+        let parts: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).take(3).collect();
+        if parts.len() == 3 && t[..t.find(' ').unwrap_or(t.len())].matches(['/', '-', '.']).count() == 2 {
+            day = parts[0].parse().ok();
+            month = parts[1].parse().ok();
+            year = parts[2].parse().ok();
+            end = dk.len() - t.len() + t.find(' ').unwrap_or(t.len());
+        } else {
+            return None;
+        }
+    } else {
+        end = end.max(m_end).max(y_end);
+    }
+    let de = ds + ft.text[ds..ds + end.min(dk.len())].trim_end().len();
+    let place = (p > 0).then(|| {
+        let t = ft.text[s..s + p].trim();
+        let off = s + ft.text[s..s + p].find(t).unwrap_or(0);
+        ft.text_of(off, off + t.len())
+    });
+    let date = DocDate {
+        year: year.and_then(|y| i32::try_from(y).ok()).filter(|y| (1900..2200).contains(y)),
+        month: month.and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m)),
+        day: day.and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d)),
+        text: ft.text[ds..de].to_string(),
+        span: ft.span(ds, de),
+    };
+    Some((place.filter(|p| !p.text.is_empty()), date))
+}
+
+/// What the header's cells hold besides the fields read straight into the [`Header`].
+#[derive(Default)]
+struct HeaderCells {
+    /// Issuer lines in capitals, in order.
+    issuers: Vec<(usize, usize)>,
+    /// Lines of the national name and motto.
+    motto: Vec<(usize, usize)>,
+    /// The "V/v" subject, with the lines it goes on over.
+    subject: Option<(usize, usize)>,
+    /// A "Số:" label was alone at the end of the last cell: the number follows.
+    pending_number: bool,
+}
+
+/// The header: `None` unless there are header blocks or a type heading. The type
+/// heading itself (`doc_type`) is the document's title, set by assembly.
+pub(super) fn header(ft: &FormalText<'_>) -> Option<Header> {
+    let blocks = &ft.layout.blocks;
+    let title_i = blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let hb: Vec<_> =
+        blocks.iter().take(title_i.unwrap_or(blocks.len())).filter(|b| b.kind == BlockKind::Header).collect();
+    if hb.is_empty() && title_i.is_none() {
+        return None;
+    }
+    let mut h = Header::default();
+    let mut cells = HeaderCells::default();
+    for b in &hb {
+        for c in ft.cells(b.start, b.end) {
+            read_cell(ft, c.start, c.end, c.col, &mut h, &mut cells);
+        }
+    }
+    if let (Some(f), Some(l)) = (cells.motto.first(), cells.motto.last()) {
+        let parts: Vec<String> = cells.motto.iter().map(|&(s, e)| squash(&ft.text[s..e])).collect();
+        h.motto = Some(Text { text: parts.join(" / "), span: ft.span(f.0, l.1) });
+    }
+    set_issuers(ft, &mut h, cells.issuers);
+    if let Some(sj) = cells.subject {
+        h.abstract_ = Some(Text { text: squash(&ft.text[sj.0..sj.1].replace('|', " ")), span: ft.span(sj.0, sj.1) });
+    }
+    // The abstract and the addressee: the lines after the type heading.
+    if let Some(t) = title_i {
+        below_heading(ft, &mut h, t);
+    }
+    if h.addressee.is_none() {
+        let after = blocks.iter().rposition(|b| matches!(b.kind, BlockKind::Header | BlockKind::Title)).unwrap_or(0);
+        h.addressee = addressee_in(ft, &blocks[after + 1..], 6);
+    }
+    let first = hb.first().map(|b| b.start).or(title_i.map(|t| blocks[t].start))?;
+    let last = blocks.iter().filter(|b| matches!(b.kind, BlockKind::Header | BlockKind::Title)).map(|b| b.end).max()?;
+    h.span = ft.span(first, last);
+    Some(h)
+}
+
+/// Read one cell `s..e` of a header line (at column `col`) into `h` or `cells`.
+fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header, cells: &mut HeaderCells) {
+    let t = &ft.text[s..e];
+    let k = ft.key(s, e);
+    if is_rule(t) {
+        return;
+    }
+    if vocab::find("party", k).is_some_and(|(p, _)| p == 0) {
+        h.party_header = Some(ft.text_of(s, e));
+        return;
+    }
+    if vocab::find("motto", k).is_some_and(|(p, _)| p == 0) || k.starts_with("độc lập") {
+        cells.motto.push((s, e));
+        return;
+    }
+    // "Số:" alone, the number on the next line ("Số:\n33/2009/QĐ-UBND").
+    let written = after_label(k);
+    let label = written.or_else(|| cells.pending_number.then_some(0).filter(|_| h.number.is_none()));
+    cells.pending_number = false;
+    let parsed = label.and_then(|l| parse_number(&ft.text[s + l..e]));
+    if let (Some(l), true) = (label, written.is_some() || parsed.is_some()) {
+        if ft.text[s + l..e].trim().is_empty() {
+            cells.pending_number = true;
+            return;
+        }
+        if let Some(n) = parsed {
+            let (ns, ne) = (s + l + n.start, s + l + n.end);
+            h.number = Some(DocumentNumber {
+                text: ft.text[ns..ne].to_string(),
+                number: n.number,
+                year: n.year,
+                type_code: n.type_code,
+                issuer_code: n.issuer_code,
+                form: n.form,
+                span: ft.span(ns, ne),
+            });
+            // "Số: 12/TB-UBND An Phú, ngày …" flattened on one line.
+            if let Some((place, date)) = date_line(ft, ne, e) {
+                h.place = h.place.take().or(place.map(|p| trim_place(ft, p)));
+                h.date = h.date.take().or(Some(date));
+            }
+        }
+        return;
+    }
+    if let Some((place, date)) = date_line(ft, s, e) {
+        h.place = h.place.take().or(place);
+        h.date = h.date.take().or(Some(date));
+        return;
+    }
+    if vocab::find("subject", k).is_some_and(|(p, _)| p == 0) {
+        cells.subject = Some((s, e));
+        return;
+    }
+    if let (Some((ss, se)), false) = (cells.subject, is_upper(t)) {
+        // The subject goes on in the left column.
+        if col < 30 {
+            cells.subject = Some((ss, se.max(e)));
+        }
+        return;
+    }
+    if vocab::prefix("addressee", k).is_some() {
+        h.addressee = Some(value_after_colon(ft, s, e));
+        return;
+    }
+    if is_upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && col < 40 {
+        cells.issuers.push((s, e));
+    }
+}
+
+/// The issuer and its parent from the issuer lines, the parent above: "ỦY BAN NHÂN
+/// DÂN" / "TỈNH BÌNH THUẬN" is one name.
+fn set_issuers(ft: &FormalText<'_>, h: &mut Header, issuers: Vec<(usize, usize)>) {
+    let mut names: Vec<Vec<(usize, usize)>> = Vec::new();
+    for (s, e) in issuers {
+        let k = ft.key(s, e);
+        let cont = vocab::prefix("issuer_continuation", k).is_some();
+        match names.last_mut() {
+            Some(last)
+                if cont
+                    && last.len() == 1
+                    && vocab::of("issuer_continuation").all(|x| !ft.key(last[0].0, last[0].1).contains(&x.phrase)) =>
+            {
+                last.push((s, e));
+            }
+            _ => names.push(vec![(s, e)]),
+        }
+    }
+    let joined = |parts: &Vec<(usize, usize)>| Text {
+        text: parts.iter().map(|&(s, e)| squash(&ft.text[s..e])).collect::<Vec<_>>().join(" "),
+        span: ft.span(parts[0].0, parts[parts.len() - 1].1),
+    };
+    if let Some(last) = names.last() {
+        h.issuer = Some(joined(last));
+    }
+    if names.len() >= 2 {
+        h.parent_issuer = Some(joined(&names[names.len() - 2]));
+    }
+}
+
+/// The abstract (the lines under the type heading at block `t`, down to a blank line)
+/// and the addressee below it, when the header cells gave none.
+fn below_heading(ft: &FormalText<'_>, h: &mut Header, t: usize) {
+    let blocks = &ft.layout.blocks;
+    if h.abstract_.is_none() {
+        let ab = abstract_blocks(ft.text, ft.key, blocks, t);
+        if let (Some(&f), Some(&l)) = (ab.first(), ab.last()) {
+            let parts: Vec<String> = ab.iter().map(|&i| squash(&ft.text[blocks[i].start..blocks[i].end])).collect();
+            h.abstract_ = Some(Text { text: parts.join(" "), span: ft.span(blocks[f].start, blocks[l].end) });
+        }
+    }
+    if h.addressee.is_none() {
+        h.addressee = addressee_in(ft, &blocks[t + 1..], 10);
+    }
+}
+
+/// The addressee ("Kính gửi: …") among the first `n` of `blocks`.
+fn addressee_in(ft: &FormalText<'_>, blocks: &[Block], n: usize) -> Option<Text> {
+    blocks
+        .iter()
+        .take(n)
+        .find(|b| vocab::prefix("addressee", ft.key(b.start, b.end)).is_some())
+        .map(|b| value_after_colon(ft, b.start, b.end))
+}
+
+/// The place of the date line, trimmed.
+fn trim_place(ft: &FormalText<'_>, p: Text) -> Text {
+    let t = p.text.trim();
+    let _ = ft;
+    Text { text: t.to_string(), span: p.span }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::NumberForm;
+
+    #[test]
+    fn columns_flattened_with_single_spaces_pipes_or_tabs() {
+        for t in [
+            "UBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG Độc lập - Tự do - Hạnh phúc\nSố: 12/GM-VP An Phú, ngày 05 tháng 7 năm 2024\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+            "|UBND HUYỆN AN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc |\n|Số: 12/GM-VP | An Phú, ngày 05 tháng 7 năm 2024 |\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+            "UBND HUYỆN AN PHÚ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\t\tĐộc lập - Tự do - Hạnh phúc\nSố: 12/GM-VP\t\tAn Phú, ngày 05 tháng 7 năm 2024\n\nGIẤY MỜI\nDự họp giao ban\n\nVăn phòng kính mời dự họp.\n",
+        ] {
+            let d = crate::parse(t);
+            assert_eq!(d.kind, crate::DocumentKind::Invitation, "{t}");
+            let h = d.header.unwrap();
+            assert_eq!(h.issuer.as_ref().map(|x| x.text.as_str()), Some("VĂN PHÒNG"), "{t}");
+            assert_eq!(h.parent_issuer.as_ref().map(|x| x.text.as_str()), Some("UBND HUYỆN AN PHÚ"), "{t}");
+            let n = h.number.unwrap();
+            assert_eq!((n.number, n.type_code.as_deref(), n.form), (Some(12), Some("GM"), NumberForm::State), "{t}");
+            assert_eq!(h.place.map(|p| p.text), Some("An Phú".to_string()), "{t}");
+            assert_eq!(h.abstract_.map(|p| p.text), Some("Dự họp giao ban".to_string()), "{t}");
+        }
+    }
+
+    #[test]
+    fn blank_date_and_number_left_to_fill_in() {
+        let t = "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH AN GIANG                 Độc lập - Tự do - Hạnh phúc\nSố:        /QĐ-UBND          An Giang, ngày      tháng 12 năm 2024\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác.\n";
+        let h = crate::parse(t).header.unwrap();
+        assert_eq!(h.issuer.map(|x| x.text), Some("ỦY BAN NHÂN DÂN TỈNH AN GIANG".to_string()));
+        let n = h.number.unwrap();
+        assert_eq!((n.number, n.type_code.as_deref(), n.text.as_str()), (None, Some("QĐ"), "/QĐ-UBND"));
+        let d = h.date.unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2024), Some(12), None));
+    }
+
+    #[test]
+    fn number_on_the_next_line_and_recipients_on_one_line() {
+        let t = "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:\n33/2009/QĐ-UBND\nAn Giang, ngày 05 tháng 7 năm 2009\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác.\n\nNơi nhận: - Như Điều 1; - Sở Nội vụ; - Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình\n";
+        let d = crate::parse(t);
+        let n = d.header.unwrap().number.unwrap();
+        assert_eq!((n.number, n.year, n.type_code.as_deref()), (Some(33), Some(2009), Some("QĐ")));
+        let r: Vec<(&str, bool)> = d.recipients.iter().map(|r| (r.text.as_str(), r.archive)).collect();
+        assert_eq!(r, [("Như Điều 1", false), ("Sở Nội vụ", false), ("Lưu: VT", true)]);
+        assert_eq!(d.signature.unwrap().name.unwrap().text, "Trần Văn Bình");
+    }
+}

@@ -1,0 +1,157 @@
+//! The tail of a formal document, read from the [`BlockKind::Signature`] blocks: the
+//! signature block (authority lines, signer's title and name, co-signers side by side)
+//! and the "Nơi nhận" list.
+
+use super::{Cell, FormalText, Lines, is_name, is_rule, is_upper, sign_prefix, squash, vocab};
+use crate::key;
+use crate::layout::BlockKind;
+use crate::model::*;
+use crate::span::Span;
+
+/// Signature and recipients from the [`BlockKind::Signature`] blocks.
+pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, Vec<String>) {
+    let blocks: Vec<_> = ft.layout.blocks.iter().filter(|b| b.kind == BlockKind::Signature).collect();
+    let mut recipients: Vec<Lines> = Vec::new();
+    let mut in_list = false;
+    let mut sig: Vec<Cell> = Vec::new();
+    for b in &blocks {
+        for c in ft.cells(b.start, b.end) {
+            let (s, e) = (c.start, c.end);
+            let t = &ft.text[s..e];
+            let k = ft.key(s, e);
+            if let Some(en) = vocab::prefix("recipients", k) {
+                in_list = true;
+                let rest = ft.text[s + en.phrase.len()..e].trim_start_matches([':', ' ']);
+                if !rest.is_empty() {
+                    recipients.extend(inline_items(ft, e - rest.len(), e));
+                }
+                continue;
+            }
+            let bullet = t.starts_with(['-', '+', '•', '*']);
+            let archive = vocab::prefix("archive", k.trim_start_matches(['-', '+', '•', ' '])).is_some();
+            let signing = sign_prefix(t, k).is_some() || (is_upper(t) && !bullet);
+            if in_list && !signing && (bullet || archive) && c.col < 40 {
+                recipients.extend(inline_items(ft, s, e));
+                continue;
+            }
+            let open = recipients.last().is_some_and(|r| !ft.text[r.0..r.1].ends_with([';', '.']));
+            if in_list && !signing && open && c.col < 40 && !is_name(ft, s, e) {
+                if let Some(r) = recipients.last_mut() {
+                    r.1 = e;
+                    r.2.push((s, e));
+                }
+                continue;
+            }
+            sig.push(c);
+        }
+    }
+    let recipients = recipients
+        .into_iter()
+        .map(|(s, e, parts)| {
+            let joined = parts.iter().map(|&(a, b)| squash(&ft.text[a..b])).collect::<Vec<_>>().join(" ");
+            let t = joined.trim_start_matches(['-', '+', '•', '*', ' ']).trim_end_matches([';', ',', ' ']);
+            let t = t.strip_suffix("./").or_else(|| t.strip_suffix('.')).unwrap_or(t).trim_end();
+            let k = key::key(t);
+            // The span from the first word to the last, without the bullet and the ";".
+            let first = &ft.text[s..e];
+            let s = s + (first.len() - first.trim_start_matches(['-', '+', '•', '*', ' ']).len());
+            let last_word = t.rsplit(' ').next().unwrap_or(t);
+            let e = ft.text[s..e].rfind(last_word).map_or(e, |p| s + p + last_word.len());
+            Recipient { archive: vocab::prefix("archive", &k).is_some(), text: t.to_string(), span: ft.span(s, e) }
+        })
+        .collect();
+    let names: Vec<String> = sig
+        .iter()
+        .filter(|c| is_name(ft, c.start, c.end))
+        .map(|c| squash(&key::key(&ft.text[c.start..c.end])))
+        .collect();
+    // Several signers side by side (minutes): the right one signs, the left co-signs.
+    let named = |right: bool| sig.iter().any(|c| (c.col >= 30) == right && is_name(ft, c.start, c.end));
+    let signature = if named(true) && named(false) {
+        let (right, left): (Vec<Cell>, Vec<Cell>) = sig.iter().partition(|c| c.col >= 30);
+        read_signature(ft, &right).map(|mut s| {
+            s.co_signers.extend(read_signature(ft, &left).filter(|o| o.name.is_some()));
+            s
+        })
+    } else if named(true) {
+        let right: Vec<Cell> = sig.iter().copied().filter(|c| c.col >= 30).collect();
+        read_signature(ft, &right)
+    } else {
+        read_signature(ft, &sig)
+    };
+    (signature, recipients, names)
+}
+
+/// Recipients written on one line: "- Như trên; - Lưu: VT." split before each bullet
+/// that follows a ";" or ",".
+fn inline_items(ft: &FormalText<'_>, s: usize, e: usize) -> Vec<Lines> {
+    let t = &ft.text[s..e];
+    let mut cuts = vec![0];
+    for (i, _) in t.match_indices(" - ") {
+        if t[..i].ends_with([';', ',']) {
+            cuts.push(i + 1);
+        }
+    }
+    cuts.push(t.len());
+    cuts.windows(2)
+        .map(|w| {
+            let seg = &t[w[0]..w[1]];
+            let a = s + w[0] + (seg.len() - seg.trim_start().len());
+            let b = s + w[0] + seg.trim_end().len();
+            (a, b, vec![(a, b)])
+        })
+        .filter(|r| r.0 < r.1)
+        .collect()
+}
+
+/// One signer's block from its cells: authority lines, title, name.
+fn read_signature(ft: &FormalText<'_>, cells: &[Cell]) -> Option<Signature> {
+    let mut s = Signature::default();
+    let mut span: Option<(usize, usize)> = None;
+    for c in cells {
+        let (a, b) = (c.start, c.end);
+        let t = &ft.text[a..b];
+        let k = ft.key(a, b);
+        if t.starts_with('(') || vocab::prefix("sign_skip", k).is_some() || is_rule(t) {
+            continue;
+        }
+        if let Some((en, rest)) = sign_prefix(t, k) {
+            let authority = match en.value.as_str() {
+                "on_behalf" => Authority::OnBehalf,
+                "signing_for" => Authority::SigningFor,
+                "by_order" => Authority::ByOrder,
+                "by_authorization" => Authority::ByAuthorization,
+                _ => Authority::Acting,
+            };
+            s.authorities.push(AuthorityLine {
+                authority,
+                prefix: t[..en.phrase.len()].to_string(),
+                body: squash(&t[rest..]),
+                span: ft.span(a, b),
+            });
+        } else if is_upper(t) && s.name.is_none() {
+            if s.title.is_some()
+                && s.authorities.is_empty()
+                && s.title.as_ref().is_some_and(|x| ft.input_span(x.span).end < ft.input_span(ft.span(a, b)).start)
+            {
+                // A title in two lines: "CHÁNH VĂN PHÒNG" / "HUYỆN ỦY".
+                let old = s.title.take().unwrap_or_else(|| ft.text_of(a, b));
+                s.title = Some(Text {
+                    text: format!("{} {}", old.text, squash(t)),
+                    span: Span::new(old.span.start, ft.span(a, b).end),
+                });
+            } else {
+                s.title = Some(ft.text_of(a, b));
+            }
+        } else if is_name(ft, a, b) && s.name.is_none() {
+            s.name = Some(ft.text_of(a, b));
+        } else {
+            continue;
+        }
+        span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+    }
+    span.map(|(a, b)| {
+        s.span = ft.span(a, b);
+        s
+    })
+}

@@ -35,7 +35,7 @@ pub struct AssembleOptions {
     pub reference: Option<(i32, u8, u8)>,
 }
 
-/// The earlier stages' output, as [`assemble`] (and [`crate::formal::fill`]) take it:
+/// The earlier stages' output, as [`assemble`] and [`formal::assemble_formal`] take it:
 /// the input's length, the normalized text with its map to the input, its key, the
 /// blocks, the lexicon's matches and the recognizers' mentions.
 #[derive(Clone, Copy)]

@@ -1,6 +1,6 @@
 //! Tasks: the enumerated list that holds the meeting's conclusions or tasks (scored by
 //! the cues that introduce it), as a tree of items with their agency, partners and
-//! deadline ([`crate::formal::tasks`]).
+//! deadline ([`crate::recognize::formal::tasks`]).
 
 use super::Assembly;
 use crate::model::*;
@@ -53,8 +53,8 @@ fn score(asm: &Assembly<'_, '_>, l: &EnumList) -> i32 {
 fn tasks_of(asm: &Assembly<'_, '_>, l: &EnumList) -> Vec<Task> {
     // Every item, in document order, with its nesting level: "I." > "1." > "1.1." / "-" > "+".
     // An item's own text stops where its first sub-item starts.
-    // Agency, partners and deadline of each item: crate::formal::tasks.
-    let tcx = crate::formal::tasks::TaskCx {
+    // Agency, partners and deadline of each item: crate::recognize::formal::tasks.
+    let tcx = crate::recognize::formal::tasks::TaskCx {
         text: asm.text,
         key: asm.key,
         norm: asm.norm,
@@ -72,7 +72,7 @@ fn tasks_of(asm: &Assembly<'_, '_>, l: &EnumList) -> Vec<Task> {
                 }
                 _ => it.end,
             };
-            let (agency, partners, deadline) = crate::formal::tasks::fields(&tcx, it.start, end);
+            let (agency, partners, deadline) = crate::recognize::formal::tasks::fields(&tcx, it.start, end);
             Task {
                 marker: it.marker.clone(),
                 number: it.number,

@@ -3,7 +3,7 @@
 //! [`crate::layout::formal::regions`] marked. Each is a function of the text, its key,
 //! the layout and the lexicon, and returns [`FormalMentions`]: model parts with spans
 //! in normalized-text offsets, the person ids left for
-//! `assemble_formal` to fill. Also the document number ([`number`]) and the
+//! `assemble::formal` to fill. Also the document number ([`number`]) and the
 //! fields of a task ([`tasks`]).
 //!
 //! Text arrives as converters emit it: two columns flattened into one line with runs

@@ -170,7 +170,7 @@ fn merge_people(a: &mut Asm<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
         } else {
             let roles: Vec<&str> = p.roles.iter().map(|r| &a.text[r.start..r.end]).collect();
             a.diagnostics.push(Diagnostic {
-                code: "role_only_unresolved",
+                code: DiagnosticCode::RoleOnlyUnresolved,
                 message: format!("{} people hold the role(s) {:?}", holders.len(), roles),
                 span: Some(a.span(p.start, p.end)),
             });
@@ -325,7 +325,7 @@ fn choose_date(
         if year.is_some() {
             inferred = true;
             a.diagnostics.push(Diagnostic {
-                code: "year_from_context",
+                code: DiagnosticCode::YearFromContext,
                 message: format!("the meeting date has no year; {} taken from the context", year.unwrap_or_default()),
                 span: Some(a.span(d.start, d.end)),
             });

@@ -26,20 +26,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod assemble;
+mod assemble;
 pub mod decode;
 mod error;
-pub mod formal;
-pub mod key;
-pub mod layout;
+mod formal;
+mod key;
+mod layout;
 pub mod lexicon;
-pub mod model;
+mod model;
 pub mod normalize;
-pub mod recognize;
+mod recognize;
 mod span;
 
 pub use error::Error;
-pub use lexicon::Lexicon;
+pub use lexicon::{Lexicon, LexiconBuilder};
 pub use model::*;
 pub use normalize::ToneStyle;
 pub use span::Span;
@@ -174,7 +174,7 @@ impl Parser {
                 doc.input.encoding = r.from.to_string();
                 doc.input.encoding_confidence = r.confidence;
                 doc.diagnostics.push(Diagnostic {
-                    code: "repaired",
+                    code: DiagnosticCode::Repaired,
                     message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
                     span: None,
                 });
@@ -184,7 +184,7 @@ impl Parser {
         };
         if cut {
             doc.diagnostics.push(Diagnostic {
-                code: "input_truncated",
+                code: DiagnosticCode::InputTruncated,
                 message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
                 span: None,
             });
@@ -235,7 +235,7 @@ impl Parser {
         let (score, toned) = toned_word_score(&norm.text);
         if toned >= 30 && score < 0.75 {
             doc.diagnostics.push(Diagnostic {
-                code: "scrambled_diacritics",
+                code: DiagnosticCode::ScrambledDiacritics,
                 message: format!(
                     "only {:.0}% of the {toned} words with diacritics are valid Vietnamese syllables: \
                      the marks look scrambled, and what was extracted may be wrong",
@@ -246,7 +246,7 @@ impl Parser {
         }
         if cut {
             doc.diagnostics.push(Diagnostic {
-                code: "input_truncated",
+                code: DiagnosticCode::InputTruncated,
                 message: format!("text cut at {} bytes", lexicon::MAX_TEXT_BYTES),
                 span: None,
             });
@@ -255,7 +255,7 @@ impl Parser {
         let limit = recognize::date::max_mentions(key.len());
         if mentions.dates.len() >= limit || mentions.periods.len() >= limit {
             doc.diagnostics.push(Diagnostic {
-                code: "dates_truncated",
+                code: DiagnosticCode::DatesTruncated,
                 message: format!("more than {limit} dates or periods: only the first {limit} of each were read"),
                 span: None,
             });
@@ -266,7 +266,7 @@ impl Parser {
                 p.roles.iter_mut().for_each(|r| r.confidence = 0.6);
             }
             doc.diagnostics.push(Diagnostic {
-                code: "no_diacritics",
+                code: DiagnosticCode::NoDiacritics,
                 message: "the text is written without diacritics; words were matched without them, at lower confidence"
                     .into(),
                 span: None,
@@ -390,6 +390,18 @@ fn lacks_diacritics(text: &str) -> bool {
         }
     }
     bare * 100 >= words * 15
+}
+
+/// The key vanban matches on, for comparing names and roles as vanban does: the text
+/// normalized ([`normalize::normalize`] with default options), then lower-cased, with the
+/// new tone placement and `Ð` read as `đ`. Two spellings of one name have one key.
+///
+/// ```
+/// assert_eq!(vanban::matching_key("Hoàng Thế HOÀ"), vanban::matching_key("hoàng thế hòa"));
+/// assert_eq!(vanban::matching_key("Ủy ban"), vanban::matching_key("Uỷ ban"));
+/// ```
+pub fn matching_key(text: &str) -> String {
+    key::key(&normalize::normalize(text, &normalize::NormalizeOptions::default()).text)
 }
 
 /// Parse text with a default [`Parser`]. Total: never panics, always returns.

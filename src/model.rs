@@ -6,12 +6,16 @@
 //! way back to the bytes as written.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-pub use crate::recognize::date::TimeOfDay;
+mod access;
+mod names;
+
+pub use crate::recognize::date::{PeriodKind, TimeOfDay};
 
 /// A piece of text with its span in the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Text {
     /// The normalized text.
     pub text: String,
@@ -20,7 +24,7 @@ pub struct Text {
 }
 
 /// What kind of document this is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
@@ -62,7 +66,8 @@ pub enum DocumentKind {
 }
 
 /// The parsed document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Document kind.
     pub kind: DocumentKind,
@@ -93,7 +98,8 @@ pub struct Document {
 }
 
 /// Facts about the input.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InputInfo {
     /// Input size in bytes.
     pub bytes: usize,
@@ -112,7 +118,8 @@ pub struct InputInfo {
 }
 
 /// The meeting the document reports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Meeting {
     /// The meeting's name, e.g. "Hội nghị sơ kết công tác dân vận …".
     pub name: Option<Text>,
@@ -145,7 +152,8 @@ pub struct Meeting {
 }
 
 /// A meeting date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MeetingDate {
     /// Year, as written or inferred (see `year_inferred`).
     pub year: Option<i32>,
@@ -162,10 +170,11 @@ pub struct MeetingDate {
 }
 
 /// A period under review or a term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Period {
     /// Kind of period.
-    pub kind: crate::recognize::date::PeriodKind,
+    pub kind: PeriodKind,
     /// Year, if written.
     pub year: Option<i32>,
     /// End year of a multi-year period.
@@ -183,7 +192,8 @@ pub struct Period {
 }
 
 /// Contributions to the discussion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contributions {
     /// How many.
     pub count: u32,
@@ -196,7 +206,7 @@ pub struct Contributions {
 }
 
 /// Kind of speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpeechKind {
@@ -217,7 +227,8 @@ pub enum SpeechKind {
 }
 
 /// A speech by a named person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speech {
     /// Person id.
     pub speaker: usize,
@@ -249,7 +260,8 @@ impl Task {
 }
 
 /// One enumerated item of the meeting's conclusions or tasks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Task {
     /// Marker as written ("(1)", "1.", "a)", "-", "Thứ nhất").
     pub marker: String,
@@ -272,7 +284,8 @@ pub struct Task {
 }
 
 /// A task's deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadline {
     /// As written ("trước ngày 30/9/2024").
     pub text: String,
@@ -287,7 +300,8 @@ pub struct Deadline {
 }
 
 /// A date of a formal document, possibly incomplete ("ngày    tháng 12 năm 2024").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocDate {
     /// Year, if written.
     pub year: Option<i32>,
@@ -302,7 +316,8 @@ pub struct DocDate {
 }
 
 /// One individual.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// Index in [`Document::people`].
     pub id: usize,
@@ -317,7 +332,8 @@ pub struct Person {
 }
 
 /// A position held by a person.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Role {
     /// The role as written ("TVHU", "Phó chủ tịch HĐND huyện").
     pub text: String,
@@ -336,7 +352,8 @@ pub struct Role {
 }
 
 /// A standalone caption line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Caption {
     /// The caption as written.
     pub text: String,
@@ -347,7 +364,8 @@ pub struct Caption {
 }
 
 /// The portal footer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Publisher {
     /// "Cơ quan chủ quản".
     pub agency: Option<Text>,
@@ -372,7 +390,8 @@ pub struct Publisher {
 }
 
 /// The header of a formal document (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Header {
     /// Issuing body ("ỦY BAN NHÂN DÂN XÃ MỸ HƯNG", "HUYỆN ỦY MỸ LỘC").
     pub issuer: Option<Text>,
@@ -400,8 +419,9 @@ pub struct Header {
 }
 
 /// Which layout a document number follows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NumberForm {
     /// State form: number / type code - issuer code ("123/TB-UBND", "05/2024/QĐ-UBND").
     #[default]
@@ -411,7 +431,8 @@ pub enum NumberForm {
 }
 
 /// A document number and code, parsed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentNumber {
     /// As written, after "Số:" ("123/TB-UBND", "/TB-UBND" when the number is blank).
     pub text: String,
@@ -430,7 +451,7 @@ pub struct DocumentNumber {
 }
 
 /// The signing-authority prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Authority {
@@ -447,7 +468,8 @@ pub enum Authority {
 }
 
 /// One authority line of a signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuthorityLine {
     /// The prefix.
     pub authority: Authority,
@@ -460,7 +482,8 @@ pub struct AuthorityLine {
 }
 
 /// The signature block.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Signature {
     /// Authority lines, outermost first ("TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH").
     pub authorities: Vec<AuthorityLine>,
@@ -477,7 +500,8 @@ pub struct Signature {
 }
 
 /// One line of the "Nơi nhận" list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recipient {
     /// The recipient, without the bullet and the closing ";" ("Như trên", "TT Huyện ủy").
     pub text: String,
@@ -488,7 +512,8 @@ pub struct Recipient {
 }
 
 /// A clock time written in minutes ("15 giờ", "vào lúc 14 giờ 30 phút").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClockTime {
     /// "HH:MM".
     pub time: String,
@@ -499,7 +524,8 @@ pub struct ClockTime {
 }
 
 /// Attendance ("có mặt 14/15").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attendance {
     /// Present.
     pub present: Option<u32>,
@@ -512,7 +538,8 @@ pub struct Attendance {
 }
 
 /// A vote ("Tổng số phiếu 15, tán thành 14 phiếu, chiếm 93,3%").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Vote {
     /// Ballots cast.
     pub total: Option<u32>,
@@ -532,7 +559,8 @@ pub struct Vote {
 }
 
 /// A person named in a field line ("Chủ trì: Ông Nguyễn Văn An - Chủ tịch UBND xã").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FieldPerson {
     /// The value as written.
     pub text: String,
@@ -543,7 +571,8 @@ pub struct FieldPerson {
 }
 
 /// The fields of minutes (Mẫu 1.9 of Nghị định 30, community minutes).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Minutes {
     /// When the meeting began.
     pub started: Option<ClockTime>,
@@ -565,11 +594,41 @@ pub struct Minutes {
     pub votes: Vec<Vote>,
 }
 
+/// What a [`Diagnostic`] is about. Its JSON and [`Display`](std::fmt::Display) form is
+/// the `snake_case` name (`"year_from_context"`); it also compares equal to that string.
+///
+/// ```
+/// let doc = vanban::parse("Sang 8/7, UBND xa to chuc hoi nghi. Dong chi Nguyen Van An - Pho Chu tich UBND xa chu tri hoi nghi cua cac dong chi.");
+/// assert!(doc.diagnostics.iter().any(|d| d.code == vanban::DiagnosticCode::NoDiacritics));
+/// assert!(doc.diagnostics.iter().any(|d| d.code == "no_diacritics"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// The text was mis-decoded before it reached the parser and has been repaired.
+    Repaired,
+    /// The input was longer than the parser's limit and was cut.
+    InputTruncated,
+    /// Many words carry impossible vowel and tone-mark combinations.
+    ScrambledDiacritics,
+    /// More dates or periods than the recognizer reads: only the first ones were read.
+    DatesTruncated,
+    /// The text is written without diacritics and was matched accent-free.
+    NoDiacritics,
+    /// A role-only mention ("đồng chí Phó Bí thư") that could not be joined to one named
+    /// person: none or several hold the role.
+    RoleOnlyUnresolved,
+    /// The meeting's year was not written with its date and was taken from context.
+    YearFromContext,
+}
+
 /// Severity-free note about the parse.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `year_from_context`.
-    pub code: &'static str,
+    pub code: DiagnosticCode,
     /// Human-readable explanation.
     pub message: String,
     /// Where, if it points somewhere.

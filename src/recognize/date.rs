@@ -126,7 +126,7 @@ pub struct PeriodMention {
 }
 
 /// The sort of a [`PeriodMention`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     /// "6 tháng đầu năm 2019", "những tháng đầu năm".

@@ -209,7 +209,7 @@ impl Parser {
         }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
-        let ascii = lacks_diacritics(&norm.text);
+        let ascii = recognize::script::lacks_diacritics(&norm.text);
         let mut scan = self.lexicon.scan(&norm.text, &key, ascii);
         // Kept to the end of the parse: without the room they grew into.
         scan.person.shrink_to_fit();
@@ -232,7 +232,7 @@ impl Parser {
         formal::fill(&stages, input, &mut doc);
         // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
         // republishing sites): many words with impossible vowel and mark combinations.
-        let (score, toned) = toned_word_score(&norm.text);
+        let (score, toned) = recognize::script::toned_word_score(&norm.text);
         if toned >= 30 && score < 0.75 {
             doc.diagnostics.push(Diagnostic {
                 code: DiagnosticCode::ScrambledDiacritics,
@@ -338,58 +338,6 @@ fn may_need_repair(text: &str) -> bool {
         }
         _ => false,
     })
-}
-
-/// Share of valid Vietnamese syllables among the words that carry diacritics, on the
-/// first [`TONED_SAMPLE`] of them in the first 8 KiB, and how many were scored.
-fn toned_word_score(text: &str) -> (f32, usize) {
-    let end = decode::floor_boundary(text, 1 << 13);
-    let mut toned = 0usize;
-    let words = text[..end]
-        .split(|c: char| !key::is_word_char(c))
-        .filter(|w| !w.is_ascii() && !w.is_empty())
-        .take(TONED_SAMPLE);
-    let score = decode::vietnamese_score_of_words(words.inspect(|_| toned += 1));
-    (score, toned)
-}
-
-/// Words with diacritics scored for the scrambled-diacritics check: scrambling is done
-/// to a whole text, so a sample tells. Real text scores about 0.95 (a standard error of
-/// 0.03 on 64 words, the threshold 7 of them away); scrambled text 0.3 to 0.6. Scoring
-/// every word cost a tenth of a parse.
-const TONED_SAMPLE: usize = 64;
-
-/// True when the text is Vietnamese typed without diacritics: letters are (almost) all
-/// ASCII and common Vietnamese syllables written bare make up a good share of the words.
-fn lacks_diacritics(text: &str) -> bool {
-    const BARE: &[&str] = &[
-        "cua", "va", "cac", "nhung", "duoc", "trong", "nguoi", "dong", "chi", "hoi", "nghi", "tinh", "huyen", "xa",
-        "ngay", "thang", "nam", "cong", "tac", "uy", "ban", "nhan", "dan", "chu", "tich", "pho", "bi", "thu", "da",
-        "co", "la", "cho", "voi", "ve", "tai", "mot", "so", "nay", "khong", "phat", "trien", "thuc", "hien",
-    ];
-    let (mut ascii, mut other) = (0usize, 0usize);
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            ascii += usize::from(c.is_ascii_alphabetic());
-        } else if key::is_alphabetic(c) {
-            other += 1;
-            // Even if every byte left were an ASCII letter, there would be too few.
-            if other * 200 > ascii + (text.len() - i) {
-                return false;
-            }
-        }
-    }
-    if ascii < 20 || other * 200 > ascii {
-        return false;
-    }
-    let (mut words, mut bare) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
-        words += 1;
-        if BARE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
-            bare += 1;
-        }
-    }
-    bare * 100 >= words * 15
 }
 
 /// The key vanban matches on, for comparing names and roles as vanban does: the text

@@ -5,7 +5,7 @@
 //! individual appears once in the JSON); these methods turn the indices back into
 //! people.
 
-use super::{Document, Person, Speech, Span};
+use super::{Document, Person, Span, Speech};
 
 impl Document {
     /// The person with this id (its index in [`Document::people`]), if there is one.

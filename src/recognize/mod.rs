@@ -11,6 +11,7 @@ pub mod count;
 pub mod date;
 pub mod list;
 pub mod person;
+pub mod script;
 
 use crate::layout::{BlockKind, Layout};
 use crate::lexicon::{Lexicon, Match, Scan};

@@ -26,27 +26,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod assemble;
-mod assemble_formal;
+mod assemble;
 pub mod decode;
 mod error;
-pub mod key;
-pub mod layout;
+mod key;
+mod layout;
 pub mod lexicon;
-pub mod model;
+mod model;
 pub mod normalize;
-pub mod recognize;
+mod recognize;
 mod span;
 mod vocab;
 
-/// The old path of the task reader, which `assemble` still names (issue 11: goes when
-/// `assemble` is split).
-mod formal {
-    pub(crate) use crate::recognize::formal::tasks;
-}
-
 pub use error::Error;
-pub use lexicon::Lexicon;
+pub use lexicon::{Lexicon, LexiconBuilder};
 pub use model::*;
 pub use normalize::ToneStyle;
 pub use span::Span;
@@ -181,7 +174,7 @@ impl Parser {
                 doc.input.encoding = r.from.to_string();
                 doc.input.encoding_confidence = r.confidence;
                 doc.diagnostics.push(Diagnostic {
-                    code: "repaired",
+                    code: DiagnosticCode::Repaired,
                     message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
                     span: None,
                 });
@@ -191,7 +184,7 @@ impl Parser {
         };
         if cut {
             doc.diagnostics.push(Diagnostic {
-                code: "input_truncated",
+                code: DiagnosticCode::InputTruncated,
                 message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
                 span: None,
             });
@@ -216,7 +209,7 @@ impl Parser {
         }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
-        let ascii = lacks_diacritics(&norm.text);
+        let ascii = recognize::script::lacks_diacritics(&norm.text);
         let mut scan = self.lexicon.scan(&norm.text, &key, ascii);
         // Kept to the end of the parse: without the room they grew into.
         scan.person.shrink_to_fit();
@@ -245,13 +238,13 @@ impl Parser {
             mentions: &mentions,
         };
         let mut doc = assemble::assemble(&stages, &self.asm);
-        assemble_formal::assemble_formal(&stages, formal, &mut doc);
+        assemble::formal::assemble_formal(&stages, formal, &mut doc);
         // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
         // republishing sites): many words with impossible vowel and mark combinations.
-        let (score, toned) = toned_word_score(&norm.text);
+        let (score, toned) = recognize::script::toned_word_score(&norm.text);
         if toned >= 30 && score < 0.75 {
             doc.diagnostics.push(Diagnostic {
-                code: "scrambled_diacritics",
+                code: DiagnosticCode::ScrambledDiacritics,
                 message: format!(
                     "only {:.0}% of the {toned} words with diacritics are valid Vietnamese syllables: \
                      the marks look scrambled, and what was extracted may be wrong",
@@ -262,7 +255,7 @@ impl Parser {
         }
         if cut {
             doc.diagnostics.push(Diagnostic {
-                code: "input_truncated",
+                code: DiagnosticCode::InputTruncated,
                 message: format!("text cut at {} bytes", lexicon::MAX_TEXT_BYTES),
                 span: None,
             });
@@ -271,7 +264,7 @@ impl Parser {
         let limit = recognize::date::max_mentions(key.len());
         if mentions.dates.len() >= limit || mentions.periods.len() >= limit {
             doc.diagnostics.push(Diagnostic {
-                code: "dates_truncated",
+                code: DiagnosticCode::DatesTruncated,
                 message: format!("more than {limit} dates or periods: only the first {limit} of each were read"),
                 span: None,
             });
@@ -282,7 +275,7 @@ impl Parser {
                 p.roles.iter_mut().for_each(|r| r.confidence = 0.6);
             }
             doc.diagnostics.push(Diagnostic {
-                code: "no_diacritics",
+                code: DiagnosticCode::NoDiacritics,
                 message: "the text is written without diacritics; words were matched without them, at lower confidence"
                     .into(),
                 span: None,
@@ -356,56 +349,16 @@ fn may_need_repair(text: &str) -> bool {
     })
 }
 
-/// Share of valid Vietnamese syllables among the words that carry diacritics, on the
-/// first [`TONED_SAMPLE`] of them in the first 8 KiB, and how many were scored.
-fn toned_word_score(text: &str) -> (f32, usize) {
-    let end = decode::floor_boundary(text, 1 << 13);
-    let mut toned = 0usize;
-    let words = text[..end]
-        .split(|c: char| !key::is_word_char(c))
-        .filter(|w| !w.is_ascii() && !w.is_empty())
-        .take(TONED_SAMPLE);
-    let score = decode::vietnamese_score_of_words(words.inspect(|_| toned += 1));
-    (score, toned)
-}
-
-/// Words with diacritics scored for the scrambled-diacritics check: scrambling is done
-/// to a whole text, so a sample tells. Real text scores about 0.95 (a standard error of
-/// 0.03 on 64 words, the threshold 7 of them away); scrambled text 0.3 to 0.6. Scoring
-/// every word cost a tenth of a parse.
-const TONED_SAMPLE: usize = 64;
-
-/// True when the text is Vietnamese typed without diacritics: letters are (almost) all
-/// ASCII and common Vietnamese syllables written bare make up a good share of the words.
-fn lacks_diacritics(text: &str) -> bool {
-    const BARE: &[&str] = &[
-        "cua", "va", "cac", "nhung", "duoc", "trong", "nguoi", "dong", "chi", "hoi", "nghi", "tinh", "huyen", "xa",
-        "ngay", "thang", "nam", "cong", "tac", "uy", "ban", "nhan", "dan", "chu", "tich", "pho", "bi", "thu", "da",
-        "co", "la", "cho", "voi", "ve", "tai", "mot", "so", "nay", "khong", "phat", "trien", "thuc", "hien",
-    ];
-    let (mut ascii, mut other) = (0usize, 0usize);
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            ascii += usize::from(c.is_ascii_alphabetic());
-        } else if key::is_alphabetic(c) {
-            other += 1;
-            // Even if every byte left were an ASCII letter, there would be too few.
-            if other * 200 > ascii + (text.len() - i) {
-                return false;
-            }
-        }
-    }
-    if ascii < 20 || other * 200 > ascii {
-        return false;
-    }
-    let (mut words, mut bare) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
-        words += 1;
-        if BARE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
-            bare += 1;
-        }
-    }
-    bare * 100 >= words * 15
+/// The key vanban matches on, for comparing names and roles as vanban does: the text
+/// normalized ([`normalize::normalize`] with default options), then lower-cased, with the
+/// new tone placement and `Ð` read as `đ`. Two spellings of one name have one key.
+///
+/// ```
+/// assert_eq!(vanban::matching_key("Hoàng Thế HOÀ"), vanban::matching_key("hoàng thế hòa"));
+/// assert_eq!(vanban::matching_key("Ủy ban"), vanban::matching_key("Uỷ ban"));
+/// ```
+pub fn matching_key(text: &str) -> String {
+    key::key(&normalize::normalize(text, &normalize::NormalizeOptions::default()).text)
 }
 
 /// Parse text with a default [`Parser`]. Total: never panics, always returns.

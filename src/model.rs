@@ -8,9 +8,13 @@
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
+mod access;
+mod names;
+
 /// Part of the day written before (or after) a date or a clock time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TimeOfDay {
     /// *sáng*: morning.
     Sang,
@@ -25,8 +29,9 @@ pub enum TimeOfDay {
 }
 
 /// The sort of a period (a [`Period`], and the date recognizer's period mentions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PeriodKind {
     /// "6 tháng đầu năm 2019", "những tháng đầu năm".
     FirstMonths,
@@ -51,7 +56,8 @@ pub enum PeriodKind {
 }
 
 /// A piece of text with its span in the input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Text {
     /// The normalized text.
     pub text: String,
@@ -60,7 +66,7 @@ pub struct Text {
 }
 
 /// What kind of document this is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
@@ -102,7 +108,8 @@ pub enum DocumentKind {
 }
 
 /// The parsed document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Document kind.
     pub kind: DocumentKind,
@@ -133,7 +140,8 @@ pub struct Document {
 }
 
 /// Facts about the input.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InputInfo {
     /// Input size in bytes.
     pub bytes: usize,
@@ -152,7 +160,8 @@ pub struct InputInfo {
 }
 
 /// The meeting the document reports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Meeting {
     /// The meeting's name, e.g. "Hội nghị sơ kết công tác dân vận …".
     pub name: Option<Text>,
@@ -185,7 +194,8 @@ pub struct Meeting {
 }
 
 /// A meeting date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MeetingDate {
     /// Year, as written or inferred (see `year_inferred`).
     pub year: Option<i32>,
@@ -202,7 +212,8 @@ pub struct MeetingDate {
 }
 
 /// A period under review or a term.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Period {
     /// Kind of period.
     pub kind: PeriodKind,
@@ -223,7 +234,8 @@ pub struct Period {
 }
 
 /// Contributions to the discussion.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Contributions {
     /// How many.
     pub count: u32,
@@ -236,7 +248,7 @@ pub struct Contributions {
 }
 
 /// Kind of speech.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpeechKind {
@@ -257,7 +269,8 @@ pub enum SpeechKind {
 }
 
 /// A speech by a named person.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speech {
     /// Person id.
     pub speaker: usize,
@@ -289,7 +302,8 @@ impl Task {
 }
 
 /// One enumerated item of the meeting's conclusions or tasks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Task {
     /// Marker as written ("(1)", "1.", "a)", "-", "Thứ nhất").
     pub marker: String,
@@ -312,7 +326,8 @@ pub struct Task {
 }
 
 /// A task's deadline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadline {
     /// As written ("trước ngày 30/9/2024").
     pub text: String,
@@ -327,7 +342,8 @@ pub struct Deadline {
 }
 
 /// A date of a formal document, possibly incomplete ("ngày    tháng 12 năm 2024").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocDate {
     /// Year, if written.
     pub year: Option<i32>,
@@ -342,7 +358,8 @@ pub struct DocDate {
 }
 
 /// One individual.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Person {
     /// Index in [`Document::people`].
     pub id: usize,
@@ -357,7 +374,8 @@ pub struct Person {
 }
 
 /// A position held by a person.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Role {
     /// The role as written ("TVHU", "Phó chủ tịch HĐND huyện").
     pub text: String,
@@ -376,7 +394,8 @@ pub struct Role {
 }
 
 /// A standalone caption line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Caption {
     /// The caption as written.
     pub text: String,
@@ -387,7 +406,8 @@ pub struct Caption {
 }
 
 /// The portal footer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Publisher {
     /// "Cơ quan chủ quản".
     pub agency: Option<Text>,
@@ -412,7 +432,8 @@ pub struct Publisher {
 }
 
 /// The header of a formal document (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Header {
     /// Issuing body ("ỦY BAN NHÂN DÂN XÃ MỸ HƯNG", "HUYỆN ỦY MỸ LỘC").
     pub issuer: Option<Text>,
@@ -440,8 +461,9 @@ pub struct Header {
 }
 
 /// Which layout a document number follows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum NumberForm {
     /// State form: number / type code - issuer code ("123/TB-UBND", "05/2024/QĐ-UBND").
     #[default]
@@ -451,7 +473,8 @@ pub enum NumberForm {
 }
 
 /// A document number and code, parsed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocumentNumber {
     /// As written, after "Số:" ("123/TB-UBND", "/TB-UBND" when the number is blank).
     pub text: String,
@@ -470,7 +493,7 @@ pub struct DocumentNumber {
 }
 
 /// The signing-authority prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Authority {
@@ -487,7 +510,8 @@ pub enum Authority {
 }
 
 /// One authority line of a signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuthorityLine {
     /// The prefix.
     pub authority: Authority,
@@ -500,7 +524,8 @@ pub struct AuthorityLine {
 }
 
 /// The signature block.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Signature {
     /// Authority lines, outermost first ("TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH").
     pub authorities: Vec<AuthorityLine>,
@@ -517,7 +542,8 @@ pub struct Signature {
 }
 
 /// One line of the "Nơi nhận" list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recipient {
     /// The recipient, without the bullet and the closing ";" ("Như trên", "TT Huyện ủy").
     pub text: String,
@@ -528,7 +554,8 @@ pub struct Recipient {
 }
 
 /// A clock time written in minutes ("15 giờ", "vào lúc 14 giờ 30 phút").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ClockTime {
     /// "HH:MM".
     pub time: String,
@@ -539,7 +566,8 @@ pub struct ClockTime {
 }
 
 /// Attendance ("có mặt 14/15").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attendance {
     /// Present.
     pub present: Option<u32>,
@@ -552,7 +580,8 @@ pub struct Attendance {
 }
 
 /// A vote ("Tổng số phiếu 15, tán thành 14 phiếu, chiếm 93,3%").
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Vote {
     /// Ballots cast.
     pub total: Option<u32>,
@@ -572,7 +601,8 @@ pub struct Vote {
 }
 
 /// A person named in a field line ("Chủ trì: Ông Nguyễn Văn An - Chủ tịch UBND xã").
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FieldPerson {
     /// The value as written.
     pub text: String,
@@ -583,7 +613,8 @@ pub struct FieldPerson {
 }
 
 /// The fields of minutes (Mẫu 1.9 of Nghị định 30, community minutes).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Minutes {
     /// When the meeting began.
     pub started: Option<ClockTime>,
@@ -605,11 +636,41 @@ pub struct Minutes {
     pub votes: Vec<Vote>,
 }
 
+/// What a [`Diagnostic`] is about. Its JSON and [`Display`](std::fmt::Display) form is
+/// the `snake_case` name (`"year_from_context"`); it also compares equal to that string.
+///
+/// ```
+/// let doc = vanban::parse("Sang 8/7, UBND xa to chuc hoi nghi. Dong chi Nguyen Van An - Pho Chu tich UBND xa chu tri hoi nghi cua cac dong chi.");
+/// assert!(doc.diagnostics.iter().any(|d| d.code == vanban::DiagnosticCode::NoDiacritics));
+/// assert!(doc.diagnostics.iter().any(|d| d.code == "no_diacritics"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// The text was mis-decoded before it reached the parser and has been repaired.
+    Repaired,
+    /// The input was longer than the parser's limit and was cut.
+    InputTruncated,
+    /// Many words carry impossible vowel and tone-mark combinations.
+    ScrambledDiacritics,
+    /// More dates or periods than the recognizer reads: only the first ones were read.
+    DatesTruncated,
+    /// The text is written without diacritics and was matched accent-free.
+    NoDiacritics,
+    /// A role-only mention ("đồng chí Phó Bí thư") that could not be joined to one named
+    /// person: none or several hold the role.
+    RoleOnlyUnresolved,
+    /// The meeting's year was not written with its date and was taken from context.
+    YearFromContext,
+}
+
 /// Severity-free note about the parse.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `year_from_context`.
-    pub code: &'static str,
+    pub code: DiagnosticCode,
     /// Human-readable explanation.
     pub message: String,
     /// Where, if it points somewhere.

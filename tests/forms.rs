@@ -2,7 +2,7 @@
 //! news or minutes phrasing). The assertions state what a correct parse yields; a test
 //! the library does not pass yet is `#[ignore]`d with what it does instead.
 
-use vanban::recognize::date::PeriodKind;
+use vanban::PeriodKind;
 use vanban::{Document, Meeting, Person, SpeechKind, TimeOfDay};
 
 // ---------------------------------------------------------------- helpers

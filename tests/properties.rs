@@ -28,7 +28,6 @@ use proptest::sample::select;
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::OnceLock;
-use vanban::normalize::{NormalizeOptions, normalize};
 use vanban::{Document, Parser};
 
 /// `n` cases, or `PROPTEST_CASES` when set.
@@ -488,7 +487,7 @@ fn mutated_fixture() -> impl Strategy<Value = (String, String)> {
 
 /// The matching key of normalized text.
 fn key(s: &str) -> String {
-    vanban::key::key(&normalize(s, &NormalizeOptions::default()).text)
+    vanban::matching_key(s)
 }
 
 /// The names of a document's people, by their normalized key.

@@ -23,7 +23,7 @@ fn fixtures() -> Vec<(String, String)> {
 }
 
 fn k(s: &str) -> String {
-    vanban::key::key(&normalize(s, &NormalizeOptions::default()).text)
+    vanban::matching_key(s)
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -124,7 +124,7 @@ fn choose_date(
         if year.is_some() {
             inferred = true;
             asm.diagnostics.push(Diagnostic {
-                code: "year_from_context",
+                code: DiagnosticCode::YearFromContext,
                 message: format!("the meeting date has no year; {} taken from the context", year.unwrap_or_default()),
                 span: Some(asm.span(d.start, d.end)),
             });

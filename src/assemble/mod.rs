@@ -12,6 +12,7 @@
 //! All offsets are turned into input offsets through the normalization map here, and
 //! only here ([`Assembly::span`]).
 
+pub(crate) mod formal;
 mod meeting;
 mod people;
 mod roles;

@@ -108,7 +108,7 @@ fn attach_role_only(asm: &mut Assembly<'_, '_>, people: &mut [Person], ids: &mut
         } else {
             let roles: Vec<&str> = p.roles.iter().map(|r| &asm.text[r.start..r.end]).collect();
             let diagnostic = Diagnostic {
-                code: "role_only_unresolved",
+                code: DiagnosticCode::RoleOnlyUnresolved,
                 message: format!("{} people hold the role(s) {:?}", holders.len(), roles),
                 span: Some(asm.span(p.start, p.end)),
             };

@@ -32,6 +32,7 @@ pub mod meeting_kind;
 pub mod organizer;
 pub mod person;
 pub mod publisher;
+pub mod script;
 pub mod topics;
 pub(crate) mod words;
 

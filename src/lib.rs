@@ -236,52 +236,9 @@ impl Parser {
             scan: &scan,
             lex: &self.lexicon,
             mentions: &mentions,
+            text_cut: cut,
         };
-        let mut doc = assemble::assemble(&stages, &self.asm);
-        assemble::formal::assemble_formal(&stages, formal, &mut doc);
-        // Deliberately scrambled diacritics ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on
-        // republishing sites): many words with impossible vowel and mark combinations.
-        let (score, toned) = recognize::script::toned_word_score(&norm.text);
-        if toned >= 30 && score < 0.75 {
-            doc.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::ScrambledDiacritics,
-                message: format!(
-                    "only {:.0}% of the {toned} words with diacritics are valid Vietnamese syllables: \
-                     the marks look scrambled, and what was extracted may be wrong",
-                    score * 100.0
-                ),
-                span: None,
-            });
-        }
-        if cut {
-            doc.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::InputTruncated,
-                message: format!("text cut at {} bytes", lexicon::MAX_TEXT_BYTES),
-                span: None,
-            });
-        }
-        // A table of dates rather than a report: only the first ones were read.
-        let limit = recognize::date::max_mentions(key.len());
-        if mentions.dates.len() >= limit || mentions.periods.len() >= limit {
-            doc.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::DatesTruncated,
-                message: format!("more than {limit} dates or periods: only the first {limit} of each were read"),
-                span: None,
-            });
-        }
-        if ascii {
-            doc.input.diacritics = false;
-            for p in &mut doc.people {
-                p.roles.iter_mut().for_each(|r| r.confidence = 0.6);
-            }
-            doc.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::NoDiacritics,
-                message: "the text is written without diacritics; words were matched without them, at lower confidence"
-                    .into(),
-                span: None,
-            });
-        }
-        doc
+        assemble::assemble(&stages, formal, &self.asm)
     }
 
     /// Parse bytes in any encoding Vietnamese text arrives in: UTF-8 (with or without

@@ -14,6 +14,7 @@
 
 pub(crate) mod formal;
 mod meeting;
+mod notes;
 mod people;
 mod roles;
 mod tasks;
@@ -24,6 +25,7 @@ use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::Mentions;
 use crate::recognize::context::Context;
+use crate::recognize::formal::FormalMentions;
 use crate::recognize::publisher::Responsible;
 use crate::span::Span;
 use std::ops::Deref;
@@ -56,6 +58,8 @@ pub struct Stages<'a, 'l> {
     pub lex: &'l Lexicon,
     /// Recognizer output.
     pub mentions: &'a Mentions,
+    /// Whether the normalized text was cut at [`crate::lexicon::MAX_TEXT_BYTES`].
+    pub text_cut: bool,
 }
 
 /// An assembly in progress: what the recognizers read (through [`Deref`] to the
@@ -99,9 +103,18 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Build the document from the earlier stages' output.
-pub fn assemble(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
-    let Stages { input_len, norm, key, layout, scan, lex, mentions } = *stages;
+/// Build the document from the earlier stages' output and the formal parts the formal
+/// recognizers found (`None` for a text without a formal header or tail).
+pub fn assemble(stages: &Stages<'_, '_>, formal: Option<FormalMentions>, opts: &AssembleOptions) -> Document {
+    let mut doc = assemble_mentions(stages, opts);
+    formal::assemble_formal(stages, formal, &mut doc);
+    notes::add_text_notes(stages, &mut doc);
+    doc
+}
+
+/// The document of everything but the formal parts and the whole-text notes.
+fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
+    let Stages { input_len, norm, key, layout, scan, lex, mentions, text_cut: _ } = *stages;
     let cx = Context { text: &norm.text, key, layout, scan, lex, sentences: &mentions.sentences };
     let mut asm = Assembly { cx, norm, mentions, diagnostics: Vec::new() };
     let (people, ids) = people::merge_people(&mut asm);

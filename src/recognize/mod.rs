@@ -108,6 +108,8 @@ pub struct Mentions {
     pub author: Option<(usize, usize)>,
     /// The kind of document.
     pub document_kind: DocumentKind,
+    /// How well the words with diacritics spell Vietnamese (scrambled marks score low).
+    pub script: script::Script,
 }
 
 /// The compiled recognizers (built once per [`crate::Parser`]).
@@ -144,6 +146,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     let author = byline::author(&cx);
     let topics = topics::topics(&cx, &counts);
     let document_kind = document_kind::document_kind(&cx);
+    let script = script::toned_words(text);
     Mentions {
         people,
         dates,
@@ -158,6 +161,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         publisher,
         author,
         document_kind,
+        script,
     }
 }
 

@@ -5,6 +5,21 @@
 
 use crate::{decode, key};
 
+/// The diacritics of a text, scored: see [`toned_words`].
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Script {
+    /// Share of valid Vietnamese syllables among the words with diacritics scored.
+    pub valid_share: f32,
+    /// How many words with diacritics were scored.
+    pub toned_words: usize,
+}
+
+/// [`toned_word_score`] as a [`Script`].
+pub(crate) fn toned_words(text: &str) -> Script {
+    let (valid_share, toned_words) = toned_word_score(text);
+    Script { valid_share, toned_words }
+}
+
 /// Share of valid Vietnamese syllables among the words that carry diacritics, on the
 /// first [`TONED_SAMPLE`] of them in the first 8 KiB, and how many were scored.
 pub(crate) fn toned_word_score(text: &str) -> (f32, usize) {

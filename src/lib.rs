@@ -37,6 +37,7 @@ pub mod model;
 pub mod normalize;
 pub mod recognize;
 mod span;
+mod spelling;
 
 pub use error::Error;
 pub use lexicon::Lexicon;

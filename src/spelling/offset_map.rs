@@ -1,0 +1,354 @@
+//! The offset map: where each byte of a produced text came from in the input.
+//!
+//! A sparse list of runs with identity between them (see [`Run`]); [`MapBuilder`]
+//! writes one as a decoder goes, [`OffsetMap`] answers look-ups. Also the character
+//! boundary helpers span look-ups use.
+
+use super::vowels::{SK_AA, SK_AW, SK_EE, SK_I, SK_OO, SK_Y, T_DOT, vowel_info};
+
+/// `off` (at most `s.len()`), moved back to a character boundary of `s`.
+pub(crate) fn floor_boundary(s: &str, off: usize) -> usize {
+    let mut off = off.min(s.len());
+    while !s.is_char_boundary(off) {
+        off -= 1;
+    }
+    off
+}
+
+pub(crate) fn ceil_boundary(s: &str, off: usize) -> usize {
+    let mut off = off.min(s.len());
+    while !s.is_char_boundary(off) {
+        off += 1;
+    }
+    off
+}
+
+pub(crate) fn span_to_input(map: &OffsetMap, text: &str, s: usize, e: usize) -> (usize, usize) {
+    if e <= s {
+        let a = map.start(text, floor_boundary(text, s));
+        return (a, a);
+    }
+    let s = floor_boundary(text, s);
+    let e = ceil_boundary(text, e);
+    let a = map.start(text, s);
+    if e <= s {
+        return (a, a);
+    }
+    (a, map.end(text, e).max(a))
+}
+
+// ---------------------------------------------------------------------------
+// Offset map: a sparse list of runs; identity between runs
+// ---------------------------------------------------------------------------
+
+/// A stretch of the text and where it came from. Three shapes:
+/// * `out_len > 0`: `n` consecutive characters, each `out_len` text bytes made from
+///   `in_len` input bytes (UTF-16 ASCII, VIQR "o+", TCVN3 "A¸" …);
+/// * `out_len == 0`: `n` text bytes (at most `SPAN_CAP`) made from `in_len` input bytes,
+///   each character from as many bytes as its [`UnitKind`] says (one per character for
+///   TCVN3 and CP1258 text; VNI letters with accents from two). Looking up an offset
+///   inside walks these few characters of the text;
+/// * `n == 0` (with `out_len > 0`): an anchor that only moves the input position
+///   (skipped bytes such as a BOM).
+///
+/// From the end of a run to the next one, text and input advance byte for byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub(crate) out: u32,
+    pub(crate) inp: u32,
+    pub(crate) n: u16,
+    pub(crate) out_len: u8,
+    pub(crate) in_len: u8,
+}
+
+/// Longest span (in text bytes) of a unit run: bounds the walk of a lookup.
+pub(crate) const SPAN_CAP: usize = 192;
+
+/// How many input bytes made each character of a unit run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// One (single-byte encodings).
+    #[default]
+    One,
+    /// VNI: two for a vowel written with an accent byte, else one.
+    Vni,
+    /// UTF-16: two, four above U+FFFF.
+    Utf16,
+}
+
+impl UnitKind {
+    #[inline]
+    pub(crate) fn in_len(self, c: char) -> usize {
+        match self {
+            UnitKind::One => 1,
+            UnitKind::Vni => match vowel_info(c) {
+                // Written with an accent byte: toned or modified vowels, except the
+                // one-byte ơ ư, toned i and ỵ.
+                Some((s, t, _)) if t > 0 || matches!(s, SK_AW | SK_AA | SK_EE | SK_OO) => {
+                    if s == SK_I || (s == SK_Y && t == T_DOT) { 1 } else { 2 }
+                }
+                _ => 1,
+            },
+            UnitKind::Utf16 => {
+                if (c as u32) > 0xFFFF {
+                    4
+                } else {
+                    2
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct OffsetMap {
+    pub(crate) runs: Vec<Run>,
+    pub(crate) out_total: usize,
+    pub(crate) in_total: usize,
+    pub(crate) kind: UnitKind,
+}
+
+impl OffsetMap {
+    pub(crate) fn identity(len: usize) -> Self {
+        OffsetMap { runs: Vec::new(), out_total: len, in_total: len, kind: UnitKind::One }
+    }
+
+    /// Input range of the character that contains text byte `p` (`p < out_total`) of
+    /// `text`, the text this map belongs to.
+    pub(crate) fn char_at(&self, text: &str, p: usize) -> (usize, usize) {
+        let i = self.runs.partition_point(|r| r.out as usize <= p);
+        if i == 0 {
+            return (p, p + 1);
+        }
+        let r = self.runs[i - 1];
+        let (ro, ri, n, ol, il) = (r.out as usize, r.inp as usize, r.n as usize, r.out_len as usize, r.in_len as usize);
+        if ol == 0 {
+            let end = ro + n;
+            if p < end {
+                let (mut o, mut q) = (ro, ri);
+                for c in text.get(ro..end).unwrap_or_default().chars() {
+                    let (l, cl) = (c.len_utf8(), self.kind.in_len(c));
+                    if p < o + l {
+                        return (q, q + cl);
+                    }
+                    o += l;
+                    q += cl;
+                }
+            }
+            let q = ri + il + (p - end);
+            return (q, q + 1);
+        }
+        let rel = p - ro;
+        let span = n * ol;
+        if rel < span {
+            let k = rel / ol;
+            (ri + k * il, ri + (k + 1) * il)
+        } else {
+            let q = ri + n * il + (rel - span);
+            (q, q + 1)
+        }
+    }
+
+    /// Input range of the character at `o` (whose length is `len`); the tests check
+    /// [`OffsetMap::char_ranges`] against it.
+    #[cfg(test)]
+    pub(crate) fn range_of(&self, text: &str, o: usize, len: usize) -> (usize, usize) {
+        (self.char_at(text, o).0, self.char_at(text, o + len - 1).1)
+    }
+
+    /// The input range of every character of `text`, in order: what `range_of` gives
+    /// for each, in one walk over the runs (`range_of` alone re-walks a unit run of up
+    /// to [`SPAN_CAP`] bytes for every character in it).
+    pub(crate) fn char_ranges<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, char, usize, usize)> + 'a {
+        let mut i = 0usize; // runs[..i] start at or before the current character
+        let mut walk = (0usize, 0usize); // unit run i - 1 and the input offset of the next character in it
+        text.char_indices().map(move |(o, c)| {
+            while i < self.runs.len() && self.runs[i].out as usize <= o {
+                i += 1;
+            }
+            let l = c.len_utf8();
+            if i == 0 {
+                return (o, c, o, o + l);
+            }
+            let r = self.runs[i - 1];
+            let (ro, ri, n, ol, il) =
+                (r.out as usize, r.inp as usize, r.n as usize, r.out_len as usize, r.in_len as usize);
+            if ol == 0 {
+                if o < ro + n {
+                    // Inside a unit run: go on from the previous character of the run.
+                    if walk.0 != i {
+                        walk = (i, ri);
+                    }
+                    let cl = self.kind.in_len(c);
+                    let q = walk.1;
+                    walk.1 += cl;
+                    return (o, c, q, q + cl);
+                }
+                let q = ri + il + (o - ro - n);
+                return (o, c, q, q + l);
+            }
+            let rel = o - ro;
+            let span = n * ol;
+            if rel < span {
+                let k = rel / ol;
+                let last = (rel + l - 1) / ol;
+                (o, c, ri + k * il, ri + (last + 1) * il)
+            } else {
+                let q = ri + n * il + (rel - span);
+                (o, c, q, q + l)
+            }
+        })
+    }
+
+    pub(crate) fn start(&self, text: &str, off: usize) -> usize {
+        if off >= self.out_total { self.in_total } else { self.char_at(text, off).0 }
+    }
+
+    pub(crate) fn end(&self, text: &str, off: usize) -> usize {
+        let off = off.min(self.out_total);
+        if off == 0 { self.start(text, 0) } else { self.char_at(text, off - 1).1 }
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct MapBuilder {
+    pub(crate) runs: Vec<Run>,
+    pub(crate) out: usize,
+    pub(crate) inp: usize,
+    pub(crate) kind: UnitKind,
+}
+
+impl MapBuilder {
+    pub(crate) fn new(kind: UnitKind, capacity: usize) -> Self {
+        MapBuilder { runs: Vec::with_capacity(capacity), out: 0, inp: 0, kind }
+    }
+
+    /// `n` bytes copied unchanged (any UTF-8).
+    #[inline]
+    pub(crate) fn ident(&mut self, n: usize) {
+        self.out += n;
+        self.inp += n;
+    }
+
+    /// `n` ASCII characters, one input byte each: joins an open unit run when it fits.
+    #[inline]
+    pub(crate) fn ascii(&mut self, n: usize) {
+        if let Some(r) = self.runs.last_mut() {
+            if r.out_len == 0
+                && r.out as usize + r.n as usize == self.out
+                && r.inp as usize + r.in_len as usize == self.inp
+                && r.n as usize + n <= SPAN_CAP
+                && r.in_len as usize + n <= u8::MAX as usize
+                && self.kind != UnitKind::Utf16
+            {
+                r.n += n as u16;
+                r.in_len += n as u8;
+            }
+        }
+        self.out += n;
+        self.inp += n;
+    }
+
+    /// Character `c` made from `in_len` input bytes.
+    #[inline]
+    pub(crate) fn push(&mut self, c: char, in_len: usize) {
+        if in_len == self.kind.in_len(c) {
+            self.push_unit(c.len_utf8(), in_len);
+        } else {
+            self.unit(c.len_utf8(), in_len);
+        }
+    }
+
+    /// A character of `ol` text bytes from `in_len` input bytes, where `in_len` is what
+    /// the map's kind gives that character.
+    #[inline]
+    pub(crate) fn push_unit(&mut self, ol: usize, in_len: usize) {
+        if let Some(r) = self.runs.last_mut() {
+            if r.out_len == 0
+                && r.out as usize + r.n as usize == self.out
+                && r.inp as usize + r.in_len as usize == self.inp
+                && r.n as usize + ol <= SPAN_CAP
+                && r.in_len as usize + in_len <= u8::MAX as usize
+            {
+                r.n += ol as u16;
+                r.in_len += in_len as u8;
+                self.out += ol;
+                self.inp += in_len;
+                return;
+            }
+        }
+        self.runs.push(Run {
+            out: self.out as u32,
+            inp: self.inp as u32,
+            n: ol as u16,
+            out_len: 0,
+            in_len: in_len as u8,
+        });
+        self.out += ol;
+        self.inp += in_len;
+    }
+
+    /// One character of `out_len` text bytes made from `in_len` input bytes.
+    #[inline]
+    pub(crate) fn unit(&mut self, out_len: usize, in_len: usize) {
+        if out_len == 1 && in_len == 1 {
+            self.out += 1;
+            self.inp += 1;
+            return;
+        }
+        if in_len > u8::MAX as usize {
+            // Pathological (hundreds of combining marks): map to the first 255 bytes.
+            self.unit(out_len, u8::MAX as usize);
+            self.skip(in_len - u8::MAX as usize);
+            return;
+        }
+        if let Some(r) = self.runs.last_mut() {
+            if r.n > 0
+                && r.n < u16::MAX
+                && r.out_len as usize == out_len
+                && r.in_len as usize == in_len
+                && r.out as usize + r.n as usize * out_len == self.out
+                && r.inp as usize + r.n as usize * in_len == self.inp
+            {
+                r.n += 1;
+                self.out += out_len;
+                self.inp += in_len;
+                return;
+            }
+        }
+        self.runs.push(Run {
+            out: self.out as u32,
+            inp: self.inp as u32,
+            n: 1,
+            out_len: out_len as u8,
+            in_len: in_len as u8,
+        });
+        self.out += out_len;
+        self.inp += in_len;
+    }
+
+    /// `n` input bytes that produce no text.
+    pub(crate) fn skip(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.inp += n;
+        self.anchor();
+    }
+
+    pub(crate) fn anchor(&mut self) {
+        match self.runs.last_mut() {
+            Some(r) if r.n == 0 && r.out as usize == self.out => r.inp = self.inp as u32,
+            _ => self.runs.push(Run { out: self.out as u32, inp: self.inp as u32, n: 0, out_len: 1, in_len: 1 }),
+        }
+    }
+
+    pub(crate) fn finish(mut self, in_total: usize) -> OffsetMap {
+        if self.inp != in_total {
+            self.inp = in_total;
+            self.anchor();
+        }
+        self.runs.shrink_to_fit();
+        OffsetMap { runs: self.runs, out_total: self.out, in_total, kind: self.kind }
+    }
+}

@@ -44,8 +44,13 @@
 //! algorithm, with the same result and the same edits: one per vowel.
 
 use std::borrow::Cow;
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::spelling::code_pages::CP1252_C1;
+use crate::spelling::is_raw_word_char;
+use crate::spelling::offset_map::{ceil_boundary, floor_boundary};
+use crate::spelling::vowels::{VOWELS, tone_of, vowel_info, with_tone};
 
 /// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -84,11 +89,7 @@ impl Normalized<'_> {
     /// them. An `off` past the end or inside a character is clamped down to a
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_start(&self, off: usize) -> usize {
-        let mut o = off.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o -= 1;
-        }
-        self.map.lookup(o, false)
+        self.map.lookup(floor_boundary(&self.text, off), false)
     }
 
     /// Input byte offset of the normalized byte offset `off` used as a span END.
@@ -98,11 +99,7 @@ impl Normalized<'_> {
     /// the offset before them. An `off` inside a character is moved up to the next
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_end(&self, off: usize) -> usize {
-        let mut o = off.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o += 1;
-        }
-        self.map.lookup(o, true)
+        self.map.lookup(ceil_boundary(&self.text, off), true)
     }
 
     /// Map the normalized byte range `start..end` to an input byte range.
@@ -410,17 +407,6 @@ fn is_latin_letter(c: char) -> bool {
     }
 }
 
-/// Letters, digits and combining marks.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
-        _ => crate::key::is_alphanumeric(c) || is_combining_mark(c),
-    }
-}
-
 /// NFC can cut the text before `c`: `c` is a starter that never combines with
 /// what precedes it (combining class 0 and NFC_Quick_Check = Yes).
 #[inline]
@@ -450,35 +436,6 @@ fn is_emoji(c: char) -> bool {
 #[inline]
 fn is_ascii_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
-}
-
-/// Toned vowels: `[base][upper as usize][tone]`, tones grave, acute, hook, tilde, dot.
-const TONED: [(char, [[char; 5]; 2]); 5] = [
-    ('a', [['à', 'á', 'ả', 'ã', 'ạ'], ['À', 'Á', 'Ả', 'Ã', 'Ạ']]),
-    ('e', [['è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']]),
-    ('o', [['ò', 'ó', 'ỏ', 'õ', 'ọ'], ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']]),
-    ('u', [['ù', 'ú', 'ủ', 'ũ', 'ụ'], ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']]),
-    ('y', [['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']]),
-];
-
-/// A toned plain vowel a/e/o/u/y: (lower-case base, tone index, upper case).
-fn tone_of(c: char) -> Option<(char, usize, bool)> {
-    if c.is_ascii() {
-        return None;
-    }
-    for (base, cases) in TONED {
-        for (upper, row) in cases.iter().enumerate() {
-            if let Some(t) = row.iter().position(|&x| x == c) {
-                return Some((base, t, upper == 1));
-            }
-        }
-    }
-    None
-}
-
-/// `base` (a/e/o/u/y) with tone `tone` in the given case.
-fn with_tone(base: char, tone: usize, upper: bool) -> char {
-    TONED.iter().find(|(b, _)| *b == base).map_or(base, |(_, cases)| cases[usize::from(upper)][tone])
 }
 
 /// `base` (lower case ASCII) in the given case.
@@ -545,20 +502,12 @@ fn decode_entity(body: &[Item]) -> Option<char> {
         };
         return match v {
             0 => None,
-            0x80..=0x9F => Some(cp1252(v)),
+            // HTML maps `&#128;`..`&#159;` through windows-1252.
+            0x80..=0x9F => Some(CP1252_C1[(v - 0x80) as usize]),
             _ => char::from_u32(v),
         };
     }
     named_entity(s)
-}
-
-/// HTML maps `&#128;`..`&#159;` through windows-1252.
-fn cp1252(v: u32) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-    ];
-    HIGH.get((v as usize).wrapping_sub(0x80)).copied().unwrap_or('\u{FFFD}')
 }
 
 /// Named character references: Latin-1 letters, Vietnamese letters with an HTML5
@@ -694,23 +643,6 @@ fn named_entity(name: &str) -> Option<char> {
 // The Vietnamese composer
 // ---------------------------------------------------------------------------
 
-/// Every Vietnamese vowel: `VOWELS[form][upper as usize][tone]`. Forms: a ă â e ê
-/// i o ô ơ u ư y; tones: none, grave, acute, hook, tilde, dot below.
-const VOWELS: [[[char; 6]; 2]; 12] = [
-    [['a', 'à', 'á', 'ả', 'ã', 'ạ'], ['A', 'À', 'Á', 'Ả', 'Ã', 'Ạ']],
-    [['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'], ['Ă', 'Ằ', 'Ắ', 'Ẳ', 'Ẵ', 'Ặ']],
-    [['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'], ['Â', 'Ầ', 'Ấ', 'Ẩ', 'Ẫ', 'Ậ']],
-    [['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']],
-    [['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'], ['Ê', 'Ề', 'Ế', 'Ể', 'Ễ', 'Ệ']],
-    [['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'], ['I', 'Ì', 'Í', 'Ỉ', 'Ĩ', 'Ị']],
-    [['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'], ['O', 'Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']],
-    [['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'], ['Ô', 'Ồ', 'Ố', 'Ổ', 'Ỗ', 'Ộ']],
-    [['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'], ['Ơ', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ']],
-    [['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'], ['U', 'Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']],
-    [['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'], ['Ư', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự']],
-    [['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']],
-];
-
 /// The Vietnamese combining marks, numbered so that a tone mark's number is its
 /// tone index in [`VOWELS`]. Canonical combining classes: the horn 216, the dot
 /// below 220, all others 230.
@@ -765,33 +697,6 @@ const FORM_OF: [[u8; 4]; 6] = {
     t
 };
 
-/// Reverse of [`VOWELS`] over a range of code points starting at `from`: entry
-/// `1 + form * 12 + upper * 6 + tone`, or 0 for a character that is no vowel.
-const fn vowel_index<const N: usize>(from: u32) -> [u8; N] {
-    let mut t = [0u8; N];
-    let mut form = 0;
-    while form < 12 {
-        let mut upper = 0;
-        while upper < 2 {
-            let mut tone = 0;
-            while tone < 6 {
-                let u = VOWELS[form][upper][tone] as u32;
-                if u >= from && u < from + N as u32 {
-                    t[(u - from) as usize] = (1 + form * 12 + upper * 6 + tone) as u8;
-                }
-                tone += 1;
-            }
-            upper += 1;
-        }
-        form += 1;
-    }
-    t
-}
-
-/// [`vowel_index`] of U+0000..U+01BF and of U+1EA0..U+1EFF: every vowel of [`VOWELS`].
-static VOWEL_LOW: [u8; 0x1C0] = vowel_index(0);
-static VOWEL_HIGH: [u8; 0x60] = vowel_index(0x1EA0);
-
 /// A vowel taken apart into its canonical decomposition: a letter, then the
 /// marks by combining class (horn, then dot below, then the marks above in
 /// their order). A character with that decomposition exists when the marks
@@ -812,14 +717,8 @@ impl VowelParts {
     /// The parts of `c`, if it is a Vietnamese vowel (toned or not).
     #[inline]
     fn of(c: char) -> Option<VowelParts> {
-        let u = c as usize;
-        let e = match u {
-            0..0x1C0 => VOWEL_LOW[u],
-            0x1EA0..0x1F00 => VOWEL_HIGH[u - 0x1EA0],
-            _ => 0,
-        };
-        let k = usize::from(e).checked_sub(1)?;
-        let (form, upper, tone) = (k / 12, (k / 6) % 2 == 1, (k % 6) as u8);
+        let (form, tone, upper) = vowel_info(c)?;
+        let tone = tone as u8;
         let (letter, modifier) = FORM_PARTS[form];
         let mut p = VowelParts { letter, upper, horns: 0, dots: 0, above: 0, n_above: 0 };
         // NFD order: horn, dot below, the circumflex or breve, the tone above.
@@ -875,8 +774,11 @@ impl VowelParts {
             tone = MK_DOT;
         }
         let form = FORM_OF[usize::from(self.letter)][usize::from(modifier.saturating_sub(5))];
-        let forms = VOWELS.get(usize::from(form))?;
-        Some(forms[usize::from(self.upper)][usize::from(tone)])
+        let form = usize::from(form);
+        if form >= VOWELS[0].len() {
+            return None;
+        }
+        Some(VOWELS[usize::from(self.upper)][form][usize::from(tone)])
     }
 }
 
@@ -1448,7 +1350,7 @@ impl<'a> Engine<'a> {
 
     /// Stage 4: words (letters, digits, marks) for homoglyphs and tone style.
     fn word_push(&mut self, it: Item) {
-        if is_word_char(it.c) {
+        if is_raw_word_char(it.c) {
             if self.word.is_empty() {
                 self.word_latin = false;
                 self.word_glyph = false;
@@ -1804,6 +1706,7 @@ fn quiet_start(bytes: &[u8], j: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use unicode_normalization::char::is_combining_mark;
 
     fn opts(tone: ToneStyle) -> NormalizeOptions {
         NormalizeOptions { tone }

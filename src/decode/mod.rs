@@ -43,7 +43,7 @@ mod tests;
 mod viqr;
 
 pub(crate) use crate::spelling::offset_map::floor_boundary;
-use crate::spelling::offset_map::{MapBuilder, OffsetMap, ceil_boundary, span_to_input};
+use crate::spelling::offset_map::{MapBuilder, OffsetMap};
 use crate::spelling::syllable::analyze;
 pub use crate::spelling::syllable::vietnamese_score;
 pub(crate) use crate::spelling::syllable::vietnamese_score_of_words;
@@ -60,6 +60,34 @@ pub const MAX_INPUT_BYTES: usize = 1 << 30;
 // ---------------------------------------------------------------------------
 // Public types
 // ---------------------------------------------------------------------------
+
+/// The span-mapping methods of a text with an offset map (fields `text` and `map`):
+/// written once for [`Decoded`] and [`Repaired`]. `$input` names what offsets map to.
+macro_rules! impl_input_mapping {
+    ($type:ty, $input:literal) => {
+        impl $type {
+            #[doc = concat!("Byte offset in ", $input, " of text offset `off` (floor: an offset inside a")]
+            /// character maps to the start of the input bytes that produced it; past the end
+            /// maps to the input's end).
+            pub fn to_input_start(&self, off: usize) -> usize {
+                self.map.input_start(&self.text, off)
+            }
+
+            #[doc = concat!("Byte offset in ", $input, " where the character before text offset `off`")]
+            /// ends (ceil: an offset inside a character maps to the end of that character's
+            /// input bytes).
+            pub fn to_input_end(&self, off: usize) -> usize {
+                self.map.input_end(&self.text, off)
+            }
+
+            #[doc = concat!("Byte range in ", $input, " of text range `s..e`. An empty range maps to")]
+            /// an empty range.
+            pub fn to_input(&self, s: usize, e: usize) -> (usize, usize) {
+                self.map.input_range(&self.text, s, e)
+            }
+        }
+    };
+}
 
 /// An encoding this module reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,6 +135,20 @@ impl fmt::Display for Encoding {
 }
 
 /// Decoded text, the encoding it came in, and a map back to the input bytes.
+///
+/// ```
+/// use vanban::decode::{decode_as, Encoding};
+/// let d = decode_as(b"ch\xb5o", Encoding::Tcvn3).unwrap();
+/// assert_eq!(d.text, "chào");
+/// assert_eq!(d.to_input_start(2), 2); // "à" starts at input byte 2
+/// assert_eq!(d.to_input_start(3), 2); // inside "à"
+/// assert_eq!(d.to_input_start(4), 3); // "o"
+///
+/// let d = decode_as(b"cha\xf8o", Encoding::Vni).unwrap();
+/// assert_eq!(d.text, "chào");
+/// assert_eq!(d.to_input_end(4), 4); // "à" came from the two bytes 2..4
+/// assert_eq!(d.to_input_end(3), 4); // inside "à"
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     /// The text, UTF-8. NFC for legacy encodings; UTF-8 and UTF-16 input is kept as it
@@ -124,40 +166,9 @@ pub struct Decoded {
     map: OffsetMap,
 }
 
+impl_input_mapping!(Decoded, "the input bytes");
+
 impl Decoded {
-    /// Input byte offset of text offset `off` (floor: an offset inside a character
-    /// maps to the start of the input bytes that produced it; past the end maps to the
-    /// input's end).
-    ///
-    /// ```
-    /// let d = vanban::decode::decode_as(b"ch\xb5o", vanban::decode::Encoding::Tcvn3).unwrap();
-    /// assert_eq!(d.text, "chào");
-    /// assert_eq!(d.to_input_start(2), 2); // "à" starts at input byte 2
-    /// assert_eq!(d.to_input_start(3), 2); // inside "à"
-    /// assert_eq!(d.to_input_start(4), 3); // "o"
-    /// ```
-    pub fn to_input_start(&self, off: usize) -> usize {
-        self.map.start(&self.text, floor_boundary(&self.text, off))
-    }
-
-    /// Input byte offset where the character before text offset `off` ends (ceil: an
-    /// offset inside a character maps to the end of that character's input bytes).
-    ///
-    /// ```
-    /// let d = vanban::decode::decode_as(b"cha\xf8o", vanban::decode::Encoding::Vni).unwrap();
-    /// assert_eq!(d.text, "chào");
-    /// assert_eq!(d.to_input_end(4), 4); // "à" came from the two bytes 2..4
-    /// assert_eq!(d.to_input_end(3), 4); // inside "à"
-    /// ```
-    pub fn to_input_end(&self, off: usize) -> usize {
-        self.map.end(&self.text, ceil_boundary(&self.text, off))
-    }
-
-    /// Input byte range of text range `s..e`. An empty range maps to an empty range.
-    pub fn to_input(&self, s: usize, e: usize) -> (usize, usize) {
-        span_to_input(&self.map, &self.text, s, e)
-    }
-
     /// Number of entries in the offset map (a measure of its size: each entry is 12
     /// bytes and covers up to a few hundred bytes of text, or a run of characters of one
     /// shape; UTF-8 input needs none).
@@ -222,6 +233,13 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Text repaired by [`repair`], what it was broken by, and a map back to the given string.
+///
+/// ```
+/// let r = vanban::decode::repair("Ông Nguyá»…n VÄƒn An").unwrap();
+/// assert_eq!(r.text, "Ông Nguyễn Văn An");
+/// assert_eq!(r.from, "cp1252-mojibake");
+/// assert_eq!(r.to_input(5, 13), (5, 17)); // "Nguyễn" ← "Nguyá»…n"
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Repaired {
     /// The repaired text.
@@ -234,27 +252,7 @@ pub struct Repaired {
     map: OffsetMap,
 }
 
-impl Repaired {
-    /// Byte offset in the given string of text offset `off` (floor, as [`Decoded::to_input_start`]).
-    pub fn to_input_start(&self, off: usize) -> usize {
-        self.map.start(&self.text, floor_boundary(&self.text, off))
-    }
-    /// Byte offset in the given string where the character before `off` ends (ceil).
-    pub fn to_input_end(&self, off: usize) -> usize {
-        self.map.end(&self.text, ceil_boundary(&self.text, off))
-    }
-    /// Range in the given string of text range `s..e`.
-    ///
-    /// ```
-    /// let r = vanban::decode::repair("Ông Nguyá»…n VÄƒn An").unwrap();
-    /// assert_eq!(r.text, "Ông Nguyễn Văn An");
-    /// assert_eq!(r.from, "cp1252-mojibake");
-    /// assert_eq!(r.to_input(5, 13), (5, 17)); // "Nguyễn" ← "Nguyá»…n"
-    /// ```
-    pub fn to_input(&self, s: usize, e: usize) -> (usize, usize) {
-        span_to_input(&self.map, &self.text, s, e)
-    }
-}
+impl_input_mapping!(Repaired, "the string given to [`repair`]");
 
 /// Decode `bytes`, detecting the encoding.
 ///

@@ -78,3 +78,23 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     // No combining mark or General Punctuation character is a digit.
     is_alphabetic(c) || !matches!(c, '\u{300}'..='\u{36f}' | '\u{2000}'..='\u{206F}') && c.is_numeric()
 }
+
+/// True when `c` continues a word of text that is not normalized yet: letters, digits
+/// and every combining mark of any script (`\p{M}`), since before NFC a mark belongs to
+/// the letter before it whatever its script.
+///
+/// The normalizer groups words with it (for look-alike letters and tone placement).
+/// It differs from [`is_word_char`], which the matching key and the recognizers use on
+/// normalized text, only for combining marks outside U+0300..U+036F (U+0483, U+1AB0..,
+/// U+1DC0.., U+20D0.., U+FE20.. and the marks of other scripts that are not
+/// alphabetic): those continue a word here and end it there. Making the two one would
+/// change which words the normalizer fixes or where the recognizers find word bounds.
+#[inline]
+pub(crate) fn is_raw_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
+    }
+}

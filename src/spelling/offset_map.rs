@@ -15,26 +15,13 @@ pub(crate) fn floor_boundary(s: &str, off: usize) -> usize {
     off
 }
 
+/// `off` (at most `s.len()`), moved up to a character boundary of `s`.
 pub(crate) fn ceil_boundary(s: &str, off: usize) -> usize {
     let mut off = off.min(s.len());
     while !s.is_char_boundary(off) {
         off += 1;
     }
     off
-}
-
-pub(crate) fn span_to_input(map: &OffsetMap, text: &str, s: usize, e: usize) -> (usize, usize) {
-    if e <= s {
-        let a = map.start(text, floor_boundary(text, s));
-        return (a, a);
-    }
-    let s = floor_boundary(text, s);
-    let e = ceil_boundary(text, e);
-    let a = map.start(text, s);
-    if e <= s {
-        return (a, a);
-    }
-    (a, map.end(text, e).max(a))
 }
 
 // ---------------------------------------------------------------------------
@@ -198,6 +185,34 @@ impl OffsetMap {
                 (o, c, q, q + l)
             }
         })
+    }
+
+    /// Input offset of text offset `off` of `text` (the text this map belongs to) as a
+    /// span start: floor to a character boundary, then the start of that character's
+    /// input bytes.
+    pub(crate) fn input_start(&self, text: &str, off: usize) -> usize {
+        self.start(text, floor_boundary(text, off))
+    }
+
+    /// Input offset of text offset `off` as a span end: ceil to a character boundary,
+    /// then the end of the input bytes of the character before it.
+    pub(crate) fn input_end(&self, text: &str, off: usize) -> usize {
+        self.end(text, ceil_boundary(text, off))
+    }
+
+    /// Input range of the text range `s..e`; an empty range maps to an empty range.
+    pub(crate) fn input_range(&self, text: &str, s: usize, e: usize) -> (usize, usize) {
+        if e <= s {
+            let a = self.input_start(text, s);
+            return (a, a);
+        }
+        let s = floor_boundary(text, s);
+        let e = ceil_boundary(text, e);
+        let a = self.start(text, s);
+        if e <= s {
+            return (a, a);
+        }
+        (a, self.end(text, e).max(a))
     }
 
     pub(crate) fn start(&self, text: &str, off: usize) -> usize {

@@ -122,3 +122,38 @@ pub(crate) fn compose_tone(base: char, tone: usize) -> Option<char> {
 pub(crate) fn is_viet_letter(c: char) -> bool {
     vowel_info(c).is_some() || matches!(c, 'đ' | 'Đ') || c.is_ascii_alphabetic()
 }
+
+/// A toned plain vowel a, e, o, u or y: (its lower-case base letter, tone 0..5 for
+/// grave, acute, hook, tilde, dot below, upper case). `None` for anything else (ASCII,
+/// `i`, untoned or modified vowels).
+#[inline]
+pub(crate) fn tone_of(c: char) -> Option<(char, usize, bool)> {
+    if c.is_ascii() {
+        return None;
+    }
+    let (skeleton, tone, upper) = vowel_info(c)?;
+    let base = match skeleton {
+        SK_A => 'a',
+        SK_E => 'e',
+        SK_O => 'o',
+        SK_U => 'u',
+        SK_Y => 'y',
+        _ => return None,
+    };
+    if tone == 0 { None } else { Some((base, tone - 1, upper)) }
+}
+
+/// `base` (a, e, o, u or y, lower case) with tone `tone` (0..5 as [`tone_of`] gives it)
+/// in the given case; any other `base` is returned as it is.
+#[inline]
+pub(crate) fn with_tone(base: char, tone: usize, upper: bool) -> char {
+    let skeleton = match base {
+        'a' => SK_A,
+        'e' => SK_E,
+        'o' => SK_O,
+        'u' => SK_U,
+        'y' => SK_Y,
+        _ => return base,
+    };
+    viet(skeleton, tone + 1, upper)
+}

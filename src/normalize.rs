@@ -39,9 +39,11 @@
 //! range it came from; between edits the two texts are equal, shifted. A run of
 //! characters recomposed together (`e` U+0323 U+0302 → `ệ`) is one edit, a
 //! decoded entity is one, removed characters are an edit with an empty
-//! normalized range. Decomposed Vietnamese, the common case of step 4, is
-//! recomposed by a table of the 144 Vietnamese vowels rather than the general
-//! algorithm, with the same result and the same edits: one per vowel.
+//! normalized range (the map is the one offset map of `crate::spelling`, which
+//! `decode` uses too). Decomposed Vietnamese, the common case of step 4, is
+//! recomposed by the table of the 144 Vietnamese vowels (`crate::spelling`)
+//! rather than the general algorithm, with the same result and the same edits:
+//! one per vowel.
 
 use std::borrow::Cow;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
@@ -49,7 +51,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::spelling::code_pages::CP1252_C1;
 use crate::spelling::is_raw_word_char;
-use crate::spelling::offset_map::{ceil_boundary, floor_boundary};
+use crate::spelling::offset_map::{OffsetMap, ceil_boundary, floor_boundary};
 use crate::spelling::vowels::{VOWELS, tone_of, vowel_info, with_tone};
 
 /// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
@@ -89,7 +91,7 @@ impl Normalized<'_> {
     /// them. An `off` past the end or inside a character is clamped down to a
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_start(&self, off: usize) -> usize {
-        self.map.lookup(floor_boundary(&self.text, off), false)
+        self.map.edit_lookup(floor_boundary(&self.text, off), false)
     }
 
     /// Input byte offset of the normalized byte offset `off` used as a span END.
@@ -99,7 +101,7 @@ impl Normalized<'_> {
     /// the offset before them. An `off` inside a character is moved up to the next
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_end(&self, off: usize) -> usize {
-        self.map.lookup(ceil_boundary(&self.text, off), true)
+        self.map.edit_lookup(ceil_boundary(&self.text, off), true)
     }
 
     /// Map the normalized byte range `start..end` to an input byte range.
@@ -114,7 +116,7 @@ impl Normalized<'_> {
 
     /// True when the text is unchanged from the input (no edits).
     pub fn is_identity(&self) -> bool {
-        self.map.count == 0
+        self.map.is_empty()
     }
 }
 
@@ -152,160 +154,6 @@ pub fn normalize<'a>(input: &'a str, opts: &NormalizeOptions) -> Normalized<'a> 
         }
     };
     Normalized { text, map: engine.map }
-}
-
-// ---------------------------------------------------------------------------
-// The offset map
-// ---------------------------------------------------------------------------
-
-/// Segments per index block.
-const BLOCK: usize = 32;
-
-/// Edit segments `(norm_start, norm_end, in_start, in_end)`, in order. Between
-/// segments the output equals the input shifted by a constant.
-///
-/// Stored compactly: each segment is three LEB128 numbers (the identical stretch
-/// since the previous segment, the normalized length, the input length), usually
-/// three bytes, and every [`BLOCK`] segments an index entry for binary search.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct OffsetMap {
-    bytes: Vec<u8>,
-    blocks: Vec<Block>,
-    count: usize,
-    /// End of the last segment (normalized, input).
-    end_n: usize,
-    end_i: usize,
-}
-
-/// Where a block of segments starts: the end of the segment before it and the
-/// byte offset of its first segment in `OffsetMap::bytes`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Block {
-    n: usize,
-    i: usize,
-    at: usize,
-}
-
-/// The length of an [`OffsetMap`] at some point.
-#[derive(Clone, Copy, Debug)]
-struct MapCheckpoint {
-    bytes: usize,
-    blocks: usize,
-    count: usize,
-    end_n: usize,
-    end_i: usize,
-}
-
-impl OffsetMap {
-    /// Append the segment `ns..ne` ← `is..ie` (after all earlier ones).
-    #[inline]
-    fn push(&mut self, ns: usize, ne: usize, is: usize, ie: usize) {
-        debug_assert!(ns >= self.end_n && ns - self.end_n == is - self.end_i);
-        if self.blocks.len() * BLOCK == self.count {
-            self.blocks.push(Block { n: self.end_n, i: self.end_i, at: self.bytes.len() });
-        }
-        let (gap, nlen, ilen) = (ns - self.end_n, ne - ns, ie - is);
-        if (gap | nlen | ilen) < 0x80 {
-            self.bytes.extend_from_slice(&[gap as u8, nlen as u8, ilen as u8]);
-        } else {
-            put_varint(&mut self.bytes, gap);
-            put_varint(&mut self.bytes, nlen);
-            put_varint(&mut self.bytes, ilen);
-        }
-        self.count += 1;
-        self.end_n = ne;
-        self.end_i = ie;
-    }
-
-    /// The state to come back to with [`OffsetMap::rollback`].
-    fn checkpoint(&self) -> MapCheckpoint {
-        MapCheckpoint {
-            bytes: self.bytes.len(),
-            blocks: self.blocks.len(),
-            count: self.count,
-            end_n: self.end_n,
-            end_i: self.end_i,
-        }
-    }
-
-    /// Forget the segments pushed since `cp` was taken.
-    fn rollback(&mut self, cp: MapCheckpoint) {
-        self.bytes.truncate(cp.bytes);
-        self.blocks.truncate(cp.blocks);
-        (self.count, self.end_n, self.end_i) = (cp.count, cp.end_n, cp.end_i);
-    }
-
-    /// Input offset of the normalized char boundary `o` (as a span end when `end`).
-    ///
-    /// Start: take the last segment with `ns <= o`; inside it (`o < ne`) the answer
-    /// is its input start, after it the identity shift from its end. End: take the
-    /// last segment with `ns < o`; inside or at its end the answer is its input
-    /// end, after it the identity shift.
-    fn lookup(&self, o: usize, end: bool) -> usize {
-        let b = self.blocks.partition_point(|bl| if end { bl.n < o } else { bl.n <= o });
-        let Some(bl) = self.blocks.get(b.saturating_sub(1)) else {
-            return o;
-        };
-        let first = (b.saturating_sub(1)) * BLOCK;
-        let n_segs = BLOCK.min(self.count - first);
-        let (mut at, mut cn, mut ci) = (bl.at, bl.n, bl.i);
-        for _ in 0..n_segs {
-            let gap = get_varint(&self.bytes, &mut at);
-            let nlen = get_varint(&self.bytes, &mut at);
-            let ilen = get_varint(&self.bytes, &mut at);
-            let (ns, is) = (cn + gap, ci + gap);
-            if ns > o || (end && ns == o) {
-                break;
-            }
-            let (ne, ie) = (ns + nlen, is + ilen);
-            if o < ne || (end && o == ne) {
-                return if end { ie } else { is };
-            }
-            cn = ne;
-            ci = ie;
-        }
-        ci + (o - cn)
-    }
-
-    /// All segments, decoded (for tests).
-    #[cfg(test)]
-    fn segments(&self) -> Vec<(usize, usize, usize, usize)> {
-        let mut v = Vec::with_capacity(self.count);
-        let (mut at, mut cn, mut ci) = (0, 0, 0);
-        for _ in 0..self.count {
-            let gap = get_varint(&self.bytes, &mut at);
-            let nlen = get_varint(&self.bytes, &mut at);
-            let ilen = get_varint(&self.bytes, &mut at);
-            let (ns, is) = (cn + gap, ci + gap);
-            v.push((ns, ns + nlen, is, is + ilen));
-            cn = ns + nlen;
-            ci = is + ilen;
-        }
-        v
-    }
-}
-
-fn put_varint(v: &mut Vec<u8>, mut x: usize) {
-    while x >= 0x80 {
-        v.push((x as u8) | 0x80);
-        x >>= 7;
-    }
-    v.push(x as u8);
-}
-
-fn get_varint(v: &[u8], at: &mut usize) -> usize {
-    let (mut x, mut shift) = (0usize, 0u32);
-    while let Some(&b) = v.get(*at) {
-        *at += 1;
-        if shift < usize::BITS {
-            x |= usize::from(b & 0x7F) << shift;
-        }
-        if b < 0x80 {
-            break;
-        }
-        shift += 7;
-    }
-    x
 }
 
 // ---------------------------------------------------------------------------
@@ -853,7 +701,7 @@ fn compose_token(input: &str, ts: usize, out: &mut String, map: &mut OffsetMap) 
         out.push_str(&input[copied..k]);
         let ns = out.len();
         out.push(v);
-        map.push(ns, out.len(), k, p);
+        map.push_edit(ns, out.len(), k, p);
         (k, copied) = (p, p);
     }
     out.push_str(&input[copied..k]);
@@ -1145,19 +993,19 @@ impl<'a> Engine<'a> {
         self.delete_to(commit);
         let (mut from, mut end) = (commit, None);
         loop {
-            let (out_len, map_cp) = (self.out.len(), self.map.checkpoint());
+            let (out_len, map_cp) = (self.out.len(), self.map.len());
             self.out.push_str(&self.input[from..ts]);
             let tok = self.out.len();
             let te = compose_token(self.input, ts, &mut self.out, &mut self.map)
                 .filter(|_| self.tone == ToneStyle::Keep || tone_quiet_token(&self.out.as_bytes()[tok..], self.tone));
             let Some(te) = te else {
                 self.out.truncate(out_len);
-                self.map.rollback(map_cp);
+                self.map.truncate(map_cp);
                 return end;
             };
             (self.in_pos, end) = (te, Some(te));
             // A token without marks: back to the fast scan.
-            if self.map.count == map_cp.count {
+            if self.map.len() == map_cp {
                 return end;
             }
             // The whitespace to the next token, if quiet (one space, most often).
@@ -1187,7 +1035,7 @@ impl<'a> Engine<'a> {
     fn delete_to(&mut self, s: usize) {
         if s > self.in_pos {
             let at = self.out.len();
-            self.map.push(at, at, self.in_pos, s);
+            self.map.push_edit(at, at, self.in_pos, s);
             self.in_pos = s;
         }
     }
@@ -1440,10 +1288,10 @@ impl<'a> Engine<'a> {
         };
         let ne = self.out.len();
         if s > self.in_pos {
-            self.map.push(ns, ns, self.in_pos, s);
+            self.map.push_edit(ns, ns, self.in_pos, s);
         }
         if self.out[ns..ne] != self.input[s..e] {
-            self.map.push(ns, ne, s, e);
+            self.map.push_edit(ns, ne, s, e);
         }
         self.in_pos = e;
     }
@@ -1728,7 +1576,7 @@ mod tests {
     /// Check the map against input and output: between segments the texts agree.
     fn check_map(input: &str, r: &Normalized) {
         let (mut cn, mut ci) = (0, 0);
-        for (ns, ne, is, ie) in r.map.segments() {
+        for (ns, ne, is, ie) in r.map.edits() {
             assert!(ns >= cn && is >= ci && ns <= ne && is <= ie, "{input:?}");
             assert_eq!(ns - cn, is - ci, "{input:?}");
             assert_eq!(&r.text[cn..ns], &input[ci..is], "{input:?}");
@@ -1893,7 +1741,7 @@ mod tests {
     fn map_of_collapsed_spaces() {
         let input = "a\u{a0}\u{a0}b";
         let r = normalize(input, &NormalizeOptions::default());
-        assert_eq!(r.map.segments(), vec![(1, 2, 1, 3), (2, 2, 3, 5)]);
+        assert_eq!(r.map.edits(), vec![(1, 2, 1, 3), (2, 2, 3, 5)]);
         assert_eq!(r.to_input(0, 2), (0, 3));
         assert_eq!(r.to_input(2, 3), (5, 6));
         assert_eq!(r.to_input(1, 2), (1, 3));
@@ -1904,7 +1752,7 @@ mod tests {
         let input = "Quận Bi\u{300}nh Thạnh";
         let r = normalize(input, &NormalizeOptions::default());
         assert_eq!(r.text, "Quận Bình Thạnh");
-        let segs = r.map.segments();
+        let segs = r.map.edits();
         assert_eq!(segs.len(), 1);
         let (ns, ne, is, ie) = segs[0];
         assert_eq!(&r.text[ns..ne], "ì");
@@ -2073,8 +1921,8 @@ mod tests {
                 assert_eq!(out[ts..], tok.nfc().collect::<String>());
                 let marks = tok.chars().filter(|&c| is_combining_mark(c)).count();
                 let vowels = tok.nfc().filter(|&c| VowelParts::of(c).is_some() && !c.is_ascii()).count();
-                assert_eq!(map.count, if marks > 0 { vowels } else { 0 }, "{tok:?}");
-                for (ns, ne, is, ie) in map.segments() {
+                assert_eq!(map.len(), if marks > 0 { vowels } else { 0 }, "{tok:?}");
+                for (ns, ne, is, ie) in map.edits() {
                     assert_eq!(form[is..ie].nfc().collect::<String>(), out[ns..ne], "{tok:?}");
                     assert!(is >= ts && ie <= ts + tok.len());
                 }
@@ -2114,7 +1962,7 @@ mod tests {
         }
         let r = normalize("Vie\u{323}\u{302}t Nam", &NormalizeOptions::default());
         assert_eq!(r.text, "Việt Nam");
-        assert_eq!(r.map.segments(), vec![(2, 5, 2, 7)]);
+        assert_eq!(r.map.edits(), vec![(2, 5, 2, 7)]);
         assert_eq!(r.to_input(0, r.text.len()), (0, 12));
         assert_eq!(r.to_input(2, 5), (2, 7));
         assert_eq!(r.to_input(5, 6), (7, 8));
@@ -2454,7 +2302,7 @@ mod tests {
             (ls, le) = (s, e);
         }
         // unchanged stretches map to identical input
-        let segs = r.map.segments();
+        let segs = r.map.edits();
         let b: Vec<usize> = r.text.char_indices().map(|(i, _)| i).chain([r.text.len()]).collect();
         for (x, &a) in b.iter().enumerate() {
             for &z in &b[x + 1..(x + 6).min(b.len())] {
@@ -2507,7 +2355,7 @@ mod tests {
                 if let Some(te) = compose_token(&text, ts, &mut out, &mut map) {
                     prop_assert_eq!(te, ts + tok.len());
                     prop_assert_eq!(&out[ts..], tok.nfc().collect::<String>());
-                    for (ns, ne, is, ie) in map.segments() {
+                    for (ns, ne, is, ie) in map.edits() {
                         prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
                         prop_assert!(is >= ts && ie <= te);
                     }
@@ -2544,7 +2392,7 @@ mod tests {
             let mut map = OffsetMap::default();
             prop_assert_eq!(compose_token(&text, 0, &mut out, &mut map), Some(text.len()));
             prop_assert_eq!(&out, &text.nfc().collect::<String>());
-            for (ns, ne, is, ie) in map.segments() {
+            for (ns, ne, is, ie) in map.edits() {
                 prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
             }
             check_all(&text, ToneStyle::Keep)?;

@@ -169,7 +169,7 @@ pub struct Decoded {
 impl_input_mapping!(Decoded, "the input bytes");
 
 impl Decoded {
-    /// Number of entries in the offset map (a measure of its size: each entry is 12
+    /// Number of entries in the offset map (a measure of its size: each entry is 16
     /// bytes and covers up to a few hundred bytes of text, or a run of characters of one
     /// shape; UTF-8 input needs none).
     pub fn map_entries(&self) -> usize {

@@ -1,7 +1,12 @@
-//! The offset map: where each byte of a produced text came from in the input.
+//! The offset map: where each byte of a produced text came from in the input. One
+//! type serves both stages that change offsets: `decode` (input bytes → text) and
+//! `normalize` (decoded text → normalized text).
 //!
-//! A sparse list of runs with identity between them (see [`Run`]); [`MapBuilder`]
-//! writes one as a decoder goes, [`OffsetMap`] answers look-ups. Also the character
+//! A sparse list of runs with identity between them (see [`Run`]). A decoder writes
+//! one with [`MapBuilder`], run by run and mostly in unit runs (a few hundred bytes of
+//! text in one entry); the normalizer writes one edit at a time with
+//! [`OffsetMap::push_edit`] (a replaced stretch is a one-character run, a removed one
+//! an anchor). [`OffsetMap`] answers look-ups by binary search. Also the character
 //! boundary helpers span look-ups use.
 
 use super::vowels::{SK_AA, SK_AW, SK_EE, SK_I, SK_OO, SK_Y, T_DOT, vowel_info};
@@ -39,14 +44,29 @@ pub(crate) fn ceil_boundary(s: &str, off: usize) -> usize {
 ///   (skipped bytes such as a BOM).
 ///
 /// From the end of a run to the next one, text and input advance byte for byte.
+///
+/// 16 bytes. Offsets are 32-bit: the text of a parse is at most 3 GiB ([`MAX_INPUT_BYTES`]
+/// of a legacy encoding, three UTF-8 bytes a byte).
+///
+/// [`MAX_INPUT_BYTES`]: crate::decode::MAX_INPUT_BYTES
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Run {
+    /// Text offset where the run starts.
     pub(crate) out: u32,
+    /// Input offset where the run starts (for an anchor: the input offset at `out`).
     pub(crate) inp: u32,
+    /// Characters (or, for a unit run, text bytes) in the run.
     pub(crate) n: u16,
-    pub(crate) out_len: u8,
-    pub(crate) in_len: u8,
+    /// Text bytes per character, 0 for a unit run.
+    pub(crate) out_len: u16,
+    /// Input bytes per character (for a unit run: of the whole run).
+    pub(crate) in_len: u32,
 }
+
+/// Most input bytes the decoders give one entry: a unit run, or one character (a longer
+/// character maps to its first 255 bytes and skips the rest). The byte-sized limit of
+/// the first version of the map, kept so that decoders' maps stay as they were.
+const DECODER_IN_LEN_CAP: usize = u8::MAX as usize;
 
 /// Longest span (in text bytes) of a unit run: bounds the walk of a lookup.
 pub(crate) const SPAN_CAP: usize = 192;
@@ -89,15 +109,96 @@ impl UnitKind {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct OffsetMap {
+    /// The runs, by text offset.
     pub(crate) runs: Vec<Run>,
+    /// Length of the text and of the input, for the decoders' look-ups at or past the
+    /// end ([`OffsetMap::start`]); the normalizer's edits leave them 0.
     pub(crate) out_total: usize,
     pub(crate) in_total: usize,
+    /// What the unit runs are made of.
     pub(crate) kind: UnitKind,
 }
 
 impl OffsetMap {
+    /// The map of a text that is its input.
     pub(crate) fn identity(len: usize) -> Self {
         OffsetMap { runs: Vec::new(), out_total: len, in_total: len, kind: UnitKind::One }
+    }
+
+    /// Append the normalizer's edit: text `ns..ne` made from input `is..ie`, after all
+    /// earlier edits (`ns == ne`: the input `is..ie` was removed at `ns`). Between edits
+    /// text and input are equal, shifted.
+    #[inline]
+    pub(crate) fn push_edit(&mut self, ns: usize, ne: usize, is: usize, ie: usize) {
+        debug_assert!(self.runs.last().is_none_or(|r| {
+            let (out_end, in_end) = if r.n == 0 {
+                (r.out as usize, r.inp as usize)
+            } else {
+                ((r.out + u32::from(r.n) * u32::from(r.out_len)) as usize, (r.inp + u32::from(r.n) * r.in_len) as usize)
+            };
+            ns >= out_end && ns - out_end == is - in_end
+        }));
+        let run = if ne == ns {
+            Run { out: ns as u32, inp: ie as u32, n: 0, out_len: 1, in_len: 1 }
+        } else {
+            // An edit is one group of characters made together (a recomposed run, an
+            // entity): tens of bytes, never near 64 KiB.
+            let out_len = u16::try_from(ne - ns).unwrap_or(u16::MAX);
+            Run { out: ns as u32, inp: is as u32, n: 1, out_len, in_len: (ie - is) as u32 }
+        };
+        self.runs.push(run);
+    }
+
+    /// How many runs (for the normalizer: edits) the map holds; also the point to come
+    /// back to with [`OffsetMap::truncate`].
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// True when the map has no runs: the text is its input.
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// Forget the runs after the first `len`.
+    #[inline]
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.runs.truncate(len);
+    }
+
+    /// Input offset of the character boundary `o` of a normalized text, as a span start
+    /// (`end` false) or a span end. Start: inside an edit, the edit's input start; where
+    /// input was removed, the offset after it. End: inside an edit or at its end, the
+    /// edit's input end; where input was removed, the offset before it.
+    #[inline]
+    pub(crate) fn edit_lookup(&self, o: usize, end: bool) -> usize {
+        // The normalizer's maps have no unit runs: `char_at` needs no text.
+        match (end, o) {
+            (false, _) => self.char_at("", o).0,
+            (true, 0) => 0,
+            (true, _) => self.char_at("", o - 1).1,
+        }
+    }
+
+    /// Every edit `(ns, ne, is, ie)` pushed with [`OffsetMap::push_edit`], in order (for
+    /// tests).
+    #[cfg(test)]
+    pub(crate) fn edits(&self) -> Vec<(usize, usize, usize, usize)> {
+        let (mut out_end, mut in_end) = (0, 0);
+        let mut edits = Vec::with_capacity(self.runs.len());
+        for r in &self.runs {
+            let (ns, is) = (r.out as usize, in_end + (r.out as usize - out_end));
+            let edit = if r.n == 0 {
+                (ns, ns, is, r.inp as usize)
+            } else {
+                (ns, ns + r.out_len as usize, r.inp as usize, (r.inp + r.in_len) as usize)
+            };
+            edits.push(edit);
+            (out_end, in_end) = (edit.1, edit.3);
+        }
+        edits
     }
 
     /// Input range of the character that contains text byte `p` (`p < out_total`) of
@@ -253,11 +354,11 @@ impl MapBuilder {
                 && r.out as usize + r.n as usize == self.out
                 && r.inp as usize + r.in_len as usize == self.inp
                 && r.n as usize + n <= SPAN_CAP
-                && r.in_len as usize + n <= u8::MAX as usize
+                && r.in_len as usize + n <= DECODER_IN_LEN_CAP
                 && self.kind != UnitKind::Utf16
             {
                 r.n += n as u16;
-                r.in_len += n as u8;
+                r.in_len += n as u32;
             }
         }
         self.out += n;
@@ -283,10 +384,10 @@ impl MapBuilder {
                 && r.out as usize + r.n as usize == self.out
                 && r.inp as usize + r.in_len as usize == self.inp
                 && r.n as usize + ol <= SPAN_CAP
-                && r.in_len as usize + in_len <= u8::MAX as usize
+                && r.in_len as usize + in_len <= DECODER_IN_LEN_CAP
             {
                 r.n += ol as u16;
-                r.in_len += in_len as u8;
+                r.in_len += in_len as u32;
                 self.out += ol;
                 self.inp += in_len;
                 return;
@@ -297,7 +398,7 @@ impl MapBuilder {
             inp: self.inp as u32,
             n: ol as u16,
             out_len: 0,
-            in_len: in_len as u8,
+            in_len: in_len as u32,
         });
         self.out += ol;
         self.inp += in_len;
@@ -311,10 +412,10 @@ impl MapBuilder {
             self.inp += 1;
             return;
         }
-        if in_len > u8::MAX as usize {
+        if in_len > DECODER_IN_LEN_CAP {
             // Pathological (hundreds of combining marks): map to the first 255 bytes.
-            self.unit(out_len, u8::MAX as usize);
-            self.skip(in_len - u8::MAX as usize);
+            self.unit(out_len, DECODER_IN_LEN_CAP);
+            self.skip(in_len - DECODER_IN_LEN_CAP);
             return;
         }
         if let Some(r) = self.runs.last_mut() {
@@ -335,8 +436,8 @@ impl MapBuilder {
             out: self.out as u32,
             inp: self.inp as u32,
             n: 1,
-            out_len: out_len as u8,
-            in_len: in_len as u8,
+            out_len: out_len as u16,
+            in_len: in_len as u32,
         });
         self.out += out_len;
         self.inp += in_len;

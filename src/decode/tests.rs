@@ -6,20 +6,10 @@ use super::legacy::*;
 use super::viqr::*;
 use super::*;
 use crate::spelling::code_pages::*;
+use crate::spelling::syllable::tests::syllables;
 use crate::spelling::syllable::*;
 use crate::spelling::vowels::*;
 use unicode_normalization::UnicodeNormalization;
-
-#[test]
-fn onsets_from_lists_every_onset_by_first_letter() {
-    for b in 0..=255u8 {
-        let mut want: Vec<&[u8]> = ONSETS.iter().copied().filter(|o| o[0] == b).collect();
-        let mut got = onsets_from(b).to_vec();
-        want.sort();
-        got.sort();
-        assert_eq!(got, want, "{}", b as char);
-    }
-}
 
 /// `char_ranges` walks the map once and gives what `range_of` gives per character.
 #[test]
@@ -209,48 +199,6 @@ const VBKEY_VNI: [(&[u8], char); 134] = [
     (b"Y\xd5", 'Ỹ'),
     (b"\xce", 'Ỵ'),
 ];
-/// Python's cp1258 codec, 0x80..=0xFF (undefined bytes as the C1 control of the same value).
-const PY_CP1258: [u32; 128] = [
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x008A, 0x2039, 0x0152, 0x008D,
-    0x008E, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x009A, 0x203A,
-    0x0153, 0x009D, 0x009E, 0x0178, 0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7, 0x00A8, 0x00A9,
-    0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF, 0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
-    0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF, 0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x00C5,
-    0x00C6, 0x00C7, 0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x0300, 0x00CD, 0x00CE, 0x00CF, 0x0110, 0x00D1, 0x0309, 0x00D3,
-    0x00D4, 0x01A0, 0x00D6, 0x00D7, 0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x01AF, 0x0303, 0x00DF, 0x00E0, 0x00E1,
-    0x00E2, 0x0103, 0x00E4, 0x00E5, 0x00E6, 0x00E7, 0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0301, 0x00ED, 0x00EE, 0x00EF,
-    0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7, 0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0,
-    0x20AB, 0x00FF,
-];
-/// Python's cp1252 codec, 0x80..=0x9F.
-const PY_CP1252: [u32; 32] = [
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
-    0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-    0x0153, 0x009D, 0x017E, 0x0178,
-];
-
-#[test]
-fn vowel_table_matches_unicode_decomposition() {
-    // Expected NFD per skeleton and tone, typed from the Unicode code charts' names.
-    let base = ["a", "a\u{306}", "a\u{302}", "e", "e\u{302}", "i", "o", "o\u{302}", "o\u{31b}", "u", "u\u{31b}", "y"];
-    for (s, b) in base.iter().enumerate() {
-        for t in 0..6 {
-            let mut want = b.to_string();
-            if t > 0 {
-                want.push(TONE_MARKS[t]);
-            }
-            let want: String = want.nfd().collect();
-            let lower = VOWELS[0][s][t];
-            assert_eq!(lower.to_string().nfd().collect::<String>(), want, "{lower}");
-            assert_eq!(lower.to_uppercase().next(), Some(VOWELS[1][s][t]));
-            assert_eq!(vowel_info(lower), Some((s, t, false)));
-            assert_eq!(vowel_info(VOWELS[1][s][t]), Some((s, t, true)));
-        }
-    }
-    assert_eq!(vowel_info('b'), None);
-    assert_eq!(vowel_info('đ'), None);
-}
-
 #[test]
 fn tcvn3_table_matches_libiconv() {
     for (i, &cp) in LIBICONV_TCVN_A0.iter().enumerate() {
@@ -286,87 +234,6 @@ fn vni_matches_vbkey_table() {
     }
     // Lower-case accent bytes after an upper-case base, and the three-byte form.
     assert_eq!(decode_as(b"A\xf9 a\xe2\xf9 A\xca\xd8", Encoding::Vni).unwrap().text, "Á ấ Ằ");
-}
-
-/// GNU libiconv `cp1252.h` and `cp1258.h` (0xFFFD = undefined).
-const LIBICONV_CP1252: [u32; 32] = [
-    0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd,
-    0x017d, 0xfffd, 0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-    0x0153, 0xfffd, 0x017e, 0x0178,
-];
-const LIBICONV_CP1258_C0: [u32; 64] = [
-    0x00c0, 0x00c1, 0x00c2, 0x0102, 0x00c4, 0x00c5, 0x00c6, 0x00c7, 0x00c8, 0x00c9, 0x00ca, 0x00cb, 0x0300, 0x00cd,
-    0x00ce, 0x00cf, 0x0110, 0x00d1, 0x0309, 0x00d3, 0x00d4, 0x01a0, 0x00d6, 0x00d7, 0x00d8, 0x00d9, 0x00da, 0x00db,
-    0x00dc, 0x01af, 0x0303, 0x00df, 0x00e0, 0x00e1, 0x00e2, 0x0103, 0x00e4, 0x00e5, 0x00e6, 0x00e7, 0x00e8, 0x00e9,
-    0x00ea, 0x00eb, 0x0301, 0x00ed, 0x00ee, 0x00ef, 0x0111, 0x00f1, 0x0323, 0x00f3, 0x00f4, 0x01a1, 0x00f6, 0x00f7,
-    0x00f8, 0x00f9, 0x00fa, 0x00fb, 0x00fc, 0x01b0, 0x20ab, 0x00ff,
-];
-
-#[test]
-fn cp1258_and_cp1252_tables_match_libiconv() {
-    for (i, &cp) in LIBICONV_CP1252.iter().enumerate() {
-        let want = if cp == 0xfffd { 0x80 + i as u32 } else { cp };
-        assert_eq!(CP1252_C1[i] as u32, want, "cp1252 byte {:#x}", 0x80 + i);
-        if cp != 0xfffd && cp != 0x02dc && cp != 0x0160 && cp != 0x017d && cp != 0x0161 && cp != 0x017e {
-            // CP1258 shares CP1252's punctuation (not its Š Ž š ž).
-            assert_eq!(CP1258_HIGH[i] as u32, cp, "cp1258 byte {:#x}", 0x80 + i);
-        }
-    }
-    for (i, &cp) in LIBICONV_CP1258_C0.iter().enumerate() {
-        assert_eq!(CP1258_HIGH[0x40 + i] as u32, cp, "cp1258 byte {:#x}", 0xC0 + i);
-    }
-}
-
-#[test]
-fn cp1258_and_cp1252_tables_match_python() {
-    for (i, &cp) in PY_CP1258.iter().enumerate() {
-        assert_eq!(CP1258_HIGH[i] as u32, cp, "cp1258 byte {:#x}", 0x80 + i);
-    }
-    for (i, &cp) in PY_CP1252.iter().enumerate() {
-        assert_eq!(CP1252_C1[i] as u32, cp, "cp1252 byte {:#x}", 0x80 + i);
-    }
-}
-
-// ----- Syllables ------------------------------------------------------------------
-
-const SYLLABLES: &str = "của và các có là được trong cho người những một không đã với này để khi đến về năm \
-    từ theo như thì ra nhiều tại phải nhà làm cũng sự đồng chí hội nghị tỉnh huyện xã ủy ban nhân dân chủ tịch \
-    phó bí thư thường trực vụ công tác kết luận chỉ đạo thực hiện nhiệm kỳ tổ chức đảng bộ cơ sở quyết định số \
-    việc triển khai kế hoạch đánh giá quả báo cáo trình bày ý kiến thống nhất giao văn phòng dõi đôn đốc mặt \
-    trận quốc đoàn thể chính trị phát biểu lãnh ngành quận phường thị trấn ấp thôn bản khóm sáng chiều tối ngày \
-    tháng hôm qua nay mai tuần quý đầu cuối giữa lần thứ hai ba bốn sáu bảy tám chín mười trăm nghìn triệu tỷ \
-    giảm tăng khuyến khích nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý khoẻ khỏe hoà \
-    hòa thuỷ thủy uỷ dân phấn khởi tin tưởng lực lượng vững mạnh ổn an ninh kinh tế giáo dục đào tạo y môi \
-    trường tài nguyên nông nghiệp sản lâm thông vận tải xây dựng khoa học kỹ thuật truyền hoá thao du lịch lao \
-    động thương binh nội tư pháp ngoại ngân hàng thanh tra khuya khuỷu ngoẹo oẳn oái quằn xoắn thuở huơ khuây \
-    ngoáy rượu bướu hươu cừu cứu lưu gửi ngửi khuyết tuyết nguyện chuyện thuyền yêu yên ấy ở ẩm ướt uống oan \
-    em êm ích ốc ăn ơn ưng quạ gì già gỗ ghế nghề kẻ xoong boong ừ ạ ế ỉ ẽ ũ ỹ ỗ ỡ ữ ễ ĩ õ ã ệ ộ ợ ự ụ ọ \
-    ẹ ị ỵ ề ồ ờ ừ ỳ ò è ù ì à ể ổ ở ử ủ ỏ ẻ ả ỷ ế ố ớ ứ ú ó é í á ý đi lẵng lẫn mặc thật \
-    bằng ầm thẳng ẩn chắc ấm";
-
-fn syllables() -> Vec<&'static str> {
-    SYLLABLES.split_whitespace().collect()
-}
-
-#[test]
-fn syllable_validator() {
-    for w in syllables() {
-        assert!(word_is_valid(w), "{w} should be valid");
-        let up = w.to_uppercase();
-        assert!(word_is_valid(&up), "{up} should be valid");
-    }
-    for w in [
-        "uûy", "héi", "nghÞ", "s", "kÕt", "cac", "viet", "bâ", "ăn'", "qúy", "đâủ", "thĩêu", "ngươ", "ab", "str",
-        "xyz", "kiểmm", "hoạa", "lủâ",
-    ] {
-        assert!(!word_is_valid(w), "{w} should be invalid");
-    }
-    assert_eq!(word_verdict("UBND"), None);
-    assert_eq!(word_verdict("HĐND"), None);
-    assert_eq!(word_verdict("HOA"), Some(true));
-    assert_eq!(vietnamese_score(""), 0.0);
-    assert_eq!(vietnamese_score("UBND tỉnh Bình Định"), 1.0);
-    assert!(vietnamese_score("Ban ChÊp hµnh Trung ¬ng") < 0.5);
 }
 
 // ----- Offsets --------------------------------------------------------------------

@@ -350,3 +350,59 @@ pub(crate) fn vietnamese_score_of_words<'a>(words: impl IntoIterator<Item = &'a 
     }
     score_of(total)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    #[test]
+    fn onsets_from_lists_every_onset_by_first_letter() {
+        for b in 0..=255u8 {
+            let mut want: Vec<&[u8]> = ONSETS.iter().copied().filter(|o| o[0] == b).collect();
+            let mut got = onsets_from(b).to_vec();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{}", b as char);
+        }
+    }
+
+    const SYLLABLES: &str = "của và các có là được trong cho người những một không đã với này để khi đến về năm \
+        từ theo như thì ra nhiều tại phải nhà làm cũng sự đồng chí hội nghị tỉnh huyện xã ủy ban nhân dân chủ tịch \
+        phó bí thư thường trực vụ công tác kết luận chỉ đạo thực hiện nhiệm kỳ tổ chức đảng bộ cơ sở quyết định số \
+        việc triển khai kế hoạch đánh giá quả báo cáo trình bày ý kiến thống nhất giao văn phòng dõi đôn đốc mặt \
+        trận quốc đoàn thể chính trị phát biểu lãnh ngành quận phường thị trấn ấp thôn bản khóm sáng chiều tối ngày \
+        tháng hôm qua nay mai tuần quý đầu cuối giữa lần thứ hai ba bốn sáu bảy tám chín mười trăm nghìn triệu tỷ \
+        giảm tăng khuyến khích nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý khoẻ khỏe hoà \
+        hòa thuỷ thủy uỷ dân phấn khởi tin tưởng lực lượng vững mạnh ổn an ninh kinh tế giáo dục đào tạo y môi \
+        trường tài nguyên nông nghiệp sản lâm thông vận tải xây dựng khoa học kỹ thuật truyền hoá thao du lịch lao \
+        động thương binh nội tư pháp ngoại ngân hàng thanh tra khuya khuỷu ngoẹo oẳn oái quằn xoắn thuở huơ khuây \
+        ngoáy rượu bướu hươu cừu cứu lưu gửi ngửi khuyết tuyết nguyện chuyện thuyền yêu yên ấy ở ẩm ướt uống oan \
+        em êm ích ốc ăn ơn ưng quạ gì già gỗ ghế nghề kẻ xoong boong ừ ạ ế ỉ ẽ ũ ỹ ỗ ỡ ữ ễ ĩ õ ã ệ ộ ợ ự ụ ọ \
+        ẹ ị ỵ ề ồ ờ ừ ỳ ò è ù ì à ể ổ ở ử ủ ỏ ẻ ả ỷ ế ố ớ ứ ú ó é í á ý đi lẵng lẫn mặc thật \
+        bằng ầm thẳng ẩn chắc ấm";
+
+    pub(crate) fn syllables() -> Vec<&'static str> {
+        SYLLABLES.split_whitespace().collect()
+    }
+
+    #[test]
+    fn syllable_validator() {
+        for w in syllables() {
+            assert!(word_is_valid(w), "{w} should be valid");
+            let up = w.to_uppercase();
+            assert!(word_is_valid(&up), "{up} should be valid");
+        }
+        for w in [
+            "uûy", "héi", "nghÞ", "s", "kÕt", "cac", "viet", "bâ", "ăn'", "qúy", "đâủ", "thĩêu", "ngươ", "ab", "str",
+            "xyz", "kiểmm", "hoạa", "lủâ",
+        ] {
+            assert!(!word_is_valid(w), "{w} should be invalid");
+        }
+        assert_eq!(word_verdict("UBND"), None);
+        assert_eq!(word_verdict("HĐND"), None);
+        assert_eq!(word_verdict("HOA"), Some(true));
+        assert_eq!(vietnamese_score(""), 0.0);
+        assert_eq!(vietnamese_score("UBND tỉnh Bình Định"), 1.0);
+        assert!(vietnamese_score("Ban ChÊp hµnh Trung ¬ng") < 0.5);
+    }
+}

@@ -157,3 +157,32 @@ pub(crate) fn with_tone(base: char, tone: usize, upper: bool) -> char {
     };
     viet(skeleton, tone + 1, upper)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn vowel_table_matches_unicode_decomposition() {
+        // Expected NFD per skeleton and tone, typed from the Unicode code charts' names.
+        let base =
+            ["a", "a\u{306}", "a\u{302}", "e", "e\u{302}", "i", "o", "o\u{302}", "o\u{31b}", "u", "u\u{31b}", "y"];
+        for (s, b) in base.iter().enumerate() {
+            for t in 0..6 {
+                let mut want = b.to_string();
+                if t > 0 {
+                    want.push(TONE_MARKS[t]);
+                }
+                let want: String = want.nfd().collect();
+                let lower = VOWELS[0][s][t];
+                assert_eq!(lower.to_string().nfd().collect::<String>(), want, "{lower}");
+                assert_eq!(lower.to_uppercase().next(), Some(VOWELS[1][s][t]));
+                assert_eq!(vowel_info(lower), Some((s, t, false)));
+                assert_eq!(vowel_info(VOWELS[1][s][t]), Some((s, t, true)));
+            }
+        }
+        assert_eq!(vowel_info('b'), None);
+        assert_eq!(vowel_info('đ'), None);
+    }
+}

@@ -181,38 +181,61 @@ pub(crate) fn tcvn3_in_caps_word(bytes: &[u8], i: usize) -> bool {
     upper >= 2 && lower == 0
 }
 
-pub(crate) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
+/// The loop the single-byte decoders share. ASCII runs are copied in one piece. At a
+/// byte of 0x80 or more after ASCII, `starts_before(i)` may claim the ASCII byte before
+/// it as the start of a sequence (a base letter and accent or tone bytes: the letter,
+/// the bytes it used, whether the map's unit rule gives that many); otherwise
+/// `decode_at(sink, i)` writes what starts at `i` and returns how many bytes it used.
+#[inline(always)]
+fn decode_single_byte(
+    bytes: &[u8],
+    mut sink: Sink,
+    starts_before: impl Fn(usize) -> Option<(char, usize, bool)>,
+    mut decode_at: impl FnMut(&mut Sink, usize) -> usize,
+) -> (String, OffsetMap) {
     let n = bytes.len();
-    let mut k = Sink::new(n + n / 2, UnitKind::One);
     let mut run = 0; // start of the pending ASCII run
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
-        if b < 0x80 {
+        if bytes[i] < 0x80 {
             i += 1;
             continue;
         }
         if i > run {
-            // The run's last byte may pair with this one ("A¸" = Á, "a" + combining tone).
-            let a = bytes[i - 1];
-            if TCVN3_CAPITAL[a as usize] != NO_INFO || (0xB0..=0xB4).contains(&b) {
-                if let Some(c) = tcvn3_pair(a, b) {
-                    k.ascii(&bytes[run..i - 1]);
-                    k.letter(c, 2, false);
-                    i += 1;
-                    run = i;
-                    continue;
-                }
+            if let Some((c, used, unit)) = starts_before(i) {
+                sink.ascii(&bytes[run..i - 1]);
+                sink.letter(c, used, unit);
+                i += used - 1;
+                run = i;
+                continue;
             }
-            k.ascii(&bytes[run..i]);
+            sink.ascii(&bytes[run..i]);
         }
+        i += decode_at(&mut sink, i);
+        run = i;
+    }
+    sink.ascii(&bytes[run..n]);
+    sink.finish(n)
+}
+
+pub(crate) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
+    let n = bytes.len();
+    // The ASCII byte before `i` may pair with it ("A¸" = Á, "a" + combining tone).
+    let starts_before = |i: usize| {
+        let (a, b) = (bytes[i - 1], bytes[i]);
+        if TCVN3_CAPITAL[a as usize] != NO_INFO || (0xB0..=0xB4).contains(&b) {
+            tcvn3_pair(a, b).map(|c| (c, 2, false))
+        } else {
+            None
+        }
+    };
+    let decode_at = |k: &mut Sink, i: usize| {
+        let b = bytes[i];
         if let Some(&next) = bytes.get(i + 1) {
             if next >= 0x80 {
                 if let Some(c) = tcvn3_pair(b, next) {
                     k.letter(c, 2, false);
-                    i += 2;
-                    run = i;
-                    continue;
+                    return 2;
                 }
             }
         }
@@ -230,11 +253,9 @@ pub(crate) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
         } else {
             k.letter(c, 1, true);
         }
-        i += 1;
-        run = i;
-    }
-    k.ascii(&bytes[run..n]);
-    k.finish(n)
+        1
+    };
+    decode_single_byte(bytes, Sink::new(n + n / 2, UnitKind::One), starts_before, decode_at)
 }
 
 /// VNI sequence at `i`: a base letter and one or two accent bytes → (letter, bytes
@@ -283,75 +304,40 @@ pub(crate) fn vni_seq(bytes: &[u8], i: usize) -> Option<(char, usize, bool)> {
 
 pub(crate) fn decode_vni(bytes: &[u8]) -> (String, OffsetMap) {
     let n = bytes.len();
-    let mut k = Sink::new(n + n / 4, UnitKind::Vni);
-    let mut run = 0; // start of the pending ASCII run
-    let mut i = 0;
-    while i < n {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        if i > run {
-            // An ASCII base letter followed by accent bytes.
-            if let Some((c, used, unit)) = vni_seq(bytes, i - 1) {
-                k.ascii(&bytes[run..i - 1]);
-                k.letter(c, used, unit);
-                i += used - 1;
-                run = i;
-                continue;
-            }
-            k.ascii(&bytes[run..i]);
-        }
+    // An ASCII base letter followed by accent bytes.
+    let starts_before = |i: usize| vni_seq(bytes, i - 1);
+    let decode_at = |k: &mut Sink, i: usize| {
         if let Some((c, used, unit)) = vni_seq(bytes, i) {
             k.letter(c, used, unit);
-            i += used;
+            used
         } else {
             let b = (bytes[i] - 0x80) as usize;
             k.letter(VNI_HIGH[b], 1, VNI_HIGH_UNIT[b]);
-            i += 1;
+            1
         }
-        run = i;
-    }
-    k.ascii(&bytes[run..n]);
-    k.finish(n)
+    };
+    decode_single_byte(bytes, Sink::new(n + n / 4, UnitKind::Vni), starts_before, decode_at)
 }
 
 pub(crate) fn decode_cp1258(bytes: &[u8]) -> (String, OffsetMap) {
     let n = bytes.len();
-    let mut k = Sink::new(n + n / 2, UnitKind::One);
     let ch = |b: u8| if b < 0x80 { b as char } else { CP1258_HIGH[(b - 0x80) as usize] };
+    // A letter at `i` and a tone byte after it.
     let pair = |i: usize| -> Option<char> {
         let t = cp1258_tone(*bytes.get(i + 1)?);
         if t == 0 { None } else { compose_tone(ch(bytes[i]), t) }
     };
-    let mut run = 0;
-    let mut i = 0;
-    while i < n {
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        if i > run {
-            if let Some(c) = pair(i - 1) {
-                k.ascii(&bytes[run..i - 1]);
-                k.letter(c, 2, false);
-                i += 1;
-                run = i;
-                continue;
-            }
-            k.ascii(&bytes[run..i]);
-        }
+    let starts_before = |i: usize| pair(i - 1).map(|c| (c, 2, false));
+    let decode_at = |k: &mut Sink, i: usize| {
         if let Some(c) = pair(i) {
             k.letter(c, 2, false);
-            i += 2;
+            2
         } else {
             k.char(ch(bytes[i]), 1);
-            i += 1;
+            1
         }
-        run = i;
-    }
-    k.ascii(&bytes[run..n]);
-    k.finish(n)
+    };
+    decode_single_byte(bytes, Sink::new(n + n / 2, UnitKind::One), starts_before, decode_at)
 }
 
 pub(crate) fn decode_utf16(bytes: &[u8], le: bool) -> (String, OffsetMap) {

@@ -153,19 +153,8 @@ pub(crate) const fn tcvn3_lower_letters() -> [bool; 128] {
     let mut t = [false; 128];
     let mut b = 0;
     while b < 128 {
-        let c = TCVN3_HIGH[b] as u32;
-        t[b] = c == 'đ' as u32;
-        let mut s = 0;
-        while s < 12 {
-            let mut k = 0;
-            while k < 6 {
-                if VOWELS[0][s][k] as u32 == c {
-                    t[b] = true;
-                }
-                k += 1;
-            }
-            s += 1;
-        }
+        let c = TCVN3_HIGH[b];
+        t[b] = c as u32 == 'đ' as u32 || matches!(vowel_info_const(c), Some((_, _, false)));
         b += 1;
     }
     t
@@ -203,19 +192,10 @@ pub(crate) const fn tcvn3_lower_codes() -> [[u8; 6]; 12] {
         t[s][0] = VOWELS[0][s][0] as u8; // plain a e i o u y (ASCII); fixed below
         s += 1;
     }
-    let mut b = 0;
+    let mut b = 0x20;
     while b < 128 {
-        let c = TCVN3_HIGH[b] as u32;
-        let mut s = 0;
-        while s < 12 {
-            let mut k = 0;
-            while k < 6 {
-                if VOWELS[0][s][k] as u32 == c && b >= 0x20 {
-                    t[s][k] = 0x80 + b as u8;
-                }
-                k += 1;
-            }
-            s += 1;
+        if let Some((s, k, false)) = vowel_info_const(TCVN3_HIGH[b]) {
+            t[s][k] = 0x80 + b as u8;
         }
         b += 1;
     }
@@ -263,23 +243,12 @@ pub(crate) const fn vni_high_unit() -> [bool; 128] {
     let mut t = [true; 128];
     let mut b = 0;
     while b < 128 {
-        let c = VNI_HIGH[b] as u32;
-        let mut up = 0;
-        while up < 2 {
-            let mut s = 0;
-            while s < 12 {
-                let mut k = 0;
-                while k < 6 {
-                    let accent = k > 0 || s == SK_AW || s == SK_AA || s == SK_EE || s == SK_OO;
-                    let single = s == SK_I || (s == SK_Y && k == T_DOT);
-                    if VOWELS[up][s][k] as u32 == c && accent && !single {
-                        t[b] = false;
-                    }
-                    k += 1;
-                }
-                s += 1;
+        if let Some((s, k, _)) = vowel_info_const(VNI_HIGH[b]) {
+            let accent = k > 0 || s == SK_AW || s == SK_AA || s == SK_EE || s == SK_OO;
+            let single = s == SK_I || (s == SK_Y && k == T_DOT);
+            if accent && !single {
+                t[b] = false;
             }
-            up += 1;
         }
         b += 1;
     }

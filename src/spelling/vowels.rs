@@ -81,17 +81,31 @@ pub(crate) const fn build_vowel_info<const N: usize>(lo: u32) -> [u8; N] {
     t
 }
 
-pub(crate) static VOWEL_INFO_LATIN: [u8; 0x170] = build_vowel_info(0x41); // U+0041..=U+01B0
-pub(crate) static VOWEL_INFO_EXT: [u8; 0x5A] = build_vowel_info(0x1EA0); // U+1EA0..=U+1EF9
+/// The packed look-up tables of [`vowel_info`]: U+0041..=U+01B0 and U+1EA0..=U+1EF9.
+const VOWEL_INFO_LATIN: [u8; 0x170] = build_vowel_info(0x41);
+const VOWEL_INFO_EXT: [u8; 0x5A] = build_vowel_info(0x1EA0);
+/// The same tables, in memory once for the look-ups at run time.
+static VOWEL_INFO_LATIN_STATIC: [u8; 0x170] = VOWEL_INFO_LATIN;
+static VOWEL_INFO_EXT_STATIC: [u8; 0x5A] = VOWEL_INFO_EXT;
 
 /// `(skeleton, tone, upper)` of a Vietnamese vowel letter (precomposed).
 #[inline]
 pub(crate) fn vowel_info(c: char) -> Option<(usize, usize, bool)> {
+    look_up_vowel(&VOWEL_INFO_LATIN_STATIC, &VOWEL_INFO_EXT_STATIC, c)
+}
+
+/// [`vowel_info`] for the tables the code pages build at compile time.
+pub(crate) const fn vowel_info_const(c: char) -> Option<(usize, usize, bool)> {
+    look_up_vowel(&VOWEL_INFO_LATIN, &VOWEL_INFO_EXT, c)
+}
+
+#[inline]
+const fn look_up_vowel(latin: &[u8; 0x170], ext: &[u8; 0x5A], c: char) -> Option<(usize, usize, bool)> {
     let u = c as u32;
-    let v = if (0x41..0x1B1).contains(&u) {
-        VOWEL_INFO_LATIN[(u - 0x41) as usize]
-    } else if (0x1EA0..0x1EFA).contains(&u) {
-        VOWEL_INFO_EXT[(u - 0x1EA0) as usize]
+    let v = if u >= 0x41 && u < 0x1B1 {
+        latin[(u - 0x41) as usize]
+    } else if u >= 0x1EA0 && u < 0x1EFA {
+        ext[(u - 0x1EA0) as usize]
     } else {
         return None;
     };

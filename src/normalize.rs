@@ -661,7 +661,7 @@ fn compose_token(input: &str, ts: usize, out: &mut String, map: &mut OffsetMap) 
     let (mut k, mut copied) = (ts, ts);
     while let Some(&b) = bytes.get(k) {
         let w = if b < 0x80 {
-            if ASCII_CLASS[usize::from(b)] != A_OK {
+            if ASCII_CLASS[usize::from(b)] != AsciiClass::Quiet {
                 if is_ascii_ws(b) {
                     break;
                 }
@@ -721,22 +721,33 @@ struct Item {
     e: usize,
 }
 
-/// ASCII byte classes for the fast scan.
-const A_OK: u8 = 0;
-const A_SPACE: u8 = 1;
-const A_NL: u8 = 2;
-const A_SLOW: u8 = 3;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [A_SLOW; 128];
-    let mut b = 0x21;
-    while b < 0x7F {
-        t[b] = A_OK;
-        b += 1;
+/// What the fast scan does with an ASCII byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AsciiClass {
+    /// Visible and never changed: copied.
+    Quiet,
+    /// A space: quiet when alone between two visible characters.
+    Space,
+    /// A newline: quiet unless blank lines or trailing spaces need work.
+    Newline,
+    /// Controls, `&` (an entity may start) and the other whitespace: the slow path.
+    Slow,
+}
+
+/// [`AsciiClass`] of each ASCII byte.
+const ASCII_CLASS: [AsciiClass; 128] = {
+    let mut classes = [AsciiClass::Slow; 128];
+    let mut byte = b'!';
+    while byte <= b'~' {
+        classes[byte as usize] = match byte {
+            b'&' => AsciiClass::Slow,
+            _ => AsciiClass::Quiet,
+        };
+        byte += 1;
     }
-    t[b'&' as usize] = A_SLOW;
-    t[b' ' as usize] = A_SPACE;
-    t[b'\n' as usize] = A_NL;
-    t
+    classes[b' ' as usize] = AsciiClass::Space;
+    classes[b'\n' as usize] = AsciiClass::Newline;
+    classes
 };
 
 /// Byte-pair tables for the fast scan: the pair `(p, b)` of consecutive bytes
@@ -1423,11 +1434,11 @@ fn quiet_char(bytes: &[u8], i: usize, tone: ToneStyle) -> (bool, usize) {
     let b = bytes[i];
     if b < 0x80 {
         let quiet = match ASCII_CLASS[usize::from(b)] {
-            A_OK => true,
+            AsciiClass::Quiet => true,
             // One space between two visible characters stays.
-            A_SPACE => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
-            A_NL => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
-            _ => false,
+            AsciiClass::Space => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
+            AsciiClass::Newline => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
+            AsciiClass::Slow => false,
         };
         return (quiet, 1);
     }
@@ -1543,7 +1554,7 @@ fn back_up(bytes: &[u8], p: usize, floor: usize) -> usize {
 /// hand the space or newline before it to the fast scan)?
 fn quiet_start(bytes: &[u8], j: usize) -> bool {
     match bytes.get(j) {
-        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == A_OK,
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == AsciiClass::Quiet,
         Some(0xC3..=0xC9) => true,
         Some(0xE1) => matches!(bytes.get(j + 1), Some(0xB8..=0xBB)),
         _ => false,

@@ -52,15 +52,15 @@ pub(crate) fn ceil_boundary(s: &str, off: usize) -> usize {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Run {
     /// Text offset where the run starts.
-    pub(crate) out: u32,
+    out: u32,
     /// Input offset where the run starts (for an anchor: the input offset at `out`).
-    pub(crate) inp: u32,
+    inp: u32,
     /// Characters (or, for a unit run, text bytes) in the run.
-    pub(crate) n: u16,
+    n: u16,
     /// Text bytes per character, 0 for a unit run.
-    pub(crate) out_len: u16,
+    out_len: u16,
     /// Input bytes per character (for a unit run: of the whole run).
-    pub(crate) in_len: u32,
+    in_len: u32,
 }
 
 /// Most input bytes the decoders give one entry: a unit run, or one character (a longer
@@ -113,10 +113,10 @@ pub(crate) struct OffsetMap {
     pub(crate) runs: Vec<Run>,
     /// Length of the text and of the input, for the decoders' look-ups at or past the
     /// end ([`OffsetMap::start`]); the normalizer's edits leave them 0.
-    pub(crate) out_total: usize,
+    out_total: usize,
     pub(crate) in_total: usize,
     /// What the unit runs are made of.
-    pub(crate) kind: UnitKind,
+    kind: UnitKind,
 }
 
 impl OffsetMap {
@@ -328,10 +328,10 @@ impl OffsetMap {
 
 #[derive(Default)]
 pub(crate) struct MapBuilder {
-    pub(crate) runs: Vec<Run>,
-    pub(crate) out: usize,
+    runs: Vec<Run>,
+    out: usize,
     pub(crate) inp: usize,
-    pub(crate) kind: UnitKind,
+    kind: UnitKind,
 }
 
 impl MapBuilder {
@@ -349,17 +349,8 @@ impl MapBuilder {
     /// `n` ASCII characters, one input byte each: joins an open unit run when it fits.
     #[inline]
     pub(crate) fn ascii(&mut self, n: usize) {
-        if let Some(r) = self.runs.last_mut() {
-            if r.out_len == 0
-                && r.out as usize + r.n as usize == self.out
-                && r.inp as usize + r.in_len as usize == self.inp
-                && r.n as usize + n <= SPAN_CAP
-                && r.in_len as usize + n <= DECODER_IN_LEN_CAP
-                && self.kind != UnitKind::Utf16
-            {
-                r.n += n as u16;
-                r.in_len += n as u32;
-            }
+        if self.kind != UnitKind::Utf16 {
+            self.extend_unit_run(n, n);
         }
         self.out += n;
         self.inp += n;
@@ -379,29 +370,37 @@ impl MapBuilder {
     /// the map's kind gives that character.
     #[inline]
     pub(crate) fn push_unit(&mut self, ol: usize, in_len: usize) {
-        if let Some(r) = self.runs.last_mut() {
-            if r.out_len == 0
-                && r.out as usize + r.n as usize == self.out
-                && r.inp as usize + r.in_len as usize == self.inp
-                && r.n as usize + ol <= SPAN_CAP
-                && r.in_len as usize + in_len <= DECODER_IN_LEN_CAP
-            {
-                r.n += ol as u16;
-                r.in_len += in_len as u32;
-                self.out += ol;
-                self.inp += in_len;
-                return;
-            }
+        if !self.extend_unit_run(ol, in_len) {
+            self.push_run(ol, 0, in_len);
         }
-        self.runs.push(Run {
-            out: self.out as u32,
-            inp: self.inp as u32,
-            n: ol as u16,
-            out_len: 0,
-            in_len: in_len as u32,
-        });
         self.out += ol;
         self.inp += in_len;
+    }
+
+    /// Add `text_bytes` made from `in_bytes` to the unit run that ends where the
+    /// builder is, if there is one and it has room; false when there is not.
+    #[inline]
+    fn extend_unit_run(&mut self, text_bytes: usize, in_bytes: usize) -> bool {
+        let Some(r) = self.runs.last_mut() else {
+            return false;
+        };
+        let fits = r.out_len == 0
+            && r.out as usize + r.n as usize == self.out
+            && r.inp as usize + r.in_len as usize == self.inp
+            && r.n as usize + text_bytes <= SPAN_CAP
+            && r.in_len as usize + in_bytes <= DECODER_IN_LEN_CAP;
+        if fits {
+            r.n += text_bytes as u16;
+            r.in_len += in_bytes as u32;
+        }
+        fits
+    }
+
+    /// A new run where the builder is (the caller advances it).
+    #[inline]
+    fn push_run(&mut self, n: usize, out_len: usize, in_len: usize) {
+        let (out, inp) = (self.out as u32, self.inp as u32);
+        self.runs.push(Run { out, inp, n: n as u16, out_len: out_len as u16, in_len: in_len as u32 });
     }
 
     /// One character of `out_len` text bytes made from `in_len` input bytes.
@@ -432,13 +431,7 @@ impl MapBuilder {
                 return;
             }
         }
-        self.runs.push(Run {
-            out: self.out as u32,
-            inp: self.inp as u32,
-            n: 1,
-            out_len: out_len as u16,
-            in_len: in_len as u32,
-        });
+        self.push_run(1, out_len, in_len);
         self.out += out_len;
         self.inp += in_len;
     }

@@ -7,17 +7,17 @@ use super::{DecodeError, Decoded, Encoding};
 use crate::spelling::offset_map::{OffsetMap, floor_boundary};
 use crate::spelling::syllable::analyze;
 
-pub(crate) const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+pub(super) const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 /// A candidate must be this far ahead of the next one.
-pub(crate) const MARGIN: f32 = 0.15;
+const MARGIN: f32 = 0.15;
 /// And at least this good.
-pub(crate) const FLOOR: f32 = 0.5;
-pub(crate) const QUICK_PREFIX: usize = 8 << 10;
-pub(crate) const SCORE_PREFIX: usize = 64 << 10;
-pub(crate) const LEGACY: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Windows1258];
+const FLOOR: f32 = 0.5;
+const QUICK_PREFIX: usize = 8 << 10;
+pub(super) const SCORE_PREFIX: usize = 64 << 10;
+pub(super) const LEGACY: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Windows1258];
 
 /// At most `max` bytes, cut after an ASCII space or newline where one is near the end.
-pub(crate) fn prefix(bytes: &[u8], max: usize) -> &[u8] {
+pub(super) fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     if bytes.len() <= max {
         return bytes;
     }
@@ -28,11 +28,11 @@ pub(crate) fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     }
 }
 
-pub(crate) fn str_prefix(s: &str, max: usize) -> &str {
+pub(super) fn str_prefix(s: &str, max: usize) -> &str {
     &s[..floor_boundary(s, max)]
 }
 
-pub(crate) fn decode_raw(bytes: &[u8], enc: Encoding) -> (String, OffsetMap) {
+pub(super) fn decode_raw(bytes: &[u8], enc: Encoding) -> (String, OffsetMap) {
     match enc {
         Encoding::Tcvn3 => decode_tcvn3(bytes),
         Encoding::Vni => decode_vni(bytes),
@@ -47,7 +47,7 @@ pub(crate) fn decode_raw(bytes: &[u8], enc: Encoding) -> (String, OffsetMap) {
     }
 }
 
-pub(crate) fn utf8_error(e: std::str::Utf8Error, shift: usize) -> DecodeError {
+pub(super) fn utf8_error(e: std::str::Utf8Error, shift: usize) -> DecodeError {
     DecodeError::InvalidUtf8 {
         offset: shift + e.valid_up_to(),
         reason: match e.error_len() {
@@ -58,7 +58,7 @@ pub(crate) fn utf8_error(e: std::str::Utf8Error, shift: usize) -> DecodeError {
 }
 
 /// (valid multi-byte UTF-8 characters, invalid bytes) in `bytes`.
-pub(crate) fn utf8_profile(mut bytes: &[u8]) -> (usize, usize) {
+fn utf8_profile(mut bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut bad) = (0, 0);
     loop {
         match std::str::from_utf8(bytes) {
@@ -77,24 +77,24 @@ pub(crate) fn utf8_profile(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
-pub(crate) fn text_confidence(text: &str) -> f32 {
+pub(super) fn text_confidence(text: &str) -> f32 {
     analyze(str_prefix(text, SCORE_PREFIX)).evidence().unwrap_or(1.0)
 }
 
-pub(crate) fn candidate_scores(bytes: &[u8], limit: usize) -> Vec<(Encoding, f32, u32)> {
+fn candidate_scores(bytes: &[u8], limit: usize) -> Vec<(Encoding, f32, u32)> {
     let p = prefix(bytes, limit);
     let mut v: Vec<(Encoding, f32, u32)> = LEGACY
         .iter()
         .map(|&e| {
-            let st = analyze(&decode_raw(p, e).0);
-            (e, st.evidence().unwrap_or(0.0), st.words_na + st.glued)
+            let stats = analyze(&decode_raw(p, e).0);
+            (e, stats.evidence().unwrap_or(0.0), stats.words_na + stats.glued)
         })
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1));
     v
 }
 
-pub(crate) fn detect_legacy(bytes: &[u8], err: std::str::Utf8Error) -> Result<Decoded, DecodeError> {
+pub(super) fn detect_legacy(bytes: &[u8], err: std::str::Utf8Error) -> Result<Decoded, DecodeError> {
     let (valid, bad) = utf8_profile(prefix(bytes, SCORE_PREFIX));
     let looks_utf8 = valid > 0 && valid >= bad;
     if valid >= 8 && bad * 20 <= valid {

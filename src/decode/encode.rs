@@ -61,20 +61,20 @@ pub fn encode_vni(s: &str) -> Vec<u8> {
             let u = up as usize;
             let base = |b: u8| if up { b.to_ascii_uppercase() } else { b };
             match sk {
-                SK_I => out.push(VNI_I_BYTES[u][t]),
-                SK_Y if t == T_DOT => out.push(if up { 0xCE } else { 0xEE }),
-                SK_AA | SK_EE | SK_OO | SK_AW => {
+                SKELETON_I => out.push(VNI_I_BYTES[u][t]),
+                SKELETON_Y if t == TONE_DOT => out.push(if up { 0xCE } else { 0xEE }),
+                SKELETON_AA | SKELETON_EE | SKELETON_OO | SKELETON_AW => {
                     out.push(base(match sk {
-                        SK_AA | SK_AW => b'a',
-                        SK_EE => b'e',
+                        SKELETON_AA | SKELETON_AW => b'a',
+                        SKELETON_EE => b'e',
                         _ => b'o',
                     }));
-                    out.push(if sk == SK_AW { VNI_BREVE_BYTES[u][t] } else { VNI_CIRC_BYTES[u][t] });
+                    out.push(if sk == SKELETON_AW { VNI_BREVE_BYTES[u][t] } else { VNI_CIRC_BYTES[u][t] });
                 }
                 _ => {
                     out.push(match sk {
-                        SK_OW => [0xF4, 0xD4][u],
-                        SK_UW => [0xF6, 0xD6][u],
+                        SKELETON_OW => [0xF4, 0xD4][u],
+                        SKELETON_UW => [0xF6, 0xD6][u],
                         _ => base(VOWELS[0][sk][0] as u8),
                     });
                     if t > 0 {
@@ -119,17 +119,17 @@ pub fn encode_viqr(s: &str) -> String {
     for c in s.nfc() {
         if let Some((sk, t, up)) = vowel_info(c) {
             let base = VOWELS[up as usize][match sk {
-                SK_AW | SK_AA => SK_A,
-                SK_EE => SK_E,
-                SK_OO | SK_OW => SK_O,
-                SK_UW => SK_U,
+                SKELETON_AW | SKELETON_AA => SKELETON_A,
+                SKELETON_EE => SKELETON_E,
+                SKELETON_OO | SKELETON_OW => SKELETON_O,
+                SKELETON_UW => SKELETON_U,
                 x => x,
             }][0];
             out.push(base);
             match sk {
-                SK_AW => out.push('('),
-                SK_AA | SK_EE | SK_OO => out.push('^'),
-                SK_OW | SK_UW => out.push('+'),
+                SKELETON_AW => out.push('('),
+                SKELETON_AA | SKELETON_EE | SKELETON_OO => out.push('^'),
+                SKELETON_OW | SKELETON_UW => out.push('+'),
                 _ => {}
             }
             if t > 0 {

@@ -8,17 +8,17 @@ use crate::spelling::offset_map::{MapBuilder, OffsetMap, SPAN_CAP, UnitKind};
 use crate::spelling::syllable::is_combining_mark;
 use crate::spelling::vowels::*;
 
-pub(crate) struct Sink {
-    pub(super) out: String,
-    pub(super) map: MapBuilder,
+struct Sink {
+    out: String,
+    map: MapBuilder,
     /// ASCII bytes written to `out` but not yet told to the map.
-    pub(super) pending: usize,
+    pending: usize,
     /// A lone combining mark was written: the text may not be NFC.
-    pub(super) denormal: bool,
+    denormal: bool,
 }
 
 impl Sink {
-    pub(super) fn new(n: usize, kind: UnitKind) -> Self {
+    fn new(n: usize, kind: UnitKind) -> Self {
         Sink {
             out: String::with_capacity(n),
             map: MapBuilder::new(kind, n / SPAN_CAP + 16),
@@ -28,7 +28,7 @@ impl Sink {
     }
     /// Bytes below 0x80, copied.
     #[inline]
-    pub(super) fn ascii(&mut self, b: &[u8]) {
+    fn ascii(&mut self, b: &[u8]) {
         if b.len() >= 16 {
             // Long runs: the ASCII check of `from_utf8` is fast; it cannot fail here.
             self.out.push_str(std::str::from_utf8(b).unwrap_or_default());
@@ -40,7 +40,7 @@ impl Sink {
         self.pending += b.len();
     }
     #[inline(always)]
-    pub(super) fn flush(&mut self) {
+    fn flush(&mut self) {
         if self.pending > 0 {
             self.map.ascii(self.pending);
             self.pending = 0;
@@ -49,7 +49,7 @@ impl Sink {
     /// A letter from `in_len` bytes; `unit` when `in_len` is what the map's kind
     /// expects for it (so it can join a unit run).
     #[inline(always)]
-    pub(super) fn letter(&mut self, c: char, in_len: usize, unit: bool) {
+    fn letter(&mut self, c: char, in_len: usize, unit: bool) {
         self.flush();
         self.out.push(c);
         if unit {
@@ -60,7 +60,7 @@ impl Sink {
     }
     /// Any character from `in_len` bytes (combining marks allowed).
     #[inline]
-    pub(super) fn char(&mut self, c: char, in_len: usize) {
+    fn char(&mut self, c: char, in_len: usize) {
         self.flush();
         self.out.push(c);
         self.map.push(c, in_len);
@@ -68,7 +68,7 @@ impl Sink {
             self.denormal = true;
         }
     }
-    pub(super) fn finish(mut self, in_total: usize) -> (String, OffsetMap) {
+    fn finish(mut self, in_total: usize) -> (String, OffsetMap) {
         self.flush();
         let map = self.map.finish(in_total);
         if self.denormal { renormalize(self.out, map) } else { (self.out, map) }
@@ -78,7 +78,7 @@ impl Sink {
 /// NFC for text with stray combining marks, keeping the map: each cluster (a starter and
 /// the marks after it) that is not NFC is normalised as a whole; its first character
 /// maps to the cluster's input bytes, the others to an empty range there.
-pub(crate) fn renormalize(text: String, map: OffsetMap) -> (String, OffsetMap) {
+fn renormalize(text: String, map: OffsetMap) -> (String, OffsetMap) {
     if unicode_normalization::is_nfc(&text) {
         return (text, map);
     }
@@ -126,7 +126,7 @@ pub(crate) fn renormalize(text: String, map: OffsetMap) -> (String, OffsetMap) {
 /// TCVN3 pair starting at `a`: a capital followed by the lower-case toned code of the
 /// same vowel ("A¸" = Á), or a letter followed by a VN2 combining tone byte.
 #[inline(always)]
-pub(crate) fn tcvn3_pair(a: u8, b: u8) -> Option<char> {
+fn tcvn3_pair(a: u8, b: u8) -> Option<char> {
     if b < 0x80 {
         return None;
     }
@@ -144,14 +144,14 @@ pub(crate) fn tcvn3_pair(a: u8, b: u8) -> Option<char> {
     }
 }
 
-pub(crate) fn tcvn3_char(b: u8) -> char {
+fn tcvn3_char(b: u8) -> char {
     if b < 0x80 { b as char } else { TCVN3_HIGH[(b - 0x80) as usize] }
 }
 
 /// Whether the lower-case code at `i` sits in an all-capital word (".VnTimeH" headings
 /// converted without their capital font: "HéI NGHÞ"): at least two capitals and no
 /// ASCII lower-case letter.
-pub(crate) fn tcvn3_in_caps_word(bytes: &[u8], i: usize) -> bool {
+fn tcvn3_in_caps_word(bytes: &[u8], i: usize) -> bool {
     let near_upper =
         (i > 0 && bytes[i - 1].is_ascii_uppercase()) || bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
     if !near_upper {
@@ -218,7 +218,7 @@ fn decode_single_byte(
     sink.finish(n)
 }
 
-pub(crate) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
+pub(super) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
     let n = bytes.len();
     // The ASCII byte before `i` may pair with it ("A¸" = Á, "a" + combining tone).
     let starts_before = |i: usize| {
@@ -261,7 +261,7 @@ pub(crate) fn decode_tcvn3(bytes: &[u8]) -> (String, OffsetMap) {
 /// VNI sequence at `i`: a base letter and one or two accent bytes → (letter, bytes
 /// used, whether the map's VNI rule gives that many bytes).
 #[inline(always)]
-pub(crate) fn vni_seq(bytes: &[u8], i: usize) -> Option<(char, usize, bool)> {
+fn vni_seq(bytes: &[u8], i: usize) -> Option<(char, usize, bool)> {
     let base = VNI_BASE[bytes[i] as usize];
     if base == NO_INFO {
         return None;
@@ -278,10 +278,10 @@ pub(crate) fn vni_seq(bytes: &[u8], i: usize) -> Option<(char, usize, bool)> {
     let (kind, mut tone) = (acc >> 3, (acc & 7) as usize);
     let skel = match (kind, skel) {
         (VNI_TONE_ONLY, s) => s,
-        (VNI_CIRC, SK_A) => SK_AA,
-        (VNI_CIRC, SK_E) => SK_EE,
-        (VNI_CIRC, SK_O) => SK_OO,
-        (VNI_BREVE, SK_A) => SK_AW,
+        (VNI_CIRC, SKELETON_A) => SKELETON_AA,
+        (VNI_CIRC, SKELETON_E) => SKELETON_EE,
+        (VNI_CIRC, SKELETON_O) => SKELETON_OO,
+        (VNI_BREVE, SKELETON_A) => SKELETON_AW,
         _ => return None,
     };
     let mut used = 2;
@@ -298,11 +298,11 @@ pub(crate) fn vni_seq(bytes: &[u8], i: usize) -> Option<(char, usize, bool)> {
         }
     }
     // The map's VNI rule: two bytes for such a letter, except toned i and ỵ.
-    let unit = used == 2 && skel != SK_I && !(skel == SK_Y && tone == T_DOT);
+    let unit = used == 2 && skel != SKELETON_I && !(skel == SKELETON_Y && tone == TONE_DOT);
     Some((viet(skel, tone, upper), used, unit))
 }
 
-pub(crate) fn decode_vni(bytes: &[u8]) -> (String, OffsetMap) {
+pub(super) fn decode_vni(bytes: &[u8]) -> (String, OffsetMap) {
     let n = bytes.len();
     // An ASCII base letter followed by accent bytes.
     let starts_before = |i: usize| vni_seq(bytes, i - 1);
@@ -319,7 +319,7 @@ pub(crate) fn decode_vni(bytes: &[u8]) -> (String, OffsetMap) {
     decode_single_byte(bytes, Sink::new(n + n / 4, UnitKind::Vni), starts_before, decode_at)
 }
 
-pub(crate) fn decode_cp1258(bytes: &[u8]) -> (String, OffsetMap) {
+pub(super) fn decode_cp1258(bytes: &[u8]) -> (String, OffsetMap) {
     let n = bytes.len();
     let ch = |b: u8| if b < 0x80 { b as char } else { CP1258_HIGH[(b - 0x80) as usize] };
     // A letter at `i` and a tone byte after it.
@@ -340,7 +340,7 @@ pub(crate) fn decode_cp1258(bytes: &[u8]) -> (String, OffsetMap) {
     decode_single_byte(bytes, Sink::new(n + n / 2, UnitKind::One), starts_before, decode_at)
 }
 
-pub(crate) fn decode_utf16(bytes: &[u8], le: bool) -> (String, OffsetMap) {
+pub(super) fn decode_utf16(bytes: &[u8], le: bool) -> (String, OffsetMap) {
     let bom = bytes.len() >= 2 && if le { bytes[..2] == [0xFF, 0xFE] } else { bytes[..2] == [0xFE, 0xFF] };
     let unit = |i: usize| {
         if le { u16::from_le_bytes([bytes[i], bytes[i + 1]]) } else { u16::from_be_bytes([bytes[i], bytes[i + 1]]) }

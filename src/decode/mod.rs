@@ -291,9 +291,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 let (marks, words) = viqr_marks(prefix(bytes, SCORE_PREFIX));
                 if marks >= 2 && marks * 2 >= words {
                     let (text, map) = decode_viqr(s);
-                    let st = analyze(str_prefix(&text, SCORE_PREFIX));
-                    if st.valid_na >= 2 && st.evidence().unwrap_or(0.0) >= 0.8 {
-                        let confidence = st.evidence().unwrap_or(1.0);
+                    let stats = analyze(str_prefix(&text, SCORE_PREFIX));
+                    if stats.valid_na >= 2 && stats.evidence().unwrap_or(0.0) >= 0.8 {
+                        let confidence = stats.evidence().unwrap_or(1.0);
                         return Ok(Decoded { text, encoding: Encoding::Viqr, confidence, bom: false, map });
                     }
                 }

@@ -10,7 +10,7 @@ use crate::spelling::vowels::{NO_INFO, is_viet_letter};
 
 /// A character's byte when text was shown through CP1252 or Latin-1: Latin-1 code
 /// points as themselves, the CP1252 letters and punctuation of 0x80..=0x9F as theirs.
-pub(crate) fn reverse_cp1252(c: char) -> Option<u8> {
+fn reverse_cp1252(c: char) -> Option<u8> {
     let u = c as u32;
     if u < 0x100 {
         return Some(u as u8);
@@ -18,26 +18,26 @@ pub(crate) fn reverse_cp1252(c: char) -> Option<u8> {
     CP1252_C1.iter().position(|&x| x == c).map(|i| 0x80 + i as u8)
 }
 
-pub(crate) fn is_cp1252_special(c: char) -> bool {
+fn is_cp1252_special(c: char) -> bool {
     (c as u32) >= 0x100 && CP1252_C1.contains(&c)
 }
 
 /// Bytes lost when UTF-8 went through CP1252 (undefined there, so often dropped).
-pub(crate) const LOST_BYTES: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
-pub(crate) const LOST: u16 = 0x100;
+const LOST_BYTES: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+const LOST: u16 = 0x100;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Reading {
+enum Reading {
     Mojibake,
     Tcvn3,
     Vni,
 }
 
 /// Decoded characters of a chunk with their unit ranges (`units` index = char index).
-pub(crate) type Pieces = Vec<(char, usize, usize)>;
+type Pieces = Vec<(char, usize, usize)>;
 
 /// A chunk re-read: (start, end, pieces, strong evidence).
-pub(crate) struct ChunkFix {
+struct ChunkFix {
     start: usize,
     end: usize,
     pieces: Pieces,
@@ -52,7 +52,7 @@ pub(crate) struct ChunkFix {
 /// Also says whether a sequence was strong evidence of mojibake, a Vietnamese letter from
 /// three bytes ("á»‡"), or from two with a lead other than Â/Ã ("Æ°"), or from Â/Ã and
 /// a Latin-1 symbol ("Ã³"): valid text can hold "NGÃ" + U+00A0 or "NGÃ”", never these.
-pub(crate) fn unmojibake(units: &[u16], orig: &[char]) -> (Pieces, bool) {
+fn unmojibake(units: &[u16], orig: &[char]) -> (Pieces, bool) {
     let n = units.len();
     let mut out: Pieces = Vec::with_capacity(n);
     let mut alts: Vec<(usize, Vec<char>)> = Vec::new(); // (index in out, alternatives)
@@ -138,8 +138,8 @@ pub(crate) fn unmojibake(units: &[u16], orig: &[char]) -> (Pieces, bool) {
         for c in cands {
             out[pos].0 = c;
             let s: String = out.iter().map(|p| p.0).collect();
-            let st = analyze(&s);
-            let q = st.valid as i64 * 2 - st.invalid() as i64;
+            let stats = analyze(&s);
+            let q = stats.valid as i64 * 2 - stats.invalid() as i64;
             if q > best.1 {
                 best = (c, q);
             }
@@ -149,7 +149,7 @@ pub(crate) fn unmojibake(units: &[u16], orig: &[char]) -> (Pieces, bool) {
     (out, strong)
 }
 
-pub(crate) fn pieces_of(text: &str, map: &OffsetMap) -> Pieces {
+fn pieces_of(text: &str, map: &OffsetMap) -> Pieces {
     map.char_ranges(text).map(|(_, c, s, e)| (c, s, e)).collect()
 }
 
@@ -157,7 +157,7 @@ pub(crate) fn pieces_of(text: &str, map: &OffsetMap) -> Pieces {
 /// a byte that is a letter (TCVN3) or a letter or accent (VNI) there, when it is no
 /// Vietnamese letter itself ("©", "¸", soft hyphen; "ø", "ï", "ñ"). Plain "ô" or "è"
 /// is no evidence: Unicode text has them, and typos like "Môt" would turn into "Mụt".
-pub(crate) fn is_telltale(strat: Reading, c: char) -> bool {
+fn is_telltale(strat: Reading, c: char) -> bool {
     let u = c as u32;
     if !(0xA0..=0xFF).contains(&u) || is_viet_letter(c) {
         return false;
@@ -174,7 +174,7 @@ pub(crate) fn is_telltale(strat: Reading, c: char) -> bool {
 /// the chunk; `strong` when it is clear evidence for the strategy (mojibake: a strong
 /// UTF-8 sequence; TCVN3/VNI: a telltale character, and only valid syllables left where
 /// there were invalid words).
-pub(crate) fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
+fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
     // Most chunks of Vietnamese text hold a letter no single byte stands for ("ộ", "ư"):
     // refused before anything is allocated.
     if !chunk.chars().all(|c| reverse_cp1252(c).is_some() || c == '\u{FFFD}' && strat == Reading::Mojibake) {

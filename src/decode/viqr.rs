@@ -6,9 +6,9 @@ use crate::spelling::vowels::*;
 
 /// VIQR mark characters: breve, circumflex, horn, then the tones acute, grave, hook,
 /// tilde, dot below.
-pub(crate) const VIQR_MARKS: &[u8] = b"(^+'`?~.";
+pub(super) const VIQR_MARKS: &[u8] = b"(^+'`?~.";
 
-pub(crate) fn viqr_tone(b: u8) -> usize {
+fn viqr_tone(b: u8) -> usize {
     match b {
         b'`' => 1,
         b'\'' => 2,
@@ -19,26 +19,26 @@ pub(crate) fn viqr_tone(b: u8) -> usize {
     }
 }
 
-pub(crate) fn viqr_modifier(skel: usize, b: u8) -> Option<usize> {
+fn viqr_modifier(skel: usize, b: u8) -> Option<usize> {
     match (skel, b) {
-        (SK_A, b'(') => Some(SK_AW),
-        (SK_A, b'^') => Some(SK_AA),
-        (SK_E, b'^') => Some(SK_EE),
-        (SK_O, b'^') => Some(SK_OO),
-        (SK_O, b'+') => Some(SK_OW),
-        (SK_U, b'+') => Some(SK_UW),
+        (SKELETON_A, b'(') => Some(SKELETON_AW),
+        (SKELETON_A, b'^') => Some(SKELETON_AA),
+        (SKELETON_E, b'^') => Some(SKELETON_EE),
+        (SKELETON_O, b'^') => Some(SKELETON_OO),
+        (SKELETON_O, b'+') => Some(SKELETON_OW),
+        (SKELETON_U, b'+') => Some(SKELETON_UW),
         _ => None,
     }
 }
 
-pub(crate) fn ascii_vowel_skel(b: u8) -> Option<usize> {
+fn ascii_vowel_skel(b: u8) -> Option<usize> {
     match b.to_ascii_lowercase() {
-        b'a' => Some(SK_A),
-        b'e' => Some(SK_E),
-        b'i' => Some(SK_I),
-        b'o' => Some(SK_O),
-        b'u' => Some(SK_U),
-        b'y' => Some(SK_Y),
+        b'a' => Some(SKELETON_A),
+        b'e' => Some(SKELETON_E),
+        b'i' => Some(SKELETON_I),
+        b'o' => Some(SKELETON_O),
+        b'u' => Some(SKELETON_U),
+        b'y' => Some(SKELETON_Y),
         _ => None,
     }
 }
@@ -56,7 +56,7 @@ pub(crate) fn ascii_vowel_skel(b: u8) -> Option<usize> {
 /// upper-case word inside an all-capital heading). So "Vie^.t Nam." ends with a full
 /// stop, "Anh bi. ddau" is "Anh bị đau" and "Thu? DDu+'c" is Thủ Đức; a `.` or `?`
 /// followed by another mark (`o+?.`, `a.,`) is a tone.
-pub(crate) fn decode_viqr(s: &str) -> (String, OffsetMap) {
+pub(super) fn decode_viqr(s: &str) -> (String, OffsetMap) {
     let b = s.as_bytes();
     let n = b.len();
     let strict = b.windows(2).any(|w| w[0] == b'\\' && (VIQR_MARKS.contains(&w[1]) || w[1] == b'\\'));
@@ -139,7 +139,7 @@ pub(crate) fn decode_viqr(s: &str) -> (String, OffsetMap) {
 }
 
 /// Whether the tone mark at `b[j]` applies to the vowel before it (see `decode_viqr`).
-pub(crate) fn viqr_tone_applies(b: &[u8], j: usize, strict: bool, word_so_far: &str, toned: char) -> bool {
+fn viqr_tone_applies(b: &[u8], j: usize, strict: bool, word_so_far: &str, toned: char) -> bool {
     let at_end = !b.get(j + 1).is_some_and(|&x| x.is_ascii_alphabetic() || x >= 0x80);
     if !at_end || strict {
         return true;
@@ -178,7 +178,7 @@ pub(crate) fn viqr_tone_applies(b: &[u8], j: usize, strict: bool, word_so_far: &
 
 /// Counts VIQR marks (a modifier, a tone inside a word or `` ` `` `'` `~` at its end,
 /// `dd` opening a word) and words, for deciding whether ASCII text is VIQR.
-pub(crate) fn viqr_marks(s: &[u8]) -> (usize, usize) {
+pub(super) fn viqr_marks(s: &[u8]) -> (usize, usize) {
     let (mut marks, mut words) = (0, 0);
     let mut in_word = false;
     for i in 0..s.len() {

@@ -168,18 +168,18 @@ pub(crate) const TCVN3_COMBINING_TONE: [usize; 5] = [1, 3, 4, 2, 5];
 /// ("A¸" = Á, "¢Ê" = Ấ), or `NO_INFO`.
 pub(crate) const fn tcvn3_capital_skeletons() -> [u8; 256] {
     let mut t = [NO_INFO; 256];
-    t[b'A' as usize] = SK_A as u8;
-    t[0xA1] = SK_AW as u8;
-    t[0xA2] = SK_AA as u8;
-    t[b'E' as usize] = SK_E as u8;
-    t[0xA3] = SK_EE as u8;
-    t[b'I' as usize] = SK_I as u8;
-    t[b'O' as usize] = SK_O as u8;
-    t[0xA4] = SK_OO as u8;
-    t[0xA5] = SK_OW as u8;
-    t[b'U' as usize] = SK_U as u8;
-    t[0xA6] = SK_UW as u8;
-    t[b'Y' as usize] = SK_Y as u8;
+    t[b'A' as usize] = SKELETON_A as u8;
+    t[0xA1] = SKELETON_AW as u8;
+    t[0xA2] = SKELETON_AA as u8;
+    t[b'E' as usize] = SKELETON_E as u8;
+    t[0xA3] = SKELETON_EE as u8;
+    t[b'I' as usize] = SKELETON_I as u8;
+    t[b'O' as usize] = SKELETON_O as u8;
+    t[0xA4] = SKELETON_OO as u8;
+    t[0xA5] = SKELETON_OW as u8;
+    t[b'U' as usize] = SKELETON_U as u8;
+    t[0xA6] = SKELETON_UW as u8;
+    t[b'Y' as usize] = SKELETON_Y as u8;
     t
 }
 pub(crate) static TCVN3_CAPITAL: [u8; 256] = tcvn3_capital_skeletons();
@@ -244,8 +244,8 @@ pub(crate) const fn vni_high_unit() -> [bool; 128] {
     let mut b = 0;
     while b < 128 {
         if let Some((s, k, _)) = vowel_info_const(VNI_HIGH[b]) {
-            let accent = k > 0 || s == SK_AW || s == SK_AA || s == SK_EE || s == SK_OO;
-            let single = s == SK_I || (s == SK_Y && k == T_DOT);
+            let accent = k > 0 || s == SKELETON_AW || s == SKELETON_AA || s == SKELETON_EE || s == SKELETON_OO;
+            let single = s == SKELETON_I || (s == SKELETON_Y && k == TONE_DOT);
             if accent && !single {
                 t[b] = false;
             }
@@ -301,24 +301,24 @@ pub(crate) static VNI_ACCENT: [u8; 128] = vni_accents();
 pub(crate) const fn vni_bases() -> [u8; 256] {
     let mut t = [NO_INFO; 256];
     let lower: [(u8, usize); 8] = [
-        (b'a', SK_A),
-        (b'e', SK_E),
-        (b'i', SK_I),
-        (b'o', SK_O),
-        (b'u', SK_U),
-        (b'y', SK_Y),
-        (0xF4, SK_OW),
-        (0xF6, SK_UW),
+        (b'a', SKELETON_A),
+        (b'e', SKELETON_E),
+        (b'i', SKELETON_I),
+        (b'o', SKELETON_O),
+        (b'u', SKELETON_U),
+        (b'y', SKELETON_Y),
+        (0xF4, SKELETON_OW),
+        (0xF6, SKELETON_UW),
     ];
     let upper: [(u8, usize); 8] = [
-        (b'A', SK_A),
-        (b'E', SK_E),
-        (b'I', SK_I),
-        (b'O', SK_O),
-        (b'U', SK_U),
-        (b'Y', SK_Y),
-        (0xD4, SK_OW),
-        (0xD6, SK_UW),
+        (b'A', SKELETON_A),
+        (b'E', SKELETON_E),
+        (b'I', SKELETON_I),
+        (b'O', SKELETON_O),
+        (b'U', SKELETON_U),
+        (b'Y', SKELETON_Y),
+        (0xD4, SKELETON_OW),
+        (0xD6, SKELETON_UW),
     ];
     let mut k = 0;
     while k < 8 {

@@ -9,7 +9,7 @@
 //! an anchor). [`OffsetMap`] answers look-ups by binary search. Also the character
 //! boundary helpers span look-ups use.
 
-use super::vowels::{SK_AA, SK_AW, SK_EE, SK_I, SK_OO, SK_Y, T_DOT, vowel_info};
+use super::vowels::{SKELETON_AA, SKELETON_AW, SKELETON_EE, SKELETON_I, SKELETON_OO, SKELETON_Y, TONE_DOT, vowel_info};
 
 /// `off` (at most `s.len()`), moved back to a character boundary of `s`.
 pub(crate) fn floor_boundary(s: &str, off: usize) -> usize {
@@ -91,8 +91,8 @@ impl UnitKind {
             UnitKind::Vni => match vowel_info(c) {
                 // Written with an accent byte: toned or modified vowels, except the
                 // one-byte ơ ư, toned i and ỵ.
-                Some((s, t, _)) if t > 0 || matches!(s, SK_AW | SK_AA | SK_EE | SK_OO) => {
-                    if s == SK_I || (s == SK_Y && t == T_DOT) { 1 } else { 2 }
+                Some((s, t, _)) if t > 0 || matches!(s, SKELETON_AW | SKELETON_AA | SKELETON_EE | SKELETON_OO) => {
+                    if s == SKELETON_I || (s == SKELETON_Y && t == TONE_DOT) { 1 } else { 2 }
                 }
                 _ => 1,
             },

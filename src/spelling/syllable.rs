@@ -119,7 +119,7 @@ pub(crate) fn rime_valid(r: &[u8], tone: usize, tpos: usize) -> bool {
         return false;
     }
     // Syllables closed by a stop take only the acute or the dot below.
-    if coda & K_STOPS != 0 && tone != T_ACUTE && tone != T_DOT {
+    if coda & K_STOPS != 0 && tone != TONE_ACUTE && tone != TONE_DOT {
         return false;
     }
     if tone == 0 {
@@ -268,24 +268,24 @@ pub(crate) fn glue_class(c: char) -> u8 {
 }
 
 pub(crate) fn analyze(s: &str) -> Stats {
-    let mut st = Stats::default();
+    let mut stats = Stats::default();
     let mut word: Option<(usize, bool, bool)> = None; // (start, has non-ASCII, has combining)
     let mut prev_alpha = false;
-    pub(crate) fn finish(st: &mut Stats, w: &str, na: bool, comb: bool) {
+    fn finish(stats: &mut Stats, w: &str, na: bool, comb: bool) {
         let verdict = if comb { word_verdict(&w.nfc().collect::<String>()) } else { word_verdict(w) };
         if let Some(v) = verdict {
-            st.words += 1;
-            st.valid += v as u32;
+            stats.words += 1;
+            stats.valid += v as u32;
             if na {
-                st.words_na += 1;
-                st.valid_na += v as u32;
+                stats.words_na += 1;
+                stats.valid_na += v as u32;
             }
         }
     }
     // A single word of letters (what the scrambled-diacritics check passes): one verdict.
     if !s.is_empty() && s.chars().all(crate::key::is_alphabetic) {
-        finish(&mut st, s, !s.is_ascii(), false);
-        return st;
+        finish(&mut stats, s, !s.is_ascii(), false);
+        return stats;
     }
     for (i, c) in s.char_indices() {
         let alpha = crate::key::is_alphabetic(c);
@@ -295,22 +295,22 @@ pub(crate) fn analyze(s: &str) -> Stats {
             w.2 |= !alpha;
         } else {
             if let Some((ws, na, comb)) = word.take() {
-                finish(&mut st, &s[ws..i], na, comb);
+                finish(&mut stats, &s[ws..i], na, comb);
             }
             let class = glue_class(c);
             if class != 0 {
                 let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(crate::key::is_alphabetic);
                 if (class == 1 && (prev_alpha || next_alpha)) || (class == 2 && prev_alpha && next_alpha) {
-                    st.glued += 1;
+                    stats.glued += 1;
                 }
             }
         }
         prev_alpha = alpha;
     }
     if let Some((ws, na, comb)) = word {
-        finish(&mut st, &s[ws..], na, comb);
+        finish(&mut stats, &s[ws..], na, comb);
     }
-    st
+    stats
 }
 
 /// Share of word tokens (runs of letters, lower-case folded) that are valid Vietnamese
@@ -330,9 +330,9 @@ pub fn vietnamese_score(s: &str) -> f32 {
     score_of(analyze(s))
 }
 
-pub(crate) fn score_of(st: Stats) -> f32 {
-    let d = st.words + st.glued;
-    if d == 0 { 0.0 } else { st.valid as f32 / d as f32 }
+pub(crate) fn score_of(stats: Stats) -> f32 {
+    let d = stats.words + stats.glued;
+    if d == 0 { 0.0 } else { stats.valid as f32 / d as f32 }
 }
 
 /// [`vietnamese_score`] of `words` joined with spaces, without joining them: a space
@@ -341,12 +341,12 @@ pub(crate) fn score_of(st: Stats) -> f32 {
 pub(crate) fn vietnamese_score_of_words<'a>(words: impl IntoIterator<Item = &'a str>) -> f32 {
     let mut total = Stats::default();
     for w in words {
-        let st = analyze(w);
-        total.words += st.words;
-        total.valid += st.valid;
-        total.words_na += st.words_na;
-        total.valid_na += st.valid_na;
-        total.glued += st.glued;
+        let stats = analyze(w);
+        total.words += stats.words;
+        total.valid += stats.valid;
+        total.words_na += stats.words_na;
+        total.valid_na += stats.valid_na;
+        total.glued += stats.glued;
     }
     score_of(total)
 }

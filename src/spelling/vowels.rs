@@ -3,22 +3,22 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-pub(crate) const SK_A: usize = 0;
-pub(crate) const SK_AW: usize = 1; // ă
-pub(crate) const SK_AA: usize = 2; // â
-pub(crate) const SK_E: usize = 3;
-pub(crate) const SK_EE: usize = 4; // ê
-pub(crate) const SK_I: usize = 5;
-pub(crate) const SK_O: usize = 6;
-pub(crate) const SK_OO: usize = 7; // ô
-pub(crate) const SK_OW: usize = 8; // ơ
-pub(crate) const SK_U: usize = 9;
-pub(crate) const SK_UW: usize = 10; // ư
-pub(crate) const SK_Y: usize = 11;
+pub(crate) const SKELETON_A: usize = 0;
+pub(crate) const SKELETON_AW: usize = 1; // ă
+pub(crate) const SKELETON_AA: usize = 2; // â
+pub(crate) const SKELETON_E: usize = 3;
+pub(crate) const SKELETON_EE: usize = 4; // ê
+pub(crate) const SKELETON_I: usize = 5;
+pub(crate) const SKELETON_O: usize = 6;
+pub(crate) const SKELETON_OO: usize = 7; // ô
+pub(crate) const SKELETON_OW: usize = 8; // ơ
+pub(crate) const SKELETON_U: usize = 9;
+pub(crate) const SKELETON_UW: usize = 10; // ư
+pub(crate) const SKELETON_Y: usize = 11;
 
 /// Tone indices: none, grave (huyền), acute (sắc), hook (hỏi), tilde (ngã), dot below (nặng).
-pub(crate) const T_ACUTE: usize = 2;
-pub(crate) const T_DOT: usize = 5;
+pub(crate) const TONE_ACUTE: usize = 2;
+pub(crate) const TONE_DOT: usize = 5;
 
 /// The combining mark of each tone index (index 0 unused).
 pub(crate) const TONE_MARKS: [char; 6] = ['\0', '\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
@@ -147,11 +147,11 @@ pub(crate) fn tone_of(c: char) -> Option<(char, usize, bool)> {
     }
     let (skeleton, tone, upper) = vowel_info(c)?;
     let base = match skeleton {
-        SK_A => 'a',
-        SK_E => 'e',
-        SK_O => 'o',
-        SK_U => 'u',
-        SK_Y => 'y',
+        SKELETON_A => 'a',
+        SKELETON_E => 'e',
+        SKELETON_O => 'o',
+        SKELETON_U => 'u',
+        SKELETON_Y => 'y',
         _ => return None,
     };
     if tone == 0 { None } else { Some((base, tone - 1, upper)) }
@@ -162,11 +162,11 @@ pub(crate) fn tone_of(c: char) -> Option<(char, usize, bool)> {
 #[inline]
 pub(crate) fn with_tone(base: char, tone: usize, upper: bool) -> char {
     let skeleton = match base {
-        'a' => SK_A,
-        'e' => SK_E,
-        'o' => SK_O,
-        'u' => SK_U,
-        'y' => SK_Y,
+        'a' => SKELETON_A,
+        'e' => SKELETON_E,
+        'o' => SKELETON_O,
+        'u' => SKELETON_U,
+        'y' => SKELETON_Y,
         _ => return base,
     };
     viet(skeleton, tone + 1, upper)

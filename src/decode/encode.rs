@@ -9,7 +9,7 @@ use crate::spelling::vowels::*;
 
 /// Encode text as TCVN3 (VN3), for tests and fixtures. Toned capitals, which VN3 lacks,
 /// become the untoned capital followed by the lower-case toned code ("Á" → "A¸", "Ấ" →
-/// "¢Ê"), the form converters write and [`decode`] reads back as one capital. CP1252
+/// "¢Ê"), the form converters write and [`decode`](super::decode) reads back as one capital. CP1252
 /// punctuation (“ ” – …) keeps its byte; other characters VN3 cannot hold become `?`.
 ///
 /// ```
@@ -105,7 +105,7 @@ pub fn encode_vni(s: &str) -> Vec<u8> {
 
 /// Encode text as VIQR (RFC 1456), for tests and fixtures: `a(` `a^` `e^` `o^` `o+`
 /// `u+` `dd`/`DD`, then the tone (`` ` `` `'` `?` `~` `.`). Every literal mark character
-/// (`( ^ + ' ` ? ~ .`) and every `\` is escaped with `\`, which puts [`decode_as`] into
+/// (`( ^ + ' ` ? ~ .`) and every `\` is escaped with `\`, which puts [`decode_as`](super::decode_as) into
 /// strict RFC mode, so the output reads back exactly whenever the text holds one of them
 /// (any text with a full stop does). Other non-ASCII characters become `?`.
 ///

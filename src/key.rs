@@ -13,6 +13,9 @@
 //! assert_eq!(k.len(), "Ủy ban Hòa Bình".len());
 //! ```
 
+pub use crate::spelling::is_word_char;
+pub(crate) use crate::spelling::{is_alphabetic, is_alphanumeric, word_end};
+
 /// Lower-case `c` when its lower-case form is one character of the same UTF-8 length.
 #[inline]
 fn lower(c: char) -> char {
@@ -117,11 +120,6 @@ pub fn key_into(text: &str, out: &mut String) {
     }
 }
 
-/// Fold a lexicon entry or a pattern to the key form (same as [`key`]).
-pub fn fold(s: &str) -> String {
-    key(s)
-}
-
 /// The key without diacritics: tone and vowel marks removed, `đ` → `d`, lower case
 /// ("Phó Chủ tịch" → "pho chu tich"). Used for text typed without diacritics.
 ///
@@ -147,77 +145,6 @@ pub fn strip_marks(s: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-/// True when `c` can be part of a word (letters, digits, combining marks).
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// The end of the word of `text` that starts at `at`: its first character from `at` on
-/// that is no word character (`at` itself when there is none).
-#[inline]
-pub(crate) fn word_end(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at;
-    while i < b.len() {
-        let x = b[i];
-        // Fast paths on the lead byte for what Vietnamese text is made of (the ranges
-        // that `is_alphabetic` calls letters): ASCII; U+00C0..U+00FF but × and ÷;
-        // U+0100..U+023F; the combining marks U+0300..U+036F; U+1E80..U+1EFF.
-        let step = match x {
-            0x00..=0x7F if x.is_ascii_alphanumeric() => 1,
-            0x00..=0x7F => return i,
-            0xC3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
-            0xC4..=0xC8 | 0xCC => 2,
-            0xCD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
-            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
-            _ => {
-                let Some(c) = text[i..].chars().next() else { return i };
-                if !is_word_char(c) {
-                    return i;
-                }
-                c.len_utf8()
-            }
-        };
-        i += step;
-    }
-    i
-}
-
-/// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
-/// uses and General Punctuation.
-#[inline]
-pub(crate) fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    match c {
-        // Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional: all letters.
-        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
-        // Combining diacritical marks (those Vietnamese uses among them) are not letters.
-        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' => false,
-        '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// [`char::is_alphanumeric`], with the fast paths of [`is_alphabetic`].
-#[inline]
-pub(crate) fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // No combining mark or General Punctuation character is a digit.
-    is_alphabetic(c) || !matches!(c, '\u{300}'..='\u{36f}' | '\u{2000}'..='\u{206F}') && c.is_numeric()
-}
-
-/// True when `key[start..end]` is a whole word or phrase: no word character touches either edge.
-pub fn at_word_bounds(key: &str, start: usize, end: usize) -> bool {
-    let before = key[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
-    let after = key[end..].chars().next().is_none_or(|c| !is_word_char(c));
-    before && after
 }
 
 #[cfg(test)]
@@ -306,12 +233,5 @@ mod tests {
             };
             assert_eq!(is_word_char(c), word, "{c:?}");
         }
-    }
-
-    #[test]
-    fn word_bounds() {
-        let k = key("Ban Dân vận Huyện ủy");
-        assert!(at_word_bounds(&k, 0, 3));
-        assert!(!at_word_bounds(&k, 0, 2));
     }
 }

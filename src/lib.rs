@@ -36,6 +36,7 @@ mod model;
 pub mod normalize;
 mod recognize;
 mod span;
+mod spelling;
 mod vocab;
 
 pub use error::Error;

@@ -39,13 +39,20 @@
 //! range it came from; between edits the two texts are equal, shifted. A run of
 //! characters recomposed together (`e` U+0323 U+0302 → `ệ`) is one edit, a
 //! decoded entity is one, removed characters are an edit with an empty
-//! normalized range. Decomposed Vietnamese, the common case of step 4, is
-//! recomposed by a table of the 144 Vietnamese vowels rather than the general
-//! algorithm, with the same result and the same edits: one per vowel.
+//! normalized range (the map is the one offset map of `crate::spelling`, which
+//! `decode` uses too). Decomposed Vietnamese, the common case of step 4, is
+//! recomposed by the table of the 144 Vietnamese vowels (`crate::spelling`)
+//! rather than the general algorithm, with the same result and the same edits:
+//! one per vowel.
 
 use std::borrow::Cow;
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::spelling::code_pages::CP1252_C1;
+use crate::spelling::is_raw_word_char;
+use crate::spelling::offset_map::{OffsetMap, ceil_boundary, floor_boundary};
+use crate::spelling::vowels::{VOWELS, tone_of, vowel_info, with_tone};
 
 /// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -84,11 +91,7 @@ impl Normalized<'_> {
     /// them. An `off` past the end or inside a character is clamped down to a
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_start(&self, off: usize) -> usize {
-        let mut o = off.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o -= 1;
-        }
-        self.map.lookup(o, false)
+        self.map.edit_lookup(floor_boundary(&self.text, off), false)
     }
 
     /// Input byte offset of the normalized byte offset `off` used as a span END.
@@ -98,11 +101,7 @@ impl Normalized<'_> {
     /// the offset before them. An `off` inside a character is moved up to the next
     /// character boundary first. The result is an input character boundary.
     pub fn to_input_end(&self, off: usize) -> usize {
-        let mut o = off.min(self.text.len());
-        while !self.text.is_char_boundary(o) {
-            o += 1;
-        }
-        self.map.lookup(o, true)
+        self.map.edit_lookup(ceil_boundary(&self.text, off), true)
     }
 
     /// Map the normalized byte range `start..end` to an input byte range.
@@ -117,7 +116,7 @@ impl Normalized<'_> {
 
     /// True when the text is unchanged from the input (no edits).
     pub fn is_identity(&self) -> bool {
-        self.map.count == 0
+        self.map.is_empty()
     }
 }
 
@@ -155,160 +154,6 @@ pub fn normalize<'a>(input: &'a str, opts: &NormalizeOptions) -> Normalized<'a> 
         }
     };
     Normalized { text, map: engine.map }
-}
-
-// ---------------------------------------------------------------------------
-// The offset map
-// ---------------------------------------------------------------------------
-
-/// Segments per index block.
-const BLOCK: usize = 32;
-
-/// Edit segments `(norm_start, norm_end, in_start, in_end)`, in order. Between
-/// segments the output equals the input shifted by a constant.
-///
-/// Stored compactly: each segment is three LEB128 numbers (the identical stretch
-/// since the previous segment, the normalized length, the input length), usually
-/// three bytes, and every [`BLOCK`] segments an index entry for binary search.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct OffsetMap {
-    bytes: Vec<u8>,
-    blocks: Vec<Block>,
-    count: usize,
-    /// End of the last segment (normalized, input).
-    end_n: usize,
-    end_i: usize,
-}
-
-/// Where a block of segments starts: the end of the segment before it and the
-/// byte offset of its first segment in `OffsetMap::bytes`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Block {
-    n: usize,
-    i: usize,
-    at: usize,
-}
-
-/// The length of an [`OffsetMap`] at some point.
-#[derive(Clone, Copy, Debug)]
-struct MapCheckpoint {
-    bytes: usize,
-    blocks: usize,
-    count: usize,
-    end_n: usize,
-    end_i: usize,
-}
-
-impl OffsetMap {
-    /// Append the segment `ns..ne` ← `is..ie` (after all earlier ones).
-    #[inline]
-    fn push(&mut self, ns: usize, ne: usize, is: usize, ie: usize) {
-        debug_assert!(ns >= self.end_n && ns - self.end_n == is - self.end_i);
-        if self.blocks.len() * BLOCK == self.count {
-            self.blocks.push(Block { n: self.end_n, i: self.end_i, at: self.bytes.len() });
-        }
-        let (gap, nlen, ilen) = (ns - self.end_n, ne - ns, ie - is);
-        if (gap | nlen | ilen) < 0x80 {
-            self.bytes.extend_from_slice(&[gap as u8, nlen as u8, ilen as u8]);
-        } else {
-            put_varint(&mut self.bytes, gap);
-            put_varint(&mut self.bytes, nlen);
-            put_varint(&mut self.bytes, ilen);
-        }
-        self.count += 1;
-        self.end_n = ne;
-        self.end_i = ie;
-    }
-
-    /// The state to come back to with [`OffsetMap::rollback`].
-    fn checkpoint(&self) -> MapCheckpoint {
-        MapCheckpoint {
-            bytes: self.bytes.len(),
-            blocks: self.blocks.len(),
-            count: self.count,
-            end_n: self.end_n,
-            end_i: self.end_i,
-        }
-    }
-
-    /// Forget the segments pushed since `cp` was taken.
-    fn rollback(&mut self, cp: MapCheckpoint) {
-        self.bytes.truncate(cp.bytes);
-        self.blocks.truncate(cp.blocks);
-        (self.count, self.end_n, self.end_i) = (cp.count, cp.end_n, cp.end_i);
-    }
-
-    /// Input offset of the normalized char boundary `o` (as a span end when `end`).
-    ///
-    /// Start: take the last segment with `ns <= o`; inside it (`o < ne`) the answer
-    /// is its input start, after it the identity shift from its end. End: take the
-    /// last segment with `ns < o`; inside or at its end the answer is its input
-    /// end, after it the identity shift.
-    fn lookup(&self, o: usize, end: bool) -> usize {
-        let b = self.blocks.partition_point(|bl| if end { bl.n < o } else { bl.n <= o });
-        let Some(bl) = self.blocks.get(b.saturating_sub(1)) else {
-            return o;
-        };
-        let first = (b.saturating_sub(1)) * BLOCK;
-        let n_segs = BLOCK.min(self.count - first);
-        let (mut at, mut cn, mut ci) = (bl.at, bl.n, bl.i);
-        for _ in 0..n_segs {
-            let gap = get_varint(&self.bytes, &mut at);
-            let nlen = get_varint(&self.bytes, &mut at);
-            let ilen = get_varint(&self.bytes, &mut at);
-            let (ns, is) = (cn + gap, ci + gap);
-            if ns > o || (end && ns == o) {
-                break;
-            }
-            let (ne, ie) = (ns + nlen, is + ilen);
-            if o < ne || (end && o == ne) {
-                return if end { ie } else { is };
-            }
-            cn = ne;
-            ci = ie;
-        }
-        ci + (o - cn)
-    }
-
-    /// All segments, decoded (for tests).
-    #[cfg(test)]
-    fn segments(&self) -> Vec<(usize, usize, usize, usize)> {
-        let mut v = Vec::with_capacity(self.count);
-        let (mut at, mut cn, mut ci) = (0, 0, 0);
-        for _ in 0..self.count {
-            let gap = get_varint(&self.bytes, &mut at);
-            let nlen = get_varint(&self.bytes, &mut at);
-            let ilen = get_varint(&self.bytes, &mut at);
-            let (ns, is) = (cn + gap, ci + gap);
-            v.push((ns, ns + nlen, is, is + ilen));
-            cn = ns + nlen;
-            ci = is + ilen;
-        }
-        v
-    }
-}
-
-fn put_varint(v: &mut Vec<u8>, mut x: usize) {
-    while x >= 0x80 {
-        v.push((x as u8) | 0x80);
-        x >>= 7;
-    }
-    v.push(x as u8);
-}
-
-fn get_varint(v: &[u8], at: &mut usize) -> usize {
-    let (mut x, mut shift) = (0usize, 0u32);
-    while let Some(&b) = v.get(*at) {
-        *at += 1;
-        if shift < usize::BITS {
-            x |= usize::from(b & 0x7F) << shift;
-        }
-        if b < 0x80 {
-            break;
-        }
-        shift += 7;
-    }
-    x
 }
 
 // ---------------------------------------------------------------------------
@@ -410,17 +255,6 @@ fn is_latin_letter(c: char) -> bool {
     }
 }
 
-/// Letters, digits and combining marks.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
-        _ => crate::key::is_alphanumeric(c) || is_combining_mark(c),
-    }
-}
-
 /// NFC can cut the text before `c`: `c` is a starter that never combines with
 /// what precedes it (combining class 0 and NFC_Quick_Check = Yes).
 #[inline]
@@ -450,35 +284,6 @@ fn is_emoji(c: char) -> bool {
 #[inline]
 fn is_ascii_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
-}
-
-/// Toned vowels: `[base][upper as usize][tone]`, tones grave, acute, hook, tilde, dot.
-const TONED: [(char, [[char; 5]; 2]); 5] = [
-    ('a', [['à', 'á', 'ả', 'ã', 'ạ'], ['À', 'Á', 'Ả', 'Ã', 'Ạ']]),
-    ('e', [['è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']]),
-    ('o', [['ò', 'ó', 'ỏ', 'õ', 'ọ'], ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']]),
-    ('u', [['ù', 'ú', 'ủ', 'ũ', 'ụ'], ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']]),
-    ('y', [['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']]),
-];
-
-/// A toned plain vowel a/e/o/u/y: (lower-case base, tone index, upper case).
-fn tone_of(c: char) -> Option<(char, usize, bool)> {
-    if c.is_ascii() {
-        return None;
-    }
-    for (base, cases) in TONED {
-        for (upper, row) in cases.iter().enumerate() {
-            if let Some(t) = row.iter().position(|&x| x == c) {
-                return Some((base, t, upper == 1));
-            }
-        }
-    }
-    None
-}
-
-/// `base` (a/e/o/u/y) with tone `tone` in the given case.
-fn with_tone(base: char, tone: usize, upper: bool) -> char {
-    TONED.iter().find(|(b, _)| *b == base).map_or(base, |(_, cases)| cases[usize::from(upper)][tone])
 }
 
 /// `base` (lower case ASCII) in the given case.
@@ -545,24 +350,19 @@ fn decode_entity(body: &[Item]) -> Option<char> {
         };
         return match v {
             0 => None,
-            0x80..=0x9F => Some(cp1252(v)),
+            // HTML maps `&#128;`..`&#159;` through windows-1252.
+            0x80..=0x9F => Some(CP1252_C1[(v - 0x80) as usize]),
             _ => char::from_u32(v),
         };
     }
     named_entity(s)
 }
 
-/// HTML maps `&#128;`..`&#159;` through windows-1252.
-fn cp1252(v: u32) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-    ];
-    HIGH.get((v as usize).wrapping_sub(0x80)).copied().unwrap_or('\u{FFFD}')
-}
-
 /// Named character references: Latin-1 letters, Vietnamese letters with an HTML5
 /// name, and the punctuation seen in scraped pages.
+///
+/// Over 100 lines because it is a table written as a `match`, one arm per name (the
+/// compiler builds the look-up); there is no logic to split.
 fn named_entity(name: &str) -> Option<char> {
     Some(match name {
         "amp" | "AMP" => '&',
@@ -694,23 +494,6 @@ fn named_entity(name: &str) -> Option<char> {
 // The Vietnamese composer
 // ---------------------------------------------------------------------------
 
-/// Every Vietnamese vowel: `VOWELS[form][upper as usize][tone]`. Forms: a ă â e ê
-/// i o ô ơ u ư y; tones: none, grave, acute, hook, tilde, dot below.
-const VOWELS: [[[char; 6]; 2]; 12] = [
-    [['a', 'à', 'á', 'ả', 'ã', 'ạ'], ['A', 'À', 'Á', 'Ả', 'Ã', 'Ạ']],
-    [['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'], ['Ă', 'Ằ', 'Ắ', 'Ẳ', 'Ẵ', 'Ặ']],
-    [['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'], ['Â', 'Ầ', 'Ấ', 'Ẩ', 'Ẫ', 'Ậ']],
-    [['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'], ['E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']],
-    [['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'], ['Ê', 'Ề', 'Ế', 'Ể', 'Ễ', 'Ệ']],
-    [['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'], ['I', 'Ì', 'Í', 'Ỉ', 'Ĩ', 'Ị']],
-    [['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'], ['O', 'Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']],
-    [['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'], ['Ô', 'Ồ', 'Ố', 'Ổ', 'Ỗ', 'Ộ']],
-    [['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'], ['Ơ', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ']],
-    [['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'], ['U', 'Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']],
-    [['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'], ['Ư', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự']],
-    [['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'], ['Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']],
-];
-
 /// The Vietnamese combining marks, numbered so that a tone mark's number is its
 /// tone index in [`VOWELS`]. Canonical combining classes: the horn 216, the dot
 /// below 220, all others 230.
@@ -765,33 +548,6 @@ const FORM_OF: [[u8; 4]; 6] = {
     t
 };
 
-/// Reverse of [`VOWELS`] over a range of code points starting at `from`: entry
-/// `1 + form * 12 + upper * 6 + tone`, or 0 for a character that is no vowel.
-const fn vowel_index<const N: usize>(from: u32) -> [u8; N] {
-    let mut t = [0u8; N];
-    let mut form = 0;
-    while form < 12 {
-        let mut upper = 0;
-        while upper < 2 {
-            let mut tone = 0;
-            while tone < 6 {
-                let u = VOWELS[form][upper][tone] as u32;
-                if u >= from && u < from + N as u32 {
-                    t[(u - from) as usize] = (1 + form * 12 + upper * 6 + tone) as u8;
-                }
-                tone += 1;
-            }
-            upper += 1;
-        }
-        form += 1;
-    }
-    t
-}
-
-/// [`vowel_index`] of U+0000..U+01BF and of U+1EA0..U+1EFF: every vowel of [`VOWELS`].
-static VOWEL_LOW: [u8; 0x1C0] = vowel_index(0);
-static VOWEL_HIGH: [u8; 0x60] = vowel_index(0x1EA0);
-
 /// A vowel taken apart into its canonical decomposition: a letter, then the
 /// marks by combining class (horn, then dot below, then the marks above in
 /// their order). A character with that decomposition exists when the marks
@@ -812,14 +568,8 @@ impl VowelParts {
     /// The parts of `c`, if it is a Vietnamese vowel (toned or not).
     #[inline]
     fn of(c: char) -> Option<VowelParts> {
-        let u = c as usize;
-        let e = match u {
-            0..0x1C0 => VOWEL_LOW[u],
-            0x1EA0..0x1F00 => VOWEL_HIGH[u - 0x1EA0],
-            _ => 0,
-        };
-        let k = usize::from(e).checked_sub(1)?;
-        let (form, upper, tone) = (k / 12, (k / 6) % 2 == 1, (k % 6) as u8);
+        let (form, tone, upper) = vowel_info(c)?;
+        let tone = tone as u8;
         let (letter, modifier) = FORM_PARTS[form];
         let mut p = VowelParts { letter, upper, horns: 0, dots: 0, above: 0, n_above: 0 };
         // NFD order: horn, dot below, the circumflex or breve, the tone above.
@@ -875,8 +625,11 @@ impl VowelParts {
             tone = MK_DOT;
         }
         let form = FORM_OF[usize::from(self.letter)][usize::from(modifier.saturating_sub(5))];
-        let forms = VOWELS.get(usize::from(form))?;
-        Some(forms[usize::from(self.upper)][usize::from(tone)])
+        let form = usize::from(form);
+        if form >= VOWELS[0].len() {
+            return None;
+        }
+        Some(VOWELS[usize::from(self.upper)][form][usize::from(tone)])
     }
 }
 
@@ -911,7 +664,7 @@ fn compose_token(input: &str, ts: usize, out: &mut String, map: &mut OffsetMap) 
     let (mut k, mut copied) = (ts, ts);
     while let Some(&b) = bytes.get(k) {
         let w = if b < 0x80 {
-            if ASCII_CLASS[usize::from(b)] != A_OK {
+            if ASCII_CLASS[usize::from(b)] != AsciiClass::Quiet {
                 if is_ascii_ws(b) {
                     break;
                 }
@@ -951,7 +704,7 @@ fn compose_token(input: &str, ts: usize, out: &mut String, map: &mut OffsetMap) 
         out.push_str(&input[copied..k]);
         let ns = out.len();
         out.push(v);
-        map.push(ns, out.len(), k, p);
+        map.push_edit(ns, out.len(), k, p);
         (k, copied) = (p, p);
     }
     out.push_str(&input[copied..k]);
@@ -971,22 +724,33 @@ struct Item {
     e: usize,
 }
 
-/// ASCII byte classes for the fast scan.
-const A_OK: u8 = 0;
-const A_SPACE: u8 = 1;
-const A_NL: u8 = 2;
-const A_SLOW: u8 = 3;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [A_SLOW; 128];
-    let mut b = 0x21;
-    while b < 0x7F {
-        t[b] = A_OK;
-        b += 1;
+/// What the fast scan does with an ASCII byte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AsciiClass {
+    /// Visible and never changed: copied.
+    Quiet,
+    /// A space: quiet when alone between two visible characters.
+    Space,
+    /// A newline: quiet unless blank lines or trailing spaces need work.
+    Newline,
+    /// Controls, `&` (an entity may start) and the other whitespace: the slow path.
+    Slow,
+}
+
+/// [`AsciiClass`] of each ASCII byte.
+const ASCII_CLASS: [AsciiClass; 128] = {
+    let mut classes = [AsciiClass::Slow; 128];
+    let mut byte = b'!';
+    while byte <= b'~' {
+        classes[byte as usize] = match byte {
+            b'&' => AsciiClass::Slow,
+            _ => AsciiClass::Quiet,
+        };
+        byte += 1;
     }
-    t[b'&' as usize] = A_SLOW;
-    t[b' ' as usize] = A_SPACE;
-    t[b'\n' as usize] = A_NL;
-    t
+    classes[b' ' as usize] = AsciiClass::Space;
+    classes[b'\n' as usize] = AsciiClass::Newline;
+    classes
 };
 
 /// Byte-pair tables for the fast scan: the pair `(p, b)` of consecutive bytes
@@ -1243,19 +1007,19 @@ impl<'a> Engine<'a> {
         self.delete_to(commit);
         let (mut from, mut end) = (commit, None);
         loop {
-            let (out_len, map_cp) = (self.out.len(), self.map.checkpoint());
+            let (out_len, map_cp) = (self.out.len(), self.map.len());
             self.out.push_str(&self.input[from..ts]);
             let tok = self.out.len();
             let te = compose_token(self.input, ts, &mut self.out, &mut self.map)
                 .filter(|_| self.tone == ToneStyle::Keep || tone_quiet_token(&self.out.as_bytes()[tok..], self.tone));
             let Some(te) = te else {
                 self.out.truncate(out_len);
-                self.map.rollback(map_cp);
+                self.map.truncate(map_cp);
                 return end;
             };
             (self.in_pos, end) = (te, Some(te));
             // A token without marks: back to the fast scan.
-            if self.map.count == map_cp.count {
+            if self.map.len() == map_cp {
                 return end;
             }
             // The whitespace to the next token, if quiet (one space, most often).
@@ -1285,7 +1049,7 @@ impl<'a> Engine<'a> {
     fn delete_to(&mut self, s: usize) {
         if s > self.in_pos {
             let at = self.out.len();
-            self.map.push(at, at, self.in_pos, s);
+            self.map.push_edit(at, at, self.in_pos, s);
             self.in_pos = s;
         }
     }
@@ -1448,7 +1212,7 @@ impl<'a> Engine<'a> {
 
     /// Stage 4: words (letters, digits, marks) for homoglyphs and tone style.
     fn word_push(&mut self, it: Item) {
-        if is_word_char(it.c) {
+        if is_raw_word_char(it.c) {
             if self.word.is_empty() {
                 self.word_latin = false;
                 self.word_glyph = false;
@@ -1538,10 +1302,10 @@ impl<'a> Engine<'a> {
         };
         let ne = self.out.len();
         if s > self.in_pos {
-            self.map.push(ns, ns, self.in_pos, s);
+            self.map.push_edit(ns, ns, self.in_pos, s);
         }
         if self.out[ns..ne] != self.input[s..e] {
-            self.map.push(ns, ne, s, e);
+            self.map.push_edit(ns, ne, s, e);
         }
         self.in_pos = e;
     }
@@ -1673,11 +1437,11 @@ fn quiet_char(bytes: &[u8], i: usize, tone: ToneStyle) -> (bool, usize) {
     let b = bytes[i];
     if b < 0x80 {
         let quiet = match ASCII_CLASS[usize::from(b)] {
-            A_OK => true,
+            AsciiClass::Quiet => true,
             // One space between two visible characters stays.
-            A_SPACE => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
-            A_NL => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
-            _ => false,
+            AsciiClass::Space => i > 0 && i + 1 < len && !is_ascii_ws(bytes[i - 1]) && !is_ascii_ws(bytes[i + 1]),
+            AsciiClass::Newline => (i == 0 || bytes[i - 1] != b' ') && newline_quiet(bytes, i),
+            AsciiClass::Slow => false,
         };
         return (quiet, 1);
     }
@@ -1793,7 +1557,7 @@ fn back_up(bytes: &[u8], p: usize, floor: usize) -> usize {
 /// hand the space or newline before it to the fast scan)?
 fn quiet_start(bytes: &[u8], j: usize) -> bool {
     match bytes.get(j) {
-        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == A_OK,
+        Some(&b) if b < 0x80 => ASCII_CLASS[usize::from(b)] == AsciiClass::Quiet,
         Some(0xC3..=0xC9) => true,
         Some(0xE1) => matches!(bytes.get(j + 1), Some(0xB8..=0xBB)),
         _ => false,
@@ -1804,6 +1568,7 @@ fn quiet_start(bytes: &[u8], j: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use unicode_normalization::char::is_combining_mark;
 
     fn opts(tone: ToneStyle) -> NormalizeOptions {
         NormalizeOptions { tone }
@@ -1825,7 +1590,7 @@ mod tests {
     /// Check the map against input and output: between segments the texts agree.
     fn check_map(input: &str, r: &Normalized) {
         let (mut cn, mut ci) = (0, 0);
-        for (ns, ne, is, ie) in r.map.segments() {
+        for (ns, ne, is, ie) in r.map.edits() {
             assert!(ns >= cn && is >= ci && ns <= ne && is <= ie, "{input:?}");
             assert_eq!(ns - cn, is - ci, "{input:?}");
             assert_eq!(&r.text[cn..ns], &input[ci..is], "{input:?}");
@@ -1990,7 +1755,7 @@ mod tests {
     fn map_of_collapsed_spaces() {
         let input = "a\u{a0}\u{a0}b";
         let r = normalize(input, &NormalizeOptions::default());
-        assert_eq!(r.map.segments(), vec![(1, 2, 1, 3), (2, 2, 3, 5)]);
+        assert_eq!(r.map.edits(), vec![(1, 2, 1, 3), (2, 2, 3, 5)]);
         assert_eq!(r.to_input(0, 2), (0, 3));
         assert_eq!(r.to_input(2, 3), (5, 6));
         assert_eq!(r.to_input(1, 2), (1, 3));
@@ -2001,7 +1766,7 @@ mod tests {
         let input = "Quận Bi\u{300}nh Thạnh";
         let r = normalize(input, &NormalizeOptions::default());
         assert_eq!(r.text, "Quận Bình Thạnh");
-        let segs = r.map.segments();
+        let segs = r.map.edits();
         assert_eq!(segs.len(), 1);
         let (ns, ne, is, ie) = segs[0];
         assert_eq!(&r.text[ns..ne], "ì");
@@ -2170,8 +1935,8 @@ mod tests {
                 assert_eq!(out[ts..], tok.nfc().collect::<String>());
                 let marks = tok.chars().filter(|&c| is_combining_mark(c)).count();
                 let vowels = tok.nfc().filter(|&c| VowelParts::of(c).is_some() && !c.is_ascii()).count();
-                assert_eq!(map.count, if marks > 0 { vowels } else { 0 }, "{tok:?}");
-                for (ns, ne, is, ie) in map.segments() {
+                assert_eq!(map.len(), if marks > 0 { vowels } else { 0 }, "{tok:?}");
+                for (ns, ne, is, ie) in map.edits() {
                     assert_eq!(form[is..ie].nfc().collect::<String>(), out[ns..ne], "{tok:?}");
                     assert!(is >= ts && ie <= ts + tok.len());
                 }
@@ -2211,7 +1976,7 @@ mod tests {
         }
         let r = normalize("Vie\u{323}\u{302}t Nam", &NormalizeOptions::default());
         assert_eq!(r.text, "Việt Nam");
-        assert_eq!(r.map.segments(), vec![(2, 5, 2, 7)]);
+        assert_eq!(r.map.edits(), vec![(2, 5, 2, 7)]);
         assert_eq!(r.to_input(0, r.text.len()), (0, 12));
         assert_eq!(r.to_input(2, 5), (2, 7));
         assert_eq!(r.to_input(5, 6), (7, 8));
@@ -2551,7 +2316,7 @@ mod tests {
             (ls, le) = (s, e);
         }
         // unchanged stretches map to identical input
-        let segs = r.map.segments();
+        let segs = r.map.edits();
         let b: Vec<usize> = r.text.char_indices().map(|(i, _)| i).chain([r.text.len()]).collect();
         for (x, &a) in b.iter().enumerate() {
             for &z in &b[x + 1..(x + 6).min(b.len())] {
@@ -2604,7 +2369,7 @@ mod tests {
                 if let Some(te) = compose_token(&text, ts, &mut out, &mut map) {
                     prop_assert_eq!(te, ts + tok.len());
                     prop_assert_eq!(&out[ts..], tok.nfc().collect::<String>());
-                    for (ns, ne, is, ie) in map.segments() {
+                    for (ns, ne, is, ie) in map.edits() {
                         prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
                         prop_assert!(is >= ts && ie <= te);
                     }
@@ -2641,7 +2406,7 @@ mod tests {
             let mut map = OffsetMap::default();
             prop_assert_eq!(compose_token(&text, 0, &mut out, &mut map), Some(text.len()));
             prop_assert_eq!(&out, &text.nfc().collect::<String>());
-            for (ns, ne, is, ie) in map.segments() {
+            for (ns, ne, is, ie) in map.edits() {
                 prop_assert_eq!(text[is..ie].nfc().collect::<String>(), &out[ns..ne]);
             }
             check_all(&text, ToneStyle::Keep)?;

@@ -1,0 +1,126 @@
+//! Encoding detection: which legacy encoding, if any, decodes bytes into Vietnamese,
+//! judged by the syllable validator on a prefix of the input.
+
+use super::legacy::{decode_cp1258, decode_tcvn3, decode_utf16, decode_vni};
+use super::viqr::decode_viqr;
+use super::{DecodeError, Decoded, Encoding};
+use crate::spelling::offset_map::{OffsetMap, floor_boundary};
+use crate::spelling::syllable::analyze;
+
+pub(super) const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
+/// A candidate must be this far ahead of the next one.
+const MARGIN: f32 = 0.15;
+/// And at least this good.
+const FLOOR: f32 = 0.5;
+const QUICK_PREFIX: usize = 8 << 10;
+pub(super) const SCORE_PREFIX: usize = 64 << 10;
+pub(super) const LEGACY: [Encoding; 3] = [Encoding::Tcvn3, Encoding::Vni, Encoding::Windows1258];
+
+/// At most `max` bytes, cut after an ASCII space or newline where one is near the end.
+pub(super) fn prefix(bytes: &[u8], max: usize) -> &[u8] {
+    if bytes.len() <= max {
+        return bytes;
+    }
+    let lo = max.saturating_sub(256);
+    match bytes[lo..max].iter().rposition(|&b| b == b' ' || b == b'\n') {
+        Some(p) => &bytes[..lo + p + 1],
+        None => &bytes[..max],
+    }
+}
+
+pub(super) fn str_prefix(s: &str, max: usize) -> &str {
+    &s[..floor_boundary(s, max)]
+}
+
+pub(super) fn decode_raw(bytes: &[u8], enc: Encoding) -> (String, OffsetMap) {
+    match enc {
+        Encoding::Tcvn3 => decode_tcvn3(bytes),
+        Encoding::Vni => decode_vni(bytes),
+        Encoding::Windows1258 => decode_cp1258(bytes),
+        Encoding::Utf16Le => decode_utf16(bytes, true),
+        Encoding::Utf16Be => decode_utf16(bytes, false),
+        Encoding::Utf8 | Encoding::Viqr => {
+            let s = String::from_utf8_lossy(bytes).into_owned();
+            let len = s.len();
+            if enc == Encoding::Viqr { decode_viqr(&s) } else { (s, OffsetMap::identity(len)) }
+        }
+    }
+}
+
+pub(super) fn utf8_error(e: std::str::Utf8Error, shift: usize) -> DecodeError {
+    DecodeError::InvalidUtf8 {
+        offset: shift + e.valid_up_to(),
+        reason: match e.error_len() {
+            Some(n) => format!("{n} byte(s) that start no valid character"),
+            None => "the input ends inside a character".to_string(),
+        },
+    }
+}
+
+/// (valid multi-byte UTF-8 characters, invalid bytes) in `bytes`.
+fn utf8_profile(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut bad) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => return (valid + s.chars().filter(|c| !c.is_ascii()).count(), bad),
+            Err(e) => {
+                let ok = e.valid_up_to();
+                valid += std::str::from_utf8(&bytes[..ok]).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                let skip = e.error_len().unwrap_or(bytes.len() - ok);
+                bad += 1;
+                bytes = &bytes[ok + skip..];
+                if bytes.is_empty() {
+                    return (valid, bad);
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn text_confidence(text: &str) -> f32 {
+    analyze(str_prefix(text, SCORE_PREFIX)).evidence().unwrap_or(1.0)
+}
+
+fn candidate_scores(bytes: &[u8], limit: usize) -> Vec<(Encoding, f32, u32)> {
+    let p = prefix(bytes, limit);
+    let mut v: Vec<(Encoding, f32, u32)> = LEGACY
+        .iter()
+        .map(|&e| {
+            let stats = analyze(&decode_raw(p, e).0);
+            (e, stats.evidence().unwrap_or(0.0), stats.words_na + stats.glued)
+        })
+        .collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    v
+}
+
+pub(super) fn detect_legacy(bytes: &[u8], err: std::str::Utf8Error) -> Result<Decoded, DecodeError> {
+    let (valid, bad) = utf8_profile(prefix(bytes, SCORE_PREFIX));
+    let looks_utf8 = valid > 0 && valid >= bad;
+    if valid >= 8 && bad * 20 <= valid {
+        // Clearly UTF-8 with a few broken bytes: never guess a legacy encoding.
+        return Err(utf8_error(err, 0));
+    }
+    let mut c = candidate_scores(bytes, QUICK_PREFIX);
+    let clear = c[0].1 >= 0.9 && c[0].1 - c[1].1 >= 0.3 && c[0].2 >= 16;
+    // Far below the floor on a prefix with plenty of evidence: noise, not text, and the
+    // longer prefix would not lift it (this keeps garbage bytes fast to refuse).
+    let hopeless = c[0].1 < FLOOR / 2.0 && c[0].2 >= 64;
+    if bytes.len() > QUICK_PREFIX && !clear && !hopeless {
+        c = candidate_scores(bytes, SCORE_PREFIX);
+    }
+    let (best, s1) = (c[0].0, c[0].1);
+    if s1 < FLOOR {
+        return Err(if looks_utf8 {
+            utf8_error(err, 0)
+        } else {
+            DecodeError::Unknown { candidates: c.iter().map(|x| (x.0, x.1)).collect() }
+        });
+    }
+    if s1 - c[1].1 < MARGIN {
+        let candidates = c.iter().filter(|x| s1 - x.1 < MARGIN).map(|x| (x.0, x.1)).collect();
+        return Err(DecodeError::Ambiguous { candidates });
+    }
+    let (text, map) = decode_raw(bytes, best);
+    Ok(Decoded { text, encoding: best, confidence: s1, bom: false, map })
+}

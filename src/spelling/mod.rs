@@ -1,0 +1,100 @@
+//! Spelling facts of Vietnamese, written once: what the decoders, the normalizer and
+//! the matching key all rely on.
+//!
+//! * [`vowels`]: the 134 vowel letters by skeleton (a ă â e ê i o ô ơ u ư y), tone
+//!   and case, and their reverse look-up;
+//! * [`code_pages`]: the byte tables of CP1252, TCVN3, VNI-Windows and CP1258;
+//! * [`syllable`]: the syllable validator (onsets, rimes, tone rules) and
+//!   [`vietnamese_score`](syllable::vietnamese_score);
+//! * [`offset_map`]: the map from byte offsets of a produced text back to the
+//!   input it was made from;
+//! * here: what a word character is.
+
+pub(crate) mod code_pages;
+pub(crate) mod offset_map;
+pub(crate) mod syllable;
+pub(crate) mod vowels;
+
+/// True when `c` can be part of a word (letters, digits, combining marks).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The end of the word of `text` that starts at `at`: its first character from `at` on
+/// that is no word character (`at` itself when there is none).
+#[inline]
+pub(crate) fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        let x = b[i];
+        // Fast paths on the lead byte for what Vietnamese text is made of (the ranges
+        // that `is_alphabetic` calls letters): ASCII; U+00C0..U+00FF but × and ÷;
+        // U+0100..U+023F; the combining marks U+0300..U+036F; U+1E80..U+1EFF.
+        let step = match x {
+            0x00..=0x7F if x.is_ascii_alphanumeric() => 1,
+            0x00..=0x7F => return i,
+            0xC3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
+            0xC4..=0xC8 | 0xCC => 2,
+            0xCD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
+            _ => {
+                let Some(c) = text[i..].chars().next() else { return i };
+                if !is_word_char(c) {
+                    return i;
+                }
+                c.len_utf8()
+            }
+        };
+        i += step;
+    }
+    i
+}
+
+/// [`char::is_alphabetic`], with fast paths for ASCII, the Latin letters Vietnamese
+/// uses and General Punctuation.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        // Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional: all letters.
+        'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}' => c != '×' && c != '÷',
+        // Combining diacritical marks (those Vietnamese uses among them) are not letters.
+        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' => false,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], with the fast paths of [`is_alphabetic`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // No combining mark or General Punctuation character is a digit.
+    is_alphabetic(c) || !matches!(c, '\u{300}'..='\u{36f}' | '\u{2000}'..='\u{206F}') && c.is_numeric()
+}
+
+/// True when `c` continues a word of text that is not normalized yet: letters, digits
+/// and every combining mark of any script (`\p{M}`), since before NFC a mark belongs to
+/// the letter before it whatever its script.
+///
+/// The normalizer groups words with it (for look-alike letters and tone placement).
+/// It differs from [`is_word_char`], which the matching key and the recognizers use on
+/// normalized text, only for combining marks outside U+0300..U+036F (U+0483, U+1AB0..,
+/// U+1DC0.., U+20D0.., U+FE20.. and the marks of other scripts that are not
+/// alphabetic): those continue a word here and end it there. Making the two one would
+/// change which words the normalizer fixes or where the recognizers find word bounds.
+#[inline]
+pub(crate) fn is_raw_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
+        '\u{300}'..='\u{36F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
+    }
+}

@@ -13,7 +13,7 @@
 use crate::key;
 use crate::layout::{BlockKind, Layout, is_plain_name, sentences};
 use crate::lexicon::HonorificKind;
-use crate::lexicon::{Lexicon, Scan};
+use crate::lexicon::{Lexicon, Scan, WordList};
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
@@ -499,8 +499,9 @@ fn trim_words<'t>(s: &'t str, lead: &[String], trail: &[String]) -> &'t str {
 fn organizer(a: &Asm<'_, '_>) -> (Option<Text>, Option<Text>, Option<&'static str>) {
     // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
     let w = |list| a.lex.words(list);
-    let (meet_verb, organize_verb, agent) = (w("meet_verb"), w("organize_verb"), w("agent"));
-    let (subject_lead, subject_trail, person_lead) = (w("subject_lead"), w("subject_trail"), w("person_lead"));
+    let (meet_verb, organize_verb, agent) = (w(WordList::MeetVerb), w(WordList::OrganizeVerb), w(WordList::Agent));
+    let (subject_lead, subject_trail, person_lead) =
+        (w(WordList::SubjectLead), w(WordList::SubjectTrail), w(WordList::PersonLead));
     let organizes = |c: &Cue<'_>| {
         (c.name == "organize" || c.meeting && meet_verb.iter().any(|v| starts_with_word(&a.key[c.start..c.end], v)))
             && a.block_kind_at(c.start) == Some(BlockKind::Paragraph)
@@ -625,7 +626,7 @@ fn meeting_kind(a: &Asm<'_, '_>, name: Option<&Text>) -> Option<String> {
     }
     if found.is_empty() {
         // The first meeting word in a sentence with an organizing or attending cue.
-        let at = a.lex.word_list("spoken_at");
+        let at = a.lex.word_list(WordList::SpokenAt);
         for c in a.cues().filter(|c| c.meeting && a.body(c.start)) {
             if let Some((ss, se, _)) = a.sentence_of(c.start) {
                 // "Phát biểu tại lễ công bố": a speech at the event.
@@ -707,8 +708,8 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
         }
     };
     let (mention_gap, chain_join, group_lead) =
-        (a.lex.word_list("mention_gap"), a.lex.word_list("chain_join"), a.lex.words("group_lead"));
-    let run_verb = a.lex.word_list("run_verb");
+        (a.lex.word_list(WordList::MentionGap), a.lex.word_list(WordList::ChainJoin), a.lex.words(WordList::GroupLead));
+    let run_verb = a.lex.word_list(WordList::RunVerb);
     for c in a.cues() {
         if c.meeting || !a.body(c.start) {
             continue;
@@ -790,7 +791,7 @@ fn roles_and_speeches(a: &Asm<'_, '_>, ids: &[Option<usize>]) -> Roles {
                 }
                 // Items after the cue, separated by ';': named people or groups.
                 let body_start =
-                    after_word(&a.key[c.end..se], a.lex.words("attendee_intro")).map_or(c.end, |p| c.end + p);
+                    after_word(&a.key[c.end..se], a.lex.words(WordList::AttendeeIntro)).map_or(c.end, |p| c.end + p);
                 let body_start = if a.key[body_start..se].trim_start().starts_with(':') {
                     body_start + a.key[body_start..].find(':').map_or(0, |p| p + 1)
                 } else {
@@ -867,7 +868,7 @@ fn choose_tasks(a: &Asm<'_, '_>) -> Vec<Task> {
         if directions {
             score += 1;
         }
-        let enumerates = a.lex.words("enumeration_intro").iter().any(|w| intro_key.ends_with(w.as_str()));
+        let enumerates = a.lex.words(WordList::EnumerationIntro).iter().any(|w| intro_key.ends_with(w.as_str()));
         if enumerates && !directions {
             score -= 3;
         }
@@ -934,7 +935,7 @@ fn contributions(a: &Asm<'_, '_>) -> Option<Contributions> {
     let mut topics = Vec::new();
     if let Some((_, se, _)) = a.sentence_of(c.start) {
         let seg = &a.key[c.end..se];
-        if let Some(p) = a.lex.words("topics_intro").iter().find_map(|w| seg.find(w.as_str())) {
+        if let Some(p) = a.lex.words(WordList::TopicsIntro).iter().find_map(|w| seg.find(w.as_str())) {
             let from = c.end + p + seg[p..].find(':').unwrap_or(0) + 1;
             let mut pos = from;
             for item in a.text[from..se].split(';') {
@@ -959,7 +960,7 @@ fn location(a: &Asm<'_, '_>, date: Option<&MeetingDate>) -> Option<Text> {
     let d = a.m.dates.iter().find(|d| date.is_some_and(|md| md.span == a.span(d.start, d.end)))?;
     let (_, se, _) = a.sentence_of(d.start)?;
     let seg = &a.key[d.end..se];
-    let p = after_word(seg, a.lex.words("place_intro"))?;
+    let p = after_word(seg, a.lex.words(WordList::PlaceIntro))?;
     let from = d.end + p;
     let rest = &a.text[from..se];
     let end = rest.find([',', ';', '.', '(']).unwrap_or(rest.len());
@@ -988,20 +989,21 @@ fn publisher(a: &Asm<'_, '_>, people: &[Person], ids: &[Option<usize>]) -> Optio
                 let off = pe - raw.len();
                 (!t.is_empty()).then(|| a.text_of(off, off + t.len()))
             };
-            let label = |list: &str| a.lex.words(list).iter().find(|l| lower.starts_with(l.as_str())).map(String::len);
-            if let Some(n) = label("footer_agency") {
+            let label =
+                |list: WordList| a.lex.words(list).iter().find(|l| lower.starts_with(l.as_str())).map(String::len);
+            if let Some(n) = label(WordList::FooterAgency) {
                 p.agency = value(n);
-            } else if let Some(n) = label("footer_address") {
+            } else if let Some(n) = label(WordList::FooterAddress) {
                 p.address = value(n);
-            } else if let Some(n) = label("footer_phone") {
+            } else if let Some(n) = label(WordList::FooterPhone) {
                 p.phone = value(n);
-            } else if let Some(n) = label("footer_fax") {
+            } else if let Some(n) = label(WordList::FooterFax) {
                 p.fax = value(n);
-            } else if let Some(n) = label("footer_email") {
+            } else if let Some(n) = label(WordList::FooterEmail) {
                 p.email = value(n);
-            } else if let Some(n) = label("footer_designer") {
+            } else if let Some(n) = label(WordList::FooterDesigner) {
                 p.designer = value(n);
-            } else if let Some(n) = label("footer_responsible") {
+            } else if let Some(n) = label(WordList::FooterResponsible) {
                 let whole = value(n);
                 let m = a.m.people.iter().enumerate().find(|(_, (_, m))| m.start >= ps && m.start < pe);
                 if let Some((mi, (_, m))) = m {
@@ -1032,7 +1034,7 @@ fn author(a: &Asm<'_, '_>) -> Option<Text> {
         .map(|c| c.end)
         .filter(|&e| {
             let k = a.key[b.start..e].trim_end();
-            k.ends_with([':', '-']) || a.lex.is_in("byline_bare_label", k)
+            k.ends_with([':', '-']) || a.lex.is_in(WordList::BylineBareLabel, k)
         })
         .max();
     let s = label_end.unwrap_or(b.start);
@@ -1055,14 +1057,14 @@ fn doc_kind(a: &Asm<'_, '_>) -> DocumentKind {
             continue;
         }
         let k = key::key(line);
-        let heads = |list: &str| a.lex.words(list).iter().any(|w| k.starts_with(w.as_str()));
-        if heads("minutes_title") {
+        let heads = |list: WordList| a.lex.words(list).iter().any(|w| k.starts_with(w.as_str()));
+        if heads(WordList::MinutesTitle) {
             return DocumentKind::Minutes;
         }
-        if heads("notice_title") {
+        if heads(WordList::NoticeTitle) {
             return DocumentKind::Notice;
         }
-        if heads("plan_title") {
+        if heads(WordList::PlanTitle) {
             return DocumentKind::Plan;
         }
     }

@@ -91,6 +91,8 @@ named_lists! {
         EarlyMorning = "early_morning",
         /// A relative day right after a part of the day ("nay", "cùng ngày").
         DayPartRelative = "day_part_relative",
+        /// A relative day by itself ("cùng ngày").
+        RelativeDay = "relative_day",
         /// A relative day after "hôm" ("nay", "qua", "kia", "sau").
         HomRelative = "hom_relative",
         /// A relative day after "ngày" ("mai").

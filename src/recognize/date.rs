@@ -23,6 +23,7 @@
 //! Word boundaries are checked by hand, so no Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
+use crate::lexicon::{Lexicon, WordList};
 use serde::{Deserialize, Serialize};
 
 /// Part of the day written before (or after) a date or a clock time.
@@ -163,6 +164,99 @@ pub enum PeriodKind {
 pub struct DateRecognizer {
     date_cues: CueTable,
     period_cues: CueTable,
+    words: DateWords,
+}
+
+/// The words of dates.tsv the parser reads (see [`WordList`]), with their values.
+#[derive(Debug, Clone)]
+struct DateWords {
+    /// Month names after "tháng", longest first: (word, month, lunar).
+    months: Vec<(String, u8, bool)>,
+    ordinal_heads: Vec<String>,
+    day_parts: Vec<(String, TimeOfDay)>,
+    day_part_lead: Vec<String>,
+    early_morning: Vec<String>,
+    day_part_relative: Vec<String>,
+    relative_day: Vec<String>,
+    hom_relative: Vec<String>,
+    ngay_relative: Vec<String>,
+    /// (word after "thứ", weekday).
+    weekday_numbers: Vec<(String, u8)>,
+    /// (whole weekday phrase, weekday).
+    weekday_names: Vec<(String, u8)>,
+    about: Vec<String>,
+    time_leads: Vec<(String, LeadFlags)>,
+    day_counts: Vec<String>,
+    months_not_after: Vec<String>,
+    month_not_after: Vec<String>,
+}
+
+/// What a lead word of dates.tsv licenses (its value: `time`, `from`, `vao`).
+#[derive(Debug, Clone, Copy)]
+struct LeadFlags {
+    time: bool,
+    from: bool,
+    vao: bool,
+}
+
+impl DateWords {
+    /// The lists of `lex`; an entry whose value does not parse is left out.
+    fn new(lex: &Lexicon) -> Self {
+        let forms = |l: WordList| lex.word_list(l).forms().to_vec();
+        let valued = |l: WordList| -> Vec<(String, u8)> {
+            lex.word_list(l).entries().filter_map(|(w, v)| Some((w.to_string(), v.trim().parse().ok()?))).collect()
+        };
+        let months = lex
+            .word_list(WordList::MonthWord)
+            .entries()
+            .filter_map(|(w, v)| {
+                let mut parts = v.split_whitespace();
+                let m = parts.next()?.parse().ok()?;
+                Some((w.to_string(), m, parts.any(|p| p == "lunar")))
+            })
+            .collect();
+        let day_parts = lex
+            .word_list(WordList::DayPart)
+            .entries()
+            .filter_map(|(w, v)| {
+                let t = match v.trim() {
+                    "sang" => TimeOfDay::Sang,
+                    "trua" => TimeOfDay::Trua,
+                    "chieu" => TimeOfDay::Chieu,
+                    "toi" => TimeOfDay::Toi,
+                    "dem" => TimeOfDay::Dem,
+                    _ => return None,
+                };
+                Some((w.to_string(), t))
+            })
+            .collect();
+        let time_leads = lex
+            .word_list(WordList::TimeLead)
+            .entries()
+            .map(|(w, v)| {
+                let has = |f: &str| v.split(',').any(|x| x.trim() == f);
+                (w.to_string(), LeadFlags { time: has("time"), from: has("from"), vao: has("vao") })
+            })
+            .collect();
+        DateWords {
+            months,
+            ordinal_heads: forms(WordList::OrdinalHead),
+            day_parts,
+            day_part_lead: forms(WordList::DayPartLead),
+            early_morning: forms(WordList::EarlyMorning),
+            day_part_relative: forms(WordList::DayPartRelative),
+            relative_day: forms(WordList::RelativeDay),
+            hom_relative: forms(WordList::HomRelative),
+            ngay_relative: forms(WordList::NgayRelative),
+            weekday_numbers: valued(WordList::WeekdayNumber),
+            weekday_names: valued(WordList::WeekdayName),
+            about: forms(WordList::AboutLead),
+            time_leads,
+            day_counts: forms(WordList::DayCount),
+            months_not_after: forms(WordList::MonthsNotAfter),
+            month_not_after: forms(WordList::MonthNotAfter),
+        }
+    }
 }
 
 impl Default for DateRecognizer {
@@ -170,34 +264,6 @@ impl Default for DateRecognizer {
         Self::new()
     }
 }
-
-/// Words that can start a date mention (besides digits and `(`).
-const DATE_CUES: &[&str] = &[
-    "sáng",
-    "trưa",
-    "chiều",
-    "tối",
-    "đêm",
-    "buổi",
-    "ngày",
-    "hôm",
-    "cùng ngày",
-    "vào",
-    "lúc",
-    "hồi",
-    "đúng",
-    "khoảng",
-    "từ",
-    "trong",
-    "thứ",
-    "chủ nhật",
-    "rằm",
-    "mùng",
-    "mồng",
-    "tháng",
-];
-/// Words that can start a period mention (besides digits).
-const PERIOD_CUES: &[&str] = &["quý", "khóa", "khoá", "nhiệm", "giai đoạn", "năm", "tháng", "những"];
 
 /// What may start a candidate: by first byte, 1 = always (digits, `(`),
 /// 2 = maybe a cue word. A word start whose first byte allows a cue word is
@@ -208,11 +274,11 @@ const PERIOD_CUES: &[&str] = &["quý", "khóa", "khoá", "nhiệm", "giai đoạ
 struct CueTable {
     kind: [u8; 256],
     prefix: Vec<u64>,
-    words: Vec<&'static [u8]>,
+    words: Vec<Box<[u8]>>,
 }
 
 impl CueTable {
-    fn new(cues: &[&'static str], paren: bool) -> Self {
+    fn new(cues: &[String], paren: bool) -> Self {
         let mut kind = [0u8; 256];
         let mut prefix = vec![0u64; 1024];
         for d in b'0'..=b'9' {
@@ -224,11 +290,12 @@ impl CueTable {
         let mut words = Vec::new();
         for w in cues {
             let b = w.as_bytes();
-            kind[usize::from(b[0])] = 2;
+            let Some(&first) = b.first() else { continue };
+            kind[usize::from(first)] = 2;
             let v = load8(b, 0);
             let h = prefix_hash(v, sep_mask(v));
             prefix[h / 64] |= 1 << (h % 64);
-            words.push(b);
+            words.push(b.into());
         }
         CueTable { kind, prefix, words }
     }
@@ -351,7 +418,13 @@ pub fn max_mentions(len: usize) -> usize {
 /// The shared scan: visits each token start once, lets `parse` extend the
 /// ones that begin with a cue, and skips the rest of every other word. Stops after
 /// [`max_mentions`].
-fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_of: fn(&T) -> usize) -> Vec<T> {
+fn scan<T>(
+    key: &str,
+    cues: &CueTable,
+    words: &DateWords,
+    parse: fn(&DateWords, &str, usize) -> Option<T>,
+    end_of: fn(&T) -> usize,
+) -> Vec<T> {
     let b = key.as_bytes();
     let n = b.len();
     let limit = max_mentions(n);
@@ -364,7 +437,7 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
                 let v = load8(b, i);
                 let seps = sep_mask(v);
                 if cues.at(b, i, v, seps) && cue_starts_token(key, i) {
-                    if let Some(m) = parse(key, i) {
+                    if let Some(m) = parse(words, key, i) {
                         i = end_of(&m);
                         out.push(m);
                         continue;
@@ -376,7 +449,7 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
             }
             SEP1 => {
                 if cues.kind[usize::from(x)] != 0 && cue_starts_token(key, i) {
-                    if let Some(m) = parse(key, i) {
+                    if let Some(m) = parse(words, key, i) {
                         i = end_of(&m);
                         out.push(m);
                         continue;
@@ -392,9 +465,20 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
 }
 
 impl DateRecognizer {
-    /// Builds the recognizer (cheap; build it once and share it).
+    /// Builds the recognizer with the crate's word lists (cheap; build it once and
+    /// share it).
     pub fn new() -> Self {
-        Self { date_cues: CueTable::new(DATE_CUES, true), period_cues: CueTable::new(PERIOD_CUES, false) }
+        Self::with_lexicon(crate::lexicon::bundled())
+    }
+
+    /// Builds the recognizer with the word lists of `lex` (dates.tsv: the cue words,
+    /// month and weekday names, parts of the day, lead words …).
+    pub fn with_lexicon(lex: &Lexicon) -> Self {
+        Self {
+            date_cues: CueTable::new(lex.word_list(WordList::DateCue).forms(), true),
+            period_cues: CueTable::new(lex.word_list(WordList::PeriodCue).forms(), false),
+            words: DateWords::new(lex),
+        }
     }
 
     /// The date and time mentions in `key`, sorted by start, non-overlapping (the first
@@ -419,13 +503,13 @@ impl DateRecognizer {
     /// assert_eq!((p.kind, p.months, p.year), (PeriodKind::FirstMonths, Some(6), Some(2019)));
     /// ```
     pub fn dates(&self, key: &str) -> Vec<DateMention> {
-        scan(key, &self.date_cues, parse_date, |d| d.end)
+        scan(key, &self.date_cues, &self.words, parse_date, |d| d.end)
     }
 
     /// The period mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
     pub fn periods(&self, key: &str) -> Vec<PeriodMention> {
-        scan(key, &self.period_cues, parse_period, |p| p.end)
+        scan(key, &self.period_cues, &self.words, parse_period, |p| p.end)
     }
 }
 
@@ -545,11 +629,23 @@ struct Cur<'a> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
+    /// The word lists.
+    w: &'a DateWords,
 }
 
 impl<'a> Cur<'a> {
-    fn new(s: &'a str, pos: usize) -> Self {
-        Cur { s, b: s.as_bytes(), pos }
+    fn new(w: &'a DateWords, s: &'a str, pos: usize) -> Self {
+        Cur { s, b: s.as_bytes(), pos, w }
+    }
+
+    /// The first of `words` at the cursor, followed by a word boundary.
+    fn any_word(&mut self, words: &[String]) -> bool {
+        words.iter().any(|w| self.word(w))
+    }
+
+    /// Spaces, then the first of `words`; nothing is consumed on failure.
+    fn any_sword(&mut self, words: &[String]) -> bool {
+        words.iter().any(|w| self.sword(w))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -704,26 +800,6 @@ fn year4(c: &mut Cur) -> Option<i32> {
     })
 }
 
-/// Month names after "tháng" (longest first).
-const MONTH_WORDS: &[(&str, u8, bool)] = &[
-    ("mười một", 11, false),
-    ("mười hai", 12, false),
-    ("mười", 10, false),
-    ("một", 1, false),
-    ("hai", 2, false),
-    ("ba", 3, false),
-    ("tư", 4, false),
-    ("bốn", 4, false),
-    ("năm", 5, false),
-    ("sáu", 6, false),
-    ("bảy", 7, false),
-    ("bẩy", 7, false),
-    ("tám", 8, false),
-    ("chín", 9, false),
-    ("giêng", 1, true),
-    ("chạp", 12, true),
-];
-
 /// A month after "tháng": a number 1..=12 or a month word. Returns (month, lunar).
 fn month_tok(c: &mut Cur) -> Option<(u8, bool)> {
     attempt(c, |c| {
@@ -734,7 +810,9 @@ fn month_tok(c: &mut Cur) -> Option<(u8, bool)> {
             }
             return Some((n.val as u8, false));
         }
-        for &(w, m, lunar) in MONTH_WORDS {
+        let words = c.w;
+        for (w, m, lunar) in &words.months {
+            let (m, lunar) = (*m, *lunar);
             if c.word(w) {
                 if w == "năm" {
                     // "tháng năm 2019" reads as "month … year 2019", not May.
@@ -1202,19 +1280,17 @@ fn clock_precedes(s: &str, i: usize) -> bool {
 
 fn tod_word(c: &mut Cur) -> Option<TimeOfDay> {
     attempt(c, |c| {
-        if c.word("buổi") {
+        let words = c.w;
+        if c.any_word(&words.day_part_lead) {
             c.sp();
         }
-        if c.word("sáng") {
-            // "sáng sớm" (early morning)
-            c.sword("sớm");
-            return Some(TimeOfDay::Sang);
-        }
-        for (w, t) in
-            [("trưa", TimeOfDay::Trua), ("chiều", TimeOfDay::Chieu), ("tối", TimeOfDay::Toi), ("đêm", TimeOfDay::Dem)]
-        {
+        for (w, t) in &words.day_parts {
             if c.word(w) {
-                return Some(t);
+                if *t == TimeOfDay::Sang {
+                    // "sáng sớm" (early morning)
+                    c.any_sword(&words.early_morning);
+                }
+                return Some(*t);
             }
         }
         None
@@ -1226,7 +1302,7 @@ fn tod_word(c: &mut Cur) -> Option<TimeOfDay> {
 fn rel_after_tod(c: &mut Cur) -> bool {
     let save = c.pos;
     c.sp();
-    if c.word("nay") || c.word("qua") || c.word("mai") || c.word("cùng ngày") || hom_rel(c) {
+    if c.any_word(&c.w.day_part_relative) || hom_rel(c) {
         return true;
     }
     c.pos = save;
@@ -1238,7 +1314,7 @@ fn hom_rel(c: &mut Cur) -> bool {
     let save = c.pos;
     if c.word("hôm") {
         c.sp();
-        if c.word("nay") || c.word("qua") || c.word("kia") || c.word("sau") {
+        if c.any_word(&c.w.hom_relative) {
             return true;
         }
     }
@@ -1248,13 +1324,13 @@ fn hom_rel(c: &mut Cur) -> bool {
 
 /// A standalone relative day: "hôm nay", "cùng ngày", "ngày mai", "ngày hôm qua".
 fn rel_standalone(c: &mut Cur) -> bool {
-    if hom_rel(c) || c.word("cùng ngày") {
+    if hom_rel(c) || c.any_word(&c.w.relative_day) {
         return true;
     }
     let save = c.pos;
     if c.word("ngày") {
         c.sp();
-        if c.word("mai") || hom_rel(c) {
+        if c.any_word(&c.w.ngay_relative) || hom_rel(c) {
             return true;
         }
     }
@@ -1265,17 +1341,16 @@ fn rel_standalone(c: &mut Cur) -> bool {
 /// "thứ hai".."thứ bảy", "thứ 2".."thứ 7", "chủ nhật". Returns (weekday, digit form).
 fn weekday(c: &mut Cur) -> Option<(u8, bool)> {
     attempt(c, |c| {
-        if c.word("chủ nhật") {
-            return Some((8, false));
+        let words = c.w;
+        if let Some((_, n)) = words.weekday_names.iter().find(|(w, _)| c.word(w)) {
+            return Some((*n, false));
         }
         if !c.word("thứ") {
             return None;
         }
         c.sp();
-        for (w, n) in [("hai", 2), ("ba", 3), ("tư", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("bẩy", 7)] {
-            if c.word(w) {
-                return Some((n, false));
-            }
+        if let Some((_, n)) = words.weekday_numbers.iter().find(|(w, _)| c.word(w)) {
+            return Some((*n, false));
         }
         let n = c.num()?;
         if n.len != 1 || !(2..=7).contains(&n.val) || !boundary_after(c.s, c.pos) {
@@ -1304,13 +1379,6 @@ fn prev_word_at(s: &str, i: usize) -> (usize, &str) {
         .map_or(head.len(), |(k, _)| k);
     (start, &head[start..])
 }
-
-/// Words after which "thứ N" is an ordinal ("kỳ họp thứ 7", "lần thứ năm").
-const ORDINAL_HEADS: &[&str] = &[
-    "họp", "lần", "khóa", "khoá", "đợt", "phiên", "xếp", "đứng", "hạng", "giải", "kỳ", "kì", "nghị", "hội", "người",
-    "vị", "là", "tầng", "ngày", "tuần", "năm", "tháng", "lớp", "chiếc", "con", "điều", "mục", "bước", "vòng", "trận",
-    "nhóm", "hàng", "đội",
-];
 
 /// The date core, optionally in parentheses, and an "âm lịch" suffix.
 fn core_at(c: &mut Cur, a: &Acc) -> Option<Core> {
@@ -1485,7 +1553,8 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     if a.weekday.is_none() {
         let save = c.pos;
         if let Some((w, digit)) = weekday(c) {
-            let blocked = first && ORDINAL_HEADS.contains(&prev_word(c.s, save));
+            let prev = prev_word(c.s, save);
+            let blocked = first && c.w.ordinal_heads.iter().any(|h| h == prev);
             if !blocked {
                 a.weekday = Some(w);
                 let licensed =
@@ -1500,22 +1569,17 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
         }
     }
     // Lead words.
-    if c.word("khoảng") {
+    if c.any_word(&c.w.about) {
         a.about = true;
         a.after_lead = true;
         return Step::Tentative;
     }
-    for (w, time, from, vao) in [
-        ("vào", true, false, true),
-        ("lúc", true, false, false),
-        ("hồi", true, false, false),
-        ("đúng", true, false, false),
-        ("từ", true, true, false),
-    ] {
+    let words = c.w;
+    for (w, f) in &words.time_leads {
         if c.word(w) {
-            a.lead_time |= time;
-            a.from |= from;
-            a.vao |= vao;
+            a.lead_time |= f.time;
+            a.from |= f.from;
+            a.vao |= f.vao;
             a.after_lead = true;
             return Step::Tentative;
         }
@@ -1526,7 +1590,7 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
                 return None;
             }
             c.sp();
-            if c.num().is_some_and(|n| n.len <= 2) || ["hai", "ba", "bốn", "năm"].iter().any(|w| c.word(w)) {
+            if c.num().is_some_and(|n| n.len <= 2) || c.any_word(&c.w.day_counts) {
                 c.sp();
             }
             c.word("ngày").then_some(())
@@ -1553,9 +1617,9 @@ fn glue(c: &mut Cur, punct: bool) {
     }
 }
 
-fn parse_date(s: &str, start: usize) -> Option<DateMention> {
+fn parse_date(w: &DateWords, s: &str, start: usize) -> Option<DateMention> {
     let line_start = start == 0 || s.as_bytes()[start - 1] == b'\n';
-    let mut c = Cur::new(s, start);
+    let mut c = Cur::new(w, s, start);
     let mut a = Acc::default();
     let mut best: Option<(Acc, usize)> = None;
     for step in 0..16 {
@@ -1625,7 +1689,7 @@ fn first_last(c: &mut Cur) -> Option<(PeriodKind, Option<i32>)> {
 }
 
 /// Is the "năm yyyy" at `i` the year of a date ("tháng 7 năm 2019")?
-fn year_belongs_to_date(s: &str, i: usize) -> bool {
+fn year_belongs_to_date(w: &DateWords, s: &str, i: usize) -> bool {
     let head = s[..i].trim_end_matches([' ', ',']);
     let (before, w1) = prev_word_at(head, head.len());
     if w1 == "tháng" {
@@ -1640,7 +1704,7 @@ fn year_belongs_to_date(s: &str, i: usize) -> bool {
         }
         return prev_word(head, before) == "tháng";
     }
-    if MONTH_WORDS.iter().any(|&(w, _, _)| w == w1) {
+    if w.months.iter().any(|(m, _, _)| m == w1) {
         let (w2_start, w2) = prev_word_at(head, before);
         if w2 == "tháng" {
             return true;
@@ -1650,155 +1714,179 @@ fn year_belongs_to_date(s: &str, i: usize) -> bool {
     false
 }
 
-fn parse_period(s: &str, start: usize) -> Option<PeriodMention> {
-    let mut c = Cur::new(s, start);
-    let b0 = c.peek()?;
-    if b0.is_ascii_digit() {
-        return n_months(&mut c, start);
+/// A period at `start`, by the word (or digit) it opens with.
+fn parse_period(w: &DateWords, s: &str, start: usize) -> Option<PeriodMention> {
+    let mut c = Cur::new(w, s, start);
+    let c = &mut c;
+    if c.peek()?.is_ascii_digit() {
+        n_months(c, start)
+    } else if c.word("những") {
+        some_months(c, start)
+    } else if c.word("tháng") {
+        month_period(c, start)
+    } else if c.word("quý") {
+        quarter(c, start)
+    } else if c.word("khóa") || c.word("khoá") {
+        course(c, start)
+    } else if c.word("nhiệm") {
+        term(c, start)
+    } else if c.word("giai đoạn") {
+        stage(c, start)
+    } else if c.word("năm") {
+        year_period(c, start)
+    } else {
+        None
     }
-    if c.word("những") {
-        if !c.sword("tháng") {
+}
+
+/// After "những": "những tháng đầu năm", "những tháng cuối năm 2022".
+fn some_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    if !c.sword("tháng") {
+        return None;
+    }
+    let (kind, year) = first_last(c)?;
+    let mut p = period(start, c.pos, kind);
+    p.year = year;
+    Some(p)
+}
+
+/// After "quý": "quý I/2024", "quý II-2024", "quý 3 năm 2025".
+fn quarter(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let q = if let Some(w) = c.ascii_word() {
+        parse_roman(w)?
+    } else {
+        let n = c.num()?;
+        if n.len != 1 || !boundary_after(c.s, c.pos) {
             return None;
         }
-        let (kind, year) = first_last(&mut c)?;
-        let mut p = period(start, c.pos, kind);
-        p.year = year;
-        return Some(p);
+        n.val
+    };
+    if !(1..=4).contains(&q) {
+        return None;
     }
-    if c.word("tháng") {
-        return month_period(&mut c, start);
-    }
-    if c.word("quý") {
+    let mut p = period(start, c.pos, PeriodKind::Quarter);
+    p.quarter = Some(q as u8);
+    let y = attempt(c, |c| {
         c.sp();
-        let q = if let Some(w) = c.ascii_word() {
-            parse_roman(w)?
-        } else {
-            let n = c.num()?;
-            if n.len != 1 || !boundary_after(s, c.pos) {
-                return None;
-            }
-            n.val
-        };
-        if !(1..=4).contains(&q) {
+        if !matches!(c.peek(), Some(b'/' | b'-')) {
             return None;
         }
-        let mut p = period(start, c.pos, PeriodKind::Quarter);
-        p.quarter = Some(q as u8);
-        let y = attempt(&mut c, |c| {
+        c.pos += 1;
+        c.sp();
+        year4(c)
+    })
+    .or_else(|| {
+        attempt(c, |c| {
             c.sp();
-            if !matches!(c.peek(), Some(b'/' | b'-')) {
+            c.byte(b',');
+            if !c.sword("năm") {
                 return None;
             }
-            c.pos += 1;
             c.sp();
             year4(c)
         })
-        .or_else(|| {
-            attempt(&mut c, |c| {
-                c.sp();
-                c.byte(b',');
-                if !c.sword("năm") {
-                    return None;
-                }
-                c.sp();
-                year4(c)
-            })
-        });
-        if let Some(y) = y {
-            if !tail_ok(&c) {
-                return None;
-            }
-            p.year = Some(y);
-            p.end = c.pos;
-        } else if !tail_ok(&c) {
-            return None;
-        }
-        return Some(p);
+    });
+    if !tail_ok(c) {
+        return None;
     }
-    if c.word("khóa") || c.word("khoá") {
-        c.sp();
-        let mut p = period(start, 0, PeriodKind::Course);
-        if let Some((y1, y2)) = year_range(&mut c) {
-            p.year = Some(y1);
-            p.end_year = y2;
-        } else if let Some(w) = c.ascii_word() {
-            p.term = Some(parse_roman(w)?);
-        } else {
-            let n = c.num()?;
-            if n.len > 3 || n.val == 0 || !tail_ok(&c) {
-                return None;
-            }
-            p.term = Some(n.val);
-        }
+    if let Some(y) = y {
+        p.year = Some(y);
         p.end = c.pos;
-        return Some(p);
     }
-    if c.word("nhiệm") {
-        if !(c.sword("kỳ") || c.sword("kì")) {
-            return None;
-        }
-        c.sp();
-        let mut p = period(start, 0, PeriodKind::Term);
-        // "nhiệm kỳ iii (2018-2023)": an ordinal, then the years.
-        if let Some(n) = attempt(&mut c, |c| c.ascii_word().and_then(parse_roman)) {
-            p.term = Some(n);
-            p.end = c.pos;
-        }
-        let years = attempt(&mut c, |c| {
-            c.sp();
-            let paren = c.byte(b'(');
-            if paren {
-                c.sp();
-            }
-            let r = year_range(c)?;
-            if paren {
-                c.sp();
-                if !c.byte(b')') {
-                    return None;
-                }
-            }
-            Some(r)
-        });
-        if let Some((y1, y2)) = years {
-            p.year = Some(y1);
-            p.end_year = y2;
-            p.end = c.pos;
-        }
-        return (p.end > 0).then_some(p);
-    }
-    if c.word("giai đoạn") {
-        c.sp();
-        if c.word("từ") {
-            c.sp();
-        }
-        if c.word("năm") {
-            c.sp();
-        }
-        let (y1, y2) = year_range(&mut c)?;
-        y2?;
-        let mut p = period(start, c.pos, PeriodKind::Stage);
+    Some(p)
+}
+
+/// After "khoá": "khóa XIX", "khoá 20", "khoá 2020-2025".
+fn course(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let mut p = period(start, 0, PeriodKind::Course);
+    if let Some((y1, y2)) = year_range(c) {
         p.year = Some(y1);
         p.end_year = y2;
-        return Some(p);
+    } else if let Some(w) = c.ascii_word() {
+        p.term = Some(parse_roman(w)?);
+    } else {
+        let n = c.num()?;
+        if n.len > 3 || n.val == 0 || !tail_ok(c) {
+            return None;
+        }
+        p.term = Some(n.val);
+    }
+    p.end = c.pos;
+    Some(p)
+}
+
+/// After "nhiệm": "nhiệm kỳ 2020-2025", "nhiệm kỳ iii (2018-2023)".
+fn term(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    if !(c.sword("kỳ") || c.sword("kì")) {
+        return None;
+    }
+    c.sp();
+    let mut p = period(start, 0, PeriodKind::Term);
+    // "nhiệm kỳ iii (2018-2023)": an ordinal, then the years.
+    if let Some(n) = attempt(c, |c| c.ascii_word().and_then(parse_roman)) {
+        p.term = Some(n);
+        p.end = c.pos;
+    }
+    let years = attempt(c, |c| {
+        c.sp();
+        let paren = c.byte(b'(');
+        if paren {
+            c.sp();
+        }
+        let r = year_range(c)?;
+        if paren {
+            c.sp();
+            if !c.byte(b')') {
+                return None;
+            }
+        }
+        Some(r)
+    });
+    if let Some((y1, y2)) = years {
+        p.year = Some(y1);
+        p.end_year = y2;
+        p.end = c.pos;
+    }
+    (p.end > 0).then_some(p)
+}
+
+/// After "giai đoạn": "giai đoạn 2021-2025", "giai đoạn từ năm 2021 đến 2025".
+fn stage(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    if c.word("từ") {
+        c.sp();
     }
     if c.word("năm") {
         c.sp();
-        let kind = if c.word("học") {
-            c.sp();
-            PeriodKind::SchoolYear
-        } else {
-            PeriodKind::Year
-        };
-        let (y1, y2) = year_range(&mut c)?;
-        if kind == PeriodKind::Year && year_belongs_to_date(s, start) {
-            return None;
-        }
-        let mut p = period(start, c.pos, kind);
-        p.year = Some(y1);
-        p.end_year = y2;
-        return Some(p);
     }
-    None
+    let (y1, y2) = year_range(c)?;
+    y2?;
+    let mut p = period(start, c.pos, PeriodKind::Stage);
+    p.year = Some(y1);
+    p.end_year = y2;
+    Some(p)
+}
+
+/// After "năm": "năm 2019", "năm 2019-2020", "năm học 2025 - 2026" (not the year of a
+/// date: "tháng 7 năm 2019").
+fn year_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let kind = if c.word("học") {
+        c.sp();
+        PeriodKind::SchoolYear
+    } else {
+        PeriodKind::Year
+    };
+    let (y1, y2) = year_range(c)?;
+    if kind == PeriodKind::Year && year_belongs_to_date(c.w, c.s, start) {
+        return None;
+    }
+    let mut p = period(start, c.pos, kind);
+    p.year = Some(y1);
+    p.end_year = y2;
+    Some(p)
 }
 
 /// "6 tháng đầu năm 2019", "9 tháng", "9 tháng năm 2025".
@@ -1807,7 +1895,8 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
     if n.len > 2 || !(1..=12).contains(&n.val) || !c.sp() || !c.word("tháng") {
         return None;
     }
-    if matches!(prev_word(c.s, start), "ngày" | "mùng" | "mồng" | "rằm" | "tháng" | "quý" | "khóa" | "khoá") {
+    let prev = prev_word(c.s, start);
+    if c.w.months_not_after.iter().any(|w| w == prev) {
         return None;
     }
     let after = c.pos;
@@ -1842,16 +1931,13 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
 /// "tháng 7" (not part of a date), "tháng 7 và những tháng cuối năm 2022".
 fn month_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
     let pw = prev_word(c.s, start);
-    if pw.bytes().all(|b| b.is_ascii_digit()) && !pw.is_empty()
-        || matches!(pw, "rằm" | "mùng" | "mồng" | "ngày" | "những")
-    {
+    if pw.bytes().all(|b| b.is_ascii_digit()) && !pw.is_empty() || c.w.month_not_after.iter().any(|w| w == pw) {
         return None;
     }
     c.sp();
-    let m = if c.word("giêng") {
-        1
-    } else if c.word("chạp") {
-        12
+    let words = c.w;
+    let m = if let Some((_, m, _)) = words.months.iter().find(|(w, _, lunar)| *lunar && c.word(w)) {
+        *m
     } else {
         let n = c.num()?;
         if n.len > 2 || !(1..=12).contains(&n.val) {

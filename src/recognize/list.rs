@@ -42,6 +42,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{Lexicon, WordList};
 use regex::Regex;
 use serde::Serialize;
 
@@ -154,6 +155,46 @@ pub struct EnumList {
 pub struct ListRecognizer {
     /// Ordinal and counting words, matched on the key.
     words: Regex,
+    /// The word lists of lists.tsv.
+    vocab: ListWords,
+}
+
+/// The words of lists.tsv the recognizer reads (see [`WordList`]).
+#[derive(Clone, Debug)]
+struct ListWords {
+    /// Words that make a following `(1)`, `1)` or `a)` a reference rather than a marker.
+    reference: Vec<String>,
+    /// Nouns a number counts: a number after them is no marker.
+    counted: Vec<String>,
+    /// Ordinal words after "thứ", with their numbers.
+    ordinal: Vec<(String, u32)>,
+    /// Number words before "là", with their numbers.
+    number: Vec<(String, u32)>,
+}
+
+impl ListWords {
+    fn new(lex: &Lexicon) -> Self {
+        let valued = |l: WordList| -> Vec<(String, u32)> {
+            lex.word_list(l).entries().filter_map(|(w, v)| Some((w.to_string(), v.trim().parse().ok()?))).collect()
+        };
+        ListWords {
+            reference: lex.word_list(WordList::ReferenceWord).forms().to_vec(),
+            counted: lex.word_list(WordList::CountedWord).forms().to_vec(),
+            ordinal: valued(WordList::OrdinalWord),
+            number: valued(WordList::NumberWord),
+        }
+    }
+
+    /// The pattern of the ordinal and counting words: "thứ nhất", "một là" (the words in
+    /// table order, so a phrase listed before one it starts with is preferred).
+    fn pattern(&self) -> String {
+        let alt = |ws: &[(String, u32)]| {
+            // An empty list: a group that matches nothing.
+            let alts: Vec<String> = ws.iter().map(|(w, _)| regex::escape(w)).collect();
+            if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
+        };
+        format!("thứ (?:{})|(?:{}) là", alt(&self.ordinal), alt(&self.number))
+    }
 }
 
 impl Default for ListRecognizer {
@@ -176,10 +217,6 @@ const BULLETS: &[char] = &[
     '•', '●', '▪', '✓', '✔', '◦', '■', '►', '➢', '➤', '○', '❖', '·', '\u{F0B7}', '\u{F02D}', '\u{F0A7}', '\u{F076}',
     '\u{F0D8}', '\u{F0FC}', '\u{F0A8}',
 ];
-/// Words that make a following `(1)`, `1)` or `a)` a reference rather than a marker.
-const REF_WORDS: &[&str] =
-    &["điều", "khoản", "điểm", "mục", "tiết", "số", "phần", "chương", "lần", "thứ", "bước", "trang", "hình", "bảng"];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Inline,
@@ -263,15 +300,20 @@ enum Act {
 }
 
 impl ListRecognizer {
-    /// Compile the recognizer.
+    /// Compile the recognizer with the crate's word lists.
     #[must_use]
     pub fn new() -> Self {
-        let words = Regex::new(
-            "thứ (?:nhất|nhứt|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười một|mười hai|mười)\
-             |(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười) là",
-        )
-        .expect("valid word pattern");
-        Self { words }
+        Self::with_lexicon(crate::lexicon::bundled())
+    }
+
+    /// Compile the recognizer with the word lists of `lex` (lists.tsv: reference words,
+    /// counted nouns, ordinal and counting words).
+    #[must_use]
+    pub fn with_lexicon(lex: &Lexicon) -> Self {
+        let vocab = ListWords::new(lex);
+        // Escaped words in a fixed frame: always a valid pattern.
+        let words = Regex::new(&vocab.pattern()).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
+        Self { words, vocab }
     }
 
     /// Find the enumerated lists of `text`, in text order.
@@ -326,7 +368,7 @@ impl ListRecognizer {
 
         let mut words: Vec<Cand> = Vec::new();
         for m in self.words.find_iter(key) {
-            if let Some(c) = word_cand(text, kb, m.start(), m.end()) {
+            if let Some(c) = word_cand(&self.vocab, text, kb, m.start(), m.end()) {
                 words.push(c);
             }
         }
@@ -370,7 +412,7 @@ impl ListRecognizer {
                 } else {
                     let lw = &words[w0..wi];
                     ic.clear();
-                    scan_inline(text, kb, cstart, tend, li, &mut ic);
+                    scan_inline(&self.vocab, text, kb, cstart, tend, li, &mut ic);
                     for w in lw {
                         if w.at_line_start || before_strict(b, cstart, w.ostart) {
                             ic.push(*w);
@@ -450,12 +492,12 @@ fn simple_key(text: &str) -> String {
 }
 
 /// The word after `p` (past spaces) is a number word: "một là một, hai là hai".
-fn number_word_follows(kb: &[u8], mut p: usize) -> bool {
+fn number_word_follows(numbers: &[(String, u32)], kb: &[u8], mut p: usize) -> bool {
     while p < kb.len() && kb[p] == b' ' {
         p += 1;
     }
     let rest = &kb[p..];
-    ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"].iter().any(|w| {
+    numbers.iter().any(|(w, _)| {
         rest.starts_with(w.as_bytes()) && rest.get(w.len()).is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric())
     })
 }
@@ -521,7 +563,7 @@ fn before_strict(b: &[u8], ls: usize, pos: usize) -> bool {
 }
 
 /// Start of line, `: ; , .`, or a space not after a reference word ("Điều", "khoản", …).
-fn before_loose(b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
+fn before_loose(words: &ListWords, b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
     if pos <= ls {
         return true;
     }
@@ -534,51 +576,14 @@ fn before_loose(b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
                 s -= 1;
             }
             let w = &kb[s..e];
-            !REF_WORDS.iter().any(|r| r.as_bytes() == w)
+            !words.reference.iter().any(|r| r.as_bytes() == w)
         }
         _ => false,
     }
 }
 
 /// `pos` follows a space after a plain word: letters, not a reference or counting word.
-fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
-    const COUNTED: &[&str] = &[
-        "tháng",
-        "ngày",
-        "năm",
-        "quý",
-        "kỳ",
-        "khóa",
-        "khoá",
-        "lớp",
-        "hạng",
-        "tuổi",
-        "giờ",
-        "phút",
-        "tầng",
-        "lô",
-        "phòng",
-        "tổ",
-        "đội",
-        "xóm",
-        "thôn",
-        "ấp",
-        "khu",
-        "phường",
-        "quận",
-        "tập",
-        "vòng",
-        "hiệp",
-        "top",
-        "nhóm",
-        "loại",
-        "cấp",
-        "bậc",
-        "số",
-        "đợt",
-        "tuần",
-        "lượt",
-    ];
+fn after_plain_word(words: &ListWords, text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
     let b = text.as_bytes();
     if pos <= ls + 1 || b[pos - 1] != b' ' {
         return false;
@@ -591,7 +596,10 @@ fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
     let Some(w) = std::str::from_utf8(&kb[s..e]).ok() else {
         return false;
     };
-    !w.is_empty() && w.chars().all(crate::key::is_alphabetic) && !REF_WORDS.contains(&w) && !COUNTED.contains(&w)
+    !w.is_empty()
+        && w.chars().all(crate::key::is_alphabetic)
+        && !words.reference.iter().any(|r| r == w)
+        && !words.counted.iter().any(|r| r == w)
 }
 
 /// The marker at `pos` follows a colon (white space between).
@@ -688,7 +696,7 @@ fn cand(
 }
 
 /// An ordinal or counting word matched on the key at `ms..me`.
-fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
+fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
     if !text.is_char_boundary(ms) || !text.is_char_boundary(me) {
         return None;
     }
@@ -719,24 +727,11 @@ fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
         Some(w) => (MarkerStyle::OrdinalWord, w),
         None => (MarkerStyle::CountWord, k.strip_suffix(" là")?),
     };
-    if style == MarkerStyle::CountWord && number_word_follows(kb, after) {
+    if style == MarkerStyle::CountWord && number_word_follows(&words.number, kb, after) {
         return None;
     }
-    let val = match w {
-        "nhất" | "nhứt" | "một" => 1,
-        "hai" => 2,
-        "ba" => 3,
-        "tư" | "bốn" => 4,
-        "năm" => 5,
-        "sáu" => 6,
-        "bảy" | "bẩy" => 7,
-        "tám" => 8,
-        "chín" => 9,
-        "mười" => 10,
-        "mười một" => 11,
-        "mười hai" => 12,
-        _ => return None,
-    };
+    let table = if style == MarkerStyle::OrdinalWord { &words.ordinal } else { &words.number };
+    let val = table.iter().find(|(x, _)| x == w)?.1;
     let lim = text[me..].find('\n').map_or(text.len(), |k| me + k);
     let tstart = after_marker(b, me, emph, lim);
     Some(cand(style, 0, val, 0, ostart, ms, me, tstart, 0))
@@ -883,7 +878,7 @@ fn ok(mut c: Cand) -> Cand {
 
 /// Inline markers of one line (`cstart..tend`): `(1)`, `1)`, `a)`, `1.`, `1-`, and the
 /// bullets ` - ` and ` + ` after a sentence or clause end.
-fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
+fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
     use MarkerStyle as S;
     let b = text.as_bytes();
     let line_start = |mut c: Cand| {
@@ -911,11 +906,11 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
             b')' => {
                 if let Some(v) = num {
                     if k > ls && b[k - 1] == b'(' {
-                        if before_loose(b, kb, ls, k - 1) {
+                        if before_loose(w, b, kb, ls, k - 1) {
                             let c = cand(S::ParenNumber, 0, v, 0, k - 1, k - 1, i + 1, t(i + 1), li);
                             out.push(line_start(c));
                         }
-                    } else if before_loose(b, kb, ls, k) {
+                    } else if before_loose(w, b, kb, ls, k) {
                         out.push(line_start(cand(S::NumberParen, 0, v, 0, k, k, i + 1, t(i + 1), li)));
                     }
                 } else if nd == 0 && i > ls {
@@ -927,7 +922,7 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
                         continue;
                     };
                     let fine = i + 1 >= le || is_sp(b[i + 1]) || letter_at(text, i + 1);
-                    if fine && before_loose(b, kb, ls, lstart) {
+                    if fine && before_loose(w, b, kb, ls, lstart) {
                         let c = cand(S::LetterParen, 0, letter as u32, 0, lstart, lstart, i + 1, t(i + 1), li);
                         out.push(line_start(c));
                     }
@@ -949,7 +944,7 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
                         && r + 1 < le
                         && is_sp(b[r])
                         && char_at(text, r + 1).is_some_and(char::is_uppercase)
-                        && after_plain_word(text, kb, ls, k)
+                        && after_plain_word(w, text, kb, ls, k)
                     {
                         let mut c = cand(style, 0, v, 0, k, k, r, t(r), li);
                         c.weak = true;

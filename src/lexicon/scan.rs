@@ -355,9 +355,6 @@ impl Lexicon {
         self.matchers(m.ascii()).cue_pat[m.pattern() as usize].iter().map(|&i| &self.cue_table[i as usize])
     }
 
-    /// Family-name facts for a syllable key, if it is a family name (also written
-    /// without diacritics: "nguyen").
-
     /// Expansion of an abbreviation written as `written` (titles and organizations).
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);

@@ -2006,6 +2006,16 @@ mod tests {
         (v[0].clone(), t)
     }
 
+    /// The one date of `key`: its text is `text` (when given), its (year, month, day) `want`.
+    fn date(key: &str, text: Option<&str>, want: (Option<i32>, Option<u8>, Option<u8>)) -> DateMention {
+        let (d, t) = one(key);
+        if let Some(text) = text {
+            assert_eq!(t, text);
+        }
+        assert_eq!(ymd(&d), want);
+        d
+    }
+
     fn no_dates(key: &str) {
         let v = rec().dates(key);
         assert!(v.is_empty(), "{key:?} → {v:#?}");
@@ -2024,9 +2034,11 @@ mod tests {
 
     #[test]
     fn tod_full_date() {
-        let (d, t) = one("chiều ngày 05/7/2019, ubnd huyện tổ chức hội nghị");
-        assert_eq!(t, "chiều ngày 05/7/2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(7), Some(5)));
+        let d = date(
+            "chiều ngày 05/7/2019, ubnd huyện tổ chức hội nghị",
+            Some("chiều ngày 05/7/2019"),
+            (Some(2019), Some(7), Some(5)),
+        );
         assert_eq!(d.time_of_day, Some(TimeOfDay::Chieu));
         assert_eq!(d.kind, DateKind::Full);
         assert!(!d.relative && !d.lunar);
@@ -2034,114 +2046,88 @@ mod tests {
 
     #[test]
     fn tod_day_month_slash() {
-        let (d, t) = one("sáng 8/7, tỉnh ủy tổ chức hội nghị");
-        assert_eq!(t, "sáng 8/7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(8)));
+        let d = date("sáng 8/7, tỉnh ủy tổ chức hội nghị", Some("sáng 8/7"), (None, Some(7), Some(8)));
         assert_eq!(d.kind, DateKind::DayMonth);
         assert_eq!(d.time_of_day, Some(TimeOfDay::Sang));
     }
 
     #[test]
     fn tod_day_month_dash() {
-        let (d, t) = one("hà nội - chiều 18-7, tại trụ sở");
-        assert_eq!(t, "chiều 18-7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(18)));
+        date("hà nội - chiều 18-7, tại trụ sở", Some("chiều 18-7"), (None, Some(7), Some(18)));
     }
 
     #[test]
     fn tod_full_dash() {
-        let (d, t) = one("sáng 4-4-2022 đoàn công tác");
-        assert_eq!(t, "sáng 4-4-2022");
-        assert_eq!(ymd(&d), (Some(2022), Some(4), Some(4)));
+        let d = date("sáng 4-4-2022 đoàn công tác", Some("sáng 4-4-2022"), (Some(2022), Some(4), Some(4)));
         assert_eq!(d.kind, DateKind::Full);
     }
 
     #[test]
     fn dotted_day_month() {
-        let (d, t) = one("sáng ngày 30.6 tại hội trường");
-        assert_eq!(t, "sáng ngày 30.6");
-        assert_eq!(ymd(&d), (None, Some(6), Some(30)));
-        let (d, t) = one("xảy ra ngày 16.4.");
-        assert_eq!(t, "ngày 16.4");
-        assert_eq!(ymd(&d), (None, Some(4), Some(16)));
+        date("sáng ngày 30.6 tại hội trường", Some("sáng ngày 30.6"), (None, Some(6), Some(30)));
+        date("xảy ra ngày 16.4.", Some("ngày 16.4"), (None, Some(4), Some(16)));
     }
 
     #[test]
     fn formal_date_line() {
-        let (d, t) = one("hà nội, ngày 05 tháng 7 năm 2019");
-        assert_eq!(t, "ngày 05 tháng 7 năm 2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(7), Some(5)));
+        let d =
+            date("hà nội, ngày 05 tháng 7 năm 2019", Some("ngày 05 tháng 7 năm 2019"), (Some(2019), Some(7), Some(5)));
         assert_eq!(d.kind, DateKind::Full);
     }
 
     #[test]
     fn month_in_words() {
-        let (d, t) = one("ngày 03 tháng bốn năm 2018");
-        assert_eq!(t, "ngày 03 tháng bốn năm 2018");
-        assert_eq!(ymd(&d), (Some(2018), Some(4), Some(3)));
-        let (d, _) = one("ngày 15 tháng mười hai năm 2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(15)));
+        date("ngày 03 tháng bốn năm 2018", Some("ngày 03 tháng bốn năm 2018"), (Some(2018), Some(4), Some(3)));
+        date("ngày 15 tháng mười hai năm 2020", None, (Some(2020), Some(12), Some(15)));
     }
 
     #[test]
     fn range_with_va() {
-        let (d, t) = one("diễn ra ngày 27 và 28-7 tại");
-        assert_eq!(t, "ngày 27 và 28-7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(27)));
+        let d = date("diễn ra ngày 27 và 28-7 tại", Some("ngày 27 và 28-7"), (None, Some(7), Some(27)));
         assert_eq!((d.end_day, d.end_month), (Some(28), Some(7)));
     }
 
     #[test]
     fn range_tu_den() {
-        let (d, t) = one("từ ngày 27 đến ngày 30-6-2017, đoàn");
-        assert_eq!(t, "từ ngày 27 đến ngày 30-6-2017");
-        assert_eq!(ymd(&d), (Some(2017), Some(6), Some(27)));
+        let d = date(
+            "từ ngày 27 đến ngày 30-6-2017, đoàn",
+            Some("từ ngày 27 đến ngày 30-6-2017"),
+            (Some(2017), Some(6), Some(27)),
+        );
         assert_eq!((d.end_day, d.end_month), (Some(30), Some(6)));
     }
 
     #[test]
     fn range_year_applies_to_both() {
-        let (d, t) = one("5-5 đến 10-5-2017");
-        assert_eq!(t, "5-5 đến 10-5-2017");
-        assert_eq!(ymd(&d), (Some(2017), Some(5), Some(5)));
+        let d = date("5-5 đến 10-5-2017", Some("5-5 đến 10-5-2017"), (Some(2017), Some(5), Some(5)));
         assert_eq!((d.end_day, d.end_month), (Some(10), Some(5)));
     }
 
     #[test]
     fn range_in_parens() {
-        let (d, t) = one("hội nghị (24-25/6) đã");
-        assert_eq!(t, "(24-25/6)");
-        assert_eq!(ymd(&d), (None, Some(6), Some(24)));
+        let d = date("hội nghị (24-25/6) đã", Some("(24-25/6)"), (None, Some(6), Some(24)));
         assert_eq!(d.end_day, Some(25));
     }
 
     #[test]
     fn range_trong_hai_ngay() {
-        let (d, t) = one("trong 2 ngày 18 và 19/8, đoàn");
-        assert_eq!(t, "trong 2 ngày 18 và 19/8");
-        assert_eq!(ymd(&d), (None, Some(8), Some(18)));
+        let d = date("trong 2 ngày 18 và 19/8, đoàn", Some("trong 2 ngày 18 và 19/8"), (None, Some(8), Some(18)));
         assert_eq!((d.end_day, d.end_month), (Some(19), Some(8)));
     }
 
     #[test]
     fn range_dash_slash() {
-        let (d, t) = one("từ ngày 04-10/3/2024, các đơn vị");
-        assert_eq!(t, "từ ngày 04-10/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(4)));
+        let d = date("từ ngày 04-10/3/2024, các đơn vị", Some("từ ngày 04-10/3/2024"), (Some(2024), Some(3), Some(4)));
         assert_eq!((d.end_day, d.end_month), (Some(10), Some(3)));
-        let (d, t) = one("ngày 5 - 6/3/2024");
-        assert_eq!(t, "ngày 5 - 6/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(5)));
+        let d = date("ngày 5 - 6/3/2024", Some("ngày 5 - 6/3/2024"), (Some(2024), Some(3), Some(5)));
         assert_eq!(d.end_day, Some(6));
     }
 
     #[test]
     fn range_across_years() {
-        let (d, _) = one("(30.4.1975 - 30.4.2025)");
-        assert_eq!(ymd(&d), (Some(1975), Some(4), Some(30)));
+        let d = date("(30.4.1975 - 30.4.2025)", None, (Some(1975), Some(4), Some(30)));
         assert_eq!((d.end_day, d.end_month), (Some(30), Some(4)));
-        let (d, _) = one("từ 28/12 đến 2/1/2021");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(28)));
+        let d = date("từ 28/12 đến 2/1/2021", None, (Some(2020), Some(12), Some(28)));
         assert_eq!((d.end_day, d.end_month), (Some(2), Some(1)));
     }
 
@@ -2159,13 +2145,9 @@ mod tests {
         assert!(d.relative);
         assert_eq!(ymd(&d), (None, Some(7), Some(31)));
 
-        let (d, t) = one("chiều nay (30/4), đoàn");
-        assert_eq!(t, "chiều nay (30/4)");
-        assert_eq!(ymd(&d), (None, Some(4), Some(30)));
+        date("chiều nay (30/4), đoàn", Some("chiều nay (30/4)"), (None, Some(4), Some(30)));
 
-        let (d, t) = one("sáng nay 8/2, tỉnh ủy");
-        assert_eq!(t, "sáng nay 8/2");
-        assert_eq!(ymd(&d), (None, Some(2), Some(8)));
+        date("sáng nay 8/2, tỉnh ủy", Some("sáng nay 8/2"), (None, Some(2), Some(8)));
     }
 
     #[test]
@@ -2220,9 +2202,11 @@ mod tests {
 
     #[test]
     fn clock_with_date() {
-        let (d, t) = one("vào lúc 7 giờ 30 phút ngày 12/3/2024, tại");
-        assert_eq!(t, "vào lúc 7 giờ 30 phút ngày 12/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(12)));
+        let d = date(
+            "vào lúc 7 giờ 30 phút ngày 12/3/2024, tại",
+            Some("vào lúc 7 giờ 30 phút ngày 12/3/2024"),
+            (Some(2024), Some(3), Some(12)),
+        );
         assert_eq!((d.hour, d.minute), (Some(7), Some(30)));
         assert_eq!(d.kind, DateKind::Full);
 
@@ -2288,9 +2272,7 @@ mod tests {
 
     #[test]
     fn space_inside_date() {
-        let (d, t) = one("chiều ngày 6/8/ 2019, ubnd");
-        assert_eq!(t, "chiều ngày 6/8/ 2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(8), Some(6)));
+        date("chiều ngày 6/8/ 2019, ubnd", Some("chiều ngày 6/8/ 2019"), (Some(2019), Some(8), Some(6)));
     }
 
     #[test]
@@ -2309,11 +2291,8 @@ mod tests {
 
     #[test]
     fn bare_full_date() {
-        let (d, t) = one("cập nhật 28/12/2020");
-        assert_eq!(t, "28/12/2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(28)));
-        let (d, _) = one("16.04.2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(4), Some(16)));
+        date("cập nhật 28/12/2020", Some("28/12/2020"), (Some(2020), Some(12), Some(28)));
+        date("16.04.2019", None, (Some(2019), Some(4), Some(16)));
     }
 
     #[test]
@@ -2381,10 +2360,8 @@ mod tests {
 
     #[test]
     fn leap_day() {
-        let (d, _) = one("ngày 29/2/2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(2), Some(29)));
-        let (d, _) = one("ngày 29/2");
-        assert_eq!(ymd(&d), (None, Some(2), Some(29)));
+        date("ngày 29/2/2020", None, (Some(2020), Some(2), Some(29)));
+        date("ngày 29/2", None, (None, Some(2), Some(29)));
     }
 
     #[test]
@@ -2543,12 +2520,12 @@ mod tests {
 
     #[test]
     fn typos_and_spacing() {
-        let (d, t) = one("căn cứ nghị quyết số 01/nq-hđqlq ngày18/2/2025 của hội đồng");
-        assert_eq!(t, "ngày18/2/2025");
-        assert_eq!(ymd(&d), (Some(2025), Some(2), Some(18)));
-        let (d, t) = one("ngày 9 / 7, đoàn công tác");
-        assert_eq!(t, "ngày 9 / 7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(9)));
+        date(
+            "căn cứ nghị quyết số 01/nq-hđqlq ngày18/2/2025 của hội đồng",
+            Some("ngày18/2/2025"),
+            (Some(2025), Some(2), Some(18)),
+        );
+        date("ngày 9 / 7, đoàn công tác", Some("ngày 9 / 7"), (None, Some(7), Some(9)));
         no_dates("hoàn thành 26 /30 chỉ tiêu");
         let (d, t) = one("từ sáng sớm nay (6-2), người dân");
         assert_eq!(t, "từ sáng sớm nay (6-2)");

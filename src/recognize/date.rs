@@ -784,6 +784,47 @@ fn tail_ok(c: &Cur) -> bool {
     }
 }
 
+/// `, năm yyyy` (the comma optional): the year of a date, a month or a quarter.
+fn nam_year(c: &mut Cur) -> Option<i32> {
+    attempt(c, |c| {
+        c.sp();
+        c.byte(b',');
+        c.sp();
+        if !c.word("năm") {
+            return None;
+        }
+        c.sp();
+        year4(c)
+    })
+}
+
+/// One of the separators `seps`, then a year ("/2019", "-2019"); spaces before the
+/// separator with `space_before`, after it with `space_after`.
+fn sep_year(c: &mut Cur, seps: &[u8], space_before: bool, space_after: bool) -> Option<i32> {
+    attempt(c, |c| {
+        if space_before {
+            c.sp();
+        }
+        if !c.peek().is_some_and(|b| seps.contains(&b)) {
+            return None;
+        }
+        c.pos += 1;
+        if space_after {
+            c.sp();
+        }
+        year4(c)
+    })
+}
+
+/// After spaces, a year that ends the expression ("… cuối năm 2022"), if one is there.
+fn closing_year(c: &mut Cur) -> Option<i32> {
+    attempt(c, |c| {
+        c.sp();
+        let y = year4(c)?;
+        tail_ok(c).then_some(y)
+    })
+}
+
 /// A day number 1..=31 of one or two digits.
 fn day_num(c: &mut Cur) -> Option<u8> {
     attempt(c, |c| {
@@ -919,25 +960,7 @@ fn bform(c: &mut Cur) -> Option<Sd> {
         }
         c.sp();
         let (m, lunar) = month_tok(c)?;
-        let year = attempt(c, |c| {
-            c.sp();
-            c.byte(b',');
-            c.sp();
-            if !c.word("năm") {
-                return None;
-            }
-            c.sp();
-            year4(c)
-        })
-        .or_else(|| {
-            attempt(c, |c| {
-                if !matches!(c.peek(), Some(b'/' | b'-')) {
-                    return None;
-                }
-                c.pos += 1;
-                year4(c)
-            })
-        });
+        let year = nam_year(c).or_else(|| sep_year(c, b"/-", false, false));
         if !is_valid_date(year, m, d) {
             return None;
         }
@@ -1436,26 +1459,7 @@ fn month_year_words(c: &mut Cur) -> Option<Core> {
         }
         c.sp();
         let (m, lunar) = month_tok(c)?;
-        let y = attempt(c, |c| {
-            if !matches!(c.peek(), Some(b'/' | b'-' | b'.')) {
-                return None;
-            }
-            c.pos += 1;
-            c.sp();
-            year4(c)
-        })
-        .or_else(|| {
-            attempt(c, |c| {
-                c.sp();
-                c.byte(b',');
-                c.sp();
-                if !c.word("năm") {
-                    return None;
-                }
-                c.sp();
-                year4(c)
-            })
-        })?;
+        let y = sep_year(c, b"/-.", false, true).or_else(|| nam_year(c))?;
         tail_ok(c).then_some(Core { month: m, year: Some(y), lunar, sep: b' ', ..Core::default() })
     })
 }
@@ -1679,11 +1683,7 @@ fn first_last(c: &mut Cur) -> Option<(PeriodKind, Option<i32>)> {
         if !c.sword("năm") {
             return None;
         }
-        let y = attempt(c, |c| {
-            c.sp();
-            let y = year4(c)?;
-            tail_ok(c).then_some(y)
-        });
+        let y = closing_year(c);
         Some((kind, y))
     })
 }
@@ -1767,26 +1767,7 @@ fn quarter(c: &mut Cur, start: usize) -> Option<PeriodMention> {
     }
     let mut p = period(start, c.pos, PeriodKind::Quarter);
     p.quarter = Some(q as u8);
-    let y = attempt(c, |c| {
-        c.sp();
-        if !matches!(c.peek(), Some(b'/' | b'-')) {
-            return None;
-        }
-        c.pos += 1;
-        c.sp();
-        year4(c)
-    })
-    .or_else(|| {
-        attempt(c, |c| {
-            c.sp();
-            c.byte(b',');
-            if !c.sword("năm") {
-                return None;
-            }
-            c.sp();
-            year4(c)
-        })
-    });
+    let y = sep_year(c, b"/-", true, true).or_else(|| nam_year(c));
     if !tail_ok(c) {
         return None;
     }
@@ -1914,14 +1895,7 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
         p.kind = kind;
         p.year = y;
         p.end = c.pos;
-    } else if let Some(y) = attempt(c, |c| {
-        if !c.sword("năm") {
-            return None;
-        }
-        c.sp();
-        let y = year4(c)?;
-        tail_ok(c).then_some(y)
-    }) {
+    } else if let Some(y) = attempt(c, |c| if c.sword("năm") { closing_year(c) } else { None }) {
         p.year = Some(y);
         p.end = c.pos;
     }
@@ -1968,11 +1942,7 @@ fn month_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
         if !c.sword("năm") {
             return None;
         }
-        let y = attempt(c, |c| {
-            c.sp();
-            let y = year4(c)?;
-            tail_ok(c).then_some(y)
-        });
+        let y = closing_year(c);
         Some((y, c.pos))
     }) {
         let mut p = period(start, end, PeriodKind::LastMonths);

@@ -1323,15 +1323,7 @@ mod tests {
     /// A key as the project builds it (lower case, same byte length); tone folding does
     /// not matter for these tests.
     fn key(s: &str) -> String {
-        s.chars()
-            .map(|c| {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                    _ => c,
-                }
-            })
-            .collect()
+        simple_key(s)
     }
 
     fn run(text: &str) -> Vec<EnumList> {

@@ -334,20 +334,29 @@ impl Lexicon {
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
     pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii()).person_pat[m.pattern() as usize]
-            .iter()
-            .map(|&i| i as usize)
-            .filter(move |&i| Self::written_ok(&self.person_table[i], &self.person_ascii_forms[i], written))
-            .map(|i| &self.person_table[i])
+        let pat = &self.matchers(m.ascii()).person_pat[m.pattern() as usize];
+        Self::fitting(pat, &self.person_table, &self.person_ascii_forms, written)
     }
 
     /// The organization-side entries a match stands for.
     pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.matchers(m.ascii()).org_pat[m.pattern() as usize]
-            .iter()
+        let pat = &self.matchers(m.ascii()).org_pat[m.pattern() as usize];
+        Self::fitting(pat, &self.org_table, &self.org_ascii_forms, written)
+    }
+
+    /// The entries `ids` of `table` (whose accent-free forms are `ascii_forms`) that fit
+    /// `written`.
+    #[inline]
+    fn fitting<'a>(
+        ids: &'a [u32],
+        table: &'a [Entry],
+        ascii_forms: &'a [String],
+        written: &'a str,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        ids.iter()
             .map(|&i| i as usize)
-            .filter(move |&i| Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], written))
-            .map(|i| &self.org_table[i])
+            .filter(move |&i| Self::written_ok(&table[i], &ascii_forms[i], written))
+            .map(move |i| &table[i])
     }
 
     /// The cue entries a match stands for.

@@ -680,19 +680,24 @@ fn after_marker(b: &[u8], mend: usize, emph: Option<(u8, usize)>, lim: usize) ->
     p
 }
 
-#[allow(clippy::too_many_arguments)]
-fn cand(
-    style: MarkerStyle,
-    sub: u32,
-    val: u32,
-    prefix: u32,
-    ostart: usize,
-    mstart: usize,
-    mend: usize,
-    tstart: usize,
-    line: usize,
-) -> Cand {
-    Cand { style, sub, val, prefix, ostart, mstart, mend, tstart, line, gap: 0, at_line_start: false, weak: false }
+/// A candidate of `style` numbered `val` on line `line`, its marker at `at`: (start
+/// with emphasis, start, end, start of the item text). No sub-style, no prefix.
+fn cand(style: MarkerStyle, val: u32, at: (usize, usize, usize, usize), line: usize) -> Cand {
+    let (ostart, mstart, mend, tstart) = at;
+    Cand {
+        style,
+        sub: 0,
+        val,
+        prefix: 0,
+        ostart,
+        mstart,
+        mend,
+        tstart,
+        line,
+        gap: 0,
+        at_line_start: false,
+        weak: false,
+    }
 }
 
 /// An ordinal or counting word matched on the key at `ms..me`.
@@ -734,7 +739,7 @@ fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> 
     let val = table.iter().find(|(x, _)| x == w)?.1;
     let lim = text[me..].find('\n').map_or(text.len(), |k| me + k);
     let tstart = after_marker(b, me, emph, lim);
-    Some(cand(style, 0, val, 0, ostart, ms, me, tstart, 0))
+    Some(cand(style, val, (ostart, ms, me, tstart), 0))
 }
 
 /// The block marker at the start of `line`, if any.
@@ -769,7 +774,7 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         }
         if ch == b'*' && n == 1 && (p + 1 == e || is_sp(b[p + 1])) {
             let t = after_marker(b, p + 1, None, e);
-            return Some(ok(cand(S::Bullet, '*' as u32, 0, 0, s, p, p + 1, t, li)));
+            return Some(ok(Cand { sub: '*' as u32, ..cand(S::Bullet, 0, (s, p, p + 1, t), li) }));
         }
         if n > 3 || p + n >= e || is_sp(b[p + n]) {
             return None;
@@ -784,7 +789,7 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
     }
     let mk = |style, sub, val, prefix, mend| {
         let t = after_marker(b, mend, emph, e);
-        Some(ok(cand(style, sub, val, prefix, s, p, mend, t, li)))
+        Some(ok(Cand { sub, prefix, ..cand(style, val, (s, p, mend, t), li) }))
     };
     let x = b[p];
     match x {
@@ -907,11 +912,11 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
                 if let Some(v) = num {
                     if k > ls && b[k - 1] == b'(' {
                         if before_loose(w, b, kb, ls, k - 1) {
-                            let c = cand(S::ParenNumber, 0, v, 0, k - 1, k - 1, i + 1, t(i + 1), li);
+                            let c = cand(S::ParenNumber, v, (k - 1, k - 1, i + 1, t(i + 1)), li);
                             out.push(line_start(c));
                         }
                     } else if before_loose(w, b, kb, ls, k) {
-                        out.push(line_start(cand(S::NumberParen, 0, v, 0, k, k, i + 1, t(i + 1), li)));
+                        out.push(line_start(cand(S::NumberParen, v, (k, k, i + 1, t(i + 1)), li)));
                     }
                 } else if nd == 0 && i > ls {
                     let (lstart, letter) = if b[i - 1].is_ascii_lowercase() {
@@ -923,7 +928,7 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
                     };
                     let fine = i + 1 >= le || is_sp(b[i + 1]) || letter_at(text, i + 1);
                     if fine && before_loose(w, b, kb, ls, lstart) {
-                        let c = cand(S::LetterParen, 0, letter as u32, 0, lstart, lstart, i + 1, t(i + 1), li);
+                        let c = cand(S::LetterParen, letter as u32, (lstart, lstart, i + 1, t(i + 1)), li);
                         out.push(line_start(c));
                     }
                 }
@@ -939,14 +944,14 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
                     };
                     let style = if x == b'.' { S::NumberDot } else { S::NumberDash };
                     if fine && before_strict(b, ls, k) {
-                        out.push(line_start(cand(style, 0, v, 0, k, k, r, t(r), li)));
+                        out.push(line_start(cand(style, v, (k, k, r, t(r)), li)));
                     } else if v > 1
                         && r + 1 < le
                         && is_sp(b[r])
                         && char_at(text, r + 1).is_some_and(char::is_uppercase)
                         && after_plain_word(w, text, kb, ls, k)
                     {
-                        let mut c = cand(style, 0, v, 0, k, k, r, t(r), li);
+                        let mut c = cand(style, v, (k, k, r, t(r)), li);
                         c.weak = true;
                         out.push(c);
                     }
@@ -971,7 +976,7 @@ fn push_inline_bullet(text: &str, ls: usize, le: usize, i: usize, style: MarkerS
         && upper_at(text, i + 2)
     {
         let t = after_marker(b, i + 1, None, le);
-        out.push(cand(style, 0, 0, 0, i, i, i + 1, t, li));
+        out.push(cand(style, 0, (i, i, i + 1, t), li));
     }
 }
 

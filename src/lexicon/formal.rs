@@ -36,7 +36,7 @@ named_lists! {
         Vote = "vote",
         /// A verb phrase that names the agency in charge; value: `before` or `after`.
         Agency = "agency",
-        /// The end of an agency's name.
+        /// A verb that ends the agency's name in a task ("chủ trì").
         AgencyEnd = "agency_end",
         /// A phrase before the agencies that work with it.
         Partners = "partners",
@@ -44,11 +44,11 @@ named_lists! {
         Deadline = "deadline",
         /// A section heading word of minutes.
         Section = "section",
-        /// A heading of the task section.
+        /// A Roman-numbered section whose items are the tasks ("Nhiệm vụ").
         TaskSection = "task_section",
-        /// A header line that continues the issuer's name.
+        /// A level noun that continues the issuer's name on the next line ("tỉnh").
         IssuerContinuation = "issuer_continuation",
-        /// The legal-basis lead of a decision ("Căn cứ").
+        /// A line opening so gives the legal basis ("Căn cứ"), whose date is no meeting date.
         LegalBasis = "legal_basis",
     }
 }

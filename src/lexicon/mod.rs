@@ -17,10 +17,32 @@
 //! to share behind an `Arc`.
 //!
 //! Besides the scanned tables, word sets (family and middle names, not-names, historical
-//! figures) are looked up by key, and the named word lists of `words.tsv` (the verb
-//! inside an organizing cue, the words trimmed around an organizer, footer labels,
-//! document-kind headings …) are read by the assembly stage at known places through
-//! [`Lexicon::words`]: adding a phrase there adds no cue match to the text.
+//! figures) are looked up by key, and named word lists are read at known places, never
+//! scanned for (adding a phrase there adds no match to the text). Each is a variant of
+//! [`WordList`] (a misspelt name does not compile; a table line naming no list is a
+//! [`TableError`]), found by index ([`Lexicon::words`], [`Lexicon::word_list`]):
+//!
+//! - `words.tsv`: the assembly stage's lists (the verb inside an organizing cue, the
+//!   words trimmed around an organizer, footer labels, document-kind headings …), and
+//!   lists ready for the layout stage (date-line openers, state headers, bare syllables);
+//! - `dates.tsv`: the date recognizer's cue words, month and weekday names, parts of the
+//!   day, relative days, lead words, ordinal heads;
+//! - `lists.tsv`: the list recognizer's reference words, counted nouns, ordinal and
+//!   counting words (its regex is built from them) and the count recognizer's
+//!   contribution phrases.
+//!
+//! A list line may carry a value (a month's number, a weekday's). The recognizers match
+//! the phrases as written ([`WordSet::forms`]); the assembly stage matches them folded to
+//! the key ([`WordSet::phrases`]).
+//!
+//! The vocabulary of formal documents (`formal.tsv`: header lines, document types,
+//! signing prefixes, field labels, deadlines …) is a table of the lexicon as well, its
+//! categories named by [`FormalList`] ([`Lexicon::formal`], [`Lexicon::formal_prefix`],
+//! [`Lexicon::formal_find`]).
+//!
+//! The module: `builder` reads the tables ([`LexiconBuilder`], [`Table`]), `scan` holds
+//! the automaton and the matches ([`Match`], [`Scan`]), `words` the word lists, `formal`
+//! the formal vocabulary.
 //!
 //! ```
 //! let lex = vanban::Lexicon::default();

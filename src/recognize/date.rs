@@ -1476,6 +1476,10 @@ fn ram(c: &mut Cur) -> Option<Core> {
     })
 }
 
+/// One segment of a date mention at the cursor: a calendar core or a clock at a digit,
+/// a part of the day, a relative day, a day word, a weekday, a lead word, or a lunar
+/// suffix, each tried in turn; `first` for the mention's first segment, `line_start`
+/// when the mention starts a line.
 fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     let Some(b0) = c.peek() else {
         return Step::Fail;
@@ -1486,74 +1490,101 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     a.after_lead = false;
     a.weekday_pending = false;
 
-    let seg_start = c.pos;
     if b0.is_ascii_digit() || b0 == b'(' {
-        if !a.has_core {
-            if let Some(k) = core_at(c, a) {
-                a.set_core(k);
+        return numeric_segment(c, a, b0);
+    }
+    day_part_segment(c, a, was_clock)
+        .or_else(|| day_segment(c, a, was_pending))
+        .or_else(|| weekday_segment(c, a, first, line_start))
+        .or_else(|| lead_segment(c, a))
+        .unwrap_or_else(|| {
+            if a.has_core && !a.lunar && lunar_suffix(c) {
+                a.lunar = true;
                 return Step::Commit;
             }
-        }
-        let k = if b0.is_ascii_digit() && !a.has_clock { clock(c, a.lead_time) } else { None };
-        if let Some(k) = k {
-            let ok = k.strong
-                || a.lead_time
-                || (a.about && k.h_form)
-                || a.tod.is_some()
-                || a.has_core
-                || a.relative
-                || clock_follows(c)
-                || clock_precedes(c.s, seg_start);
-            a.hour = Some(k.hour);
-            a.minute = k.minute;
-            a.has_clock = true;
-            a.clock_ok = ok;
-            a.after_clock = true;
-            return if ok { Step::Commit } else { Step::Tentative };
-        }
-        return Step::Fail;
-    }
+            Step::Fail
+        })
+}
 
-    // Part of day, maybe with a relative day: "sáng", "chiều nay", "tối hôm qua".
-    let tod = if a.tod.is_none() { tod_word(c) } else { None };
-    if let Some(t) = tod {
-        a.tod = Some(t);
-        if !a.relative && rel_after_tod(c) {
-            a.relative = true;
+/// A segment at a digit or `(`: the calendar core, or else a clock time.
+fn numeric_segment(c: &mut Cur, a: &mut Acc, b0: u8) -> Step {
+    let seg_start = c.pos;
+    if !a.has_core {
+        if let Some(k) = core_at(c, a) {
+            a.set_core(k);
             return Step::Commit;
         }
-        return if was_clock && a.has_clock {
-            a.clock_ok = true;
-            Step::Commit
-        } else {
-            Step::Tentative
-        };
     }
+    let k = if b0.is_ascii_digit() && !a.has_clock { clock(c, a.lead_time) } else { None };
+    if let Some(k) = k {
+        let ok = k.strong
+            || a.lead_time
+            || (a.about && k.h_form)
+            || a.tod.is_some()
+            || a.has_core
+            || a.relative
+            || clock_follows(c)
+            || clock_precedes(c.s, seg_start);
+        a.hour = Some(k.hour);
+        a.minute = k.minute;
+        a.has_clock = true;
+        a.clock_ok = ok;
+        a.after_clock = true;
+        return if ok { Step::Commit } else { Step::Tentative };
+    }
+    Step::Fail
+}
+
+/// A part of the day, maybe with a relative day: "sáng", "chiều nay", "tối hôm qua".
+fn day_part_segment(c: &mut Cur, a: &mut Acc, was_clock: bool) -> Option<Step> {
+    let t = if a.tod.is_none() { tod_word(c) } else { None }?;
+    a.tod = Some(t);
+    if !a.relative && rel_after_tod(c) {
+        a.relative = true;
+        return Some(Step::Commit);
+    }
+    Some(if was_clock && a.has_clock {
+        a.clock_ok = true;
+        Step::Commit
+    } else {
+        Step::Tentative
+    })
+}
+
+/// A relative day ("hôm nay"), a day word ("ngày", "hôm", "mùng") or a month with its
+/// year ("tháng 7/2019", "rằm tháng giêng").
+fn day_segment(c: &mut Cur, a: &mut Acc, was_pending: bool) -> Option<Step> {
     if !a.relative && rel_standalone(c) {
         a.relative = true;
-        return Step::Commit;
+        return Some(Step::Commit);
     }
     if !a.has_core {
         if !was_pending && (c.word_glued("ngày") || c.word("hôm")) {
             a.ngay = true;
             a.hom |= c.b[c.pos - 1] == b'm';
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
         if c.word("mùng") || c.word("mồng") {
             a.ngay = true;
             a.mung = true;
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
         if let Some(k) = month_year_words(c).or_else(|| ram(c)) {
             a.set_core(k);
             if lunar_suffix(c) {
                 a.lunar = true;
             }
-            return Step::Commit;
+            return Some(Step::Commit);
         }
     }
+    None
+}
+
+/// A weekday ("thứ hai", "chủ nhật"), unless an ordinal head before it makes "thứ N" an
+/// ordinal ("lần thứ năm").
+fn weekday_segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Option<Step> {
     if a.weekday.is_none() {
         let save = c.pos;
         if let Some((w, digit)) = weekday(c) {
@@ -1564,19 +1595,23 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
                 let licensed =
                     w == 8 || a.tod.is_some() || a.vao || a.hom || a.has_core || a.has_clock || (digit && line_start);
                 if licensed {
-                    return Step::Commit;
+                    return Some(Step::Commit);
                 }
                 a.weekday_pending = true;
-                return Step::Tentative;
+                return Some(Step::Tentative);
             }
             c.pos = save;
         }
     }
-    // Lead words.
+    None
+}
+
+/// A lead word: "khoảng", "vào", "lúc", "từ" …, or "trong N ngày".
+fn lead_segment(c: &mut Cur, a: &mut Acc) -> Option<Step> {
     if c.any_word(&c.w.about) {
         a.about = true;
         a.after_lead = true;
-        return Step::Tentative;
+        return Some(Step::Tentative);
     }
     let words = c.w;
     for (w, f) in &words.time_leads {
@@ -1585,7 +1620,7 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
             a.from |= f.from;
             a.vao |= f.vao;
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
     }
     if !a.has_core
@@ -1603,13 +1638,9 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     {
         a.ngay = true;
         a.after_lead = true;
-        return Step::Tentative;
+        return Some(Step::Tentative);
     }
-    if a.has_core && !a.lunar && lunar_suffix(c) {
-        a.lunar = true;
-        return Step::Commit;
-    }
-    Step::Fail
+    None
 }
 
 /// Spaces and at most one `,` or `-` between two segments.

@@ -87,6 +87,14 @@ pub struct Ctx<'a> {
     pub ascii: bool,
 }
 
+/// What [`Walker::org_capital`] says of a capitalized word.
+enum OrgStep {
+    /// The organization ends at this token.
+    Stop(usize),
+    /// The word is part of it.
+    Go,
+}
+
 /// What [`Walker::extend_org`] took last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Took {
@@ -556,88 +564,18 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             if let Some(w) = self.word(i) {
-                let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if first_upper {
-                    let n = self.cap_run(i, 5);
-                    if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
-                        return i;
-                    }
-                    if self.cue_is(i, "function_word") {
-                        // "… Bộ Công thương Trong thời gian …": a capitalized function word.
-                        return i;
-                    }
-                    // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
-                    if before_name && n >= 3 {
-                        if let Some(k) = self.person_split(i, n) {
-                            return i + k;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    match self.org_capital(i, took, before_name) {
+                        OrgStep::Stop(k) => return k,
+                        OrgStep::Go => {
+                            i += 1;
+                            took = Took::Cap;
+                            continue;
                         }
                     }
-                    // After a whole organization a name may open with a family name that is
-                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
-                    if before_name
-                        && matches!(took, Took::Org | Took::Head)
-                        && (2..=4).contains(&n)
-                        && self.is_surname(i, true)
-                        && self.name_ends(i + n)
-                    {
-                        return i;
-                    }
-                    if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
-                        return i;
-                    }
-                    i += 1;
-                    took = Took::Cap;
-                    continue;
                 }
-                // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
-                if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
-                    i += 1;
-                    continue;
-                }
-                if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
-                    i += 1;
-                    continue;
-                }
-                if took == Took::Cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
-                    // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
-                    if self.person_at(i).is_none() && !self.cue_start(i) {
-                        i += 1;
-                        took = Took::Compound;
-                        continue;
-                    }
-                }
-                // Lower-case words inside a name, between its head and a capitalized part:
-                // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
-                if matches!(took, Took::Head | Took::Compound | Took::Term) {
-                    let lower = |k: usize| {
-                        self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
-                            && !self.cue_is(k, "function_word")
-                            && self.person_at(k).is_none()
-                            && self.org_at(k).is_none()
-                            && !self.cue_start(k)
-                    };
-                    let n = (0..3).take_while(|&d| lower(i + d)).count();
-                    let k = i + n;
-                    let place = |k: usize| {
-                        let m = self.cap_run(k, 5);
-                        m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
-                    };
-                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || took == Took::Term);
-                    if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
-                        i = k;
-                        // A whole organization before the words still counts as one
-                        // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
-                        took = if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing };
-                        continue;
-                    }
-                }
-                if (self.cue_is(i, "list_and") || w == "&")
-                    && self.cap(i + 1)
-                    && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
-                    && self.person_at(i + 1).is_none()
-                    && i > start
-                {
-                    i += 1;
+                if let Some((k, t)) = self.org_lower(i, start, w, took) {
+                    (i, took) = (k, t);
                     continue;
                 }
             }
@@ -658,6 +596,91 @@ impl<'a> Walker<'a, '_> {
             }
             return i;
         }
+    }
+
+    /// A capitalized word `i` inside the organization [`Walker::extend_org`] reads
+    /// (`took` last): the organization ends before it (a name, a function word, an
+    /// honorific) or takes it.
+    fn org_capital(&self, i: usize, took: Took, before_name: bool) -> OrgStep {
+        let n = self.cap_run(i, 5);
+        if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
+            return OrgStep::Stop(i);
+        }
+        if self.cue_is(i, "function_word") {
+            // "… Bộ Công thương Trong thời gian …": a capitalized function word.
+            return OrgStep::Stop(i);
+        }
+        // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
+        if before_name && n >= 3 {
+            if let Some(k) = self.person_split(i, n) {
+                return OrgStep::Stop(i + k);
+            }
+        }
+        // After a whole organization a name may open with a family name that is
+        // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
+        if before_name
+            && matches!(took, Took::Org | Took::Head)
+            && (2..=4).contains(&n)
+            && self.is_surname(i, true)
+            && self.name_ends(i + n)
+        {
+            return OrgStep::Stop(i);
+        }
+        if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
+            return OrgStep::Stop(i);
+        }
+        OrgStep::Go
+    }
+
+    /// A lower-case word `w` at `i` inside the organization [`Walker::extend_org`] reads
+    /// from `start` (`took` last): where the organization goes on and what it took, or
+    /// `None` when the word is no part of it.
+    fn org_lower(&self, i: usize, start: usize, w: &str, took: Took) -> Option<(usize, Took)> {
+        // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
+        if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
+            return Some((i + 1, took));
+        }
+        if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
+            return Some((i + 1, took));
+        }
+        if took == Took::Cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
+            // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
+            if self.person_at(i).is_none() && !self.cue_start(i) {
+                return Some((i + 1, Took::Compound));
+            }
+        }
+        // Lower-case words inside a name, between its head and a capitalized part:
+        // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
+        if matches!(took, Took::Head | Took::Compound | Took::Term) {
+            let lower = |k: usize| {
+                self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
+                    && !self.cue_is(k, "function_word")
+                    && self.person_at(k).is_none()
+                    && self.org_at(k).is_none()
+                    && !self.cue_start(k)
+            };
+            let n = (0..3).take_while(|&d| lower(i + d)).count();
+            let k = i + n;
+            let place = |k: usize| {
+                let m = self.cap_run(k, 5);
+                m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
+            };
+            let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || took == Took::Term);
+            if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
+                // A whole organization before the words still counts as one
+                // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
+                return Some((k, if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing }));
+            }
+        }
+        if (self.cue_is(i, "list_and") || w == "&")
+            && self.cap(i + 1)
+            && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
+            && self.person_at(i + 1).is_none()
+            && i > start
+        {
+            return Some((i + 1, took));
+        }
+        None
     }
 
     /// Is token `i` a capitalized compound noun inside a name ("Ngân sách", "Công nghệ"):

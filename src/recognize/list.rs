@@ -747,24 +747,8 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
     use MarkerStyle as S;
     let b = text.as_bytes();
     let (s, e) = (line.cstart, line.tend);
-    let mut p = s;
     // A Markdown heading: "### 1.1. Mục đích".
-    if b[p] == b'#' {
-        let mut q = p;
-        while q < e && b[q] == b'#' && q - p < 6 {
-            q += 1;
-        }
-        if q >= e || !is_sp(b[q]) {
-            return None;
-        }
-        while q < e && is_sp(b[q]) {
-            q += 1;
-        }
-        if q >= e {
-            return None;
-        }
-        p = q;
-    }
+    let mut p = if b[s] == b'#' { after_heading_marks(b, s, e)? } else { s };
     let mut emph = None;
     if matches!(b[p], b'*' | b'_') {
         let ch = b[p];
@@ -787,91 +771,120 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         c.ostart = s;
         return Some(ok(c));
     }
-    let mk = |style, sub, val, prefix, mend| {
-        let t = after_marker(b, mend, emph, e);
-        Some(ok(Cand { sub, prefix, ..cand(style, val, (s, p, mend, t), li) }))
-    };
     let x = b[p];
-    match x {
+    let (style, sub, val, prefix, mend) = match x {
         b'(' => {
             let (v, q) = digits(b, p + 1, e, 3)?;
             (v > 0 && q < e && b[q] == b')').then_some(())?;
-            mk(S::ParenNumber, 0, v, 0, q + 1)
+            (S::ParenNumber, 0, v, 0, q + 1)
         }
-        b'0'..=b'9' => {
-            let (v, q) = digits(b, p, e, 3)?;
-            if v == 0 || q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let free = |r: usize| r >= e || is_sp(b[r]);
-            match b[q] {
-                b'.' if r < e && b[r].is_ascii_digit() => {
-                    let (v2, mut q2) = digits(b, r, e, 2)?;
-                    let (mut last, mut prefix, mut depth) = (v2, v, 2);
-                    if q2 + 1 < e && b[q2] == b'.' && b[q2 + 1].is_ascii_digit() {
-                        let (v3, q3) = digits(b, q2 + 1, e, 2)?;
-                        (last, prefix, depth, q2) = (v3, v * 1000 + v2, 3, q3);
-                    }
-                    if q2 < e && b[q2] == b'.' {
-                        q2 += 1;
-                    }
-                    (free(q2) || letter_at(text, q2)).then_some(())?;
-                    mk(S::DecimalDot, depth, last, prefix, q2)
-                }
-                b'.' => (free(r) || letter_at(text, r)).then(|| mk(S::NumberDot, 0, v, 0, r))?,
-                b')' => mk(S::NumberParen, 0, v, 0, r),
-                b'-' => (free(r) || (letter_at(text, r) && !word_has_slash(b, r, e)))
-                    .then(|| mk(S::NumberDash, 0, v, 0, r))?,
-                b'/' => (free(r) || upper_at(text, r)).then(|| mk(S::NumberSlash, 0, v, 0, r))?,
-                _ => None,
-            }
-        }
-        b'a'..=b'z' | 0xC4 => {
-            let (letter, q) =
-                if x == 0xC4 { (p + 1 < e && b[p + 1] == 0x91).then_some(('đ', p + 2))? } else { (x as char, p + 1) };
-            if q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let style = match b[q] {
-                b')' => S::LetterParen,
-                b'.' if r < e && is_sp(b[r]) => S::LetterDot,
-                b'/' if r < e && is_sp(b[r]) => S::LetterSlash,
-                _ => return None,
-            };
-            mk(style, 0, letter as u32, 0, r)
-        }
-        b'I' | b'V' | b'X' => {
-            let mut q = p;
-            while q < e && matches!(b[q], b'I' | b'V' | b'X') && q - p < 7 {
-                q += 1;
-            }
-            let v = roman(&b[p..q])?;
-            if q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let free = r >= e || is_sp(b[r]);
-            match b[q] {
-                b'.' if free || upper_at(text, r) => mk(S::RomanDot, 0, v, 0, r),
-                b'-' if free || letter_at(text, r) => mk(S::RomanDash, 0, v, 0, r),
-                b'/' if free => mk(S::RomanSlash, 0, v, 0, r),
-                _ => None,
-            }
-        }
+        b'0'..=b'9' => number_marker(text, p, e)?,
+        b'a'..=b'z' | 0xC4 => letter_marker(b, p, e)?,
+        b'I' | b'V' | b'X' => roman_marker(text, p, e)?,
         b'-' | b'+' => {
             let r = p + 1;
             let fine = r >= e
                 || is_sp(b[r])
                 || char_at(text, r).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '('));
             let style = if x == b'-' { S::Dash } else { S::Plus };
-            fine.then(|| mk(style, 0, 0, 0, r))?
+            fine.then_some((style, 0, 0, 0, r))?
         }
         _ => {
             let c = char_at(text, p)?;
-            BULLETS.contains(&c).then(|| mk(S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
+            BULLETS.contains(&c).then_some((S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
         }
+    };
+    let t = after_marker(b, mend, emph, e);
+    Some(ok(Cand { sub, prefix, ..cand(style, val, (s, p, mend, t), li) }))
+}
+
+/// A block marker's style, sub-style, value, prefix and end.
+type Shape = (MarkerStyle, u32, u32, u32, usize);
+
+/// Past the `#` marks of a Markdown heading at `p` and the spaces after them.
+fn after_heading_marks(b: &[u8], p: usize, e: usize) -> Option<usize> {
+    let mut q = p;
+    while q < e && b[q] == b'#' && q - p < 6 {
+        q += 1;
+    }
+    if q >= e || !is_sp(b[q]) {
+        return None;
+    }
+    while q < e && is_sp(b[q]) {
+        q += 1;
+    }
+    (q < e).then_some(q)
+}
+
+/// A numbered marker at `p` (a digit): "1.", "1.2.", "1.2.3", "1)", "1-", "1/".
+fn number_marker(text: &str, p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let (v, q) = digits(b, p, e, 3)?;
+    if v == 0 || q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let free = |r: usize| r >= e || is_sp(b[r]);
+    match b[q] {
+        b'.' if r < e && b[r].is_ascii_digit() => {
+            let (v2, mut q2) = digits(b, r, e, 2)?;
+            let (mut last, mut prefix, mut depth) = (v2, v, 2);
+            if q2 + 1 < e && b[q2] == b'.' && b[q2 + 1].is_ascii_digit() {
+                let (v3, q3) = digits(b, q2 + 1, e, 2)?;
+                (last, prefix, depth, q2) = (v3, v * 1000 + v2, 3, q3);
+            }
+            if q2 < e && b[q2] == b'.' {
+                q2 += 1;
+            }
+            (free(q2) || letter_at(text, q2)).then_some((S::DecimalDot, depth, last, prefix, q2))
+        }
+        b'.' => (free(r) || letter_at(text, r)).then_some((S::NumberDot, 0, v, 0, r)),
+        b')' => Some((S::NumberParen, 0, v, 0, r)),
+        b'-' => (free(r) || (letter_at(text, r) && !word_has_slash(b, r, e))).then_some((S::NumberDash, 0, v, 0, r)),
+        b'/' => (free(r) || upper_at(text, r)).then_some((S::NumberSlash, 0, v, 0, r)),
+        _ => None,
+    }
+}
+
+/// A lettered marker at `p`: "a)", "a.", "a/", "đ)".
+fn letter_marker(b: &[u8], p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let x = b[p];
+    let (letter, q) =
+        if x == 0xC4 { (p + 1 < e && b[p + 1] == 0x91).then_some(('đ', p + 2))? } else { (x as char, p + 1) };
+    if q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let style = match b[q] {
+        b')' => S::LetterParen,
+        b'.' if r < e && is_sp(b[r]) => S::LetterDot,
+        b'/' if r < e && is_sp(b[r]) => S::LetterSlash,
+        _ => return None,
+    };
+    Some((style, 0, letter as u32, 0, r))
+}
+
+/// A Roman section marker at `p`: "II.", "IV-", "X/".
+fn roman_marker(text: &str, p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let mut q = p;
+    while q < e && matches!(b[q], b'I' | b'V' | b'X') && q - p < 7 {
+        q += 1;
+    }
+    let v = roman(&b[p..q])?;
+    if q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let free = r >= e || is_sp(b[r]);
+    match b[q] {
+        b'.' if free || upper_at(text, r) => Some((S::RomanDot, 0, v, 0, r)),
+        b'-' if free || letter_at(text, r) => Some((S::RomanDash, 0, v, 0, r)),
+        b'/' if free => Some((S::RomanSlash, 0, v, 0, r)),
+        _ => None,
     }
 }
 

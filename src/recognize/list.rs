@@ -373,16 +373,11 @@ impl ListRecognizer {
             }
         }
 
-        let mut out: Vec<EnumList> = Vec::new();
-        let mut lines: Vec<Line> = Vec::new();
-        let mut block: Vec<Cand> = Vec::new();
+        let mut w = Work::default();
         let mut segs: Vec<Range<usize>> = Vec::new();
         let mut seg_start = 0;
-        let mut gap = 0u32;
         let mut prev = NONE;
         let mut wi = 0;
-        let mut ic: Vec<Cand> = Vec::new();
-        let mut found: Vec<Built> = Vec::new();
         let mut pos = 0;
         loop {
             let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
@@ -394,9 +389,8 @@ impl ListRecognizer {
             while tend > cstart && is_sp(b[tend - 1]) {
                 tend -= 1;
             }
-            let li = lines.len();
-            let line = Line { cstart, tend, prev };
-            lines.push(line);
+            let li = w.lines.len();
+            w.lines.push(Line { cstart, tend, prev });
             let w0 = wi;
             while wi < words.len() && words[wi].mstart < line_end {
                 words[wi].line = li;
@@ -406,57 +400,11 @@ impl ListRecognizer {
             if cstart < tend {
                 prev = li;
                 if is_terminator(kb, cstart, tend) {
-                    segs.push(seg_start..block.len());
-                    seg_start = block.len();
-                    gap = 0;
+                    segs.push(seg_start..w.block.len());
+                    seg_start = w.block.len();
+                    w.gap = 0;
                 } else {
-                    let lw = &words[w0..wi];
-                    ic.clear();
-                    scan_inline(&self.vocab, text, kb, cstart, tend, li, &mut ic);
-                    for w in lw {
-                        if w.at_line_start || before_strict(b, cstart, w.ostart) {
-                            ic.push(*w);
-                        }
-                    }
-                    ic.sort_by_key(|c| c.mstart);
-                    let bc = parse_block(text, line, li, lw);
-                    found.clear();
-                    if ic.len() >= 2 {
-                        build(&ic, 0..ic.len(), None, Mode::Inline, GUARD, &mut found);
-                    }
-                    let mut drop_block = false;
-                    for (k, list) in found.iter().enumerate() {
-                        let ns = &list.nodes;
-                        let first = &ic[ns[0].ci];
-                        if first.ostart == cstart {
-                            drop_block = true;
-                        }
-                        let lo = if k == 0 { cstart } else { ic[found[k - 1].nodes[0].ci].ostart };
-                        // The last item ends before the marker that ended the list.
-                        let hi = list.stop.map_or(tend, |s| cut_sep(b, ic[s].ostart, cstart));
-                        out.push(inline_list(text, &ic, ns, lo, hi, &lines));
-                    }
-                    let mut n_here = 0u32;
-                    if let Some(mut c) = bc.filter(|_| !drop_block) {
-                        c.gap = gap;
-                        block.push(c);
-                        n_here += 1;
-                    }
-                    if found.is_empty() {
-                        let tail = ic.iter().rev().find(|c| {
-                            !c.at_line_start
-                                && !c.style.is_bullet()
-                                && c.is_start()
-                                && (c.style.is_word() || after_colon(b, cstart, c.ostart))
-                        });
-                        if let Some(t) = tail {
-                            let mut c = *t;
-                            c.gap = if n_here > 0 { 0 } else { gap };
-                            block.push(c);
-                            n_here += 1;
-                        }
-                    }
-                    gap = if n_here > 0 { 0 } else { gap.saturating_add(1) };
+                    self.read_line(text, kb, li, &words[w0..wi], &mut w);
                 }
             }
             if line_end >= text.len() {
@@ -464,8 +412,9 @@ impl ListRecognizer {
             }
             pos = line_end + 1;
         }
-        segs.push(seg_start..block.len());
+        segs.push(seg_start..w.block.len());
 
+        let Work { mut out, lines, block, mut found, .. } = w;
         for seg in segs {
             found.clear();
             build(&block, seg, None, Mode::Block, GUARD, &mut found);
@@ -476,6 +425,77 @@ impl ListRecognizer {
         out.sort_by_key(|l| l.start);
         out
     }
+
+    /// One line `li` that is no terminator, with the ordinal and counting words `lw` on
+    /// it: its inline lists go to `w.out`, its block candidates to `w.block`.
+    fn read_line(&self, text: &str, kb: &[u8], li: usize, lw: &[Cand], w: &mut Work) {
+        let b = text.as_bytes();
+        let line = w.lines[li];
+        let (cstart, tend) = (line.cstart, line.tend);
+        w.ic.clear();
+        scan_inline(&self.vocab, text, kb, cstart, tend, li, &mut w.ic);
+        for c in lw {
+            if c.at_line_start || before_strict(b, cstart, c.ostart) {
+                w.ic.push(*c);
+            }
+        }
+        w.ic.sort_by_key(|c| c.mstart);
+        let bc = parse_block(text, line, li, lw);
+        w.found.clear();
+        if w.ic.len() >= 2 {
+            build(&w.ic, 0..w.ic.len(), None, Mode::Inline, GUARD, &mut w.found);
+        }
+        let mut drop_block = false;
+        for (k, list) in w.found.iter().enumerate() {
+            let ns = &list.nodes;
+            let first = &w.ic[ns[0].ci];
+            if first.ostart == cstart {
+                drop_block = true;
+            }
+            let lo = if k == 0 { cstart } else { w.ic[w.found[k - 1].nodes[0].ci].ostart };
+            // The last item ends before the marker that ended the list.
+            let hi = list.stop.map_or(tend, |s| cut_sep(b, w.ic[s].ostart, cstart));
+            w.out.push(inline_list(text, &w.ic, ns, lo, hi, &w.lines));
+        }
+        let mut n_here = 0u32;
+        if let Some(mut c) = bc.filter(|_| !drop_block) {
+            c.gap = w.gap;
+            w.block.push(c);
+            n_here += 1;
+        }
+        if w.found.is_empty() {
+            let tail = w.ic.iter().rev().find(|c| {
+                !c.at_line_start
+                    && !c.style.is_bullet()
+                    && c.is_start()
+                    && (c.style.is_word() || after_colon(b, cstart, c.ostart))
+            });
+            if let Some(t) = tail {
+                let mut c = *t;
+                c.gap = if n_here > 0 { 0 } else { w.gap };
+                w.block.push(c);
+                n_here += 1;
+            }
+        }
+        w.gap = if n_here > 0 { 0 } else { w.gap.saturating_add(1) };
+    }
+}
+
+/// The working lists of [`ListRecognizer::lists`].
+#[derive(Default)]
+struct Work {
+    /// The lists found.
+    out: Vec<EnumList>,
+    /// Every line so far.
+    lines: Vec<Line>,
+    /// Block-marker candidates, in text order.
+    block: Vec<Cand>,
+    /// Non-marker lines since the last block candidate.
+    gap: u32,
+    /// The inline candidates of the current line (reused).
+    ic: Vec<Cand>,
+    /// Lists built from candidates (reused).
+    found: Vec<Built>,
 }
 
 /// A lower-cased copy of `text` with the same byte length (used when no key is given).

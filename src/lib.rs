@@ -119,9 +119,10 @@ impl ParserBuilder {
     }
     /// Compile everything.
     pub fn build(self) -> Parser {
+        let lexicon: Arc<Lexicon> = self.lexicon.unwrap_or_default();
         Parser {
-            lexicon: self.lexicon.unwrap_or_default(),
-            recognizers: recognize::Recognizers::default(),
+            recognizers: recognize::Recognizers::new(&lexicon),
+            lexicon,
             norm: normalize::NormalizeOptions { tone: self.tone },
             asm: assemble::AssembleOptions { reference: self.reference },
             max_input_bytes: self.max_input_bytes,

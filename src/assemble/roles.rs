@@ -3,6 +3,7 @@
 
 use super::Assembly;
 use crate::layout::BlockKind;
+use crate::lexicon::WordList;
 use crate::model::*;
 use crate::recognize::Cue;
 use crate::recognize::words::{after_word, trim_words};
@@ -74,9 +75,12 @@ fn speech_kind(cue: &str) -> Option<SpeechKind> {
 /// Chairs, attendees, groups and speeches from the cues of the body.
 pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Roles {
     let mut found = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
-    let (mention_gap, chain_join, group_lead) =
-        (asm.lex.word_list("mention_gap"), asm.lex.word_list("chain_join"), asm.lex.words("group_lead"));
-    let run_verb = asm.lex.word_list("run_verb");
+    let (mention_gap, chain_join, group_lead) = (
+        asm.lex.word_list(WordList::MentionGap),
+        asm.lex.word_list(WordList::ChainJoin),
+        asm.lex.words(WordList::GroupLead),
+    );
+    let run_verb = asm.lex.word_list(WordList::RunVerb);
     for c in asm.cues() {
         if c.meeting || !asm.body(c.start) {
             continue;
@@ -208,7 +212,7 @@ fn attending(
     found: &mut Roles,
 ) {
     let body_start =
-        after_word(&asm.key[cue_end..se], asm.lex.words("attendee_intro")).map_or(cue_end, |p| cue_end + p);
+        after_word(&asm.key[cue_end..se], asm.lex.words(WordList::AttendeeIntro)).map_or(cue_end, |p| cue_end + p);
     let body_start = if asm.key[body_start..se].trim_start().starts_with(':') {
         body_start + asm.key[body_start..].find(':').map_or(0, |p| p + 1)
     } else {

@@ -3,6 +3,7 @@
 //! deadline ([`crate::recognize::formal::tasks`]).
 
 use super::Assembly;
+use crate::lexicon::WordList;
 use crate::model::*;
 use crate::recognize::list::{EnumList, MarkerStyle};
 
@@ -38,7 +39,7 @@ fn score(asm: &Assembly<'_, '_>, l: &EnumList) -> i32 {
     if directions {
         score += 1;
     }
-    let enumerates = asm.lex.words("enumeration_intro").iter().any(|w| intro_key.ends_with(w.as_str()));
+    let enumerates = asm.lex.words(WordList::EnumerationIntro).iter().any(|w| intro_key.ends_with(w.as_str()));
     if enumerates && !directions {
         score -= 3;
     }

@@ -4,6 +4,7 @@
 
 use super::context::Context;
 use crate::layout::{BlockKind, is_plain_name};
+use crate::lexicon::WordList;
 
 /// The author as written in the first byline block, in normalized-text offsets.
 pub(crate) fn author(cx: &Context<'_, '_>) -> Option<(usize, usize)> {
@@ -16,7 +17,7 @@ pub(crate) fn author(cx: &Context<'_, '_>) -> Option<(usize, usize)> {
         .map(|c| c.end)
         .filter(|&e| {
             let k = cx.key[b.start..e].trim_end();
-            k.ends_with([':', '-']) || cx.lex.is_in("byline_bare_label", k)
+            k.ends_with([':', '-']) || cx.lex.is_in(WordList::BylineBareLabel, k)
         })
         .max();
     let s = label_end.unwrap_or(b.start);

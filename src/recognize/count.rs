@@ -1,5 +1,6 @@
 //! Counts of contributions: "04 ý kiến tham luận", "18 ý kiến", "50 lượt ý kiến".
 
+use crate::lexicon::{Lexicon, WordList};
 use regex::Regex;
 
 /// A stated number of contributions.
@@ -12,6 +13,9 @@ pub struct CountMention {
     /// The number.
     pub count: u32,
 }
+
+/// A pattern that matches nothing.
+pub(crate) const NEVER: &str = r"[^\s\S]";
 
 /// Finds contribution counts; compiled once.
 #[derive(Clone, Debug)]
@@ -26,12 +30,21 @@ impl Default for CountRecognizer {
 }
 
 impl CountRecognizer {
-    /// Compile the pattern.
+    /// Compile the pattern with the crate's contribution phrases.
     pub fn new() -> Self {
-        let re = Regex::new(
-            r"(\d{1,3}) (?:lượt ý kiến|ý kiến tham luận|bài tham luận|tham luận|lượt đại biểu phát biểu|ý kiến phát biểu|ý kiến thảo luận|ý kiến)",
-        )
-        .expect("static pattern");
+        Self::with_lexicon(crate::lexicon::bundled())
+    }
+
+    /// Compile the pattern with the contribution phrases of `lex` (lists.tsv,
+    /// [`WordList::ContributionPhrase`], tried in table order): a number of one to three
+    /// digits, a space, a phrase.
+    pub fn with_lexicon(lex: &Lexicon) -> Self {
+        let phrases: Vec<String> =
+            lex.word_list(WordList::ContributionPhrase).forms().iter().map(|p| regex::escape(p)).collect();
+        // Escaped phrases in a fixed frame: always a valid pattern (none: no match).
+        let pattern =
+            if phrases.is_empty() { NEVER.to_string() } else { format!(r"(\d{{1,3}}) (?:{})", phrases.join("|")) };
+        let re = Regex::new(&pattern).unwrap_or_else(|_| Regex::new(NEVER).expect("valid"));
         CountRecognizer { re }
     }
 

@@ -23,6 +23,7 @@
 //! Word boundaries are checked by hand, so no Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
+use crate::lexicon::{Lexicon, WordList};
 use serde::Serialize;
 
 pub use crate::model::{PeriodKind, TimeOfDay};
@@ -123,6 +124,99 @@ pub struct PeriodMention {
 pub struct DateRecognizer {
     date_cues: CueTable,
     period_cues: CueTable,
+    words: DateWords,
+}
+
+/// The words of dates.tsv the parser reads (see [`WordList`]), with their values.
+#[derive(Debug, Clone)]
+struct DateWords {
+    /// Month names after "tháng", longest first: (word, month, lunar).
+    months: Vec<(String, u8, bool)>,
+    ordinal_heads: Vec<String>,
+    day_parts: Vec<(String, TimeOfDay)>,
+    day_part_lead: Vec<String>,
+    early_morning: Vec<String>,
+    day_part_relative: Vec<String>,
+    relative_day: Vec<String>,
+    hom_relative: Vec<String>,
+    ngay_relative: Vec<String>,
+    /// (word after "thứ", weekday).
+    weekday_numbers: Vec<(String, u8)>,
+    /// (whole weekday phrase, weekday).
+    weekday_names: Vec<(String, u8)>,
+    about: Vec<String>,
+    time_leads: Vec<(String, LeadFlags)>,
+    day_counts: Vec<String>,
+    months_not_after: Vec<String>,
+    month_not_after: Vec<String>,
+}
+
+/// What a lead word of dates.tsv licenses (its value: `time`, `from`, `vao`).
+#[derive(Debug, Clone, Copy)]
+struct LeadFlags {
+    time: bool,
+    from: bool,
+    vao: bool,
+}
+
+impl DateWords {
+    /// The lists of `lex`; an entry whose value does not parse is left out.
+    fn new(lex: &Lexicon) -> Self {
+        let forms = |l: WordList| lex.word_list(l).forms().to_vec();
+        let valued = |l: WordList| -> Vec<(String, u8)> {
+            lex.word_list(l).entries().filter_map(|(w, v)| Some((w.to_string(), v.trim().parse().ok()?))).collect()
+        };
+        let months = lex
+            .word_list(WordList::MonthWord)
+            .entries()
+            .filter_map(|(w, v)| {
+                let mut parts = v.split_whitespace();
+                let m = parts.next()?.parse().ok()?;
+                Some((w.to_string(), m, parts.any(|p| p == "lunar")))
+            })
+            .collect();
+        let day_parts = lex
+            .word_list(WordList::DayPart)
+            .entries()
+            .filter_map(|(w, v)| {
+                let t = match v.trim() {
+                    "sang" => TimeOfDay::Sang,
+                    "trua" => TimeOfDay::Trua,
+                    "chieu" => TimeOfDay::Chieu,
+                    "toi" => TimeOfDay::Toi,
+                    "dem" => TimeOfDay::Dem,
+                    _ => return None,
+                };
+                Some((w.to_string(), t))
+            })
+            .collect();
+        let time_leads = lex
+            .word_list(WordList::TimeLead)
+            .entries()
+            .map(|(w, v)| {
+                let has = |f: &str| v.split(',').any(|x| x.trim() == f);
+                (w.to_string(), LeadFlags { time: has("time"), from: has("from"), vao: has("vao") })
+            })
+            .collect();
+        DateWords {
+            months,
+            ordinal_heads: forms(WordList::OrdinalHead),
+            day_parts,
+            day_part_lead: forms(WordList::DayPartLead),
+            early_morning: forms(WordList::EarlyMorning),
+            day_part_relative: forms(WordList::DayPartRelative),
+            relative_day: forms(WordList::RelativeDay),
+            hom_relative: forms(WordList::HomRelative),
+            ngay_relative: forms(WordList::NgayRelative),
+            weekday_numbers: valued(WordList::WeekdayNumber),
+            weekday_names: valued(WordList::WeekdayName),
+            about: forms(WordList::AboutLead),
+            time_leads,
+            day_counts: forms(WordList::DayCount),
+            months_not_after: forms(WordList::MonthsNotAfter),
+            month_not_after: forms(WordList::MonthNotAfter),
+        }
+    }
 }
 
 impl Default for DateRecognizer {
@@ -130,34 +224,6 @@ impl Default for DateRecognizer {
         Self::new()
     }
 }
-
-/// Words that can start a date mention (besides digits and `(`).
-const DATE_CUES: &[&str] = &[
-    "sáng",
-    "trưa",
-    "chiều",
-    "tối",
-    "đêm",
-    "buổi",
-    "ngày",
-    "hôm",
-    "cùng ngày",
-    "vào",
-    "lúc",
-    "hồi",
-    "đúng",
-    "khoảng",
-    "từ",
-    "trong",
-    "thứ",
-    "chủ nhật",
-    "rằm",
-    "mùng",
-    "mồng",
-    "tháng",
-];
-/// Words that can start a period mention (besides digits).
-const PERIOD_CUES: &[&str] = &["quý", "khóa", "khoá", "nhiệm", "giai đoạn", "năm", "tháng", "những"];
 
 /// What may start a candidate: by first byte, 1 = always (digits, `(`),
 /// 2 = maybe a cue word. A word start whose first byte allows a cue word is
@@ -168,11 +234,11 @@ const PERIOD_CUES: &[&str] = &["quý", "khóa", "khoá", "nhiệm", "giai đoạ
 struct CueTable {
     kind: [u8; 256],
     prefix: Vec<u64>,
-    words: Vec<&'static [u8]>,
+    words: Vec<Box<[u8]>>,
 }
 
 impl CueTable {
-    fn new(cues: &[&'static str], paren: bool) -> Self {
+    fn new(cues: &[String], paren: bool) -> Self {
         let mut kind = [0u8; 256];
         let mut prefix = vec![0u64; 1024];
         for d in b'0'..=b'9' {
@@ -184,11 +250,12 @@ impl CueTable {
         let mut words = Vec::new();
         for w in cues {
             let b = w.as_bytes();
-            kind[usize::from(b[0])] = 2;
+            let Some(&first) = b.first() else { continue };
+            kind[usize::from(first)] = 2;
             let v = load8(b, 0);
             let h = prefix_hash(v, sep_mask(v));
             prefix[h / 64] |= 1 << (h % 64);
-            words.push(b);
+            words.push(b.into());
         }
         CueTable { kind, prefix, words }
     }
@@ -311,7 +378,13 @@ pub fn max_mentions(len: usize) -> usize {
 /// The shared scan: visits each token start once, lets `parse` extend the
 /// ones that begin with a cue, and skips the rest of every other word. Stops after
 /// [`max_mentions`].
-fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_of: fn(&T) -> usize) -> Vec<T> {
+fn scan<T>(
+    key: &str,
+    cues: &CueTable,
+    words: &DateWords,
+    parse: fn(&DateWords, &str, usize) -> Option<T>,
+    end_of: fn(&T) -> usize,
+) -> Vec<T> {
     let b = key.as_bytes();
     let n = b.len();
     let limit = max_mentions(n);
@@ -324,7 +397,7 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
                 let v = load8(b, i);
                 let seps = sep_mask(v);
                 if cues.at(b, i, v, seps) && cue_starts_token(key, i) {
-                    if let Some(m) = parse(key, i) {
+                    if let Some(m) = parse(words, key, i) {
                         i = end_of(&m);
                         out.push(m);
                         continue;
@@ -336,7 +409,7 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
             }
             SEP1 => {
                 if cues.kind[usize::from(x)] != 0 && cue_starts_token(key, i) {
-                    if let Some(m) = parse(key, i) {
+                    if let Some(m) = parse(words, key, i) {
                         i = end_of(&m);
                         out.push(m);
                         continue;
@@ -352,9 +425,20 @@ fn scan<T>(key: &str, cues: &CueTable, parse: fn(&str, usize) -> Option<T>, end_
 }
 
 impl DateRecognizer {
-    /// Builds the recognizer (cheap; build it once and share it).
+    /// Builds the recognizer with the crate's word lists (cheap; build it once and
+    /// share it).
     pub fn new() -> Self {
-        Self { date_cues: CueTable::new(DATE_CUES, true), period_cues: CueTable::new(PERIOD_CUES, false) }
+        Self::with_lexicon(crate::lexicon::bundled())
+    }
+
+    /// Builds the recognizer with the word lists of `lex` (dates.tsv: the cue words,
+    /// month and weekday names, parts of the day, lead words …).
+    pub fn with_lexicon(lex: &Lexicon) -> Self {
+        Self {
+            date_cues: CueTable::new(lex.word_list(WordList::DateCue).forms(), true),
+            period_cues: CueTable::new(lex.word_list(WordList::PeriodCue).forms(), false),
+            words: DateWords::new(lex),
+        }
     }
 
     /// The date and time mentions in `key`, sorted by start, non-overlapping (the first
@@ -379,13 +463,13 @@ impl DateRecognizer {
     /// assert_eq!((p.kind, p.months, p.year), (PeriodKind::FirstMonths, Some(6), Some(2019)));
     /// ```
     pub fn dates(&self, key: &str) -> Vec<DateMention> {
-        scan(key, &self.date_cues, parse_date, |d| d.end)
+        scan(key, &self.date_cues, &self.words, parse_date, |d| d.end)
     }
 
     /// The period mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
     pub fn periods(&self, key: &str) -> Vec<PeriodMention> {
-        scan(key, &self.period_cues, parse_period, |p| p.end)
+        scan(key, &self.period_cues, &self.words, parse_period, |p| p.end)
     }
 }
 
@@ -505,11 +589,23 @@ struct Cur<'a> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
+    /// The word lists.
+    w: &'a DateWords,
 }
 
 impl<'a> Cur<'a> {
-    fn new(s: &'a str, pos: usize) -> Self {
-        Cur { s, b: s.as_bytes(), pos }
+    fn new(w: &'a DateWords, s: &'a str, pos: usize) -> Self {
+        Cur { s, b: s.as_bytes(), pos, w }
+    }
+
+    /// The first of `words` at the cursor, followed by a word boundary.
+    fn any_word(&mut self, words: &[String]) -> bool {
+        words.iter().any(|w| self.word(w))
+    }
+
+    /// Spaces, then the first of `words`; nothing is consumed on failure.
+    fn any_sword(&mut self, words: &[String]) -> bool {
+        words.iter().any(|w| self.sword(w))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -648,6 +744,47 @@ fn tail_ok(c: &Cur) -> bool {
     }
 }
 
+/// `, năm yyyy` (the comma optional): the year of a date, a month or a quarter.
+fn nam_year(c: &mut Cur) -> Option<i32> {
+    attempt(c, |c| {
+        c.sp();
+        c.byte(b',');
+        c.sp();
+        if !c.word("năm") {
+            return None;
+        }
+        c.sp();
+        year4(c)
+    })
+}
+
+/// One of the separators `seps`, then a year ("/2019", "-2019"); spaces before the
+/// separator with `space_before`, after it with `space_after`.
+fn sep_year(c: &mut Cur, seps: &[u8], space_before: bool, space_after: bool) -> Option<i32> {
+    attempt(c, |c| {
+        if space_before {
+            c.sp();
+        }
+        if !c.peek().is_some_and(|b| seps.contains(&b)) {
+            return None;
+        }
+        c.pos += 1;
+        if space_after {
+            c.sp();
+        }
+        year4(c)
+    })
+}
+
+/// After spaces, a year that ends the expression ("… cuối năm 2022"), if one is there.
+fn closing_year(c: &mut Cur) -> Option<i32> {
+    attempt(c, |c| {
+        c.sp();
+        let y = year4(c)?;
+        tail_ok(c).then_some(y)
+    })
+}
+
 /// A day number 1..=31 of one or two digits.
 fn day_num(c: &mut Cur) -> Option<u8> {
     attempt(c, |c| {
@@ -664,26 +801,6 @@ fn year4(c: &mut Cur) -> Option<i32> {
     })
 }
 
-/// Month names after "tháng" (longest first).
-const MONTH_WORDS: &[(&str, u8, bool)] = &[
-    ("mười một", 11, false),
-    ("mười hai", 12, false),
-    ("mười", 10, false),
-    ("một", 1, false),
-    ("hai", 2, false),
-    ("ba", 3, false),
-    ("tư", 4, false),
-    ("bốn", 4, false),
-    ("năm", 5, false),
-    ("sáu", 6, false),
-    ("bảy", 7, false),
-    ("bẩy", 7, false),
-    ("tám", 8, false),
-    ("chín", 9, false),
-    ("giêng", 1, true),
-    ("chạp", 12, true),
-];
-
 /// A month after "tháng": a number 1..=12 or a month word. Returns (month, lunar).
 fn month_tok(c: &mut Cur) -> Option<(u8, bool)> {
     attempt(c, |c| {
@@ -694,7 +811,9 @@ fn month_tok(c: &mut Cur) -> Option<(u8, bool)> {
             }
             return Some((n.val as u8, false));
         }
-        for &(w, m, lunar) in MONTH_WORDS {
+        let words = c.w;
+        for (w, m, lunar) in &words.months {
+            let (m, lunar) = (*m, *lunar);
             if c.word(w) {
                 if w == "năm" {
                     // "tháng năm 2019" reads as "month … year 2019", not May.
@@ -801,25 +920,7 @@ fn bform(c: &mut Cur) -> Option<Sd> {
         }
         c.sp();
         let (m, lunar) = month_tok(c)?;
-        let year = attempt(c, |c| {
-            c.sp();
-            c.byte(b',');
-            c.sp();
-            if !c.word("năm") {
-                return None;
-            }
-            c.sp();
-            year4(c)
-        })
-        .or_else(|| {
-            attempt(c, |c| {
-                if !matches!(c.peek(), Some(b'/' | b'-')) {
-                    return None;
-                }
-                c.pos += 1;
-                year4(c)
-            })
-        });
+        let year = nam_year(c).or_else(|| sep_year(c, b"/-", false, false));
         if !is_valid_date(year, m, d) {
             return None;
         }
@@ -1162,19 +1263,17 @@ fn clock_precedes(s: &str, i: usize) -> bool {
 
 fn tod_word(c: &mut Cur) -> Option<TimeOfDay> {
     attempt(c, |c| {
-        if c.word("buổi") {
+        let words = c.w;
+        if c.any_word(&words.day_part_lead) {
             c.sp();
         }
-        if c.word("sáng") {
-            // "sáng sớm" (early morning)
-            c.sword("sớm");
-            return Some(TimeOfDay::Sang);
-        }
-        for (w, t) in
-            [("trưa", TimeOfDay::Trua), ("chiều", TimeOfDay::Chieu), ("tối", TimeOfDay::Toi), ("đêm", TimeOfDay::Dem)]
-        {
+        for (w, t) in &words.day_parts {
             if c.word(w) {
-                return Some(t);
+                if *t == TimeOfDay::Sang {
+                    // "sáng sớm" (early morning)
+                    c.any_sword(&words.early_morning);
+                }
+                return Some(*t);
             }
         }
         None
@@ -1186,7 +1285,7 @@ fn tod_word(c: &mut Cur) -> Option<TimeOfDay> {
 fn rel_after_tod(c: &mut Cur) -> bool {
     let save = c.pos;
     c.sp();
-    if c.word("nay") || c.word("qua") || c.word("mai") || c.word("cùng ngày") || hom_rel(c) {
+    if c.any_word(&c.w.day_part_relative) || hom_rel(c) {
         return true;
     }
     c.pos = save;
@@ -1198,7 +1297,7 @@ fn hom_rel(c: &mut Cur) -> bool {
     let save = c.pos;
     if c.word("hôm") {
         c.sp();
-        if c.word("nay") || c.word("qua") || c.word("kia") || c.word("sau") {
+        if c.any_word(&c.w.hom_relative) {
             return true;
         }
     }
@@ -1208,13 +1307,13 @@ fn hom_rel(c: &mut Cur) -> bool {
 
 /// A standalone relative day: "hôm nay", "cùng ngày", "ngày mai", "ngày hôm qua".
 fn rel_standalone(c: &mut Cur) -> bool {
-    if hom_rel(c) || c.word("cùng ngày") {
+    if hom_rel(c) || c.any_word(&c.w.relative_day) {
         return true;
     }
     let save = c.pos;
     if c.word("ngày") {
         c.sp();
-        if c.word("mai") || hom_rel(c) {
+        if c.any_word(&c.w.ngay_relative) || hom_rel(c) {
             return true;
         }
     }
@@ -1225,17 +1324,16 @@ fn rel_standalone(c: &mut Cur) -> bool {
 /// "thứ hai".."thứ bảy", "thứ 2".."thứ 7", "chủ nhật". Returns (weekday, digit form).
 fn weekday(c: &mut Cur) -> Option<(u8, bool)> {
     attempt(c, |c| {
-        if c.word("chủ nhật") {
-            return Some((8, false));
+        let words = c.w;
+        if let Some((_, n)) = words.weekday_names.iter().find(|(w, _)| c.word(w)) {
+            return Some((*n, false));
         }
         if !c.word("thứ") {
             return None;
         }
         c.sp();
-        for (w, n) in [("hai", 2), ("ba", 3), ("tư", 4), ("năm", 5), ("sáu", 6), ("bảy", 7), ("bẩy", 7)] {
-            if c.word(w) {
-                return Some((n, false));
-            }
+        if let Some((_, n)) = words.weekday_numbers.iter().find(|(w, _)| c.word(w)) {
+            return Some((*n, false));
         }
         let n = c.num()?;
         if n.len != 1 || !(2..=7).contains(&n.val) || !boundary_after(c.s, c.pos) {
@@ -1264,13 +1362,6 @@ fn prev_word_at(s: &str, i: usize) -> (usize, &str) {
         .map_or(head.len(), |(k, _)| k);
     (start, &head[start..])
 }
-
-/// Words after which "thứ N" is an ordinal ("kỳ họp thứ 7", "lần thứ năm").
-const ORDINAL_HEADS: &[&str] = &[
-    "họp", "lần", "khóa", "khoá", "đợt", "phiên", "xếp", "đứng", "hạng", "giải", "kỳ", "kì", "nghị", "hội", "người",
-    "vị", "là", "tầng", "ngày", "tuần", "năm", "tháng", "lớp", "chiếc", "con", "điều", "mục", "bước", "vòng", "trận",
-    "nhóm", "hàng", "đội",
-];
 
 /// The date core, optionally in parentheses, and an "âm lịch" suffix.
 fn core_at(c: &mut Cur, a: &Acc) -> Option<Core> {
@@ -1328,26 +1419,7 @@ fn month_year_words(c: &mut Cur) -> Option<Core> {
         }
         c.sp();
         let (m, lunar) = month_tok(c)?;
-        let y = attempt(c, |c| {
-            if !matches!(c.peek(), Some(b'/' | b'-' | b'.')) {
-                return None;
-            }
-            c.pos += 1;
-            c.sp();
-            year4(c)
-        })
-        .or_else(|| {
-            attempt(c, |c| {
-                c.sp();
-                c.byte(b',');
-                c.sp();
-                if !c.word("năm") {
-                    return None;
-                }
-                c.sp();
-                year4(c)
-            })
-        })?;
+        let y = sep_year(c, b"/-.", false, true).or_else(|| nam_year(c))?;
         tail_ok(c).then_some(Core { month: m, year: Some(y), lunar, sep: b' ', ..Core::default() })
     })
 }
@@ -1364,6 +1436,10 @@ fn ram(c: &mut Cur) -> Option<Core> {
     })
 }
 
+/// One segment of a date mention at the cursor: a calendar core or a clock at a digit,
+/// a part of the day, a relative day, a day word, a weekday, a lead word, or a lunar
+/// suffix, each tried in turn; `first` for the mention's first segment, `line_start`
+/// when the mention starts a line.
 fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     let Some(b0) = c.peek() else {
         return Step::Fail;
@@ -1374,110 +1450,137 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     a.after_lead = false;
     a.weekday_pending = false;
 
-    let seg_start = c.pos;
     if b0.is_ascii_digit() || b0 == b'(' {
-        if !a.has_core {
-            if let Some(k) = core_at(c, a) {
-                a.set_core(k);
+        return numeric_segment(c, a, b0);
+    }
+    day_part_segment(c, a, was_clock)
+        .or_else(|| day_segment(c, a, was_pending))
+        .or_else(|| weekday_segment(c, a, first, line_start))
+        .or_else(|| lead_segment(c, a))
+        .unwrap_or_else(|| {
+            if a.has_core && !a.lunar && lunar_suffix(c) {
+                a.lunar = true;
                 return Step::Commit;
             }
-        }
-        let k = if b0.is_ascii_digit() && !a.has_clock { clock(c, a.lead_time) } else { None };
-        if let Some(k) = k {
-            let ok = k.strong
-                || a.lead_time
-                || (a.about && k.h_form)
-                || a.tod.is_some()
-                || a.has_core
-                || a.relative
-                || clock_follows(c)
-                || clock_precedes(c.s, seg_start);
-            a.hour = Some(k.hour);
-            a.minute = k.minute;
-            a.has_clock = true;
-            a.clock_ok = ok;
-            a.after_clock = true;
-            return if ok { Step::Commit } else { Step::Tentative };
-        }
-        return Step::Fail;
-    }
+            Step::Fail
+        })
+}
 
-    // Part of day, maybe with a relative day: "sáng", "chiều nay", "tối hôm qua".
-    let tod = if a.tod.is_none() { tod_word(c) } else { None };
-    if let Some(t) = tod {
-        a.tod = Some(t);
-        if !a.relative && rel_after_tod(c) {
-            a.relative = true;
+/// A segment at a digit or `(`: the calendar core, or else a clock time.
+fn numeric_segment(c: &mut Cur, a: &mut Acc, b0: u8) -> Step {
+    let seg_start = c.pos;
+    if !a.has_core {
+        if let Some(k) = core_at(c, a) {
+            a.set_core(k);
             return Step::Commit;
         }
-        return if was_clock && a.has_clock {
-            a.clock_ok = true;
-            Step::Commit
-        } else {
-            Step::Tentative
-        };
     }
+    let k = if b0.is_ascii_digit() && !a.has_clock { clock(c, a.lead_time) } else { None };
+    if let Some(k) = k {
+        let ok = k.strong
+            || a.lead_time
+            || (a.about && k.h_form)
+            || a.tod.is_some()
+            || a.has_core
+            || a.relative
+            || clock_follows(c)
+            || clock_precedes(c.s, seg_start);
+        a.hour = Some(k.hour);
+        a.minute = k.minute;
+        a.has_clock = true;
+        a.clock_ok = ok;
+        a.after_clock = true;
+        return if ok { Step::Commit } else { Step::Tentative };
+    }
+    Step::Fail
+}
+
+/// A part of the day, maybe with a relative day: "sáng", "chiều nay", "tối hôm qua".
+fn day_part_segment(c: &mut Cur, a: &mut Acc, was_clock: bool) -> Option<Step> {
+    let t = if a.tod.is_none() { tod_word(c) } else { None }?;
+    a.tod = Some(t);
+    if !a.relative && rel_after_tod(c) {
+        a.relative = true;
+        return Some(Step::Commit);
+    }
+    Some(if was_clock && a.has_clock {
+        a.clock_ok = true;
+        Step::Commit
+    } else {
+        Step::Tentative
+    })
+}
+
+/// A relative day ("hôm nay"), a day word ("ngày", "hôm", "mùng") or a month with its
+/// year ("tháng 7/2019", "rằm tháng giêng").
+fn day_segment(c: &mut Cur, a: &mut Acc, was_pending: bool) -> Option<Step> {
     if !a.relative && rel_standalone(c) {
         a.relative = true;
-        return Step::Commit;
+        return Some(Step::Commit);
     }
     if !a.has_core {
         if !was_pending && (c.word_glued("ngày") || c.word("hôm")) {
             a.ngay = true;
             a.hom |= c.b[c.pos - 1] == b'm';
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
         if c.word("mùng") || c.word("mồng") {
             a.ngay = true;
             a.mung = true;
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
         if let Some(k) = month_year_words(c).or_else(|| ram(c)) {
             a.set_core(k);
             if lunar_suffix(c) {
                 a.lunar = true;
             }
-            return Step::Commit;
+            return Some(Step::Commit);
         }
     }
+    None
+}
+
+/// A weekday ("thứ hai", "chủ nhật"), unless an ordinal head before it makes "thứ N" an
+/// ordinal ("lần thứ năm").
+fn weekday_segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Option<Step> {
     if a.weekday.is_none() {
         let save = c.pos;
         if let Some((w, digit)) = weekday(c) {
-            let blocked = first && ORDINAL_HEADS.contains(&prev_word(c.s, save));
+            let prev = prev_word(c.s, save);
+            let blocked = first && c.w.ordinal_heads.iter().any(|h| h == prev);
             if !blocked {
                 a.weekday = Some(w);
                 let licensed =
                     w == 8 || a.tod.is_some() || a.vao || a.hom || a.has_core || a.has_clock || (digit && line_start);
                 if licensed {
-                    return Step::Commit;
+                    return Some(Step::Commit);
                 }
                 a.weekday_pending = true;
-                return Step::Tentative;
+                return Some(Step::Tentative);
             }
             c.pos = save;
         }
     }
-    // Lead words.
-    if c.word("khoảng") {
+    None
+}
+
+/// A lead word: "khoảng", "vào", "lúc", "từ" …, or "trong N ngày".
+fn lead_segment(c: &mut Cur, a: &mut Acc) -> Option<Step> {
+    if c.any_word(&c.w.about) {
         a.about = true;
         a.after_lead = true;
-        return Step::Tentative;
+        return Some(Step::Tentative);
     }
-    for (w, time, from, vao) in [
-        ("vào", true, false, true),
-        ("lúc", true, false, false),
-        ("hồi", true, false, false),
-        ("đúng", true, false, false),
-        ("từ", true, true, false),
-    ] {
+    let words = c.w;
+    for (w, f) in &words.time_leads {
         if c.word(w) {
-            a.lead_time |= time;
-            a.from |= from;
-            a.vao |= vao;
+            a.lead_time |= f.time;
+            a.from |= f.from;
+            a.vao |= f.vao;
             a.after_lead = true;
-            return Step::Tentative;
+            return Some(Step::Tentative);
         }
     }
     if !a.has_core
@@ -1486,7 +1589,7 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
                 return None;
             }
             c.sp();
-            if c.num().is_some_and(|n| n.len <= 2) || ["hai", "ba", "bốn", "năm"].iter().any(|w| c.word(w)) {
+            if c.num().is_some_and(|n| n.len <= 2) || c.any_word(&c.w.day_counts) {
                 c.sp();
             }
             c.word("ngày").then_some(())
@@ -1495,13 +1598,9 @@ fn segment(c: &mut Cur, a: &mut Acc, first: bool, line_start: bool) -> Step {
     {
         a.ngay = true;
         a.after_lead = true;
-        return Step::Tentative;
+        return Some(Step::Tentative);
     }
-    if a.has_core && !a.lunar && lunar_suffix(c) {
-        a.lunar = true;
-        return Step::Commit;
-    }
-    Step::Fail
+    None
 }
 
 /// Spaces and at most one `,` or `-` between two segments.
@@ -1513,9 +1612,9 @@ fn glue(c: &mut Cur, punct: bool) {
     }
 }
 
-fn parse_date(s: &str, start: usize) -> Option<DateMention> {
+fn parse_date(w: &DateWords, s: &str, start: usize) -> Option<DateMention> {
     let line_start = start == 0 || s.as_bytes()[start - 1] == b'\n';
-    let mut c = Cur::new(s, start);
+    let mut c = Cur::new(w, s, start);
     let mut a = Acc::default();
     let mut best: Option<(Acc, usize)> = None;
     for step in 0..16 {
@@ -1575,17 +1674,13 @@ fn first_last(c: &mut Cur) -> Option<(PeriodKind, Option<i32>)> {
         if !c.sword("năm") {
             return None;
         }
-        let y = attempt(c, |c| {
-            c.sp();
-            let y = year4(c)?;
-            tail_ok(c).then_some(y)
-        });
+        let y = closing_year(c);
         Some((kind, y))
     })
 }
 
 /// Is the "năm yyyy" at `i` the year of a date ("tháng 7 năm 2019")?
-fn year_belongs_to_date(s: &str, i: usize) -> bool {
+fn year_belongs_to_date(w: &DateWords, s: &str, i: usize) -> bool {
     let head = s[..i].trim_end_matches([' ', ',']);
     let (before, w1) = prev_word_at(head, head.len());
     if w1 == "tháng" {
@@ -1600,7 +1695,7 @@ fn year_belongs_to_date(s: &str, i: usize) -> bool {
         }
         return prev_word(head, before) == "tháng";
     }
-    if MONTH_WORDS.iter().any(|&(w, _, _)| w == w1) {
+    if w.months.iter().any(|(m, _, _)| m == w1) {
         let (w2_start, w2) = prev_word_at(head, before);
         if w2 == "tháng" {
             return true;
@@ -1610,155 +1705,160 @@ fn year_belongs_to_date(s: &str, i: usize) -> bool {
     false
 }
 
-fn parse_period(s: &str, start: usize) -> Option<PeriodMention> {
-    let mut c = Cur::new(s, start);
-    let b0 = c.peek()?;
-    if b0.is_ascii_digit() {
-        return n_months(&mut c, start);
+/// A period at `start`, by the word (or digit) it opens with.
+fn parse_period(w: &DateWords, s: &str, start: usize) -> Option<PeriodMention> {
+    let mut c = Cur::new(w, s, start);
+    let c = &mut c;
+    if c.peek()?.is_ascii_digit() {
+        n_months(c, start)
+    } else if c.word("những") {
+        some_months(c, start)
+    } else if c.word("tháng") {
+        month_period(c, start)
+    } else if c.word("quý") {
+        quarter(c, start)
+    } else if c.word("khóa") || c.word("khoá") {
+        course(c, start)
+    } else if c.word("nhiệm") {
+        term(c, start)
+    } else if c.word("giai đoạn") {
+        stage(c, start)
+    } else if c.word("năm") {
+        year_period(c, start)
+    } else {
+        None
     }
-    if c.word("những") {
-        if !c.sword("tháng") {
+}
+
+/// After "những": "những tháng đầu năm", "những tháng cuối năm 2022".
+fn some_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    if !c.sword("tháng") {
+        return None;
+    }
+    let (kind, year) = first_last(c)?;
+    let mut p = period(start, c.pos, kind);
+    p.year = year;
+    Some(p)
+}
+
+/// After "quý": "quý I/2024", "quý II-2024", "quý 3 năm 2025".
+fn quarter(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let q = if let Some(w) = c.ascii_word() {
+        parse_roman(w)?
+    } else {
+        let n = c.num()?;
+        if n.len != 1 || !boundary_after(c.s, c.pos) {
             return None;
         }
-        let (kind, year) = first_last(&mut c)?;
-        let mut p = period(start, c.pos, kind);
-        p.year = year;
-        return Some(p);
+        n.val
+    };
+    if !(1..=4).contains(&q) {
+        return None;
     }
-    if c.word("tháng") {
-        return month_period(&mut c, start);
+    let mut p = period(start, c.pos, PeriodKind::Quarter);
+    p.quarter = Some(q as u8);
+    let y = sep_year(c, b"/-", true, true).or_else(|| nam_year(c));
+    if !tail_ok(c) {
+        return None;
     }
-    if c.word("quý") {
-        c.sp();
-        let q = if let Some(w) = c.ascii_word() {
-            parse_roman(w)?
-        } else {
-            let n = c.num()?;
-            if n.len != 1 || !boundary_after(s, c.pos) {
-                return None;
-            }
-            n.val
-        };
-        if !(1..=4).contains(&q) {
-            return None;
-        }
-        let mut p = period(start, c.pos, PeriodKind::Quarter);
-        p.quarter = Some(q as u8);
-        let y = attempt(&mut c, |c| {
-            c.sp();
-            if !matches!(c.peek(), Some(b'/' | b'-')) {
-                return None;
-            }
-            c.pos += 1;
-            c.sp();
-            year4(c)
-        })
-        .or_else(|| {
-            attempt(&mut c, |c| {
-                c.sp();
-                c.byte(b',');
-                if !c.sword("năm") {
-                    return None;
-                }
-                c.sp();
-                year4(c)
-            })
-        });
-        if let Some(y) = y {
-            if !tail_ok(&c) {
-                return None;
-            }
-            p.year = Some(y);
-            p.end = c.pos;
-        } else if !tail_ok(&c) {
-            return None;
-        }
-        return Some(p);
-    }
-    if c.word("khóa") || c.word("khoá") {
-        c.sp();
-        let mut p = period(start, 0, PeriodKind::Course);
-        if let Some((y1, y2)) = year_range(&mut c) {
-            p.year = Some(y1);
-            p.end_year = y2;
-        } else if let Some(w) = c.ascii_word() {
-            p.term = Some(parse_roman(w)?);
-        } else {
-            let n = c.num()?;
-            if n.len > 3 || n.val == 0 || !tail_ok(&c) {
-                return None;
-            }
-            p.term = Some(n.val);
-        }
+    if let Some(y) = y {
+        p.year = Some(y);
         p.end = c.pos;
-        return Some(p);
     }
-    if c.word("nhiệm") {
-        if !(c.sword("kỳ") || c.sword("kì")) {
-            return None;
-        }
-        c.sp();
-        let mut p = period(start, 0, PeriodKind::Term);
-        // "nhiệm kỳ iii (2018-2023)": an ordinal, then the years.
-        if let Some(n) = attempt(&mut c, |c| c.ascii_word().and_then(parse_roman)) {
-            p.term = Some(n);
-            p.end = c.pos;
-        }
-        let years = attempt(&mut c, |c| {
-            c.sp();
-            let paren = c.byte(b'(');
-            if paren {
-                c.sp();
-            }
-            let r = year_range(c)?;
-            if paren {
-                c.sp();
-                if !c.byte(b')') {
-                    return None;
-                }
-            }
-            Some(r)
-        });
-        if let Some((y1, y2)) = years {
-            p.year = Some(y1);
-            p.end_year = y2;
-            p.end = c.pos;
-        }
-        return (p.end > 0).then_some(p);
-    }
-    if c.word("giai đoạn") {
-        c.sp();
-        if c.word("từ") {
-            c.sp();
-        }
-        if c.word("năm") {
-            c.sp();
-        }
-        let (y1, y2) = year_range(&mut c)?;
-        y2?;
-        let mut p = period(start, c.pos, PeriodKind::Stage);
+    Some(p)
+}
+
+/// After "khoá": "khóa XIX", "khoá 20", "khoá 2020-2025".
+fn course(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let mut p = period(start, 0, PeriodKind::Course);
+    if let Some((y1, y2)) = year_range(c) {
         p.year = Some(y1);
         p.end_year = y2;
-        return Some(p);
+    } else if let Some(w) = c.ascii_word() {
+        p.term = Some(parse_roman(w)?);
+    } else {
+        let n = c.num()?;
+        if n.len > 3 || n.val == 0 || !tail_ok(c) {
+            return None;
+        }
+        p.term = Some(n.val);
+    }
+    p.end = c.pos;
+    Some(p)
+}
+
+/// After "nhiệm": "nhiệm kỳ 2020-2025", "nhiệm kỳ iii (2018-2023)".
+fn term(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    if !(c.sword("kỳ") || c.sword("kì")) {
+        return None;
+    }
+    c.sp();
+    let mut p = period(start, 0, PeriodKind::Term);
+    // "nhiệm kỳ iii (2018-2023)": an ordinal, then the years.
+    if let Some(n) = attempt(c, |c| c.ascii_word().and_then(parse_roman)) {
+        p.term = Some(n);
+        p.end = c.pos;
+    }
+    let years = attempt(c, |c| {
+        c.sp();
+        let paren = c.byte(b'(');
+        if paren {
+            c.sp();
+        }
+        let r = year_range(c)?;
+        if paren {
+            c.sp();
+            if !c.byte(b')') {
+                return None;
+            }
+        }
+        Some(r)
+    });
+    if let Some((y1, y2)) = years {
+        p.year = Some(y1);
+        p.end_year = y2;
+        p.end = c.pos;
+    }
+    (p.end > 0).then_some(p)
+}
+
+/// After "giai đoạn": "giai đoạn 2021-2025", "giai đoạn từ năm 2021 đến 2025".
+fn stage(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    if c.word("từ") {
+        c.sp();
     }
     if c.word("năm") {
         c.sp();
-        let kind = if c.word("học") {
-            c.sp();
-            PeriodKind::SchoolYear
-        } else {
-            PeriodKind::Year
-        };
-        let (y1, y2) = year_range(&mut c)?;
-        if kind == PeriodKind::Year && year_belongs_to_date(s, start) {
-            return None;
-        }
-        let mut p = period(start, c.pos, kind);
-        p.year = Some(y1);
-        p.end_year = y2;
-        return Some(p);
     }
-    None
+    let (y1, y2) = year_range(c)?;
+    y2?;
+    let mut p = period(start, c.pos, PeriodKind::Stage);
+    p.year = Some(y1);
+    p.end_year = y2;
+    Some(p)
+}
+
+/// After "năm": "năm 2019", "năm 2019-2020", "năm học 2025 - 2026" (not the year of a
+/// date: "tháng 7 năm 2019").
+fn year_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
+    c.sp();
+    let kind = if c.word("học") {
+        c.sp();
+        PeriodKind::SchoolYear
+    } else {
+        PeriodKind::Year
+    };
+    let (y1, y2) = year_range(c)?;
+    if kind == PeriodKind::Year && year_belongs_to_date(c.w, c.s, start) {
+        return None;
+    }
+    let mut p = period(start, c.pos, kind);
+    p.year = Some(y1);
+    p.end_year = y2;
+    Some(p)
 }
 
 /// "6 tháng đầu năm 2019", "9 tháng", "9 tháng năm 2025".
@@ -1767,7 +1867,8 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
     if n.len > 2 || !(1..=12).contains(&n.val) || !c.sp() || !c.word("tháng") {
         return None;
     }
-    if matches!(prev_word(c.s, start), "ngày" | "mùng" | "mồng" | "rằm" | "tháng" | "quý" | "khóa" | "khoá") {
+    let prev = prev_word(c.s, start);
+    if c.w.months_not_after.iter().any(|w| w == prev) {
         return None;
     }
     let after = c.pos;
@@ -1785,14 +1886,7 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
         p.kind = kind;
         p.year = y;
         p.end = c.pos;
-    } else if let Some(y) = attempt(c, |c| {
-        if !c.sword("năm") {
-            return None;
-        }
-        c.sp();
-        let y = year4(c)?;
-        tail_ok(c).then_some(y)
-    }) {
+    } else if let Some(y) = attempt(c, |c| if c.sword("năm") { closing_year(c) } else { None }) {
         p.year = Some(y);
         p.end = c.pos;
     }
@@ -1802,16 +1896,13 @@ fn n_months(c: &mut Cur, start: usize) -> Option<PeriodMention> {
 /// "tháng 7" (not part of a date), "tháng 7 và những tháng cuối năm 2022".
 fn month_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
     let pw = prev_word(c.s, start);
-    if pw.bytes().all(|b| b.is_ascii_digit()) && !pw.is_empty()
-        || matches!(pw, "rằm" | "mùng" | "mồng" | "ngày" | "những")
-    {
+    if pw.bytes().all(|b| b.is_ascii_digit()) && !pw.is_empty() || c.w.month_not_after.iter().any(|w| w == pw) {
         return None;
     }
     c.sp();
-    let m = if c.word("giêng") {
-        1
-    } else if c.word("chạp") {
-        12
+    let words = c.w;
+    let m = if let Some((_, m, _)) = words.months.iter().find(|(w, _, lunar)| *lunar && c.word(w)) {
+        *m
     } else {
         let n = c.num()?;
         if n.len > 2 || !(1..=12).contains(&n.val) {
@@ -1842,11 +1933,7 @@ fn month_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
         if !c.sword("năm") {
             return None;
         }
-        let y = attempt(c, |c| {
-            c.sp();
-            let y = year4(c)?;
-            tail_ok(c).then_some(y)
-        });
+        let y = closing_year(c);
         Some((y, c.pos))
     }) {
         let mut p = period(start, end, PeriodKind::LastMonths);
@@ -1880,6 +1967,16 @@ mod tests {
         (v[0].clone(), t)
     }
 
+    /// The one date of `key`: its text is `text` (when given), its (year, month, day) `want`.
+    fn date(key: &str, text: Option<&str>, want: (Option<i32>, Option<u8>, Option<u8>)) -> DateMention {
+        let (d, t) = one(key);
+        if let Some(text) = text {
+            assert_eq!(t, text);
+        }
+        assert_eq!(ymd(&d), want);
+        d
+    }
+
     fn no_dates(key: &str) {
         let v = rec().dates(key);
         assert!(v.is_empty(), "{key:?} → {v:#?}");
@@ -1898,9 +1995,11 @@ mod tests {
 
     #[test]
     fn tod_full_date() {
-        let (d, t) = one("chiều ngày 05/7/2019, ubnd huyện tổ chức hội nghị");
-        assert_eq!(t, "chiều ngày 05/7/2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(7), Some(5)));
+        let d = date(
+            "chiều ngày 05/7/2019, ubnd huyện tổ chức hội nghị",
+            Some("chiều ngày 05/7/2019"),
+            (Some(2019), Some(7), Some(5)),
+        );
         assert_eq!(d.time_of_day, Some(TimeOfDay::Chieu));
         assert_eq!(d.kind, DateKind::Full);
         assert!(!d.relative && !d.lunar);
@@ -1908,114 +2007,88 @@ mod tests {
 
     #[test]
     fn tod_day_month_slash() {
-        let (d, t) = one("sáng 8/7, tỉnh ủy tổ chức hội nghị");
-        assert_eq!(t, "sáng 8/7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(8)));
+        let d = date("sáng 8/7, tỉnh ủy tổ chức hội nghị", Some("sáng 8/7"), (None, Some(7), Some(8)));
         assert_eq!(d.kind, DateKind::DayMonth);
         assert_eq!(d.time_of_day, Some(TimeOfDay::Sang));
     }
 
     #[test]
     fn tod_day_month_dash() {
-        let (d, t) = one("hà nội - chiều 18-7, tại trụ sở");
-        assert_eq!(t, "chiều 18-7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(18)));
+        date("hà nội - chiều 18-7, tại trụ sở", Some("chiều 18-7"), (None, Some(7), Some(18)));
     }
 
     #[test]
     fn tod_full_dash() {
-        let (d, t) = one("sáng 4-4-2022 đoàn công tác");
-        assert_eq!(t, "sáng 4-4-2022");
-        assert_eq!(ymd(&d), (Some(2022), Some(4), Some(4)));
+        let d = date("sáng 4-4-2022 đoàn công tác", Some("sáng 4-4-2022"), (Some(2022), Some(4), Some(4)));
         assert_eq!(d.kind, DateKind::Full);
     }
 
     #[test]
     fn dotted_day_month() {
-        let (d, t) = one("sáng ngày 30.6 tại hội trường");
-        assert_eq!(t, "sáng ngày 30.6");
-        assert_eq!(ymd(&d), (None, Some(6), Some(30)));
-        let (d, t) = one("xảy ra ngày 16.4.");
-        assert_eq!(t, "ngày 16.4");
-        assert_eq!(ymd(&d), (None, Some(4), Some(16)));
+        date("sáng ngày 30.6 tại hội trường", Some("sáng ngày 30.6"), (None, Some(6), Some(30)));
+        date("xảy ra ngày 16.4.", Some("ngày 16.4"), (None, Some(4), Some(16)));
     }
 
     #[test]
     fn formal_date_line() {
-        let (d, t) = one("hà nội, ngày 05 tháng 7 năm 2019");
-        assert_eq!(t, "ngày 05 tháng 7 năm 2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(7), Some(5)));
+        let d =
+            date("hà nội, ngày 05 tháng 7 năm 2019", Some("ngày 05 tháng 7 năm 2019"), (Some(2019), Some(7), Some(5)));
         assert_eq!(d.kind, DateKind::Full);
     }
 
     #[test]
     fn month_in_words() {
-        let (d, t) = one("ngày 03 tháng bốn năm 2018");
-        assert_eq!(t, "ngày 03 tháng bốn năm 2018");
-        assert_eq!(ymd(&d), (Some(2018), Some(4), Some(3)));
-        let (d, _) = one("ngày 15 tháng mười hai năm 2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(15)));
+        date("ngày 03 tháng bốn năm 2018", Some("ngày 03 tháng bốn năm 2018"), (Some(2018), Some(4), Some(3)));
+        date("ngày 15 tháng mười hai năm 2020", None, (Some(2020), Some(12), Some(15)));
     }
 
     #[test]
     fn range_with_va() {
-        let (d, t) = one("diễn ra ngày 27 và 28-7 tại");
-        assert_eq!(t, "ngày 27 và 28-7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(27)));
+        let d = date("diễn ra ngày 27 và 28-7 tại", Some("ngày 27 và 28-7"), (None, Some(7), Some(27)));
         assert_eq!((d.end_day, d.end_month), (Some(28), Some(7)));
     }
 
     #[test]
     fn range_tu_den() {
-        let (d, t) = one("từ ngày 27 đến ngày 30-6-2017, đoàn");
-        assert_eq!(t, "từ ngày 27 đến ngày 30-6-2017");
-        assert_eq!(ymd(&d), (Some(2017), Some(6), Some(27)));
+        let d = date(
+            "từ ngày 27 đến ngày 30-6-2017, đoàn",
+            Some("từ ngày 27 đến ngày 30-6-2017"),
+            (Some(2017), Some(6), Some(27)),
+        );
         assert_eq!((d.end_day, d.end_month), (Some(30), Some(6)));
     }
 
     #[test]
     fn range_year_applies_to_both() {
-        let (d, t) = one("5-5 đến 10-5-2017");
-        assert_eq!(t, "5-5 đến 10-5-2017");
-        assert_eq!(ymd(&d), (Some(2017), Some(5), Some(5)));
+        let d = date("5-5 đến 10-5-2017", Some("5-5 đến 10-5-2017"), (Some(2017), Some(5), Some(5)));
         assert_eq!((d.end_day, d.end_month), (Some(10), Some(5)));
     }
 
     #[test]
     fn range_in_parens() {
-        let (d, t) = one("hội nghị (24-25/6) đã");
-        assert_eq!(t, "(24-25/6)");
-        assert_eq!(ymd(&d), (None, Some(6), Some(24)));
+        let d = date("hội nghị (24-25/6) đã", Some("(24-25/6)"), (None, Some(6), Some(24)));
         assert_eq!(d.end_day, Some(25));
     }
 
     #[test]
     fn range_trong_hai_ngay() {
-        let (d, t) = one("trong 2 ngày 18 và 19/8, đoàn");
-        assert_eq!(t, "trong 2 ngày 18 và 19/8");
-        assert_eq!(ymd(&d), (None, Some(8), Some(18)));
+        let d = date("trong 2 ngày 18 và 19/8, đoàn", Some("trong 2 ngày 18 và 19/8"), (None, Some(8), Some(18)));
         assert_eq!((d.end_day, d.end_month), (Some(19), Some(8)));
     }
 
     #[test]
     fn range_dash_slash() {
-        let (d, t) = one("từ ngày 04-10/3/2024, các đơn vị");
-        assert_eq!(t, "từ ngày 04-10/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(4)));
+        let d = date("từ ngày 04-10/3/2024, các đơn vị", Some("từ ngày 04-10/3/2024"), (Some(2024), Some(3), Some(4)));
         assert_eq!((d.end_day, d.end_month), (Some(10), Some(3)));
-        let (d, t) = one("ngày 5 - 6/3/2024");
-        assert_eq!(t, "ngày 5 - 6/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(5)));
+        let d = date("ngày 5 - 6/3/2024", Some("ngày 5 - 6/3/2024"), (Some(2024), Some(3), Some(5)));
         assert_eq!(d.end_day, Some(6));
     }
 
     #[test]
     fn range_across_years() {
-        let (d, _) = one("(30.4.1975 - 30.4.2025)");
-        assert_eq!(ymd(&d), (Some(1975), Some(4), Some(30)));
+        let d = date("(30.4.1975 - 30.4.2025)", None, (Some(1975), Some(4), Some(30)));
         assert_eq!((d.end_day, d.end_month), (Some(30), Some(4)));
-        let (d, _) = one("từ 28/12 đến 2/1/2021");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(28)));
+        let d = date("từ 28/12 đến 2/1/2021", None, (Some(2020), Some(12), Some(28)));
         assert_eq!((d.end_day, d.end_month), (Some(2), Some(1)));
     }
 
@@ -2033,13 +2106,9 @@ mod tests {
         assert!(d.relative);
         assert_eq!(ymd(&d), (None, Some(7), Some(31)));
 
-        let (d, t) = one("chiều nay (30/4), đoàn");
-        assert_eq!(t, "chiều nay (30/4)");
-        assert_eq!(ymd(&d), (None, Some(4), Some(30)));
+        date("chiều nay (30/4), đoàn", Some("chiều nay (30/4)"), (None, Some(4), Some(30)));
 
-        let (d, t) = one("sáng nay 8/2, tỉnh ủy");
-        assert_eq!(t, "sáng nay 8/2");
-        assert_eq!(ymd(&d), (None, Some(2), Some(8)));
+        date("sáng nay 8/2, tỉnh ủy", Some("sáng nay 8/2"), (None, Some(2), Some(8)));
     }
 
     #[test]
@@ -2094,9 +2163,11 @@ mod tests {
 
     #[test]
     fn clock_with_date() {
-        let (d, t) = one("vào lúc 7 giờ 30 phút ngày 12/3/2024, tại");
-        assert_eq!(t, "vào lúc 7 giờ 30 phút ngày 12/3/2024");
-        assert_eq!(ymd(&d), (Some(2024), Some(3), Some(12)));
+        let d = date(
+            "vào lúc 7 giờ 30 phút ngày 12/3/2024, tại",
+            Some("vào lúc 7 giờ 30 phút ngày 12/3/2024"),
+            (Some(2024), Some(3), Some(12)),
+        );
         assert_eq!((d.hour, d.minute), (Some(7), Some(30)));
         assert_eq!(d.kind, DateKind::Full);
 
@@ -2162,9 +2233,7 @@ mod tests {
 
     #[test]
     fn space_inside_date() {
-        let (d, t) = one("chiều ngày 6/8/ 2019, ubnd");
-        assert_eq!(t, "chiều ngày 6/8/ 2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(8), Some(6)));
+        date("chiều ngày 6/8/ 2019, ubnd", Some("chiều ngày 6/8/ 2019"), (Some(2019), Some(8), Some(6)));
     }
 
     #[test]
@@ -2183,11 +2252,8 @@ mod tests {
 
     #[test]
     fn bare_full_date() {
-        let (d, t) = one("cập nhật 28/12/2020");
-        assert_eq!(t, "28/12/2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(12), Some(28)));
-        let (d, _) = one("16.04.2019");
-        assert_eq!(ymd(&d), (Some(2019), Some(4), Some(16)));
+        date("cập nhật 28/12/2020", Some("28/12/2020"), (Some(2020), Some(12), Some(28)));
+        date("16.04.2019", None, (Some(2019), Some(4), Some(16)));
     }
 
     #[test]
@@ -2255,10 +2321,8 @@ mod tests {
 
     #[test]
     fn leap_day() {
-        let (d, _) = one("ngày 29/2/2020");
-        assert_eq!(ymd(&d), (Some(2020), Some(2), Some(29)));
-        let (d, _) = one("ngày 29/2");
-        assert_eq!(ymd(&d), (None, Some(2), Some(29)));
+        date("ngày 29/2/2020", None, (Some(2020), Some(2), Some(29)));
+        date("ngày 29/2", None, (None, Some(2), Some(29)));
     }
 
     #[test]
@@ -2417,12 +2481,12 @@ mod tests {
 
     #[test]
     fn typos_and_spacing() {
-        let (d, t) = one("căn cứ nghị quyết số 01/nq-hđqlq ngày18/2/2025 của hội đồng");
-        assert_eq!(t, "ngày18/2/2025");
-        assert_eq!(ymd(&d), (Some(2025), Some(2), Some(18)));
-        let (d, t) = one("ngày 9 / 7, đoàn công tác");
-        assert_eq!(t, "ngày 9 / 7");
-        assert_eq!(ymd(&d), (None, Some(7), Some(9)));
+        date(
+            "căn cứ nghị quyết số 01/nq-hđqlq ngày18/2/2025 của hội đồng",
+            Some("ngày18/2/2025"),
+            (Some(2025), Some(2), Some(18)),
+        );
+        date("ngày 9 / 7, đoàn công tác", Some("ngày 9 / 7"), (None, Some(7), Some(9)));
         no_dates("hoàn thành 26 /30 chỉ tiêu");
         let (d, t) = one("từ sáng sớm nay (6-2), người dân");
         assert_eq!(t, "từ sáng sớm nay (6-2)");

@@ -4,6 +4,7 @@
 
 use super::context::Context;
 use crate::key;
+use crate::lexicon::WordList;
 use crate::model::DocumentKind;
 
 /// The document's kind.
@@ -15,14 +16,14 @@ pub(crate) fn document_kind(cx: &Context<'_, '_>) -> DocumentKind {
             continue;
         }
         let k = key::key(line);
-        let heads = |list: &str| cx.lex.words(list).iter().any(|w| k.starts_with(w.as_str()));
-        if heads("minutes_title") {
+        let heads = |list: WordList| cx.lex.words(list).iter().any(|w| k.starts_with(w.as_str()));
+        if heads(WordList::MinutesTitle) {
             return DocumentKind::Minutes;
         }
-        if heads("notice_title") {
+        if heads(WordList::NoticeTitle) {
             return DocumentKind::Notice;
         }
-        if heads("plan_title") {
+        if heads(WordList::PlanTitle) {
             return DocumentKind::Plan;
         }
     }

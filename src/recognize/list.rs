@@ -42,6 +42,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{Lexicon, WordList};
 use regex::Regex;
 use serde::Serialize;
 
@@ -154,6 +155,46 @@ pub struct EnumList {
 pub struct ListRecognizer {
     /// Ordinal and counting words, matched on the key.
     words: Regex,
+    /// The word lists of lists.tsv.
+    vocab: ListWords,
+}
+
+/// The words of lists.tsv the recognizer reads (see [`WordList`]).
+#[derive(Clone, Debug)]
+struct ListWords {
+    /// Words that make a following `(1)`, `1)` or `a)` a reference rather than a marker.
+    reference: Vec<String>,
+    /// Nouns a number counts: a number after them is no marker.
+    counted: Vec<String>,
+    /// Ordinal words after "thứ", with their numbers.
+    ordinal: Vec<(String, u32)>,
+    /// Number words before "là", with their numbers.
+    number: Vec<(String, u32)>,
+}
+
+impl ListWords {
+    fn new(lex: &Lexicon) -> Self {
+        let valued = |l: WordList| -> Vec<(String, u32)> {
+            lex.word_list(l).entries().filter_map(|(w, v)| Some((w.to_string(), v.trim().parse().ok()?))).collect()
+        };
+        ListWords {
+            reference: lex.word_list(WordList::ReferenceWord).forms().to_vec(),
+            counted: lex.word_list(WordList::CountedWord).forms().to_vec(),
+            ordinal: valued(WordList::OrdinalWord),
+            number: valued(WordList::NumberWord),
+        }
+    }
+
+    /// The pattern of the ordinal and counting words: "thứ nhất", "một là" (the words in
+    /// table order, so a phrase listed before one it starts with is preferred).
+    fn pattern(&self) -> String {
+        let alt = |ws: &[(String, u32)]| {
+            // An empty list: a group that matches nothing.
+            let alts: Vec<String> = ws.iter().map(|(w, _)| regex::escape(w)).collect();
+            if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
+        };
+        format!("thứ (?:{})|(?:{}) là", alt(&self.ordinal), alt(&self.number))
+    }
 }
 
 impl Default for ListRecognizer {
@@ -176,10 +217,6 @@ const BULLETS: &[char] = &[
     '•', '●', '▪', '✓', '✔', '◦', '■', '►', '➢', '➤', '○', '❖', '·', '\u{F0B7}', '\u{F02D}', '\u{F0A7}', '\u{F076}',
     '\u{F0D8}', '\u{F0FC}', '\u{F0A8}',
 ];
-/// Words that make a following `(1)`, `1)` or `a)` a reference rather than a marker.
-const REF_WORDS: &[&str] =
-    &["điều", "khoản", "điểm", "mục", "tiết", "số", "phần", "chương", "lần", "thứ", "bước", "trang", "hình", "bảng"];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Inline,
@@ -263,15 +300,20 @@ enum Act {
 }
 
 impl ListRecognizer {
-    /// Compile the recognizer.
+    /// Compile the recognizer with the crate's word lists.
     #[must_use]
     pub fn new() -> Self {
-        let words = Regex::new(
-            "thứ (?:nhất|nhứt|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười một|mười hai|mười)\
-             |(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười) là",
-        )
-        .expect("valid word pattern");
-        Self { words }
+        Self::with_lexicon(crate::lexicon::bundled())
+    }
+
+    /// Compile the recognizer with the word lists of `lex` (lists.tsv: reference words,
+    /// counted nouns, ordinal and counting words).
+    #[must_use]
+    pub fn with_lexicon(lex: &Lexicon) -> Self {
+        let vocab = ListWords::new(lex);
+        // Escaped words in a fixed frame: always a valid pattern.
+        let words = Regex::new(&vocab.pattern()).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
+        Self { words, vocab }
     }
 
     /// Find the enumerated lists of `text`, in text order.
@@ -326,21 +368,16 @@ impl ListRecognizer {
 
         let mut words: Vec<Cand> = Vec::new();
         for m in self.words.find_iter(key) {
-            if let Some(c) = word_cand(text, kb, m.start(), m.end()) {
+            if let Some(c) = word_cand(&self.vocab, text, kb, m.start(), m.end()) {
                 words.push(c);
             }
         }
 
-        let mut out: Vec<EnumList> = Vec::new();
-        let mut lines: Vec<Line> = Vec::new();
-        let mut block: Vec<Cand> = Vec::new();
+        let mut w = Work::default();
         let mut segs: Vec<Range<usize>> = Vec::new();
         let mut seg_start = 0;
-        let mut gap = 0u32;
         let mut prev = NONE;
         let mut wi = 0;
-        let mut ic: Vec<Cand> = Vec::new();
-        let mut found: Vec<Built> = Vec::new();
         let mut pos = 0;
         loop {
             let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
@@ -352,9 +389,8 @@ impl ListRecognizer {
             while tend > cstart && is_sp(b[tend - 1]) {
                 tend -= 1;
             }
-            let li = lines.len();
-            let line = Line { cstart, tend, prev };
-            lines.push(line);
+            let li = w.lines.len();
+            w.lines.push(Line { cstart, tend, prev });
             let w0 = wi;
             while wi < words.len() && words[wi].mstart < line_end {
                 words[wi].line = li;
@@ -364,57 +400,11 @@ impl ListRecognizer {
             if cstart < tend {
                 prev = li;
                 if is_terminator(kb, cstart, tend) {
-                    segs.push(seg_start..block.len());
-                    seg_start = block.len();
-                    gap = 0;
+                    segs.push(seg_start..w.block.len());
+                    seg_start = w.block.len();
+                    w.gap = 0;
                 } else {
-                    let lw = &words[w0..wi];
-                    ic.clear();
-                    scan_inline(text, kb, cstart, tend, li, &mut ic);
-                    for w in lw {
-                        if w.at_line_start || before_strict(b, cstart, w.ostart) {
-                            ic.push(*w);
-                        }
-                    }
-                    ic.sort_by_key(|c| c.mstart);
-                    let bc = parse_block(text, line, li, lw);
-                    found.clear();
-                    if ic.len() >= 2 {
-                        build(&ic, 0..ic.len(), None, Mode::Inline, GUARD, &mut found);
-                    }
-                    let mut drop_block = false;
-                    for (k, list) in found.iter().enumerate() {
-                        let ns = &list.nodes;
-                        let first = &ic[ns[0].ci];
-                        if first.ostart == cstart {
-                            drop_block = true;
-                        }
-                        let lo = if k == 0 { cstart } else { ic[found[k - 1].nodes[0].ci].ostart };
-                        // The last item ends before the marker that ended the list.
-                        let hi = list.stop.map_or(tend, |s| cut_sep(b, ic[s].ostart, cstart));
-                        out.push(inline_list(text, &ic, ns, lo, hi, &lines));
-                    }
-                    let mut n_here = 0u32;
-                    if let Some(mut c) = bc.filter(|_| !drop_block) {
-                        c.gap = gap;
-                        block.push(c);
-                        n_here += 1;
-                    }
-                    if found.is_empty() {
-                        let tail = ic.iter().rev().find(|c| {
-                            !c.at_line_start
-                                && !c.style.is_bullet()
-                                && c.is_start()
-                                && (c.style.is_word() || after_colon(b, cstart, c.ostart))
-                        });
-                        if let Some(t) = tail {
-                            let mut c = *t;
-                            c.gap = if n_here > 0 { 0 } else { gap };
-                            block.push(c);
-                            n_here += 1;
-                        }
-                    }
-                    gap = if n_here > 0 { 0 } else { gap.saturating_add(1) };
+                    self.read_line(text, kb, li, &words[w0..wi], &mut w);
                 }
             }
             if line_end >= text.len() {
@@ -422,8 +412,9 @@ impl ListRecognizer {
             }
             pos = line_end + 1;
         }
-        segs.push(seg_start..block.len());
+        segs.push(seg_start..w.block.len());
 
+        let Work { mut out, lines, block, mut found, .. } = w;
         for seg in segs {
             found.clear();
             build(&block, seg, None, Mode::Block, GUARD, &mut found);
@@ -434,6 +425,77 @@ impl ListRecognizer {
         out.sort_by_key(|l| l.start);
         out
     }
+
+    /// One line `li` that is no terminator, with the ordinal and counting words `lw` on
+    /// it: its inline lists go to `w.out`, its block candidates to `w.block`.
+    fn read_line(&self, text: &str, kb: &[u8], li: usize, lw: &[Cand], w: &mut Work) {
+        let b = text.as_bytes();
+        let line = w.lines[li];
+        let (cstart, tend) = (line.cstart, line.tend);
+        w.ic.clear();
+        scan_inline(&self.vocab, text, kb, cstart, tend, li, &mut w.ic);
+        for c in lw {
+            if c.at_line_start || before_strict(b, cstart, c.ostart) {
+                w.ic.push(*c);
+            }
+        }
+        w.ic.sort_by_key(|c| c.mstart);
+        let bc = parse_block(text, line, li, lw);
+        w.found.clear();
+        if w.ic.len() >= 2 {
+            build(&w.ic, 0..w.ic.len(), None, Mode::Inline, GUARD, &mut w.found);
+        }
+        let mut drop_block = false;
+        for (k, list) in w.found.iter().enumerate() {
+            let ns = &list.nodes;
+            let first = &w.ic[ns[0].ci];
+            if first.ostart == cstart {
+                drop_block = true;
+            }
+            let lo = if k == 0 { cstart } else { w.ic[w.found[k - 1].nodes[0].ci].ostart };
+            // The last item ends before the marker that ended the list.
+            let hi = list.stop.map_or(tend, |s| cut_sep(b, w.ic[s].ostart, cstart));
+            w.out.push(inline_list(text, &w.ic, ns, lo, hi, &w.lines));
+        }
+        let mut n_here = 0u32;
+        if let Some(mut c) = bc.filter(|_| !drop_block) {
+            c.gap = w.gap;
+            w.block.push(c);
+            n_here += 1;
+        }
+        if w.found.is_empty() {
+            let tail = w.ic.iter().rev().find(|c| {
+                !c.at_line_start
+                    && !c.style.is_bullet()
+                    && c.is_start()
+                    && (c.style.is_word() || after_colon(b, cstart, c.ostart))
+            });
+            if let Some(t) = tail {
+                let mut c = *t;
+                c.gap = if n_here > 0 { 0 } else { w.gap };
+                w.block.push(c);
+                n_here += 1;
+            }
+        }
+        w.gap = if n_here > 0 { 0 } else { w.gap.saturating_add(1) };
+    }
+}
+
+/// The working lists of [`ListRecognizer::lists`].
+#[derive(Default)]
+struct Work {
+    /// The lists found.
+    out: Vec<EnumList>,
+    /// Every line so far.
+    lines: Vec<Line>,
+    /// Block-marker candidates, in text order.
+    block: Vec<Cand>,
+    /// Non-marker lines since the last block candidate.
+    gap: u32,
+    /// The inline candidates of the current line (reused).
+    ic: Vec<Cand>,
+    /// Lists built from candidates (reused).
+    found: Vec<Built>,
 }
 
 /// A lower-cased copy of `text` with the same byte length (used when no key is given).
@@ -450,12 +512,12 @@ fn simple_key(text: &str) -> String {
 }
 
 /// The word after `p` (past spaces) is a number word: "một là một, hai là hai".
-fn number_word_follows(kb: &[u8], mut p: usize) -> bool {
+fn number_word_follows(numbers: &[(String, u32)], kb: &[u8], mut p: usize) -> bool {
     while p < kb.len() && kb[p] == b' ' {
         p += 1;
     }
     let rest = &kb[p..];
-    ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín", "mười"].iter().any(|w| {
+    numbers.iter().any(|(w, _)| {
         rest.starts_with(w.as_bytes()) && rest.get(w.len()).is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric())
     })
 }
@@ -521,7 +583,7 @@ fn before_strict(b: &[u8], ls: usize, pos: usize) -> bool {
 }
 
 /// Start of line, `: ; , .`, or a space not after a reference word ("Điều", "khoản", …).
-fn before_loose(b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
+fn before_loose(words: &ListWords, b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
     if pos <= ls {
         return true;
     }
@@ -534,51 +596,14 @@ fn before_loose(b: &[u8], kb: &[u8], ls: usize, pos: usize) -> bool {
                 s -= 1;
             }
             let w = &kb[s..e];
-            !REF_WORDS.iter().any(|r| r.as_bytes() == w)
+            !words.reference.iter().any(|r| r.as_bytes() == w)
         }
         _ => false,
     }
 }
 
 /// `pos` follows a space after a plain word: letters, not a reference or counting word.
-fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
-    const COUNTED: &[&str] = &[
-        "tháng",
-        "ngày",
-        "năm",
-        "quý",
-        "kỳ",
-        "khóa",
-        "khoá",
-        "lớp",
-        "hạng",
-        "tuổi",
-        "giờ",
-        "phút",
-        "tầng",
-        "lô",
-        "phòng",
-        "tổ",
-        "đội",
-        "xóm",
-        "thôn",
-        "ấp",
-        "khu",
-        "phường",
-        "quận",
-        "tập",
-        "vòng",
-        "hiệp",
-        "top",
-        "nhóm",
-        "loại",
-        "cấp",
-        "bậc",
-        "số",
-        "đợt",
-        "tuần",
-        "lượt",
-    ];
+fn after_plain_word(words: &ListWords, text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
     let b = text.as_bytes();
     if pos <= ls + 1 || b[pos - 1] != b' ' {
         return false;
@@ -591,7 +616,10 @@ fn after_plain_word(text: &str, kb: &[u8], ls: usize, pos: usize) -> bool {
     let Some(w) = std::str::from_utf8(&kb[s..e]).ok() else {
         return false;
     };
-    !w.is_empty() && w.chars().all(crate::key::is_alphabetic) && !REF_WORDS.contains(&w) && !COUNTED.contains(&w)
+    !w.is_empty()
+        && w.chars().all(crate::key::is_alphabetic)
+        && !words.reference.iter().any(|r| r == w)
+        && !words.counted.iter().any(|r| r == w)
 }
 
 /// The marker at `pos` follows a colon (white space between).
@@ -672,23 +700,28 @@ fn after_marker(b: &[u8], mend: usize, emph: Option<(u8, usize)>, lim: usize) ->
     p
 }
 
-#[allow(clippy::too_many_arguments)]
-fn cand(
-    style: MarkerStyle,
-    sub: u32,
-    val: u32,
-    prefix: u32,
-    ostart: usize,
-    mstart: usize,
-    mend: usize,
-    tstart: usize,
-    line: usize,
-) -> Cand {
-    Cand { style, sub, val, prefix, ostart, mstart, mend, tstart, line, gap: 0, at_line_start: false, weak: false }
+/// A candidate of `style` numbered `val` on line `line`, its marker at `at`: (start
+/// with emphasis, start, end, start of the item text). No sub-style, no prefix.
+fn cand(style: MarkerStyle, val: u32, at: (usize, usize, usize, usize), line: usize) -> Cand {
+    let (ostart, mstart, mend, tstart) = at;
+    Cand {
+        style,
+        sub: 0,
+        val,
+        prefix: 0,
+        ostart,
+        mstart,
+        mend,
+        tstart,
+        line,
+        gap: 0,
+        at_line_start: false,
+        weak: false,
+    }
 }
 
 /// An ordinal or counting word matched on the key at `ms..me`.
-fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
+fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
     if !text.is_char_boundary(ms) || !text.is_char_boundary(me) {
         return None;
     }
@@ -719,27 +752,14 @@ fn word_cand(text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
         Some(w) => (MarkerStyle::OrdinalWord, w),
         None => (MarkerStyle::CountWord, k.strip_suffix(" là")?),
     };
-    if style == MarkerStyle::CountWord && number_word_follows(kb, after) {
+    if style == MarkerStyle::CountWord && number_word_follows(&words.number, kb, after) {
         return None;
     }
-    let val = match w {
-        "nhất" | "nhứt" | "một" => 1,
-        "hai" => 2,
-        "ba" => 3,
-        "tư" | "bốn" => 4,
-        "năm" => 5,
-        "sáu" => 6,
-        "bảy" | "bẩy" => 7,
-        "tám" => 8,
-        "chín" => 9,
-        "mười" => 10,
-        "mười một" => 11,
-        "mười hai" => 12,
-        _ => return None,
-    };
+    let table = if style == MarkerStyle::OrdinalWord { &words.ordinal } else { &words.number };
+    let val = table.iter().find(|(x, _)| x == w)?.1;
     let lim = text[me..].find('\n').map_or(text.len(), |k| me + k);
     let tstart = after_marker(b, me, emph, lim);
-    Some(cand(style, 0, val, 0, ostart, ms, me, tstart, 0))
+    Some(cand(style, val, (ostart, ms, me, tstart), 0))
 }
 
 /// The block marker at the start of `line`, if any.
@@ -747,24 +767,8 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
     use MarkerStyle as S;
     let b = text.as_bytes();
     let (s, e) = (line.cstart, line.tend);
-    let mut p = s;
     // A Markdown heading: "### 1.1. Mục đích".
-    if b[p] == b'#' {
-        let mut q = p;
-        while q < e && b[q] == b'#' && q - p < 6 {
-            q += 1;
-        }
-        if q >= e || !is_sp(b[q]) {
-            return None;
-        }
-        while q < e && is_sp(b[q]) {
-            q += 1;
-        }
-        if q >= e {
-            return None;
-        }
-        p = q;
-    }
+    let mut p = if b[s] == b'#' { after_heading_marks(b, s, e)? } else { s };
     let mut emph = None;
     if matches!(b[p], b'*' | b'_') {
         let ch = b[p];
@@ -774,7 +778,7 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         }
         if ch == b'*' && n == 1 && (p + 1 == e || is_sp(b[p + 1])) {
             let t = after_marker(b, p + 1, None, e);
-            return Some(ok(cand(S::Bullet, '*' as u32, 0, 0, s, p, p + 1, t, li)));
+            return Some(ok(Cand { sub: '*' as u32, ..cand(S::Bullet, 0, (s, p, p + 1, t), li) }));
         }
         if n > 3 || p + n >= e || is_sp(b[p + n]) {
             return None;
@@ -787,91 +791,120 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         c.ostart = s;
         return Some(ok(c));
     }
-    let mk = |style, sub, val, prefix, mend| {
-        let t = after_marker(b, mend, emph, e);
-        Some(ok(cand(style, sub, val, prefix, s, p, mend, t, li)))
-    };
     let x = b[p];
-    match x {
+    let (style, sub, val, prefix, mend) = match x {
         b'(' => {
             let (v, q) = digits(b, p + 1, e, 3)?;
             (v > 0 && q < e && b[q] == b')').then_some(())?;
-            mk(S::ParenNumber, 0, v, 0, q + 1)
+            (S::ParenNumber, 0, v, 0, q + 1)
         }
-        b'0'..=b'9' => {
-            let (v, q) = digits(b, p, e, 3)?;
-            if v == 0 || q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let free = |r: usize| r >= e || is_sp(b[r]);
-            match b[q] {
-                b'.' if r < e && b[r].is_ascii_digit() => {
-                    let (v2, mut q2) = digits(b, r, e, 2)?;
-                    let (mut last, mut prefix, mut depth) = (v2, v, 2);
-                    if q2 + 1 < e && b[q2] == b'.' && b[q2 + 1].is_ascii_digit() {
-                        let (v3, q3) = digits(b, q2 + 1, e, 2)?;
-                        (last, prefix, depth, q2) = (v3, v * 1000 + v2, 3, q3);
-                    }
-                    if q2 < e && b[q2] == b'.' {
-                        q2 += 1;
-                    }
-                    (free(q2) || letter_at(text, q2)).then_some(())?;
-                    mk(S::DecimalDot, depth, last, prefix, q2)
-                }
-                b'.' => (free(r) || letter_at(text, r)).then(|| mk(S::NumberDot, 0, v, 0, r))?,
-                b')' => mk(S::NumberParen, 0, v, 0, r),
-                b'-' => (free(r) || (letter_at(text, r) && !word_has_slash(b, r, e)))
-                    .then(|| mk(S::NumberDash, 0, v, 0, r))?,
-                b'/' => (free(r) || upper_at(text, r)).then(|| mk(S::NumberSlash, 0, v, 0, r))?,
-                _ => None,
-            }
-        }
-        b'a'..=b'z' | 0xC4 => {
-            let (letter, q) =
-                if x == 0xC4 { (p + 1 < e && b[p + 1] == 0x91).then_some(('đ', p + 2))? } else { (x as char, p + 1) };
-            if q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let style = match b[q] {
-                b')' => S::LetterParen,
-                b'.' if r < e && is_sp(b[r]) => S::LetterDot,
-                b'/' if r < e && is_sp(b[r]) => S::LetterSlash,
-                _ => return None,
-            };
-            mk(style, 0, letter as u32, 0, r)
-        }
-        b'I' | b'V' | b'X' => {
-            let mut q = p;
-            while q < e && matches!(b[q], b'I' | b'V' | b'X') && q - p < 7 {
-                q += 1;
-            }
-            let v = roman(&b[p..q])?;
-            if q >= e {
-                return None;
-            }
-            let r = q + 1;
-            let free = r >= e || is_sp(b[r]);
-            match b[q] {
-                b'.' if free || upper_at(text, r) => mk(S::RomanDot, 0, v, 0, r),
-                b'-' if free || letter_at(text, r) => mk(S::RomanDash, 0, v, 0, r),
-                b'/' if free => mk(S::RomanSlash, 0, v, 0, r),
-                _ => None,
-            }
-        }
+        b'0'..=b'9' => number_marker(text, p, e)?,
+        b'a'..=b'z' | 0xC4 => letter_marker(b, p, e)?,
+        b'I' | b'V' | b'X' => roman_marker(text, p, e)?,
         b'-' | b'+' => {
             let r = p + 1;
             let fine = r >= e
                 || is_sp(b[r])
                 || char_at(text, r).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '('));
             let style = if x == b'-' { S::Dash } else { S::Plus };
-            fine.then(|| mk(style, 0, 0, 0, r))?
+            fine.then_some((style, 0, 0, 0, r))?
         }
         _ => {
             let c = char_at(text, p)?;
-            BULLETS.contains(&c).then(|| mk(S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
+            BULLETS.contains(&c).then_some((S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
         }
+    };
+    let t = after_marker(b, mend, emph, e);
+    Some(ok(Cand { sub, prefix, ..cand(style, val, (s, p, mend, t), li) }))
+}
+
+/// A block marker's style, sub-style, value, prefix and end.
+type Shape = (MarkerStyle, u32, u32, u32, usize);
+
+/// Past the `#` marks of a Markdown heading at `p` and the spaces after them.
+fn after_heading_marks(b: &[u8], p: usize, e: usize) -> Option<usize> {
+    let mut q = p;
+    while q < e && b[q] == b'#' && q - p < 6 {
+        q += 1;
+    }
+    if q >= e || !is_sp(b[q]) {
+        return None;
+    }
+    while q < e && is_sp(b[q]) {
+        q += 1;
+    }
+    (q < e).then_some(q)
+}
+
+/// A numbered marker at `p` (a digit): "1.", "1.2.", "1.2.3", "1)", "1-", "1/".
+fn number_marker(text: &str, p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let (v, q) = digits(b, p, e, 3)?;
+    if v == 0 || q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let free = |r: usize| r >= e || is_sp(b[r]);
+    match b[q] {
+        b'.' if r < e && b[r].is_ascii_digit() => {
+            let (v2, mut q2) = digits(b, r, e, 2)?;
+            let (mut last, mut prefix, mut depth) = (v2, v, 2);
+            if q2 + 1 < e && b[q2] == b'.' && b[q2 + 1].is_ascii_digit() {
+                let (v3, q3) = digits(b, q2 + 1, e, 2)?;
+                (last, prefix, depth, q2) = (v3, v * 1000 + v2, 3, q3);
+            }
+            if q2 < e && b[q2] == b'.' {
+                q2 += 1;
+            }
+            (free(q2) || letter_at(text, q2)).then_some((S::DecimalDot, depth, last, prefix, q2))
+        }
+        b'.' => (free(r) || letter_at(text, r)).then_some((S::NumberDot, 0, v, 0, r)),
+        b')' => Some((S::NumberParen, 0, v, 0, r)),
+        b'-' => (free(r) || (letter_at(text, r) && !word_has_slash(b, r, e))).then_some((S::NumberDash, 0, v, 0, r)),
+        b'/' => (free(r) || upper_at(text, r)).then_some((S::NumberSlash, 0, v, 0, r)),
+        _ => None,
+    }
+}
+
+/// A lettered marker at `p`: "a)", "a.", "a/", "đ)".
+fn letter_marker(b: &[u8], p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let x = b[p];
+    let (letter, q) =
+        if x == 0xC4 { (p + 1 < e && b[p + 1] == 0x91).then_some(('đ', p + 2))? } else { (x as char, p + 1) };
+    if q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let style = match b[q] {
+        b')' => S::LetterParen,
+        b'.' if r < e && is_sp(b[r]) => S::LetterDot,
+        b'/' if r < e && is_sp(b[r]) => S::LetterSlash,
+        _ => return None,
+    };
+    Some((style, 0, letter as u32, 0, r))
+}
+
+/// A Roman section marker at `p`: "II.", "IV-", "X/".
+fn roman_marker(text: &str, p: usize, e: usize) -> Option<Shape> {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    let mut q = p;
+    while q < e && matches!(b[q], b'I' | b'V' | b'X') && q - p < 7 {
+        q += 1;
+    }
+    let v = roman(&b[p..q])?;
+    if q >= e {
+        return None;
+    }
+    let r = q + 1;
+    let free = r >= e || is_sp(b[r]);
+    match b[q] {
+        b'.' if free || upper_at(text, r) => Some((S::RomanDot, 0, v, 0, r)),
+        b'-' if free || letter_at(text, r) => Some((S::RomanDash, 0, v, 0, r)),
+        b'/' if free => Some((S::RomanSlash, 0, v, 0, r)),
+        _ => None,
     }
 }
 
@@ -883,7 +916,7 @@ fn ok(mut c: Cand) -> Cand {
 
 /// Inline markers of one line (`cstart..tend`): `(1)`, `1)`, `a)`, `1.`, `1-`, and the
 /// bullets ` - ` and ` + ` after a sentence or clause end.
-fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
+fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
     use MarkerStyle as S;
     let b = text.as_bytes();
     let line_start = |mut c: Cand| {
@@ -911,12 +944,12 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
             b')' => {
                 if let Some(v) = num {
                     if k > ls && b[k - 1] == b'(' {
-                        if before_loose(b, kb, ls, k - 1) {
-                            let c = cand(S::ParenNumber, 0, v, 0, k - 1, k - 1, i + 1, t(i + 1), li);
+                        if before_loose(w, b, kb, ls, k - 1) {
+                            let c = cand(S::ParenNumber, v, (k - 1, k - 1, i + 1, t(i + 1)), li);
                             out.push(line_start(c));
                         }
-                    } else if before_loose(b, kb, ls, k) {
-                        out.push(line_start(cand(S::NumberParen, 0, v, 0, k, k, i + 1, t(i + 1), li)));
+                    } else if before_loose(w, b, kb, ls, k) {
+                        out.push(line_start(cand(S::NumberParen, v, (k, k, i + 1, t(i + 1)), li)));
                     }
                 } else if nd == 0 && i > ls {
                     let (lstart, letter) = if b[i - 1].is_ascii_lowercase() {
@@ -927,8 +960,8 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
                         continue;
                     };
                     let fine = i + 1 >= le || is_sp(b[i + 1]) || letter_at(text, i + 1);
-                    if fine && before_loose(b, kb, ls, lstart) {
-                        let c = cand(S::LetterParen, 0, letter as u32, 0, lstart, lstart, i + 1, t(i + 1), li);
+                    if fine && before_loose(w, b, kb, ls, lstart) {
+                        let c = cand(S::LetterParen, letter as u32, (lstart, lstart, i + 1, t(i + 1)), li);
                         out.push(line_start(c));
                     }
                 }
@@ -944,14 +977,14 @@ fn scan_inline(text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut
                     };
                     let style = if x == b'.' { S::NumberDot } else { S::NumberDash };
                     if fine && before_strict(b, ls, k) {
-                        out.push(line_start(cand(style, 0, v, 0, k, k, r, t(r), li)));
+                        out.push(line_start(cand(style, v, (k, k, r, t(r)), li)));
                     } else if v > 1
                         && r + 1 < le
                         && is_sp(b[r])
                         && char_at(text, r + 1).is_some_and(char::is_uppercase)
-                        && after_plain_word(text, kb, ls, k)
+                        && after_plain_word(w, text, kb, ls, k)
                     {
-                        let mut c = cand(style, 0, v, 0, k, k, r, t(r), li);
+                        let mut c = cand(style, v, (k, k, r, t(r)), li);
                         c.weak = true;
                         out.push(c);
                     }
@@ -976,7 +1009,7 @@ fn push_inline_bullet(text: &str, ls: usize, le: usize, i: usize, style: MarkerS
         && upper_at(text, i + 2)
     {
         let t = after_marker(b, i + 1, None, le);
-        out.push(cand(style, 0, 0, 0, i, i, i + 1, t, li));
+        out.push(cand(style, 0, (i, i, i + 1, t), li));
     }
 }
 
@@ -1328,15 +1361,7 @@ mod tests {
     /// A key as the project builds it (lower case, same byte length); tone folding does
     /// not matter for these tests.
     fn key(s: &str) -> String {
-        s.chars()
-            .map(|c| {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-                    _ => c,
-                }
-            })
-            .collect()
+        simple_key(s)
     }
 
     fn run(text: &str) -> Vec<EnumList> {

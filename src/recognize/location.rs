@@ -4,6 +4,7 @@
 
 use super::context::Context;
 use super::date::DateMention;
+use crate::lexicon::WordList;
 
 /// A place named after a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +56,7 @@ impl SentenceIntros {
     fn of(cx: &Context<'_, '_>, ss: usize, se: usize) -> Self {
         let key = &cx.key[ss..se];
         let mut starts: Vec<(usize, usize)> = Vec::new();
-        for w in cx.lex.words("place_intro") {
+        for w in cx.lex.words(WordList::PlaceIntro) {
             for (p, _) in key.match_indices(w.as_str()) {
                 if p > 0 && key[..p].ends_with(' ') && key[p + w.len()..].starts_with(' ') {
                     starts.push((ss + p, ss + p + w.len() + 1));

@@ -7,6 +7,7 @@ use super::context::Context;
 use super::date::DateMention;
 use super::words::ends_with_word;
 use crate::layout::BlockKind;
+use crate::lexicon::WordList;
 
 /// Meeting kinds that say little: a specific kind found beside them is taken instead.
 const GENERIC_KINDS: &[&str] = &["hoi_nghi", "cuoc_hop", "hop", "le", "truc_tuyen"];
@@ -55,7 +56,7 @@ fn in_title_and_name<'l>(cx: &Context<'_, 'l>, name: Option<(usize, usize)>) -> 
 /// The first meeting word of the body in a sentence with an organizing, chairing or
 /// attending cue, or a speech at the event ("Phát biểu tại lễ công bố").
 fn in_meeting_sentence<'l>(cx: &Context<'_, 'l>) -> Option<&'l str> {
-    let at = cx.lex.word_list("spoken_at");
+    let at = cx.lex.word_list(WordList::SpokenAt);
     for c in cx.cues().filter(|c| c.meeting && cx.body(c.start)) {
         if let Some((ss, se, _)) = cx.sentence_of(c.start) {
             let spoken_at = |x: &Cue<'_>| {

@@ -123,6 +123,17 @@ pub struct Recognizers {
     pub counts: count::CountRecognizer,
 }
 
+impl Recognizers {
+    /// The recognizers with the word lists of `lex`.
+    pub fn new(lex: &Lexicon) -> Self {
+        Recognizers {
+            dates: date::DateRecognizer::with_lexicon(lex),
+            lists: list::ListRecognizer::with_lexicon(lex),
+            counts: count::CountRecognizer::with_lexicon(lex),
+        }
+    }
+}
+
 /// `v` without the room it grew into (the lists are kept to the end of the parse).
 fn fit<T>(mut v: Vec<T>) -> Vec<T> {
     v.shrink_to_fit();

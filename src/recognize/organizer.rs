@@ -13,6 +13,7 @@ use super::words::{after_last_word, clause_start, starts_with_word, trim_words};
 use crate::key;
 use crate::layout::BlockKind;
 use crate::lexicon::Scan;
+use crate::lexicon::WordList;
 
 /// What the organizing sentence says, in normalized-text offsets.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,8 +38,9 @@ struct SubjectWords<'l> {
 pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[(usize, PersonMention)]) -> Organizing {
     // The organizing verb, or a meeting phrase that opens with it ("… Huyện ủy họp giao ban").
     let w = |list| cx.lex.words(list);
-    let (meet_verb, organize_verb, agent) = (w("meet_verb"), w("organize_verb"), w("agent"));
-    let (subject_lead, subject_trail, person_lead) = (w("subject_lead"), w("subject_trail"), w("person_lead"));
+    let (meet_verb, organize_verb, agent) = (w(WordList::MeetVerb), w(WordList::OrganizeVerb), w(WordList::Agent));
+    let (subject_lead, subject_trail, person_lead) =
+        (w(WordList::SubjectLead), w(WordList::SubjectTrail), w(WordList::PersonLead));
     let words = SubjectWords { agent, lead: subject_lead, trail: subject_trail, person_lead };
     let organizes = |c: &Cue<'_>| {
         (c.name == "organize" || c.meeting && meet_verb.iter().any(|v| starts_with_word(&cx.key[c.start..c.end], v)))

@@ -87,6 +87,14 @@ pub struct Ctx<'a> {
     pub ascii: bool,
 }
 
+/// What [`Walker::org_capital`] says of a capitalized word.
+enum OrgStep {
+    /// The organization ends at this token.
+    Stop(usize),
+    /// The word is part of it.
+    Go,
+}
+
 /// What [`Walker::extend_org`] took last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Took {
@@ -556,88 +564,18 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             if let Some(w) = self.word(i) {
-                let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if first_upper {
-                    let n = self.cap_run(i, 5);
-                    if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
-                        return i;
-                    }
-                    if self.cue_is(i, "function_word") {
-                        // "… Bộ Công thương Trong thời gian …": a capitalized function word.
-                        return i;
-                    }
-                    // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
-                    if before_name && n >= 3 {
-                        if let Some(k) = self.person_split(i, n) {
-                            return i + k;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    match self.org_capital(i, took, before_name) {
+                        OrgStep::Stop(k) => return k,
+                        OrgStep::Go => {
+                            i += 1;
+                            took = Took::Cap;
+                            continue;
                         }
                     }
-                    // After a whole organization a name may open with a family name that is
-                    // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
-                    if before_name
-                        && matches!(took, Took::Org | Took::Head)
-                        && (2..=4).contains(&n)
-                        && self.is_surname(i, true)
-                        && self.name_ends(i + n)
-                    {
-                        return i;
-                    }
-                    if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
-                        return i;
-                    }
-                    i += 1;
-                    took = Took::Cap;
-                    continue;
                 }
-                // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
-                if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
-                    i += 1;
-                    continue;
-                }
-                if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
-                    i += 1;
-                    continue;
-                }
-                if took == Took::Cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
-                    // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
-                    if self.person_at(i).is_none() && !self.cue_start(i) {
-                        i += 1;
-                        took = Took::Compound;
-                        continue;
-                    }
-                }
-                // Lower-case words inside a name, between its head and a capitalized part:
-                // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
-                if matches!(took, Took::Head | Took::Compound | Took::Term) {
-                    let lower = |k: usize| {
-                        self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
-                            && !self.cue_is(k, "function_word")
-                            && self.person_at(k).is_none()
-                            && self.org_at(k).is_none()
-                            && !self.cue_start(k)
-                    };
-                    let n = (0..3).take_while(|&d| lower(i + d)).count();
-                    let k = i + n;
-                    let place = |k: usize| {
-                        let m = self.cap_run(k, 5);
-                        m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
-                    };
-                    let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || took == Took::Term);
-                    if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
-                        i = k;
-                        // A whole organization before the words still counts as one
-                        // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
-                        took = if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing };
-                        continue;
-                    }
-                }
-                if (self.cue_is(i, "list_and") || w == "&")
-                    && self.cap(i + 1)
-                    && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
-                    && self.person_at(i + 1).is_none()
-                    && i > start
-                {
-                    i += 1;
+                if let Some((k, t)) = self.org_lower(i, start, w, took) {
+                    (i, took) = (k, t);
                     continue;
                 }
             }
@@ -658,6 +596,91 @@ impl<'a> Walker<'a, '_> {
             }
             return i;
         }
+    }
+
+    /// A capitalized word `i` inside the organization [`Walker::extend_org`] reads
+    /// (`took` last): the organization ends before it (a name, a function word, an
+    /// honorific) or takes it.
+    fn org_capital(&self, i: usize, took: Took, before_name: bool) -> OrgStep {
+        let n = self.cap_run(i, 5);
+        if n >= 2 && self.looks_like_name(i, n) && self.is_surname(i, false) {
+            return OrgStep::Stop(i);
+        }
+        if self.cue_is(i, "function_word") {
+            // "… Bộ Công thương Trong thời gian …": a capitalized function word.
+            return OrgStep::Stop(i);
+        }
+        // A place run on by a name: "Hải quan Việt Nam Mai Xuân Thành".
+        if before_name && n >= 3 {
+            if let Some(k) = self.person_split(i, n) {
+                return OrgStep::Stop(i + k);
+            }
+        }
+        // After a whole organization a name may open with a family name that is
+        // also a word: "Bộ trưởng Bộ Công an Tô Lâm".
+        if before_name
+            && matches!(took, Took::Org | Took::Head)
+            && (2..=4).contains(&n)
+            && self.is_surname(i, true)
+            && self.name_ends(i + n)
+        {
+            return OrgStep::Stop(i);
+        }
+        if self.person_at(i).is_some_and(|(_, k)| matches!(k, Kind::Honorific(_))) {
+            return OrgStep::Stop(i);
+        }
+        OrgStep::Go
+    }
+
+    /// A lower-case word `w` at `i` inside the organization [`Walker::extend_org`] reads
+    /// from `start` (`took` last): where the organization goes on and what it took, or
+    /// `None` when the word is no part of it.
+    fn org_lower(&self, i: usize, start: usize, w: &str, took: Took) -> Option<(usize, Took)> {
+        // "Ủy ban Đối ngoại của Quốc hội": "của" before a whole organization.
+        if self.cue_is(i, "of") && i > start && self.org_at(i + 1).is_some_and(|(_, k)| k != Kind::Unit) {
+            return Some((i + 1, took));
+        }
+        if w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2 && i == start && self.org_at(i + 1).is_some() {
+            return Some((i + 1, took));
+        }
+        if took == Took::Cap && w.chars().all(char::is_lowercase) && !self.cue_is(i, "function_word") {
+            // Second syllable of a capitalized compound ("Dân vận", "Tài chính").
+            if self.person_at(i).is_none() && !self.cue_start(i) {
+                return Some((i + 1, Took::Compound));
+            }
+        }
+        // Lower-case words inside a name, between its head and a capitalized part:
+        // "Hội đồng thành viên Tập đoàn …", "Trung tâm Đáp ứng khẩn cấp sự kiện Y tế …".
+        if matches!(took, Took::Head | Took::Compound | Took::Term) {
+            let lower = |k: usize| {
+                self.word(k).is_some_and(|w| w.chars().all(char::is_lowercase))
+                    && !self.cue_is(k, "function_word")
+                    && self.person_at(k).is_none()
+                    && self.org_at(k).is_none()
+                    && !self.cue_start(k)
+            };
+            let n = (0..3).take_while(|&d| lower(i + d)).count();
+            let k = i + n;
+            let place = |k: usize| {
+                let m = self.cap_run(k, 5);
+                m >= 1 && !self.looks_like_name(k, m) && self.person_at(k).is_none() && self.name_ends(k + m)
+            };
+            let org_next = self.org_at(k).is_some_and(|(_, kd)| kd != Kind::Unit || took == Took::Term);
+            if n > 0 && (org_next || self.compound_noun(k) || place(k)) {
+                // A whole organization before the words still counts as one
+                // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
+                return Some((k, if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing }));
+            }
+        }
+        if (self.cue_is(i, "list_and") || w == "&")
+            && self.cap(i + 1)
+            && !self.looks_like_name(i + 1, self.cap_run(i + 1, 5))
+            && self.person_at(i + 1).is_none()
+            && i > start
+        {
+            return Some((i + 1, took));
+        }
+        None
     }
 
     /// Is token `i` a capitalized compound noun inside a name ("Ngân sách", "Công nghệ"):
@@ -1005,140 +1028,145 @@ impl<'a> Walker<'a, '_> {
         let qualified_title = self.is_title_at(i + 1) && self.qualifier_at(i);
         let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
         match here {
-            Some((_, Kind::Honorific(_))) if !qualified_title => {
-                let plural = plural();
-                if self.place_context(i) && !plural {
-                    // "đường Ông Ích Khiêm": part of a street or place name.
-                    return i + 1;
-                }
-                let (hons, j) = self.honorifics(i);
-                let address_only = hons.iter().all(|h| h.kind == HonorificKind::Address);
-                // Address forms written once for a list: "Các ông: A, …; B, …", "Bà: C, …".
-                let list_hons: &[Honorific] = if address_only { &hons } else { &[] };
-                if plural || address_only && self.punct(j) == Some(':') {
-                    // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
-                    if self.punct(j) == Some(':') {
-                        return self.list_with(j + 1, &[], list_hons, out);
-                    }
-                    if self.is_title_at(j) {
-                        let (shared, k) = self.roles(j, true);
-                        if self.punct(k) == Some(':') {
-                            return self.list(k + 1, &shared, out);
-                        }
-                        let n = self.cap_run(k, 5);
-                        if self.looks_like_name(k, n) {
-                            return self.list(k, &shared, out);
-                        }
-                        return k;
-                    }
-                    if self.cap_run(j, 5) >= 2 {
-                        return self.list(j, &[], out);
-                    }
-                    return j;
-                }
-                let mut n = self.cap_run(j, 5);
-                if n == 0 {
-                    // "ông NGUYỄN VĂN AN": a name in capitals after an honorific.
-                    n = self.upper_name_run(j);
-                }
-                // A one-syllable given name after a capitalized "Ông"/"Bà" inside a sentence is
-                // more likely a place ("Bà Rịa") than a person.
-                let mid_sentence_cap = address_only
-                    && self.cap(i)
-                    && i > 0
-                    && !matches!(self.punct(i - 1), Some('.' | ':' | '"' | '(' | '-'));
-                // A given name alone needs an address form ("bà Tình", "Đ/c Thân") and two
-                // letters at least; after a rank or a degree alone the name must look like one.
-                let name_ok = if address_only || hons.iter().any(|h| h.kind == HonorificKind::Address) {
-                    n >= 1
-                        && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
-                        && !(n == 1 && mid_sentence_cap && self.cue_is(i, "address_plain"))
-                } else {
-                    self.looks_like_name(j, n)
-                };
-                if name_ok && !self.historical(j, n) {
-                    let (p, k) = self.mention(i, hons, Vec::new(), j, n);
-                    out.push(p);
-                    return k;
-                }
-                if self.is_title_at(j) || self.qualifier_at(j) {
-                    let (roles, k) = self.roles(j, true);
-                    if roles.is_empty() {
-                        return j;
-                    }
-                    let n = self.cap_run(k, 5);
-                    let end = roles.last().map_or(0, |r| r.end);
-                    if n >= 1 && (self.looks_like_name(k, n) || n >= 2) && !self.historical(k, n) {
-                        // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm".
-                        let (p, k2) = self.mention(i, hons, roles, k, n);
-                        out.push(p);
-                        return k2;
-                    }
-                    if address_only {
-                        out.push(PersonMention { start: self.tok(i).s, end, name: None, honorifics: hons, roles });
-                    }
-                    return k;
-                }
-                j
-            }
-            Some((_, Kind::Title { .. })) => {
-                if plural() {
-                    let (shared, k) = self.roles(i, true);
-                    if self.punct(k) == Some(':') {
-                        return self.list(k + 1, &shared, out);
-                    }
-                    let n = self.cap_run(k, 5);
-                    if self.looks_like_name(k, n) {
-                        return self.list(k, &shared, out);
-                    }
-                    return k;
-                }
-                let (roles, k) = self.roles(i, true);
-                if roles.is_empty() {
-                    return i + 1;
-                }
-                // Role before the name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A", also after ':'.
-                // "Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh": a dash between role and name.
-                let k2 = if matches!(self.punct(k), Some(':' | '-' | '–')) { k + 1 } else { k };
-                let (hons, k3) = self.honorifics(k2);
-                let n = self.cap_run(k3, 5);
-                // After a title a two-syllable name may open with a family name that is
-                // also a word ("Tổng Bí thư Tô Lâm").
-                let named =
-                    (self.looks_like_name(k3, n) || n == 2 && self.is_surname(k3, true) || !hons.is_empty() && n >= 1)
-                        && !self.historical(k3, n);
-                if named {
-                    let (p, k4) = self.mention(i, hons, roles, k3, n);
-                    out.push(p);
-                    // "Phó Thủ tướng A, B" style lists share the role.
-                    if matches!(self.punct(k4), Some(',')) && self.looks_like_name(k4 + 1, self.cap_run(k4 + 1, 5)) {
-                        let shared: Vec<RoleMention> = out.last().map(|p| p.roles.clone()).unwrap_or_default();
-                        return self.list(k4 + 1, &shared, out);
-                    }
-                    return k4;
-                }
-                k
-            }
-            _ => {
-                // A bare name: needs a family name, and roles or length to be sure.
-                if !self.name_syllable(i) || (i > 0 && self.name_syllable(i - 1)) {
-                    return i + 1;
-                }
-                let n = self.cap_run(i, 5);
-                if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
-                    return i + n.max(1);
-                }
-                let (roles, k) = self.roles_after(i + n, false);
-                let strong = n >= 3 && (self.is_surname(i, false) || self.is_middle(i + 1)) || !roles.is_empty();
-                if !strong {
-                    return i + n;
-                }
-                let name = self.span_of(i, i + n);
-                let end = roles.last().map_or(name.1, |r| r.end);
-                out.push(PersonMention { start: name.0, end, name: Some(name), honorifics: Vec::new(), roles });
-                k
-            }
+            Some((_, Kind::Honorific(_))) if !qualified_title => self.at_honorific(i, plural(), out),
+            Some((_, Kind::Title { .. })) => self.at_title(i, plural, out),
+            _ => self.at_bare_name(i, out),
         }
+    }
+
+    /// A mention that opens with honorifics at `i` ("đồng chí", "ông", a rank or a
+    /// degree); `plural` after "các"/"những".
+    fn at_honorific(&self, i: usize, plural: bool, out: &mut Vec<PersonMention>) -> usize {
+        if self.place_context(i) && !plural {
+            // "đường Ông Ích Khiêm": part of a street or place name.
+            return i + 1;
+        }
+        let (hons, j) = self.honorifics(i);
+        let address_only = hons.iter().all(|h| h.kind == HonorificKind::Address);
+        // Address forms written once for a list: "Các ông: A, …; B, …", "Bà: C, …".
+        let list_hons: &[Honorific] = if address_only { &hons } else { &[] };
+        if plural || address_only && self.punct(j) == Some(':') {
+            // "các đồng chí: A, …; B, …", "các đồng chí Phó Chủ tịch UBND tỉnh: A, B".
+            if self.punct(j) == Some(':') {
+                return self.list_with(j + 1, &[], list_hons, out);
+            }
+            if self.is_title_at(j) {
+                return self.shared_role_list(j, out);
+            }
+            if self.cap_run(j, 5) >= 2 {
+                return self.list(j, &[], out);
+            }
+            return j;
+        }
+        let mut n = self.cap_run(j, 5);
+        if n == 0 {
+            // "ông NGUYỄN VĂN AN": a name in capitals after an honorific.
+            n = self.upper_name_run(j);
+        }
+        // A one-syllable given name after a capitalized "Ông"/"Bà" inside a sentence is
+        // more likely a place ("Bà Rịa") than a person.
+        let mid_sentence_cap =
+            address_only && self.cap(i) && i > 0 && !matches!(self.punct(i - 1), Some('.' | ':' | '"' | '(' | '-'));
+        // A given name alone needs an address form ("bà Tình", "Đ/c Thân") and two
+        // letters at least; after a rank or a degree alone the name must look like one.
+        let name_ok = if address_only || hons.iter().any(|h| h.kind == HonorificKind::Address) {
+            n >= 1
+                && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
+                && !(n == 1 && mid_sentence_cap && self.cue_is(i, "address_plain"))
+        } else {
+            self.looks_like_name(j, n)
+        };
+        if name_ok && !self.historical(j, n) {
+            let (p, k) = self.mention(i, hons, Vec::new(), j, n);
+            out.push(p);
+            return k;
+        }
+        if self.is_title_at(j) || self.qualifier_at(j) {
+            let (roles, k) = self.roles(j, true);
+            if roles.is_empty() {
+                return j;
+            }
+            let n = self.cap_run(k, 5);
+            let end = roles.last().map_or(0, |r| r.end);
+            if n >= 1 && (self.looks_like_name(k, n) || n >= 2) && !self.historical(k, n) {
+                // "Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm".
+                let (p, k2) = self.mention(i, hons, roles, k, n);
+                out.push(p);
+                return k2;
+            }
+            if address_only {
+                out.push(PersonMention { start: self.tok(i).s, end, name: None, honorifics: hons, roles });
+            }
+            return k;
+        }
+        j
+    }
+
+    /// Roles shared by a list at `i` ("các Phó Chủ tịch UBND tỉnh: A, B"): the list
+    /// after them, or the token after the roles when no list follows.
+    fn shared_role_list(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
+        let (shared, k) = self.roles(i, true);
+        if self.punct(k) == Some(':') {
+            return self.list(k + 1, &shared, out);
+        }
+        let n = self.cap_run(k, 5);
+        if self.looks_like_name(k, n) {
+            return self.list(k, &shared, out);
+        }
+        k
+    }
+
+    /// A mention that opens with a title at `i` (role before the name); `plural` (asked
+    /// only here: the cue look-up costs) after "các"/"những".
+    fn at_title(&self, i: usize, plural: impl Fn() -> bool, out: &mut Vec<PersonMention>) -> usize {
+        if plural() {
+            return self.shared_role_list(i, out);
+        }
+        let (roles, k) = self.roles(i, true);
+        if roles.is_empty() {
+            return i + 1;
+        }
+        // Role before the name: "Phó Chủ tịch UBND tỉnh Nguyễn Văn A", also after ':'.
+        // "Bí thư Huyện ủy Tháp Mười – Nguyễn Văn Vũ Minh": a dash between role and name.
+        let k2 = if matches!(self.punct(k), Some(':' | '-' | '–')) { k + 1 } else { k };
+        let (hons, k3) = self.honorifics(k2);
+        let n = self.cap_run(k3, 5);
+        // After a title a two-syllable name may open with a family name that is
+        // also a word ("Tổng Bí thư Tô Lâm").
+        let named = (self.looks_like_name(k3, n) || n == 2 && self.is_surname(k3, true) || !hons.is_empty() && n >= 1)
+            && !self.historical(k3, n);
+        if named {
+            let (p, k4) = self.mention(i, hons, roles, k3, n);
+            out.push(p);
+            // "Phó Thủ tướng A, B" style lists share the role.
+            if matches!(self.punct(k4), Some(',')) && self.looks_like_name(k4 + 1, self.cap_run(k4 + 1, 5)) {
+                let shared: Vec<RoleMention> = out.last().map(|p| p.roles.clone()).unwrap_or_default();
+                return self.list(k4 + 1, &shared, out);
+            }
+            return k4;
+        }
+        k
+    }
+
+    /// A bare name at `i`: needs a family name, and roles or length to be sure.
+    fn at_bare_name(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
+        // A bare name: needs a family name, and roles or length to be sure.
+        if !self.name_syllable(i) || (i > 0 && self.name_syllable(i - 1)) {
+            return i + 1;
+        }
+        let n = self.cap_run(i, 5);
+        if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
+            return i + n.max(1);
+        }
+        let (roles, k) = self.roles_after(i + n, false);
+        let strong = n >= 3 && (self.is_surname(i, false) || self.is_middle(i + 1)) || !roles.is_empty();
+        if !strong {
+            return i + n;
+        }
+        let name = self.span_of(i, i + n);
+        let end = roles.last().map_or(name.1, |r| r.end);
+        out.push(PersonMention { start: name.0, end, name: Some(name), honorifics: Vec::new(), roles });
+        k
     }
 
     /// Is the capitalized run at `i` part of a place, street or organization name?

@@ -6,6 +6,7 @@ use super::context::Context;
 use super::person::PersonMention;
 use crate::key;
 use crate::layout::BlockKind;
+use crate::lexicon::WordList;
 
 /// The footer's fields, in normalized-text offsets. A later part with the same label
 /// replaces an earlier one.
@@ -41,14 +42,14 @@ pub enum Responsible {
 }
 
 /// The labels of the fields, in the order they are tried.
-const FIELD_LABELS: [&str; 7] = [
-    "footer_agency",
-    "footer_address",
-    "footer_phone",
-    "footer_fax",
-    "footer_email",
-    "footer_designer",
-    "footer_responsible",
+const FIELD_LABELS: [WordList; 7] = [
+    WordList::FooterAgency,
+    WordList::FooterAddress,
+    WordList::FooterPhone,
+    WordList::FooterFax,
+    WordList::FooterEmail,
+    WordList::FooterDesigner,
+    WordList::FooterResponsible,
 ];
 
 /// The footer, when the layout found footer blocks.
@@ -62,8 +63,9 @@ pub(crate) fn publisher(cx: &Context<'_, '_>, people: &[(usize, PersonMention)])
             let (ps, pe) = (pos, pos + part.len());
             pos = pe + 1;
             let lower = key::key(part.trim_start());
-            let label = |list: &str| cx.lex.words(list).iter().find(|l| lower.starts_with(l.as_str())).map(String::len);
-            let Some((field, label_len)) = FIELD_LABELS.iter().enumerate().find_map(|(i, l)| Some((i, label(l)?)))
+            let label =
+                |list: WordList| cx.lex.words(list).iter().find(|l| lower.starts_with(l.as_str())).map(String::len);
+            let Some((field, label_len)) = FIELD_LABELS.iter().enumerate().find_map(|(i, &l)| Some((i, label(l)?)))
             else {
                 continue;
             };

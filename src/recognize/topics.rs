@@ -5,6 +5,7 @@
 use super::context::Context;
 use super::count::CountMention;
 use crate::layout::BlockKind;
+use crate::lexicon::WordList;
 
 /// The topics after each count, in the order of the counts; read only for counts in
 /// a paragraph (the others' are empty).
@@ -20,7 +21,7 @@ fn after_count(cx: &Context<'_, '_>, c: &CountMention) -> Vec<(usize, usize)> {
     let mut topics = Vec::new();
     let Some((_, se, _)) = cx.sentence_of(c.start) else { return topics };
     let seg = &cx.key[c.end..se];
-    let Some(p) = cx.lex.words("topics_intro").iter().find_map(|w| seg.find(w.as_str())) else { return topics };
+    let Some(p) = cx.lex.words(WordList::TopicsIntro).iter().find_map(|w| seg.find(w.as_str())) else { return topics };
     let from = c.end + p + seg[p..].find(':').unwrap_or(0) + 1;
     let mut pos = from;
     for item in cx.text[from..se].split(';') {

@@ -1,0 +1,170 @@
+//! The vocabulary of formal documents (`formal.tsv`: header lines, document types and
+//! their codes, signing prefixes, field labels of minutes, task agencies and deadlines),
+//! a table of the [`Lexicon`] like the others, its categories named by [`FormalList`].
+
+use super::Lexicon;
+use crate::key;
+
+named_lists! {
+    /// A category of `formal.tsv`, named there by its snake_case name.
+    pub enum FormalList {
+        /// A fragment of the national name or motto (state layout).
+        Motto = "motto",
+        /// The Party header (Party layout).
+        Party = "party",
+        /// A type heading; value: the kind (snake_case `DocumentKind`).
+        DocType = "doc_type",
+        /// A type code of a number; value: the kind.
+        TypeCode = "type_code",
+        /// The subject label of an official letter ("V/v").
+        Subject = "subject",
+        /// The addressee label ("Kính gửi").
+        Addressee = "addressee",
+        /// A signing-authority prefix; value: the authority.
+        SignPrefix = "sign_prefix",
+        /// A line of the signature block that is no part of it ("(đã ký)").
+        SignSkip = "sign_skip",
+        /// A signer's title in minutes, where no prefix is written.
+        SignerTitle = "signer_title",
+        /// The label of the distribution list.
+        Recipients = "recipients",
+        /// The archive line of the distribution list ("Lưu").
+        Archive = "archive",
+        /// A field label of minutes; value: the field.
+        Minutes = "minutes",
+        /// A word of a vote; value: the part.
+        Vote = "vote",
+        /// A verb phrase that names the agency in charge; value: `before` or `after`.
+        Agency = "agency",
+        /// A verb that ends the agency's name in a task ("chủ trì").
+        AgencyEnd = "agency_end",
+        /// A phrase before the agencies that work with it.
+        Partners = "partners",
+        /// A deadline phrase; value: `date`, `period` or `recurring`.
+        Deadline = "deadline",
+        /// A section heading word of minutes.
+        Section = "section",
+        /// A Roman-numbered section whose items are the tasks ("Nhiệm vụ").
+        TaskSection = "task_section",
+        /// A level noun that continues the issuer's name on the next line ("tỉnh").
+        IssuerContinuation = "issuer_continuation",
+        /// A line opening so gives the legal basis ("Căn cứ"), whose date is no meeting date.
+        LegalBasis = "legal_basis",
+    }
+}
+
+/// One entry of `formal.tsv`: the phrase (as a key), its category and value (the
+/// `extra` column is documentation: the state type code of a heading).
+#[derive(Clone, Debug)]
+pub struct FormalEntry {
+    /// The phrase, folded to the key.
+    pub phrase: String,
+    /// Its category.
+    pub category: FormalList,
+    /// The value column (empty where none).
+    pub value: String,
+}
+
+/// The entries of each category (indexed by [`FormalList::index`]), longest phrase
+/// first, in file order among phrases of one length (so "không tán thành" is tried
+/// before "tán thành").
+pub(super) fn compile(entries: Vec<FormalEntry>) -> Vec<Vec<FormalEntry>> {
+    let mut by = vec![Vec::new(); FormalList::ALL.len()];
+    for e in entries {
+        by[e.category.index()].push(e);
+    }
+    for list in &mut by {
+        list.sort_by_key(|e: &FormalEntry| std::cmp::Reverse(e.phrase.len()));
+    }
+    by
+}
+
+/// A phrase ending so may be glued to the next word ("v/v", "(đã ký)").
+fn ends_in_punctuation(phrase: &str) -> bool {
+    phrase.ends_with(['.', ',', ')', '/'])
+}
+
+/// No word character before byte `p` of `key`.
+fn starts_word(key: &str, p: usize) -> bool {
+    key[..p].chars().next_back().is_none_or(|c| !key::is_word_char(c))
+}
+
+/// No word character at byte `p` of `key`.
+fn ends_word(key: &str, p: usize) -> bool {
+    key[p..].chars().next().is_none_or(|c| !key::is_word_char(c))
+}
+
+impl Lexicon {
+    /// The entries of a category of the formal vocabulary, longest phrase first.
+    ///
+    /// ```
+    /// use vanban::lexicon::FormalList;
+    /// let lex = vanban::Lexicon::default();
+    /// assert!(lex.formal(FormalList::Party).any(|e| e.phrase == "đảng cộng sản việt nam"));
+    /// ```
+    pub fn formal(&self, category: FormalList) -> impl Iterator<Item = &FormalEntry> + '_ {
+        self.formal[category.index()].iter()
+    }
+
+    /// The longest entry of `category` that `key` starts with, ending at a word boundary
+    /// (or with punctuation).
+    ///
+    /// ```
+    /// use vanban::lexicon::FormalList;
+    /// let lex = vanban::Lexicon::default();
+    /// assert_eq!(lex.formal_prefix(FormalList::Addressee, "kính gửi: ubnd").unwrap().phrase, "kính gửi");
+    /// ```
+    pub fn formal_prefix(&self, category: FormalList, key: &str) -> Option<&FormalEntry> {
+        self.formal(category).find(|e| {
+            key.starts_with(e.phrase.as_str()) && (ends_in_punctuation(&e.phrase) || ends_word(key, e.phrase.len()))
+        })
+    }
+
+    /// The first place where `key` holds an entry of `category` at a word start, and the
+    /// entry (of the entries found there, the first in [`Lexicon::formal`]'s order).
+    ///
+    /// ```
+    /// use vanban::lexicon::FormalList;
+    /// let lex = vanban::Lexicon::default();
+    /// let (at, _) = lex.formal_find(FormalList::Party, "ubnd tỉnh đảng cộng sản việt nam").unwrap();
+    /// assert_eq!(at, "ubnd tỉnh ".len());
+    /// ```
+    pub fn formal_find(&self, category: FormalList, key: &str) -> Option<(usize, &FormalEntry)> {
+        let mut best: Option<(usize, &FormalEntry)> = None;
+        for e in self.formal(category) {
+            let mut from = 0;
+            while let Some(p) = key[from..].find(e.phrase.as_str()).map(|p| p + from) {
+                let after_ok = ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase);
+                if starts_word(key, p) && after_ok {
+                    if best.is_none_or(|(b, _)| p < b) {
+                        best = Some((p, e));
+                    }
+                    break;
+                }
+                from = p + key[p..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LexiconBuilder, Table};
+    use super::*;
+
+    #[test]
+    fn formal_table_is_extensible() {
+        let lex = LexiconBuilder::with_defaults().add_table(Table::Formal, "Kính trình\taddressee\n").unwrap().build();
+        assert_eq!(lex.formal_prefix(FormalList::Addressee, "kính trình ubnd").unwrap().phrase, "kính trình");
+        assert!(LexiconBuilder::new().add_table(Table::Formal, "x\tno_such_category\n").is_err());
+    }
+
+    #[test]
+    fn longest_phrase_first() {
+        let lex = Lexicon::default();
+        let lens: Vec<usize> = lex.formal(FormalList::Vote).map(|e| e.phrase.len()).collect();
+        assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{lens:?}");
+        assert!(FormalList::ALL.iter().all(|&c| lex.formal(c).next().is_some()), "a category with no entry");
+    }
+}

@@ -211,7 +211,7 @@ impl Parser {
         }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
-        let ascii = recognize::script::lacks_diacritics(&norm.text);
+        let ascii = recognize::script::lacks_diacritics(&norm.text, &self.lexicon);
         let mut scan = self.lexicon.scan(&norm.text, &key, ascii);
         // Kept to the end of the parse: without the room they grew into.
         scan.person.shrink_to_fit();

@@ -3,6 +3,7 @@
 //! ("KẾT LỦẬN … CỦÀ BỘ CHÍNH TRỊ", seen on republishing sites). Both are read off the
 //! normalized text before the lexicon scan, which needs the first answer.
 
+use crate::lexicon::{Lexicon, WordList};
 use crate::{decode, key};
 
 /// The diacritics of a text, scored: see [`toned_words`].
@@ -41,12 +42,8 @@ const TONED_SAMPLE: usize = 64;
 
 /// True when the text is Vietnamese typed without diacritics: letters are (almost) all
 /// ASCII and common Vietnamese syllables written bare make up a good share of the words.
-pub(crate) fn lacks_diacritics(text: &str) -> bool {
-    const BARE: &[&str] = &[
-        "cua", "va", "cac", "nhung", "duoc", "trong", "nguoi", "dong", "chi", "hoi", "nghi", "tinh", "huyen", "xa",
-        "ngay", "thang", "nam", "cong", "tac", "uy", "ban", "nhan", "dan", "chu", "tich", "pho", "bi", "thu", "da",
-        "co", "la", "cho", "voi", "ve", "tai", "mot", "so", "nay", "khong", "phat", "trien", "thuc", "hien",
-    ];
+pub(crate) fn lacks_diacritics(text: &str, lex: &Lexicon) -> bool {
+    let bare_syllables = lex.words(WordList::BareSyllable);
     let (mut ascii, mut other) = (0usize, 0usize);
     for (i, c) in text.char_indices() {
         if c.is_ascii() {
@@ -65,7 +62,7 @@ pub(crate) fn lacks_diacritics(text: &str) -> bool {
     let (mut words, mut bare) = (0usize, 0usize);
     for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
         words += 1;
-        if BARE.iter().any(|b| w.eq_ignore_ascii_case(b)) {
+        if bare_syllables.iter().any(|b| w.eq_ignore_ascii_case(b)) {
             bare += 1;
         }
     }
@@ -75,6 +72,10 @@ pub(crate) fn lacks_diacritics(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lacks_diacritics(text: &str) -> bool {
+        super::lacks_diacritics(text, &Lexicon::default())
+    }
 
     #[test]
     fn text_without_diacritics() {

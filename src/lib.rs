@@ -17,11 +17,31 @@
 //! ```
 //!
 //! ## The pipeline
-//! One direction, each stage a plain function of the previous stage's output:
-//! bytes → [`decode`](parse_bytes) → [`normalize`] → [`layout`] → [`recognize`] →
-//! [`assemble`] → [`Document`]. The vocabulary lives in data tables ([`lexicon`]).
+//! One direction, each stage a plain function of the previous stage's output, each in
+//! its own private module: bytes → decode → normalize → key → scan → layout → recognize
+//! → assemble → [`Document`]. README "Design" says where each lives. The
+//! vocabulary lives in data tables ([`lexicon`]), which a [`LexiconBuilder`] extends.
 //! A [`Parser`] holds the compiled lexicon and recognizers; build it once and share it
 //! (it is `Send + Sync`).
+//!
+//! ## The public API
+//! [`parse`], [`parse_bytes`], [`Parser`] and [`ParserBuilder`]; [`Lexicon`] and
+//! [`LexiconBuilder`]; [`Error`]; the model ([`Document`] and the types it holds, which
+//! serialize to the JSON contract and read back from it); [`matching_key`]; and the
+//! first two stages on their own, [`decode::decode`] (bytes in a legacy encoding, with a
+//! map back to the input) and [`normalize::normalize`].
+//!
+//! ```
+//! let doc = vanban::parse(
+//!     "Sáng 8/7/2024, UBND xã tổ chức hội nghị sơ kết. \
+//!      Đồng chí Nguyễn Văn An - Chủ tịch UBND xã chủ trì hội nghị.",
+//! );
+//! let json = serde_json::to_string(&doc).unwrap();
+//! let back: vanban::Document = serde_json::from_str(&json).unwrap();
+//! assert_eq!(back, doc);
+//! assert_eq!(doc.kind.to_string(), "news_report");
+//! assert_eq!(doc.chairs().next().unwrap().name, "Nguyễn Văn An");
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -7,16 +7,6 @@
 //! caption on a line of its own. The headline is the first content line when it reads
 //! as one; the portal footer is the run of labelled lines ("Cơ quan chủ quản:",
 //! "Địa chỉ:", …) at the end; the byline is the short line just before it.
-//!
-//! ```
-//! use vanban::layout::{layout, BlockKind};
-//! let text = "HỘI NGHỊ SƠ KẾT\n\nSáng 8/7, UBND tỉnh tổ chức hội nghị.\n\nQuang cảnh hội nghị\n\nMinh Châu";
-//! let key = vanban::key::key(text);
-//! let lex = vanban::Lexicon::default();
-//! let scan = lex.scan(text, &key, false);
-//! let kinds: Vec<BlockKind> = layout(text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
-//! assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
-//! ```
 
 pub mod formal;
 
@@ -441,11 +431,6 @@ fn is_abbrev(word: &str) -> bool {
 
 /// Sentences of `text[start..end]`: split after `.`, `!`, `?` followed by a space and
 /// an upper-case letter, digit, quote or bracket, except after common abbreviations.
-///
-/// ```
-/// let t = "Sáng 8/7, TP. Huế họp. Đồng chí A dự.";
-/// assert_eq!(vanban::layout::sentences(t, 0, t.len()).len(), 2);
-/// ```
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let s = &text[start..end];
@@ -477,6 +462,25 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    /// Formerly a doc example (the item is private since issue 11).
+    #[test]
+    fn blocks_of_a_short_report() {
+        use crate::layout::{BlockKind, layout};
+        let text = "HỘI NGHỊ SƠ KẾT\n\nSáng 8/7, UBND tỉnh tổ chức hội nghị.\n\nQuang cảnh hội nghị\n\nMinh Châu";
+        let key = crate::key::key(text);
+        let lex = crate::Lexicon::default();
+        let scan = lex.scan(text, &key, false);
+        let kinds: Vec<BlockKind> = layout(text, &key, &lex, &scan).blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph, BlockKind::Caption, BlockKind::Byline]);
+    }
+
+    /// Formerly a doc example (the item is private since issue 11).
+    #[test]
+    fn sentences_example() {
+        let t = "Sáng 8/7, TP. Huế họp. Đồng chí A dự.";
+        assert_eq!(crate::layout::sentences(t, 0, t.len()).len(), 2);
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {

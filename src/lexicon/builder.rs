@@ -93,13 +93,15 @@ const DEFAULT_TABLES: &[(Table, &str)] = &[
 /// Collects entries, then compiles a [`Lexicon`].
 ///
 /// ```
+/// use std::sync::Arc;
 /// use vanban::lexicon::{LexiconBuilder, Table};
 /// let lex = LexiconBuilder::with_defaults()
 ///     .add_table(Table::Titles, "Giám đốc Quỹ\t\t\n")
 ///     .unwrap()
 ///     .build();
-/// let key = vanban::key::key("Giám đốc Quỹ");
-/// assert_eq!(lex.person_matches("Giám đốc Quỹ", &key)[0].end(), "Giám đốc Quỹ".len());
+/// let parser = vanban::Parser::builder().lexicon(Arc::new(lex)).build();
+/// let doc = parser.parse("Ông Nguyễn Văn An - Giám đốc Quỹ phát biểu tại hội nghị.");
+/// assert_eq!(doc.people[0].roles[0].title, "Giám đốc Quỹ");
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct LexiconBuilder {

@@ -41,15 +41,15 @@
 //! [`Lexicon::formal_find`]).
 //!
 //! The module: `builder` reads the tables ([`LexiconBuilder`], [`Table`]), `scan` holds
-//! the automaton and the matches ([`Match`], [`Scan`]), `words` the word lists, `formal`
-//! the formal vocabulary.
+//! the automaton and the scan of a text (private: the pipeline's first matching stage),
+//! `words` the word lists, `formal` the formal vocabulary.
 //!
 //! ```
+//! use vanban::lexicon::{FormalList, WordList};
 //! let lex = vanban::Lexicon::default();
-//! let text = "Phó Chủ tịch UBND huyện";
-//! let key = vanban::key::key(text);
-//! let m = lex.person_matches(text, &key);
-//! assert_eq!(&text[m[0].start()..m[0].end()], "Phó Chủ tịch");
+//! assert_eq!(lex.expansion("HĐND"), Some("Hội đồng nhân dân"));
+//! assert!(lex.is_in(WordList::OrganizeVerb, "tổ chức"));
+//! assert!(lex.formal_prefix(FormalList::SignPrefix, "tm. ủy ban nhân dân").is_some());
 //! ```
 
 /// An enum of named lists: its variants, their snake_case names in the data files, and
@@ -103,7 +103,8 @@ mod words;
 
 pub use builder::{LexiconBuilder, Table, TableError};
 pub use formal::{FormalEntry, FormalList};
-pub use scan::{MAX_ENTRIES, MAX_FORM_BYTES, MAX_TEXT_BYTES, Match, Scan};
+pub use scan::{MAX_ENTRIES, MAX_FORM_BYTES, MAX_TEXT_BYTES};
+pub(crate) use scan::{Match, Scan};
 pub use words::{WordList, WordSet};
 
 use scan::Matchers;
@@ -143,7 +144,7 @@ use std::sync::OnceLock;
 
 /// Kind of word before a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HonorificKind {
+pub(crate) enum HonorificKind {
     /// đồng chí, Đ/c, ông, bà …
     Address,
     /// Military or police rank.
@@ -156,7 +157,7 @@ pub enum HonorificKind {
 
 /// What a person-side or organization-side lexicon entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     /// Honorific, rank, degree.
     Honorific(HonorificKind),
     /// Position title; `standalone` when it is a whole role without an organization,
@@ -179,7 +180,7 @@ pub enum EntryKind {
 
 /// Administrative level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Level {
+pub(crate) enum Level {
     /// Nation.
     Nation,
     /// Province.
@@ -194,7 +195,7 @@ pub enum Level {
 
 /// One lexicon entry.
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The form as listed.
     pub form: String,
     /// Its expansion, for abbreviations.
@@ -209,7 +210,7 @@ pub struct Entry {
 
 /// A cue-side entry: a cue phrase or a meeting kind.
 #[derive(Clone, Debug)]
-pub struct CueEntry {
+pub(crate) struct CueEntry {
     /// The phrase as listed.
     pub form: String,
     /// `cue:<name>` or `meeting:<kind>` name, e.g. `chair`, `so_ket`.
@@ -220,7 +221,7 @@ pub struct CueEntry {
 
 /// Flags of a family name.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SurnameInfo {
+pub(crate) struct SurnameInfo {
     /// Also an ordinary word or place syllable (Lại, Từ, Hà, Mai).
     pub word: bool,
     /// Rare.
@@ -292,7 +293,7 @@ impl Lexicon {
     /// without diacritics: "nguyen").
     ///
     /// `ascii` (for text typed without diacritics) also accepts the accent-free forms.
-    pub fn surname(&self, syllable_key: &str, ascii: bool) -> Option<SurnameInfo> {
+    pub(crate) fn surname(&self, syllable_key: &str, ascii: bool) -> Option<SurnameInfo> {
         self.surnames
             .get(syllable_key)
             .copied()
@@ -303,29 +304,29 @@ impl Lexicon {
     /// `former`, "và" a `function_word`).
     ///
     /// `ascii` (for text typed without diacritics) also accepts the accent-free forms.
-    pub fn is_word_cue(&self, word_key: &str, name: &str, ascii: bool) -> bool {
+    pub(crate) fn is_word_cue(&self, word_key: &str, name: &str, ascii: bool) -> bool {
         let has = |m: &KeyMap<Vec<String>>| m.get(word_key).is_some_and(|v| v.iter().any(|n| n == name));
         has(&self.word_cues) || ascii && has(&self.word_cues_ascii)
     }
 
     /// True when the syllable key is a frequent middle name.
-    pub fn is_middle_name(&self, syllable_key: &str, ascii: bool) -> bool {
+    pub(crate) fn is_middle_name(&self, syllable_key: &str, ascii: bool) -> bool {
         self.middles.contains(syllable_key) || ascii && self.middles_ascii.contains(syllable_key)
     }
 
     /// True when the word or phrase key is listed as never being a name.
-    pub fn is_not_name(&self, k: &str, ascii: bool) -> bool {
+    pub(crate) fn is_not_name(&self, k: &str, ascii: bool) -> bool {
         self.not_names.contains(k) || ascii && self.not_names_ascii.contains(k)
     }
 
     /// True when the name key is a historical figure.
-    pub fn is_historical(&self, name_key: &str, ascii: bool) -> bool {
+    pub(crate) fn is_historical(&self, name_key: &str, ascii: bool) -> bool {
         let find = |v: &Vec<String>| v.binary_search_by(|h| h.as_str().cmp(name_key)).is_ok();
         find(&self.historical) || ascii && find(&self.historical_ascii)
     }
 
     /// The administrative level a level noun names ("huyện" → district), by its key.
-    pub fn unit_level(&self, k: &str) -> Option<Level> {
+    pub(crate) fn unit_level(&self, k: &str) -> Option<Level> {
         self.units.get(k).copied()
     }
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 /// accent-free flag and the pattern index (at most [`MAX_ENTRIES`]) share the other
 /// `u32`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Match {
+pub(crate) struct Match {
     start: u32,
     /// Length in the top 8 bits, the accent-free flag in bit 23, the pattern below.
     id: u32,
@@ -36,7 +36,7 @@ impl Match {
     /// A match of `pattern` over `start..end`; `ascii` when found by the accent-free
     /// automata. (Offsets past [`MAX_TEXT_BYTES`], lengths past [`MAX_FORM_BYTES`] and
     /// patterns past [`MAX_ENTRIES`] cannot come from a lexicon; they are clamped.)
-    pub fn new(start: usize, end: usize, pattern: usize, ascii: bool) -> Match {
+    pub(crate) fn new(start: usize, end: usize, pattern: usize, ascii: bool) -> Match {
         let start = u32::try_from(start).unwrap_or(u32::MAX);
         let len = end.saturating_sub(start as usize).min(MAX_FORM_BYTES) as u32;
         let pattern = pattern.min(Self::PATTERN as usize) as u32;
@@ -44,29 +44,29 @@ impl Match {
     }
     /// First byte.
     #[inline]
-    pub fn start(&self) -> usize {
+    pub(crate) fn start(&self) -> usize {
         self.start as usize
     }
     /// One past the last byte.
     #[inline]
-    pub fn end(&self) -> usize {
+    pub(crate) fn end(&self) -> usize {
         self.start as usize + (self.id >> 24) as usize
     }
     /// Index of the pattern in its automaton.
     #[inline]
-    pub fn pattern(&self) -> u32 {
+    pub(crate) fn pattern(&self) -> u32 {
         self.id & Self::PATTERN
     }
     /// Found by the accent-free automata (text typed without diacritics).
     #[inline]
-    pub fn ascii(&self) -> bool {
+    pub(crate) fn ascii(&self) -> bool {
         self.id & Self::ASCII != 0
     }
 }
 
 /// Every lexicon match of a document, one pass per automaton, sorted by start.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Scan {
+pub(crate) struct Scan {
     /// Honorifics, ranks, degrees, titles.
     pub person: Vec<Match>,
     /// Organizations and administrative units.
@@ -79,7 +79,7 @@ pub struct Scan {
 
 impl Scan {
     /// The matches of `ms` that lie inside `start..end`.
-    pub fn within(ms: &[Match], start: usize, end: usize) -> &[Match] {
+    pub(crate) fn within(ms: &[Match], start: usize, end: usize) -> &[Match] {
         let a = ms.partition_point(|m| m.start() < start);
         let b = a + ms[a..].partition_point(|m| m.end() <= end);
         &ms[a..b]
@@ -299,7 +299,7 @@ impl Lexicon {
     /// All matches of the document: the one lexical pass that later stages share.
     /// With `ascii`, the accent-free automata run instead (for text typed without
     /// diacritics, whose key is plain lower-case ASCII).
-    pub fn scan(&self, text: &str, key: &str, ascii: bool) -> Scan {
+    pub(crate) fn scan(&self, text: &str, key: &str, ascii: bool) -> Scan {
         let m = self.matchers(ascii);
         let person = |p: usize, s: usize, e: usize| {
             m.person_pat[p].iter().any(|&i| {
@@ -318,28 +318,31 @@ impl Lexicon {
     }
 
     /// Honorifics, ranks, degrees and titles in `text` (whose key is `key`).
-    pub fn person_matches(&self, text: &str, key: &str) -> Vec<Match> {
+    #[cfg(test)]
+    pub(crate) fn person_matches(&self, text: &str, key: &str) -> Vec<Match> {
         self.scan(text, key, false).person
     }
 
     /// Organizations and administrative units in `text`.
-    pub fn org_matches(&self, text: &str, key: &str) -> Vec<Match> {
+    #[cfg(test)]
+    pub(crate) fn org_matches(&self, text: &str, key: &str) -> Vec<Match> {
         self.scan(text, key, false).org
     }
 
     /// Cue phrases and meeting kinds in `key`.
-    pub fn cue_matches(&self, text: &str, key: &str) -> Vec<Match> {
+    #[cfg(test)]
+    pub(crate) fn cue_matches(&self, text: &str, key: &str) -> Vec<Match> {
         self.scan(text, key, false).cues
     }
 
     /// The person-side entries a match stands for (exact entries that do not fit `written` left out).
-    pub fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+    pub(crate) fn person_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         let pat = &self.matchers(m.ascii()).person_pat[m.pattern() as usize];
         Self::fitting(pat, &self.person_table, &self.person_ascii_forms, written)
     }
 
     /// The organization-side entries a match stands for.
-    pub fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+    pub(crate) fn org_entries<'a>(&'a self, m: &Match, written: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         let pat = &self.matchers(m.ascii()).org_pat[m.pattern() as usize];
         Self::fitting(pat, &self.org_table, &self.org_ascii_forms, written)
     }
@@ -360,7 +363,7 @@ impl Lexicon {
     }
 
     /// The cue entries a match stands for.
-    pub fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
+    pub(crate) fn cue_entries(&self, m: &Match) -> impl Iterator<Item = &CueEntry> + '_ {
         self.matchers(m.ascii()).cue_pat[m.pattern() as usize].iter().map(|&i| &self.cue_table[i as usize])
     }
 

@@ -443,25 +443,6 @@ impl DateRecognizer {
 
     /// The date and time mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
-    ///
-    /// ```
-    /// use vanban::recognize::date::*;
-    ///
-    /// let r = DateRecognizer::new();
-    /// let key = "chiều ngày 05/7/2019, hội nghị khai mạc lúc 14h30.";
-    /// let found = r.dates(key);
-    /// assert_eq!(found.len(), 2);
-    /// let d = &found[0];
-    /// assert_eq!(&key[d.start..d.end], "chiều ngày 05/7/2019");
-    /// assert_eq!((d.year, d.month, d.day), (Some(2019), Some(7), Some(5)));
-    /// assert_eq!(d.time_of_day, Some(TimeOfDay::Chieu));
-    /// assert_eq!(d.kind, DateKind::Full);
-    /// let t = &found[1];
-    /// assert_eq!((t.hour, t.minute, t.kind), (Some(14), Some(30), DateKind::TimeOnly));
-    ///
-    /// let p = &r.periods("sơ kết 6 tháng đầu năm 2019")[0];
-    /// assert_eq!((p.kind, p.months, p.year), (PeriodKind::FirstMonths, Some(6), Some(2019)));
-    /// ```
     pub fn dates(&self, key: &str) -> Vec<DateMention> {
         scan(key, &self.date_cues, &self.words, parse_date, |d| d.end)
     }
@@ -1953,6 +1934,27 @@ fn month_period(c: &mut Cur, start: usize) -> Option<PeriodMention> {
 
 #[cfg(test)]
 mod tests {
+    /// Formerly a doc example (the item is private since issue 11).
+    #[test]
+    fn dates_and_periods_example() {
+        use crate::recognize::date::*;
+
+        let r = DateRecognizer::new();
+        let key = "chiều ngày 05/7/2019, hội nghị khai mạc lúc 14h30.";
+        let found = r.dates(key);
+        assert_eq!(found.len(), 2);
+        let d = &found[0];
+        assert_eq!(&key[d.start..d.end], "chiều ngày 05/7/2019");
+        assert_eq!((d.year, d.month, d.day), (Some(2019), Some(7), Some(5)));
+        assert_eq!(d.time_of_day, Some(TimeOfDay::Chieu));
+        assert_eq!(d.kind, DateKind::Full);
+        let t = &found[1];
+        assert_eq!((t.hour, t.minute, t.kind), (Some(14), Some(30), DateKind::TimeOnly));
+
+        let p = &r.periods("sơ kết 6 tháng đầu năm 2019")[0];
+        assert_eq!((p.kind, p.months, p.year), (PeriodKind::FirstMonths, Some(6), Some(2019)));
+    }
+
     use super::*;
 
     fn rec() -> DateRecognizer {

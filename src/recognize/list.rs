@@ -320,40 +320,6 @@ impl ListRecognizer {
     ///
     /// `key` is `text` lower-cased with tone placement folded: the same byte length and
     /// the same char boundaries (if its length differs, `text` is used instead).
-    ///
-    /// ```
-    /// use vanban::recognize::list::{ListRecognizer, MarkerStyle};
-    ///
-    /// let text = "Hội nghị thống nhất các nhiệm vụ sau: (1) Tăng cường tuyên truyền; \
-    ///             (2) Đổi mới phương thức, (3) Chủ động tham mưu.\n\
-    ///             \n\
-    ///             Kết luận:\n\
-    ///             1. Giao UBND xã rà soát.\n\
-    ///             a) Hoàn thành trong tháng 7.\n\
-    ///             b) Báo cáo kết quả.\n\
-    ///             2. Giao Văn phòng theo dõi.";
-    /// let key = text.to_lowercase(); // Vietnamese lower-casing keeps byte lengths
-    /// let lists = ListRecognizer::new().lists(text, &key);
-    /// assert_eq!(lists.len(), 2);
-    ///
-    /// let inline = &lists[0];
-    /// assert!(inline.inline);
-    /// assert_eq!(inline.style, MarkerStyle::ParenNumber);
-    /// assert_eq!(&text[inline.intro_start..inline.intro_end],
-    ///            "Hội nghị thống nhất các nhiệm vụ sau:");
-    /// let it = &inline.items[1];
-    /// assert_eq!((it.marker.as_str(), it.number), ("(2)", Some(2)));
-    /// assert_eq!(&text[it.start..it.end], "Đổi mới phương thức");
-    ///
-    /// let block = &lists[1];
-    /// assert_eq!(block.style, MarkerStyle::NumberDot);
-    /// assert_eq!(&text[block.intro_start..block.intro_end], "Kết luận:");
-    /// let tops: Vec<&str> = block.items.iter().filter(|i| i.level == 0)
-    ///     .map(|i| &text[i.start..i.end]).collect();
-    /// assert_eq!(tops[1], "Giao Văn phòng theo dõi.");
-    /// assert_eq!(block.items[1].marker, "a)");
-    /// assert_eq!(block.items[1].parent, Some(0));
-    /// ```
     #[must_use]
     pub fn lists(&self, text: &str, key: &str) -> Vec<EnumList> {
         let owned;
@@ -1356,6 +1322,40 @@ fn block_list(text: &str, block: &[Cand], ns: &[Node], lines: &[Line]) -> EnumLi
 
 #[cfg(test)]
 mod tests {
+    /// Formerly a doc example (the item is private since issue 11).
+    #[test]
+    fn lists_example() {
+        use crate::recognize::list::{ListRecognizer, MarkerStyle};
+
+        let text = "Hội nghị thống nhất các nhiệm vụ sau: (1) Tăng cường tuyên truyền; \
+                    (2) Đổi mới phương thức, (3) Chủ động tham mưu.\n\
+                    \n\
+                    Kết luận:\n\
+                    1. Giao UBND xã rà soát.\n\
+                    a) Hoàn thành trong tháng 7.\n\
+                    b) Báo cáo kết quả.\n\
+                    2. Giao Văn phòng theo dõi.";
+        let key = text.to_lowercase(); // Vietnamese lower-casing keeps byte lengths
+        let lists = ListRecognizer::new().lists(text, &key);
+        assert_eq!(lists.len(), 2);
+
+        let inline = &lists[0];
+        assert!(inline.inline);
+        assert_eq!(inline.style, MarkerStyle::ParenNumber);
+        assert_eq!(&text[inline.intro_start..inline.intro_end], "Hội nghị thống nhất các nhiệm vụ sau:");
+        let it = &inline.items[1];
+        assert_eq!((it.marker.as_str(), it.number), ("(2)", Some(2)));
+        assert_eq!(&text[it.start..it.end], "Đổi mới phương thức");
+
+        let block = &lists[1];
+        assert_eq!(block.style, MarkerStyle::NumberDot);
+        assert_eq!(&text[block.intro_start..block.intro_end], "Kết luận:");
+        let tops: Vec<&str> = block.items.iter().filter(|i| i.level == 0).map(|i| &text[i.start..i.end]).collect();
+        assert_eq!(tops[1], "Giao Văn phòng theo dõi.");
+        assert_eq!(block.items[1].marker, "a)");
+        assert_eq!(block.items[1].parent, Some(0));
+    }
+
     use super::*;
 
     /// A key as the project builds it (lower case, same byte length); tone folding does

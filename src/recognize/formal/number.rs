@@ -62,12 +62,6 @@ fn token_end(s: &str, from: usize) -> usize {
 }
 
 /// Parse the number and code at the start of `s` (the text after "Số" and its colon).
-///
-/// ```
-/// use vanban::formal::number::parse_number;
-/// let n = parse_number("123/TB-UBND").unwrap();
-/// assert_eq!((n.number, n.type_code.as_deref(), n.issuer_code.as_deref()), (Some(123), Some("TB"), Some("UBND")));
-/// ```
 pub fn parse_number(s: &str) -> Option<ParsedNumber> {
     let lead = s.len() - s.trim_start_matches([' ', ':', '.']).len();
     let end = token_end(s, lead);
@@ -143,6 +137,14 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
 
 #[cfg(test)]
 mod tests {
+    /// Formerly a doc example (the item is private since issue 11).
+    #[test]
+    fn parse_number_example() {
+        use crate::recognize::formal::number::parse_number;
+        let n = parse_number("123/TB-UBND").unwrap();
+        assert_eq!((n.number, n.type_code.as_deref(), n.issuer_code.as_deref()), (Some(123), Some("TB"), Some("UBND")));
+    }
+
     use super::*;
 
     fn p(s: &str) -> (Option<u32>, Option<i32>, Option<String>, Option<String>, NumberForm, String) {

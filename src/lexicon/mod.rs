@@ -5,7 +5,7 @@
 //! its columns are. A Vietnamese speaker can extend them without reading Rust, and a
 //! caller can add entries at run time through [`LexiconBuilder`].
 //!
-//! Entries are folded to the matching key ([`crate::key`]) when loaded, so case and
+//! Entries are folded to the matching key ([`crate::matching_key`]) when loaded, so case and
 //! tone placement never need listing twice. Entries flagged `exact` (abbreviations in
 //! capitals such as `PCT`, `HU`) match only as written, case included.
 //!

@@ -57,7 +57,6 @@ pub mod normalize;
 mod recognize;
 mod span;
 mod spelling;
-mod vocab;
 
 pub use error::Error;
 pub use lexicon::{Lexicon, LexiconBuilder};

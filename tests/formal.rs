@@ -208,3 +208,38 @@ fn map_spans_moves_the_formal_parts() {
         }
     }
 }
+
+/// The formal vocabulary is a table of the parser's `Lexicon`: a recipients label and a
+/// signing prefix added through `LexiconBuilder` are read by a parser built with it,
+/// and not by the default parser.
+#[test]
+fn formal_vocabulary_added_through_the_builder_is_read() {
+    use std::sync::Arc;
+    use vanban::lexicon::{LexiconBuilder, Table};
+    let text = "UBND HUYỆN AN PHÚ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                Số: 12/TB-UBND\tAn Phú, ngày 05 tháng 7 năm 2024\n\n\
+                THÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\n\
+                Ngày 03/7/2024, UBND huyện họp bàn kế hoạch thu hoạch lúa.\n\n\
+                Nơi gửi:\t\t\t\tTHỪA LỆNH CHỦ TỊCH\n\
+                - Các xã, thị trấn;\t\t\tCHÁNH VĂN PHÒNG\n\
+                - Lưu: VT.\n\n\
+                \t\t\t\t\tNguyễn Văn An\n";
+    let lex = LexiconBuilder::with_defaults()
+        .add_table(Table::Formal, "Nơi gửi\trecipients\t\t\nThừa lệnh\tsign_prefix\tby_order\t\n")
+        .unwrap()
+        .build();
+    let extended = vanban::Parser::builder().lexicon(Arc::new(lex)).build().parse(text);
+    let default = vanban::Parser::default().parse(text);
+    check_doc("extended lexicon", text, &extended);
+    let sig = extended.signature.as_ref().expect("a signature block");
+    let auth = &sig.authorities[0];
+    assert_eq!(
+        (auth.authority, auth.prefix.as_str(), auth.body.as_str()),
+        (vanban::Authority::ByOrder, "THỪA LỆNH", "CHỦ TỊCH")
+    );
+    assert_eq!(sig.name.as_ref().unwrap().text, "Nguyễn Văn An");
+    let recipients: Vec<_> = extended.recipients.iter().map(|r| (r.text.as_str(), r.archive)).collect();
+    assert_eq!(recipients, [("Các xã, thị trấn", false), ("Lưu: VT", true)]);
+    // The bundled vocabulary knows neither: no tail is read.
+    assert!(default.signature.is_none() && default.recipients.is_empty(), "{default:?}");
+}

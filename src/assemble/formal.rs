@@ -10,9 +10,10 @@
 use crate::assemble::Stages;
 use crate::key;
 use crate::layout::BlockKind;
+use crate::lexicon::{FormalList, Lexicon};
 use crate::model::*;
 use crate::recognize::formal::tasks::{TaskCx, task};
-use crate::recognize::formal::{FormalMentions, MinutesMention, squash, vocab};
+use crate::recognize::formal::{FormalMentions, MinutesMention, squash};
 use crate::span::Span;
 
 /// Put the formal parts `formal` (from [`crate::recognize::formal::recognize`]) into
@@ -32,7 +33,7 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     drop_merged_signers(st, doc, &formal.tail_names);
     link_signer(doc);
     if let Some(h) = &header {
-        doc.kind = kind_of(doc, h);
+        doc.kind = kind_of(st.lex, doc, h);
     }
     doc.header = header;
     drop_legal_basis_date(st, doc);
@@ -217,7 +218,7 @@ fn link(sig: &mut Signature, people: &mut Vec<Person>) {
 
 /// The document kind: from the type heading (the title), else the number's type code,
 /// else an official letter by its "V/v" subject or a number without a type code.
-fn kind_of(doc: &Document, h: &Header) -> DocumentKind {
+fn kind_of(lex: &Lexicon, doc: &Document, h: &Header) -> DocumentKind {
     let by_name = |v: &str| match v {
         "notice" => DocumentKind::Notice,
         "minutes" => DocumentKind::Minutes,
@@ -237,17 +238,19 @@ fn kind_of(doc: &Document, h: &Header) -> DocumentKind {
     };
     if let Some(t) = &doc.title {
         let k = key::key(t.text.trim_start_matches(['|', '*', ' ']));
-        if let Some(e) = vocab::prefix("doc_type", &k) {
+        if let Some(e) = lex.formal_prefix(FormalList::DocType, &k) {
             return by_name(&e.value);
         }
     }
     if let Some(code) = h.number.as_ref().and_then(|n| n.type_code.as_deref()) {
         let k = key::key(code);
-        if let Some(e) = vocab::of("type_code").find(|e| e.phrase == k) {
+        if let Some(e) = lex.formal(FormalList::TypeCode).find(|e| e.phrase == k) {
             return by_name(&e.value);
         }
     }
-    if h.abstract_.as_ref().is_some_and(|a| vocab::find("subject", &key::key(&a.text)).is_some_and(|(p, _)| p == 0))
+    if h.abstract_
+        .as_ref()
+        .is_some_and(|a| lex.formal_find(FormalList::Subject, &key::key(&a.text)).is_some_and(|(p, _)| p == 0))
         || h.number.as_ref().is_some_and(|n| n.type_code.is_none())
     {
         return DocumentKind::OfficialLetter;
@@ -264,7 +267,7 @@ fn drop_legal_basis_date(st: &Stages<'_, '_>, doc: &mut Document) {
         let sp = input_span(st, b.start, b.end);
         sp.start <= d.span.start
             && d.span.end <= sp.end
-            && vocab::prefix("legal_basis", &st.key[b.start..b.end]).is_some()
+            && st.lex.formal_prefix(FormalList::LegalBasis, &st.key[b.start..b.end]).is_some()
     });
     if basis {
         m.date = None;
@@ -338,6 +341,7 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
         norm: st.norm,
         dates: &st.mentions.dates,
         periods: &st.mentions.periods,
+        lex: st.lex,
     };
     let tasks: Vec<Task> =
         (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect();
@@ -347,7 +351,7 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
         let m = t.marker.trim_end_matches(['.', '/', '-', ')']);
         !m.is_empty() && m.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
     };
-    let task_section = |t: &Task| vocab::prefix("task_section", &key::key(t.text.trim())).is_some();
+    let task_section = |t: &Task| st.lex.formal_prefix(FormalList::TaskSection, &key::key(t.text.trim())).is_some();
     if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
         return tasks.into_iter().filter(task_section).flat_map(|t| t.subtasks).collect();
     }

@@ -61,6 +61,7 @@ fn tasks_of(asm: &Assembly<'_, '_>, l: &EnumList) -> Vec<Task> {
         norm: asm.norm,
         dates: &asm.mentions.dates,
         periods: &asm.mentions.periods,
+        lex: asm.lex,
     };
     let flat: Vec<Task> = l
         .items

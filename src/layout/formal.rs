@@ -5,11 +5,10 @@
 //! [`BlockKind::Header`] and [`BlockKind::Signature`] blocks, so they feed neither the
 //! meeting nor the body. Also the line tests the formal recognizers share (capitals,
 //! rules, signing prefixes, the number label, the abstract's lines). The vocabulary is
-//! `lexicon/data/formal.tsv`, read through `crate::vocab`.
+//! `lexicon/data/formal.tsv`, read from the parser's [`Lexicon`] ([`FormalList`]).
 
 use super::{Block, BlockKind};
-use crate::lexicon::{Lexicon, Scan};
-use crate::vocab;
+use crate::lexicon::{FormalEntry, FormalList, Lexicon, Scan, WordList};
 
 /// Is every letter of `s` upper case (and is there at least one)?
 pub(crate) fn is_upper(s: &str) -> bool {
@@ -24,24 +23,27 @@ pub(crate) fn is_rule(s: &str) -> bool {
 }
 
 /// Does the line carry the national motto or the Party's name?
-fn has_motto(key: &str) -> bool {
-    vocab::find("motto", key).is_some() || vocab::find("party", key).is_some()
+fn has_motto(lex: &Lexicon, key: &str) -> bool {
+    lex.formal_find(FormalList::Motto, key).is_some() || lex.formal_find(FormalList::Party, key).is_some()
 }
 
 /// Is the line a header line with the motto or the Party's name: the phrase opens the
 /// line, ends it, or follows the issuer's name in capitals (a flattened column)? Not
 /// running text that names the country ("Quốc hội nước Cộng hòa xã hội chủ nghĩa …").
-fn motto_line(line: &str, key: &str) -> bool {
+fn motto_line(lex: &Lexicon, line: &str, key: &str) -> bool {
     if line.chars().count() > 160 {
         return false;
     }
-    let Some((p, e)) = vocab::find("motto", key).or_else(|| vocab::find("party", key)) else { return false };
+    let Some((p, e)) = lex.formal_find(FormalList::Motto, key).or_else(|| lex.formal_find(FormalList::Party, key))
+    else {
+        return false;
+    };
     let before = line[..p].trim_matches(['|', ' ', '\t']);
     // What follows the phrase: the rest of the national name, then the motto.
     let rest = key[p + e.phrase.len()..].trim_start_matches(['|', ' ', '-']);
     let after_ok = rest.is_empty()
         || rest.starts_with("hạnh phúc")
-        || vocab::find("motto", rest).is_some_and(|(q, _)| q == 0)
+        || lex.formal_find(FormalList::Motto, rest).is_some_and(|(q, _)| q == 0)
         || rest.starts_with("độc lập")
         || rest.starts_with("việt nam") && rest["việt nam".len()..].trim_matches(['|', ' ']).is_empty();
     (before.is_empty() || is_upper(before)) && (after_ok || is_upper(&line[p..]))
@@ -49,8 +51,8 @@ fn motto_line(line: &str, key: &str) -> bool {
 }
 
 /// A signing-authority line: a prefix followed by a word in capitals ("KT. CHỦ TỊCH").
-pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entry, usize)> {
-    let e = vocab::prefix("sign_prefix", key)?;
+pub(crate) fn sign_prefix<'l>(lex: &'l Lexicon, text: &str, key: &str) -> Option<(&'l FormalEntry, usize)> {
+    let e = lex.formal_prefix(FormalList::SignPrefix, key)?;
     let rest = &text[e.phrase.len()..];
     let skip = rest.len() - rest.trim_start().len();
     let rest = rest.trim_start();
@@ -59,7 +61,7 @@ pub(crate) fn sign_prefix(text: &str, key: &str) -> Option<(&'static vocab::Entr
 
 /// The lines of the abstract (trích yếu) under the type heading at `title`: up to four
 /// short lines, down to a blank line, an addressee, a legal basis or a list.
-pub(crate) fn abstract_blocks(text: &str, key: &str, blocks: &[Block], title: usize) -> Vec<usize> {
+pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], title: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut prev_end = blocks[title].end;
     for (i, b) in blocks.iter().enumerate().skip(title + 1).take(4) {
@@ -69,7 +71,7 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, blocks: &[Block], title: us
         if gap.matches('\n').count() > 1
             || !matches!(b.kind, BlockKind::Paragraph | BlockKind::Header | BlockKind::Caption)
             || line.chars().count() > 220
-            || vocab::prefix("addressee", k).is_some()
+            || lex.formal_prefix(FormalList::Addressee, k).is_some()
             || k.starts_with("căn cứ")
             || line.ends_with([':', ';'])
             || line.starts_with(|c: char| c.is_ascii_digit())
@@ -110,7 +112,7 @@ pub(crate) fn formal_title(
     let head: Vec<usize> = content.iter().copied().take(14).collect();
     let motto = head.iter().any(|&i| {
         let k = &key[blocks[i].start..blocks[i].end];
-        k.contains("cộng hoà xã hội chủ nghĩa") || k.contains("độc lập - tự do") || k.contains("đảng cộng sản việt nam")
+        lex.words(WordList::StateHeader).iter().any(|phrase| k.contains(phrase.as_str()))
     });
     if !motto {
         return None;
@@ -133,20 +135,23 @@ pub(crate) fn formal_title(
 /// become [`BlockKind::Header`]; from the "Nơi nhận" list or the first signing line
 /// after the body to the end, [`BlockKind::Signature`]. Does nothing unless the first
 /// lines carry the national motto or the Party's name.
-pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
+pub fn regions(text: &str, key: &str, lex: &Lexicon, blocks: &mut [Block]) {
     let content: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kind != BlockKind::Metadata).collect();
     let head: Vec<usize> = content.iter().copied().take(16).collect();
-    if !head.iter().any(|&i| motto_line(&text[blocks[i].start..blocks[i].end], &key[blocks[i].start..blocks[i].end])) {
+    if !head
+        .iter()
+        .any(|&i| motto_line(lex, &text[blocks[i].start..blocks[i].end], &key[blocks[i].start..blocks[i].end]))
+    {
         return;
     }
     let title = head.iter().copied().find(|&i| blocks[i].kind == BlockKind::Title);
     let title_is_heading = title.is_some_and(|t| {
         let k = key[blocks[t].start..blocks[t].end].trim_start_matches(['|', '*', ' ']);
-        vocab::prefix("doc_type", k).is_some() && !has_motto(k)
+        lex.formal_prefix(FormalList::DocType, k).is_some() && !has_motto(lex, k)
     });
     let header_end = match title {
         Some(t) if title_is_heading => t,
-        _ => letter_header_end(text, key, blocks, &head),
+        _ => letter_header_end(text, key, lex, blocks, &head),
     };
     for b in blocks[..header_end].iter_mut() {
         if matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Title | BlockKind::Byline) {
@@ -155,11 +160,11 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
     }
     // The abstract under the type heading, down to a blank line, is header too.
     if title_is_heading {
-        for i in abstract_blocks(text, key, blocks, header_end) {
+        for i in abstract_blocks(text, key, lex, blocks, header_end) {
             blocks[i].kind = BlockKind::Header;
         }
     }
-    if let Some(t) = tail_start(text, key, blocks, header_end) {
+    if let Some(t) = tail_start(text, key, lex, blocks, header_end) {
         for b in blocks[t..].iter_mut() {
             if b.kind != BlockKind::Metadata {
                 b.kind = BlockKind::Signature;
@@ -171,7 +176,7 @@ pub fn regions(text: &str, key: &str, blocks: &mut [Block]) {
 /// Where the header of a document with no type heading (an official letter) ends: after
 /// the last header-like line among the first lines `head` (motto, number, place and
 /// date, rule, the "V/v" subject and its continuation lines).
-fn letter_header_end(text: &str, key: &str, blocks: &[Block], head: &[usize]) -> usize {
+fn letter_header_end(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], head: &[usize]) -> usize {
     let mut end = 0;
     let mut subject = false;
     for (n, &i) in head.iter().enumerate() {
@@ -181,15 +186,19 @@ fn letter_header_end(text: &str, key: &str, blocks: &[Block], head: &[usize]) ->
         if line.chars().count() > 120 {
             break; // the body
         }
-        let headerish = has_motto(k)
+        let headerish = has_motto(lex, k)
             || after_label(k).is_some()
             || k.contains(", ngày") && k.contains("tháng") && !line.ends_with('.')
             || is_rule(line)
-            || vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
+            || lex.formal_find(FormalList::Subject, k).is_some_and(|(p, _)| p == 0);
         if headerish {
             end = n + 1;
-            subject = vocab::find("subject", k).is_some_and(|(p, _)| p == 0);
-        } else if subject && !line.ends_with(['.', ':']) && n == end && vocab::prefix("addressee", k).is_none() {
+            subject = lex.formal_find(FormalList::Subject, k).is_some_and(|(p, _)| p == 0);
+        } else if subject
+            && !line.ends_with(['.', ':'])
+            && n == end
+            && lex.formal_prefix(FormalList::Addressee, k).is_none()
+        {
             end = n + 1; // the subject goes on over the next line
         } else if n > end + 2 {
             break;
@@ -206,10 +215,10 @@ fn letter_header_end(text: &str, key: &str, blocks: &[Block], head: &[usize]) ->
 
 /// The first block of the tail after the header: the "Nơi nhận" list, a signing line,
 /// or the signers' titles of minutes; moved up over a signer's title set right above it.
-fn tail_start(text: &str, key: &str, blocks: &[Block], header_end: usize) -> Option<usize> {
+fn tail_start(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], header_end: usize) -> Option<usize> {
     let mut t = (header_end + 1..blocks.len()).find(|&i| {
         let b = blocks[i];
-        b.kind != BlockKind::Metadata && opens_tail(&text[b.start..b.end], &key[b.start..b.end])
+        b.kind != BlockKind::Metadata && opens_tail(lex, &text[b.start..b.end], &key[b.start..b.end])
     })?;
     // A signer's title set right above the "Nơi nhận" line ("GIÁM ĐỐC").
     while t > header_end + 1 {
@@ -227,19 +236,19 @@ fn tail_start(text: &str, key: &str, blocks: &[Block], header_end: usize) -> Opt
 
 /// Does the line open the tail: "Nơi nhận", a signing prefix, or the signers' titles
 /// of minutes?
-fn opens_tail(line: &str, key: &str) -> bool {
+fn opens_tail(lex: &Lexicon, line: &str, key: &str) -> bool {
     let line = line.trim_start_matches(['|', ' ']);
     let k = key.trim_start_matches(['|', ' ']);
-    if vocab::prefix("recipients", k).is_some() && line.chars().count() < 200 {
+    if lex.formal_prefix(FormalList::Recipients, k).is_some() && line.chars().count() < 200 {
         return true;
     }
-    if sign_prefix(line, k).is_some() {
+    if sign_prefix(lex, line, k).is_some() {
         return true;
     }
     // "THƯ KÝ        CHỦ TỌA": every word a signer's title.
     let mut rest = k.trim();
     let mut titles = 0;
-    while let Some(e) = vocab::prefix("signer_title", rest) {
+    while let Some(e) = lex.formal_prefix(FormalList::SignerTitle, rest) {
         titles += 1;
         rest = rest[e.phrase.len()..].trim_start_matches([' ', '|']);
     }
@@ -249,7 +258,7 @@ fn opens_tail(line: &str, key: &str) -> bool {
     // "THƯ KÝ        T/M CHI BỘ": a signing prefix further on in a line in capitals.
     is_upper(line)
         && line.char_indices().any(|(p, c)| {
-            c == ' ' && sign_prefix(&line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
+            c == ' ' && sign_prefix(lex, &line[p + 1..], &k[p + 1..]).is_some() && !line[..p].trim().is_empty()
         })
 }
 
@@ -259,9 +268,8 @@ mod tests {
 
     #[test]
     fn signing_prefixes() {
-        fn p(t: &str) -> Option<(&'static str, &str)> {
-            sign_prefix(t, &crate::key::key(t)).map(|(e, n)| (e.value.as_str(), &t[n..]))
-        }
+        let lex = Lexicon::default();
+        let p = |t: &'static str| sign_prefix(&lex, t, &crate::key::key(t)).map(|(e, n)| (e.value.as_str(), &t[n..]));
         assert_eq!(p("KT. CHỦ TỊCH"), Some(("signing_for", "CHỦ TỊCH")));
         assert_eq!(p("TM. ỦY BAN NHÂN DÂN"), Some(("on_behalf", "ỦY BAN NHÂN DÂN")));
         assert_eq!(p("TL. CHỦ TỊCH"), Some(("by_order", "CHỦ TỊCH")));
@@ -277,7 +285,8 @@ mod tests {
 
     #[test]
     fn motto_lines_and_running_text() {
-        let m = |t: &str| motto_line(t, &crate::key::key(t));
+        let lex = Lexicon::default();
+        let m = |t: &str| motto_line(&lex, t, &crate::key::key(t));
         assert!(m("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         assert!(m("CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         assert!(m("UBND HUYỆN AN PHÚ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));

@@ -10,7 +10,7 @@
 
 pub mod formal;
 
-use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan};
+use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan, WordList};
 
 /// What a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,7 +145,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
         mark_last_byline(text, lex, scan, &mut blocks);
     }
     // Formal documents: header and signature regions.
-    formal::regions(text, key, &mut blocks);
+    formal::regions(text, key, lex, &mut blocks);
     Layout { blocks }
 }
 
@@ -229,7 +229,9 @@ fn mark_headline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut
         || text[b.end..].starts_with("\n") && text[b.end + 1..].trim_start_matches(' ').starts_with('\n');
     // Nor is a headline two sentences: "… ở phút 19. Sau pha đi bóng … cản phá.".
     let period_ok = !line.ends_with('.')
-        || (blank_after && !starts_with_date_lead(&key[b.start..b.end]) && sentences(text, b.start, b.end).len() < 2);
+        || (blank_after
+            && !starts_with_date_lead(lex, &key[b.start..b.end])
+            && sentences(text, b.start, b.end).len() < 2);
     if content.len() > 1
         && chars <= MAX_TITLE_CHARS
         && !agency_lead
@@ -364,9 +366,9 @@ fn join_broken_names(text: &str, key: &str, lex: &Lexicon, ascii: bool, blocks: 
 }
 
 /// Does the line open with a part of day or "Ngày" and a date ("Sáng 8/7,", "Ngày 3/7/2019,")?
-fn starts_with_date_lead(key: &str) -> bool {
+fn starts_with_date_lead(lex: &Lexicon, key: &str) -> bool {
     let first = key.split_whitespace().next().unwrap_or("");
-    ["sáng", "chiều", "trưa", "tối", "ngày", "hôm", "vào", "từ", "trong"].contains(&first)
+    lex.is_in(WordList::DateLineOpener, first)
         && key.split_whitespace().take(4).any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 

@@ -3,9 +3,10 @@
 //! and the addressee, read from the [`BlockKind::Header`] blocks.
 
 use super::number::parse_number;
-use super::{FormalText, is_rule, is_upper, squash, value_after_colon, vocab};
+use super::{FormalText, is_rule, is_upper, squash, value_after_colon};
 use crate::layout::formal::{abstract_blocks, after_label};
 use crate::layout::{Block, BlockKind};
+use crate::lexicon::FormalList;
 use crate::model::*;
 
 /// "Bình Thuận, ngày 17 tháng 2 năm 2025" in a cell: place and date.
@@ -119,11 +120,11 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
     if is_rule(t) {
         return;
     }
-    if vocab::find("party", k).is_some_and(|(p, _)| p == 0) {
+    if ft.lex.formal_find(FormalList::Party, k).is_some_and(|(p, _)| p == 0) {
         h.party_header = Some(ft.text_of(s, e));
         return;
     }
-    if vocab::find("motto", k).is_some_and(|(p, _)| p == 0) || k.starts_with("độc lập") {
+    if ft.lex.formal_find(FormalList::Motto, k).is_some_and(|(p, _)| p == 0) || k.starts_with("độc lập") {
         cells.motto.push((s, e));
         return;
     }
@@ -131,7 +132,7 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
     let written = after_label(k);
     let label = written.or_else(|| cells.pending_number.then_some(0).filter(|_| h.number.is_none()));
     cells.pending_number = false;
-    let parsed = label.and_then(|l| parse_number(&ft.text[s + l..e]));
+    let parsed = label.and_then(|l| parse_number(ft.lex, &ft.text[s + l..e]));
     if let (Some(l), true) = (label, written.is_some() || parsed.is_some()) {
         if ft.text[s + l..e].trim().is_empty() {
             cells.pending_number = true;
@@ -161,7 +162,7 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
         h.date = h.date.take().or(Some(date));
         return;
     }
-    if vocab::find("subject", k).is_some_and(|(p, _)| p == 0) {
+    if ft.lex.formal_find(FormalList::Subject, k).is_some_and(|(p, _)| p == 0) {
         cells.subject = Some((s, e));
         return;
     }
@@ -172,7 +173,7 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
         }
         return;
     }
-    if vocab::prefix("addressee", k).is_some() {
+    if ft.lex.formal_prefix(FormalList::Addressee, k).is_some() {
         h.addressee = Some(value_after_colon(ft, s, e));
         return;
     }
@@ -187,12 +188,15 @@ fn set_issuers(ft: &FormalText<'_>, h: &mut Header, issuers: Vec<(usize, usize)>
     let mut names: Vec<Vec<(usize, usize)>> = Vec::new();
     for (s, e) in issuers {
         let k = ft.key(s, e);
-        let cont = vocab::prefix("issuer_continuation", k).is_some();
+        let cont = ft.lex.formal_prefix(FormalList::IssuerContinuation, k).is_some();
         match names.last_mut() {
             Some(last)
                 if cont
                     && last.len() == 1
-                    && vocab::of("issuer_continuation").all(|x| !ft.key(last[0].0, last[0].1).contains(&x.phrase)) =>
+                    && ft
+                        .lex
+                        .formal(FormalList::IssuerContinuation)
+                        .all(|x| !ft.key(last[0].0, last[0].1).contains(&x.phrase)) =>
             {
                 last.push((s, e));
             }
@@ -216,7 +220,7 @@ fn set_issuers(ft: &FormalText<'_>, h: &mut Header, issuers: Vec<(usize, usize)>
 fn below_heading(ft: &FormalText<'_>, h: &mut Header, t: usize) {
     let blocks = &ft.layout.blocks;
     if h.abstract_.is_none() {
-        let ab = abstract_blocks(ft.text, ft.key, blocks, t);
+        let ab = abstract_blocks(ft.text, ft.key, ft.lex, blocks, t);
         if let (Some(&f), Some(&l)) = (ab.first(), ab.last()) {
             let parts: Vec<String> = ab.iter().map(|&i| squash(&ft.text[blocks[i].start..blocks[i].end])).collect();
             h.abstract_ = Some(Text { text: parts.join(" "), span: ft.span(blocks[f].start, blocks[l].end) });
@@ -232,7 +236,7 @@ fn addressee_in(ft: &FormalText<'_>, blocks: &[Block], n: usize) -> Option<Text>
     blocks
         .iter()
         .take(n)
-        .find(|b| vocab::prefix("addressee", ft.key(b.start, b.end)).is_some())
+        .find(|b| ft.lex.formal_prefix(FormalList::Addressee, ft.key(b.start, b.end)).is_some())
         .map(|b| value_after_colon(ft, b.start, b.end))
 }
 

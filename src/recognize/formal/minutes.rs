@@ -2,8 +2,9 @@
 //! headings, field lines ("Chủ trì: …", "Thư ký: …", "Địa điểm: …", the agenda), and
 //! what the sentences say: when the meeting began and ended, where, attendance, votes.
 
-use super::{FormalText, is_upper, value_after_colon, vocab};
+use super::{FormalText, is_upper, value_after_colon};
 use crate::layout::{Block, BlockKind};
+use crate::lexicon::FormalList;
 use crate::model::*;
 use crate::span::Span;
 
@@ -60,7 +61,7 @@ fn section_heading(ft: &FormalText<'_>, b: &Block, m: &mut Minutes) -> usize {
 fn field_line(ft: &FormalText<'_>, blocks: &[Block], bi: usize, s: usize, mm: &mut MinutesMention) {
     let end = blocks[bi].end;
     let kk = ft.key(s, end);
-    let Some(en) = vocab::prefix("minutes", kk) else { return };
+    let Some(en) = ft.lex.formal_prefix(FormalList::Minutes, kk) else { return };
     let after = &kk[en.phrase.len()..];
     if !after.trim_start().starts_with(':') {
         return;
@@ -149,7 +150,7 @@ fn attendance(ft: &FormalText<'_>, ss: usize, se: usize) -> Option<Attendance> {
 /// A vote: "Tổng số phiếu 15, tán thành 14 phiếu, chiếm 93,3%".
 fn vote(ft: &FormalText<'_>, ss: usize, se: usize) -> Option<Vote> {
     let sk = ft.key(ss, se);
-    let (vp, _) = vocab::find("vote", sk)?;
+    let (vp, _) = ft.lex.formal_find(FormalList::Vote, sk)?;
     let mut v = Vote {
         total: None,
         for_: None,
@@ -160,12 +161,12 @@ fn vote(ft: &FormalText<'_>, ss: usize, se: usize) -> Option<Vote> {
         span: Span::default(),
     };
     let mut any = false;
-    for en in vocab::of("vote") {
+    for en in ft.lex.formal(FormalList::Vote) {
         let mut from = 0;
         while let Some(p) = sk[from..].find(en.phrase.as_str()).map(|p| p + from) {
             from = p + en.phrase.len();
             // "tán thành" inside "không tán thành" is the other part.
-            let inner = vocab::of("vote").any(|o| {
+            let inner = ft.lex.formal(FormalList::Vote).any(|o| {
                 o.phrase.len() > en.phrase.len()
                     && o.phrase.ends_with(en.phrase.as_str())
                     && sk[..from].ends_with(o.phrase.as_str())

@@ -11,7 +11,7 @@
 //! Normalization folds the runs of spaces, so the columns are found again in the
 //! caller's input through the normalization map ([`FormalText`]'s cells). The
 //! vocabulary (motto, type headings and codes, prefixes, labels) is
-//! `lexicon/data/formal.tsv`, read through `vocab`.
+//! `lexicon/data/formal.tsv`, read from [`FormalText::lex`] ([`FormalList`]).
 
 mod header;
 mod minutes;
@@ -19,13 +19,11 @@ pub mod number;
 mod signature;
 pub mod tasks;
 
-pub(crate) use crate::vocab;
-
 use crate::key;
 use crate::layout::formal::{is_rule, is_upper, sign_prefix};
 
 use crate::layout::{BlockKind, Layout};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FormalList, Lexicon};
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::span::Span;
@@ -60,7 +58,7 @@ pub struct FormalText<'a> {
     pub key: &'a str,
     /// The blocks, with the header and tail regions marked.
     pub layout: &'a Layout,
-    /// The lexicon (family names).
+    /// The lexicon (family names, the formal vocabulary).
     pub lex: &'a Lexicon,
     /// True when the text is matched without diacritics.
     pub ascii: bool,
@@ -156,14 +154,14 @@ impl FormalText<'_> {
         let mut split = Vec::new();
         for c in out {
             let k = self.key(c.start, c.end);
-            let cut = ["motto", "party"]
+            let cut = [FormalList::Motto, FormalList::Party]
                 .iter()
-                .filter_map(|cat| vocab::find(cat, k))
+                .filter_map(|&cat| self.lex.formal_find(cat, k))
                 .map(|(p, _)| p)
                 .filter(|&p| p > 0)
                 .min()
                 // "… VIỆT NAM Độc lập - Tự do": the national name and motto are one cell.
-                .filter(|&p| vocab::find("motto", &k[..p]).is_none_or(|(q, _)| q != 0));
+                .filter(|&p| self.lex.formal_find(FormalList::Motto, &k[..p]).is_none_or(|(q, _)| q != 0));
             match cut {
                 Some(p) => {
                     let left = self.text[c.start..c.start + p].trim_end();

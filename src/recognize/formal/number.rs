@@ -1,5 +1,6 @@
 //! Document numbers: "Số: 123/TB-UBND" (state), "Số 45-TB/HU" (Party).
 
+use crate::lexicon::{FormalList, Lexicon};
 use crate::model::NumberForm;
 
 /// A parsed number, with its byte range in the string it was read from.
@@ -25,10 +26,10 @@ fn is_code_char(c: char) -> bool {
     crate::key::is_word_char(c) || c == '&'
 }
 
-/// Is `code` a known type code (formal.tsv, `type_code`)?
-pub fn is_type_code(code: &str) -> bool {
+/// Is `code` a known type code of `lex` (formal.tsv, `type_code`)?
+pub fn is_type_code(lex: &Lexicon, code: &str) -> bool {
     let k = crate::key::key(code);
-    super::vocab::of("type_code").any(|e| e.phrase == k)
+    lex.formal(FormalList::TypeCode).any(|e| e.phrase == k)
 }
 
 /// The end of the number token that starts at `s[from..]`: code characters, `/`, `-`,
@@ -61,8 +62,9 @@ fn token_end(s: &str, from: usize) -> usize {
     end
 }
 
-/// Parse the number and code at the start of `s` (the text after "Số" and its colon).
-pub fn parse_number(s: &str) -> Option<ParsedNumber> {
+/// Parse the number and code at the start of `s` (the text after "Số" and its colon);
+/// the type codes are those of `lex`.
+pub fn parse_number(lex: &Lexicon, s: &str) -> Option<ParsedNumber> {
     let lead = s.len() - s.trim_start_matches([' ', ':', '.']).len();
     let end = token_end(s, lead);
     let raw = &s[lead..end];
@@ -120,8 +122,8 @@ pub fn parse_number(s: &str) -> Option<ParsedNumber> {
         return None;
     }
     let (type_code, issuer) = match code.split_once('-') {
-        Some((t, i)) if is_type_code(t) && !i.is_empty() => (Some(t.to_string()), i.to_string()),
-        _ if is_type_code(code) => (Some(code.to_string()), String::new()),
+        Some((t, i)) if is_type_code(lex, t) && !i.is_empty() => (Some(t.to_string()), i.to_string()),
+        _ if is_type_code(lex, code) => (Some(code.to_string()), String::new()),
         _ => (None, code.to_string()),
     };
     Some(ParsedNumber {
@@ -141,14 +143,14 @@ mod tests {
     #[test]
     fn parse_number_example() {
         use crate::recognize::formal::number::parse_number;
-        let n = parse_number("123/TB-UBND").unwrap();
+        let n = parse_number(&crate::Lexicon::default(), "123/TB-UBND").unwrap();
         assert_eq!((n.number, n.type_code.as_deref(), n.issuer_code.as_deref()), (Some(123), Some("TB"), Some("UBND")));
     }
 
     use super::*;
 
     fn p(s: &str) -> (Option<u32>, Option<i32>, Option<String>, Option<String>, NumberForm, String) {
-        let n = parse_number(s).unwrap_or_else(|| panic!("{s}"));
+        let n = parse_number(&Lexicon::default(), s).unwrap_or_else(|| panic!("{s}"));
         (n.number, n.year, n.type_code, n.issuer_code, n.form, s[n.start..n.end].to_string())
     }
 
@@ -176,8 +178,9 @@ mod tests {
 
     #[test]
     fn not_numbers() {
-        assert!(parse_number("....đf07.........").is_none());
-        assert!(parse_number("lượng 12 người").is_none());
-        assert!(parse_number("").is_none());
+        let lex = Lexicon::default();
+        assert!(parse_number(&lex, "....đf07.........").is_none());
+        assert!(parse_number(&lex, "lượng 12 người").is_none());
+        assert!(parse_number(&lex, "").is_none());
     }
 }

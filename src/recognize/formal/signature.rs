@@ -2,9 +2,10 @@
 //! signature block (authority lines, signer's title and name, co-signers side by side)
 //! and the "Nơi nhận" list.
 
-use super::{Cell, FormalText, Lines, is_name, is_rule, is_upper, sign_prefix, squash, vocab};
+use super::{Cell, FormalText, Lines, is_name, is_rule, is_upper, sign_prefix, squash};
 use crate::key;
 use crate::layout::BlockKind;
+use crate::lexicon::FormalList;
 use crate::model::*;
 use crate::span::Span;
 
@@ -19,7 +20,7 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
             let (s, e) = (c.start, c.end);
             let t = &ft.text[s..e];
             let k = ft.key(s, e);
-            if let Some(en) = vocab::prefix("recipients", k) {
+            if let Some(en) = ft.lex.formal_prefix(FormalList::Recipients, k) {
                 in_list = true;
                 let rest = ft.text[s + en.phrase.len()..e].trim_start_matches([':', ' ']);
                 if !rest.is_empty() {
@@ -28,8 +29,9 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
                 continue;
             }
             let bullet = t.starts_with(['-', '+', '•', '*']);
-            let archive = vocab::prefix("archive", k.trim_start_matches(['-', '+', '•', ' '])).is_some();
-            let signing = sign_prefix(t, k).is_some() || (is_upper(t) && !bullet);
+            let archive =
+                ft.lex.formal_prefix(FormalList::Archive, k.trim_start_matches(['-', '+', '•', ' '])).is_some();
+            let signing = sign_prefix(ft.lex, t, k).is_some() || (is_upper(t) && !bullet);
             if in_list && !signing && (bullet || archive) && c.col < 40 {
                 recipients.extend(inline_items(ft, s, e));
                 continue;
@@ -57,7 +59,11 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
             let s = s + (first.len() - first.trim_start_matches(['-', '+', '•', '*', ' ']).len());
             let last_word = t.rsplit(' ').next().unwrap_or(t);
             let e = ft.text[s..e].rfind(last_word).map_or(e, |p| s + p + last_word.len());
-            Recipient { archive: vocab::prefix("archive", &k).is_some(), text: t.to_string(), span: ft.span(s, e) }
+            Recipient {
+                archive: ft.lex.formal_prefix(FormalList::Archive, &k).is_some(),
+                text: t.to_string(),
+                span: ft.span(s, e),
+            }
         })
         .collect();
     let names: Vec<String> = sig
@@ -112,10 +118,10 @@ fn read_signature(ft: &FormalText<'_>, cells: &[Cell]) -> Option<Signature> {
         let (a, b) = (c.start, c.end);
         let t = &ft.text[a..b];
         let k = ft.key(a, b);
-        if t.starts_with('(') || vocab::prefix("sign_skip", k).is_some() || is_rule(t) {
+        if t.starts_with('(') || ft.lex.formal_prefix(FormalList::SignSkip, k).is_some() || is_rule(t) {
             continue;
         }
-        if let Some((en, rest)) = sign_prefix(t, k) {
+        if let Some((en, rest)) = sign_prefix(ft.lex, t, k) {
             let authority = match en.value.as_str() {
                 "on_behalf" => Authority::OnBehalf,
                 "signing_for" => Authority::SigningFor,

@@ -2,7 +2,7 @@
 //! …", "X chủ trì, phối hợp với Y") and the deadline ("trước ngày 30/9/2024", "trong
 //! quý III", "thường xuyên").
 
-use super::vocab;
+use crate::lexicon::{FormalList, Lexicon};
 use crate::model::{Deadline, DocDate, Period, Task, Text};
 use crate::normalize::Normalized;
 use crate::recognize::date::{DateMention, PeriodMention};
@@ -21,6 +21,8 @@ pub struct TaskCx<'a> {
     pub dates: &'a [DateMention],
     /// Periods found in the text.
     pub periods: &'a [PeriodMention],
+    /// The lexicon (the agency, partner and deadline phrases).
+    pub lex: &'a Lexicon,
 }
 
 impl TaskCx<'_> {
@@ -72,7 +74,7 @@ fn phrase_end(cx: &TaskCx<'_>, s: usize, e: usize, max_words: usize) -> usize {
     let mut pos = 0;
     for (n, w) in k.split(' ').enumerate() {
         // A verb ends the agency; "các tổ chức" is a noun.
-        if n > 0 && vocab::prefix("agency_end", &k[pos..]).is_some() && !k[..pos].ends_with("các ") {
+        if n > 0 && cx.lex.formal_prefix(FormalList::AgencyEnd, &k[pos..]).is_some() && !k[..pos].ends_with("các ") {
             end = s + pos;
             break;
         }
@@ -94,7 +96,7 @@ fn agency(cx: &TaskCx<'_>, s: usize, e: usize) -> (Option<Text>, Vec<Text>) {
     let mut agency = None;
     let mut partners = Vec::new();
     // "Giao UBND xã …", "Giao cho Sở Y tế …".
-    if let Some(en) = vocab::prefix("agency", k).filter(|en| en.value == "before") {
+    if let Some(en) = cx.lex.formal_prefix(FormalList::Agency, k).filter(|en| en.value == "before") {
         let mut a = s + en.phrase.len();
         a += cx.text[a..e].len() - cx.text[a..e].trim_start().len();
         if cx.key[a..e].starts_with("cho ") {
@@ -104,14 +106,16 @@ fn agency(cx: &TaskCx<'_>, s: usize, e: usize) -> (Option<Text>, Vec<Text>) {
         if end > a {
             agency = Some(cx.text_of(a, end));
         }
-    } else if let Some((p, _)) = vocab::find("agency", k).filter(|(p, en)| en.value == "after" && *p > 0) {
+    } else if let Some((p, _)) =
+        cx.lex.formal_find(FormalList::Agency, k).filter(|(p, en)| en.value == "after" && *p > 0)
+    {
         // "Sở Y tế chủ trì, phối hợp với …": the agency is the subject.
         let subj = cx.text[s..s + p].trim_end_matches([' ', ',']);
         if subj.chars().next().is_some_and(char::is_uppercase) && subj.split_whitespace().count() <= 14 {
             agency = Some(cx.text_of(s, s + subj.len()));
         }
     }
-    if let Some((p, en)) = vocab::find("partners", k) {
+    if let Some((p, en)) = cx.lex.formal_find(FormalList::Partners, k) {
         let mut a = s + p + en.phrase.len();
         a += cx.text[a..e].len() - cx.text[a..e].trim_start().len();
         if cx.key[a..e].starts_with("với ") {
@@ -127,7 +131,7 @@ fn agency(cx: &TaskCx<'_>, s: usize, e: usize) -> (Option<Text>, Vec<Text>) {
 
 fn deadline(cx: &TaskCx<'_>, s: usize, e: usize) -> Option<Deadline> {
     let k = &cx.key[s..e];
-    let (p, en) = vocab::find("deadline", k)?;
+    let (p, en) = cx.lex.formal_find(FormalList::Deadline, k)?;
     let ds = s + p;
     // To the end of the clause.
     let seg = &cx.text[ds..e];

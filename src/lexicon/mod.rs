@@ -279,7 +279,6 @@ impl Default for Lexicon {
 /// The bundled word lists and formal vocabulary alone (no scanned table), built once:
 /// what the recognizers' `new` reads (a [`crate::Parser`] builds its recognizers from its
 /// own lexicon).
-
 pub(crate) fn bundled() -> &'static Lexicon {
     static BUNDLED: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(LexiconBuilder::bundled_words);
     &BUNDLED

@@ -225,7 +225,7 @@ enum Mode {
 
 /// A candidate marker.
 #[derive(Clone, Copy, Debug)]
-struct Cand {
+struct Candidate {
     style: MarkerStyle,
     /// Refines the style for nesting: decimal depth, bullet character.
     sub: u32,
@@ -234,11 +234,13 @@ struct Cand {
     /// Leading components of a decimal marker.
     prefix: u32,
     /// Start including leading Markdown emphasis.
-    ostart: usize,
-    mstart: usize,
-    mend: usize,
+    outer_start: usize,
+    /// Where the marker itself starts ("(1)", "a)", "-").
+    marker_start: usize,
+    /// One past the marker's last byte.
+    marker_end: usize,
     /// Where the item text starts.
-    tstart: usize,
+    text_start: usize,
     line: usize,
     /// Non-empty non-marker lines since the previous line with a block marker.
     gap: u32,
@@ -248,7 +250,7 @@ struct Cand {
     weak: bool,
 }
 
-impl Cand {
+impl Candidate {
     fn is_start(&self) -> bool {
         if self.style.is_bullet() {
             true
@@ -274,7 +276,7 @@ struct Level {
 /// An item under construction.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    ci: usize,
+    candidate_index: usize,
     level: u8,
     parent: Option<usize>,
     num: Option<u32>,
@@ -282,8 +284,8 @@ struct Node {
 
 #[derive(Clone, Copy)]
 struct Line {
-    cstart: usize,
-    tend: usize,
+    content_start: usize,
+    text_end: usize,
     /// Index of the previous non-empty line, or `usize::MAX`.
     prev: usize,
 }
@@ -332,9 +334,9 @@ impl ListRecognizer {
         let b = text.as_bytes();
         let kb = key.as_bytes();
 
-        let mut words: Vec<Cand> = Vec::new();
+        let mut words: Vec<Candidate> = Vec::new();
         for m in self.words.find_iter(key) {
-            if let Some(c) = word_cand(&self.vocab, text, kb, m.start(), m.end()) {
+            if let Some(c) = word_candidate(&self.vocab, text, kb, m.start(), m.end()) {
                 words.push(c);
             }
         }
@@ -347,25 +349,25 @@ impl ListRecognizer {
         let mut pos = 0;
         loop {
             let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
-            let mut cstart = pos;
-            while cstart < line_end && is_sp(b[cstart]) {
-                cstart += 1;
+            let mut content_start = pos;
+            while content_start < line_end && is_sp(b[content_start]) {
+                content_start += 1;
             }
-            let mut tend = line_end;
-            while tend > cstart && is_sp(b[tend - 1]) {
-                tend -= 1;
+            let mut text_end = line_end;
+            while text_end > content_start && is_sp(b[text_end - 1]) {
+                text_end -= 1;
             }
             let li = w.lines.len();
-            w.lines.push(Line { cstart, tend, prev });
+            w.lines.push(Line { content_start, text_end, prev });
             let w0 = wi;
-            while wi < words.len() && words[wi].mstart < line_end {
+            while wi < words.len() && words[wi].marker_start < line_end {
                 words[wi].line = li;
-                words[wi].at_line_start = words[wi].ostart == cstart;
+                words[wi].at_line_start = words[wi].outer_start == content_start;
                 wi += 1;
             }
-            if cstart < tend {
+            if content_start < text_end {
                 prev = li;
-                if is_terminator(kb, cstart, tend) {
+                if is_terminator(kb, content_start, text_end) {
                     segs.push(seg_start..w.block.len());
                     seg_start = w.block.len();
                     w.gap = 0;
@@ -394,34 +396,38 @@ impl ListRecognizer {
 
     /// One line `li` that is no terminator, with the ordinal and counting words `lw` on
     /// it: its inline lists go to `w.out`, its block candidates to `w.block`.
-    fn read_line(&self, text: &str, kb: &[u8], li: usize, lw: &[Cand], w: &mut Work) {
+    fn read_line(&self, text: &str, kb: &[u8], li: usize, lw: &[Candidate], w: &mut Work) {
         let b = text.as_bytes();
         let line = w.lines[li];
-        let (cstart, tend) = (line.cstart, line.tend);
-        w.ic.clear();
-        scan_inline(&self.vocab, text, kb, cstart, tend, li, &mut w.ic);
+        let (content_start, text_end) = (line.content_start, line.text_end);
+        w.inline_candidates.clear();
+        scan_inline(&self.vocab, text, kb, content_start, text_end, li, &mut w.inline_candidates);
         for c in lw {
-            if c.at_line_start || before_strict(b, cstart, c.ostart) {
-                w.ic.push(*c);
+            if c.at_line_start || before_strict(b, content_start, c.outer_start) {
+                w.inline_candidates.push(*c);
             }
         }
-        w.ic.sort_by_key(|c| c.mstart);
+        w.inline_candidates.sort_by_key(|c| c.marker_start);
         let bc = parse_block(text, line, li, lw);
         w.found.clear();
-        if w.ic.len() >= 2 {
-            build(&w.ic, 0..w.ic.len(), None, Mode::Inline, GUARD, &mut w.found);
+        if w.inline_candidates.len() >= 2 {
+            build(&w.inline_candidates, 0..w.inline_candidates.len(), None, Mode::Inline, GUARD, &mut w.found);
         }
         let mut drop_block = false;
         for (k, list) in w.found.iter().enumerate() {
             let ns = &list.nodes;
-            let first = &w.ic[ns[0].ci];
-            if first.ostart == cstart {
+            let first = &w.inline_candidates[ns[0].candidate_index];
+            if first.outer_start == content_start {
                 drop_block = true;
             }
-            let lo = if k == 0 { cstart } else { w.ic[w.found[k - 1].nodes[0].ci].ostart };
+            let lo = if k == 0 {
+                content_start
+            } else {
+                w.inline_candidates[w.found[k - 1].nodes[0].candidate_index].outer_start
+            };
             // The last item ends before the marker that ended the list.
-            let hi = list.stop.map_or(tend, |s| cut_sep(b, w.ic[s].ostart, cstart));
-            w.out.push(inline_list(text, &w.ic, ns, lo, hi, &w.lines));
+            let hi = list.stop.map_or(text_end, |s| cut_sep(b, w.inline_candidates[s].outer_start, content_start));
+            w.out.push(inline_list(text, &w.inline_candidates, ns, lo, hi, &w.lines));
         }
         let mut n_here = 0u32;
         if let Some(mut c) = bc.filter(|_| !drop_block) {
@@ -430,11 +436,11 @@ impl ListRecognizer {
             n_here += 1;
         }
         if w.found.is_empty() {
-            let tail = w.ic.iter().rev().find(|c| {
+            let tail = w.inline_candidates.iter().rev().find(|c| {
                 !c.at_line_start
                     && !c.style.is_bullet()
                     && c.is_start()
-                    && (c.style.is_word() || after_colon(b, cstart, c.ostart))
+                    && (c.style.is_word() || after_colon(b, content_start, c.outer_start))
             });
             if let Some(t) = tail {
                 let mut c = *t;
@@ -455,11 +461,11 @@ struct Work {
     /// Every line so far.
     lines: Vec<Line>,
     /// Block-marker candidates, in text order.
-    block: Vec<Cand>,
+    block: Vec<Candidate>,
     /// Non-marker lines since the last block candidate.
     gap: u32,
     /// The inline candidates of the current line (reused).
-    ic: Vec<Cand>,
+    inline_candidates: Vec<Candidate>,
     /// Lists built from candidates (reused).
     found: Vec<Built>,
 }
@@ -525,12 +531,12 @@ fn char_at(text: &str, p: usize) -> Option<char> {
 }
 
 /// A list may not continue past the distribution block of a formal document.
-fn is_terminator(kb: &[u8], cstart: usize, tend: usize) -> bool {
-    let mut p = cstart;
-    while p < tend && matches!(kb[p], b'*' | b'_') {
+fn is_terminator(kb: &[u8], content_start: usize, text_end: usize) -> bool {
+    let mut p = content_start;
+    while p < text_end && matches!(kb[p], b'*' | b'_') {
         p += 1;
     }
-    kb[p..tend].starts_with("nơi nhận".as_bytes())
+    kb[p..text_end].starts_with("nơi nhận".as_bytes())
 }
 
 /// Start of line, or white space after `: ; , . ! ?` (or after the start of line).
@@ -647,8 +653,8 @@ fn letter_follows(prev: u32, next: u32) -> bool {
 }
 
 /// Skip the closing emphasis, spaces, and one `,`/`:` after a marker.
-fn after_marker(b: &[u8], mend: usize, emph: Option<(u8, usize)>, lim: usize) -> usize {
-    let mut p = mend;
+fn after_marker(b: &[u8], marker_end: usize, emph: Option<(u8, usize)>, lim: usize) -> usize {
+    let mut p = marker_end;
     if let Some((ch, n)) = emph {
         if p + n <= lim && b[p..p + n].iter().all(|&x| x == ch) {
             p += n;
@@ -668,17 +674,17 @@ fn after_marker(b: &[u8], mend: usize, emph: Option<(u8, usize)>, lim: usize) ->
 
 /// A candidate of `style` numbered `val` on line `line`, its marker at `at`: (start
 /// with emphasis, start, end, start of the item text). No sub-style, no prefix.
-fn cand(style: MarkerStyle, val: u32, at: (usize, usize, usize, usize), line: usize) -> Cand {
-    let (ostart, mstart, mend, tstart) = at;
-    Cand {
+fn candidate_at(style: MarkerStyle, val: u32, at: (usize, usize, usize, usize), line: usize) -> Candidate {
+    let (outer_start, marker_start, marker_end, text_start) = at;
+    Candidate {
         style,
         sub: 0,
         val,
         prefix: 0,
-        ostart,
-        mstart,
-        mend,
-        tstart,
+        outer_start,
+        marker_start,
+        marker_end,
+        text_start,
         line,
         gap: 0,
         at_line_start: false,
@@ -687,7 +693,7 @@ fn cand(style: MarkerStyle, val: u32, at: (usize, usize, usize, usize), line: us
 }
 
 /// An ordinal or counting word matched on the key at `ms..me`.
-fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Cand> {
+fn word_candidate(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> Option<Candidate> {
     if !text.is_char_boundary(ms) || !text.is_char_boundary(me) {
         return None;
     }
@@ -696,12 +702,12 @@ fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> 
         // Emphasis is not alphanumeric, so "*Thứ" passes and is handled below.
         return None;
     }
-    let mut ostart = ms;
-    while ostart > 0 && ms - ostart < 3 && matches!(b[ostart - 1], b'*' | b'_') {
-        ostart -= 1;
+    let mut outer_start = ms;
+    while outer_start > 0 && ms - outer_start < 3 && matches!(b[outer_start - 1], b'*' | b'_') {
+        outer_start -= 1;
     }
-    let emph = (ostart < ms).then(|| (b[ms - 1], ms - ostart));
-    if ostart < ms && text[..ostart].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
+    let emph = (outer_start < ms).then(|| (b[ms - 1], ms - outer_start));
+    if outer_start < ms && text[..outer_start].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
         return None;
     }
     let mut after = me;
@@ -724,15 +730,15 @@ fn word_cand(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize) -> 
     let table = if style == MarkerStyle::OrdinalWord { &words.ordinal } else { &words.number };
     let val = table.iter().find(|(x, _)| x == w)?.1;
     let lim = text[me..].find('\n').map_or(text.len(), |k| me + k);
-    let tstart = after_marker(b, me, emph, lim);
-    Some(cand(style, val, (ostart, ms, me, tstart), 0))
+    let text_start = after_marker(b, me, emph, lim);
+    Some(candidate_at(style, val, (outer_start, ms, me, text_start), 0))
 }
 
 /// The block marker at the start of `line`, if any.
-fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand> {
+fn parse_block(text: &str, line: Line, li: usize, words: &[Candidate]) -> Option<Candidate> {
     use MarkerStyle as S;
     let b = text.as_bytes();
-    let (s, e) = (line.cstart, line.tend);
+    let (s, e) = (line.content_start, line.text_end);
     // A Markdown heading: "### 1.1. Mục đích".
     let mut p = if b[s] == b'#' { after_heading_marks(b, s, e)? } else { s };
     let mut emph = None;
@@ -744,7 +750,7 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         }
         if ch == b'*' && n == 1 && (p + 1 == e || is_sp(b[p + 1])) {
             let t = after_marker(b, p + 1, None, e);
-            return Some(ok(Cand { sub: '*' as u32, ..cand(S::Bullet, 0, (s, p, p + 1, t), li) }));
+            return Some(ok(Candidate { sub: '*' as u32, ..candidate_at(S::Bullet, 0, (s, p, p + 1, t), li) }));
         }
         if n > 3 || p + n >= e || is_sp(b[p + n]) {
             return None;
@@ -752,13 +758,13 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
         emph = Some((ch, n));
         p += n;
     }
-    if let Some(w) = words.iter().find(|w| w.mstart == p) {
+    if let Some(w) = words.iter().find(|w| w.marker_start == p) {
         let mut c = *w;
-        c.ostart = s;
+        c.outer_start = s;
         return Some(ok(c));
     }
     let x = b[p];
-    let (style, sub, val, prefix, mend) = match x {
+    let (style, sub, val, prefix, marker_end) = match x {
         b'(' => {
             let (v, q) = digits(b, p + 1, e, 3)?;
             (v > 0 && q < e && b[q] == b')').then_some(())?;
@@ -780,8 +786,8 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Cand]) -> Option<Cand
             BULLETS.contains(&c).then_some((S::Bullet, c as u32, 0, 0, p + c.len_utf8()))?
         }
     };
-    let t = after_marker(b, mend, emph, e);
-    Some(ok(Cand { sub, prefix, ..cand(style, val, (s, p, mend, t), li) }))
+    let t = after_marker(b, marker_end, emph, e);
+    Some(ok(Candidate { sub, prefix, ..candidate_at(style, val, (s, p, marker_end, t), li) }))
 }
 
 /// A block marker's style, sub-style, value, prefix and end.
@@ -875,18 +881,18 @@ fn roman_marker(text: &str, p: usize, e: usize) -> Option<Shape> {
 }
 
 /// Mark a line-start candidate.
-fn ok(mut c: Cand) -> Cand {
+fn ok(mut c: Candidate) -> Candidate {
     c.at_line_start = true;
     c
 }
 
-/// Inline markers of one line (`cstart..tend`): `(1)`, `1)`, `a)`, `1.`, `1-`, and the
+/// Inline markers of one line (`content_start..text_end`): `(1)`, `1)`, `a)`, `1.`, `1-`, and the
 /// bullets ` - ` and ` + ` after a sentence or clause end.
-fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Cand>) {
+fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: usize, out: &mut Vec<Candidate>) {
     use MarkerStyle as S;
     let b = text.as_bytes();
-    let line_start = |mut c: Cand| {
-        c.at_line_start = c.ostart == ls;
+    let line_start = |mut c: Candidate| {
+        c.at_line_start = c.outer_start == ls;
         c
     };
     for i in ls..le {
@@ -905,17 +911,17 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
         } else {
             None
         };
-        let t = |mend: usize| after_marker(b, mend, None, le);
+        let t = |marker_end: usize| after_marker(b, marker_end, None, le);
         match x {
             b')' => {
                 if let Some(v) = num {
                     if k > ls && b[k - 1] == b'(' {
                         if before_loose(w, b, kb, ls, k - 1) {
-                            let c = cand(S::ParenNumber, v, (k - 1, k - 1, i + 1, t(i + 1)), li);
+                            let c = candidate_at(S::ParenNumber, v, (k - 1, k - 1, i + 1, t(i + 1)), li);
                             out.push(line_start(c));
                         }
                     } else if before_loose(w, b, kb, ls, k) {
-                        out.push(line_start(cand(S::NumberParen, v, (k, k, i + 1, t(i + 1)), li)));
+                        out.push(line_start(candidate_at(S::NumberParen, v, (k, k, i + 1, t(i + 1)), li)));
                     }
                 } else if nd == 0 && i > ls {
                     let (lstart, letter) = if b[i - 1].is_ascii_lowercase() {
@@ -927,7 +933,7 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
                     };
                     let fine = i + 1 >= le || is_sp(b[i + 1]) || letter_at(text, i + 1);
                     if fine && before_loose(w, b, kb, ls, lstart) {
-                        let c = cand(S::LetterParen, letter as u32, (lstart, lstart, i + 1, t(i + 1)), li);
+                        let c = candidate_at(S::LetterParen, letter as u32, (lstart, lstart, i + 1, t(i + 1)), li);
                         out.push(line_start(c));
                     }
                 }
@@ -943,14 +949,14 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
                     };
                     let style = if x == b'.' { S::NumberDot } else { S::NumberDash };
                     if fine && before_strict(b, ls, k) {
-                        out.push(line_start(cand(style, v, (k, k, r, t(r)), li)));
+                        out.push(line_start(candidate_at(style, v, (k, k, r, t(r)), li)));
                     } else if v > 1
                         && r + 1 < le
                         && is_sp(b[r])
                         && char_at(text, r + 1).is_some_and(char::is_uppercase)
                         && after_plain_word(w, text, kb, ls, k)
                     {
-                        let mut c = cand(style, v, (k, k, r, t(r)), li);
+                        let mut c = candidate_at(style, v, (k, k, r, t(r)), li);
                         c.weak = true;
                         out.push(c);
                     }
@@ -964,7 +970,15 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
 }
 
 /// A ` - ` or ` + ` bullet at `i` after a sentence or clause end, before a capital.
-fn push_inline_bullet(text: &str, ls: usize, le: usize, i: usize, style: MarkerStyle, li: usize, out: &mut Vec<Cand>) {
+fn push_inline_bullet(
+    text: &str,
+    ls: usize,
+    le: usize,
+    i: usize,
+    style: MarkerStyle,
+    li: usize,
+    out: &mut Vec<Candidate>,
+) {
     let b = text.as_bytes();
     if i > ls
         && i + 2 < le
@@ -975,7 +989,7 @@ fn push_inline_bullet(text: &str, ls: usize, le: usize, i: usize, style: MarkerS
         && upper_at(text, i + 2)
     {
         let t = after_marker(b, i + 1, None, le);
-        out.push(cand(style, 0, (i, i, i + 1, t), li));
+        out.push(candidate_at(style, 0, (i, i, i + 1, t), li));
     }
 }
 
@@ -999,7 +1013,7 @@ fn nests_under(child: MarkerStyle, parent: MarkerStyle) -> bool {
     c > p || (c == 4 && p == 4)
 }
 
-fn continues(lv: &Level, c: &Cand) -> bool {
+fn continues(lv: &Level, c: &Candidate) -> bool {
     if c.style.is_bullet() {
         true
     } else if c.style.is_letter() {
@@ -1010,7 +1024,7 @@ fn continues(lv: &Level, c: &Cand) -> bool {
 }
 
 /// Open a level with `c` as its first item.
-fn open(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, i: usize, c: &Cand, parent: Option<usize>) {
+fn open(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, i: usize, c: &Candidate, parent: Option<usize>) {
     let num = if c.style.is_bullet() {
         None
     } else if c.style.is_letter() {
@@ -1018,7 +1032,7 @@ fn open(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, i: usize, c: &Cand, paren
     } else {
         Some(c.val)
     };
-    nodes.push(Node { ci: i, level: stack.len() as u8, parent, num });
+    nodes.push(Node { candidate_index: i, level: stack.len() as u8, parent, num });
     stack.push(Level {
         style: c.style,
         sub: c.sub,
@@ -1030,7 +1044,7 @@ fn open(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, i: usize, c: &Cand, paren
 }
 
 /// Add `c` (candidate `i`) as the next item of level `j`, closing the levels inside it.
-fn cont(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, j: usize, i: usize, c: &Cand) {
+fn cont(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, j: usize, i: usize, c: &Candidate) {
     stack.truncate(j + 1);
     let parent = j.checked_sub(1).map(|p| stack[p].node);
     let lv = &mut stack[j];
@@ -1041,7 +1055,7 @@ fn cont(stack: &mut Vec<Level>, nodes: &mut Vec<Node>, j: usize, i: usize, c: &C
     } else {
         Some(c.val)
     };
-    nodes.push(Node { ci: i, level: j as u8, parent, num });
+    nodes.push(Node { candidate_index: i, level: j as u8, parent, num });
     lv.val = c.val;
     lv.prefix = c.prefix;
     lv.num = num.unwrap_or(0);
@@ -1056,7 +1070,7 @@ struct Built {
 
 /// Build the lists formed by `cands[range]` (in text order) into `out`; `stop` is the
 /// candidate after the range that ended it, if any.
-fn build(cands: &[Cand], range: Range<usize>, stop: Option<usize>, mode: Mode, guard: u8, out: &mut Vec<Built>) {
+fn build(cands: &[Candidate], range: Range<usize>, stop: Option<usize>, mode: Mode, guard: u8, out: &mut Vec<Built>) {
     let block = mode == Mode::Block;
     let mut stack: Vec<Level> = Vec::new();
     let mut nodes: Vec<Node> = Vec::new();
@@ -1120,7 +1134,7 @@ fn build(cands: &[Cand], range: Range<usize>, stop: Option<usize>, mode: Mode, g
 
 /// Emit the list in `nodes`, or, when it has one top-level item, rebuild without it.
 fn flush(
-    cands: &[Cand],
+    cands: &[Candidate],
     range: Range<usize>,
     stop: Option<usize>,
     mode: Mode,
@@ -1213,20 +1227,20 @@ fn clause(b: &[u8], pos: usize, lo: usize) -> Option<(usize, usize)> {
 
 fn prev_line(lines: &[Line], li: usize) -> Option<(usize, usize)> {
     let p = lines[li].prev;
-    (p != NONE).then(|| (lines[p].cstart, lines[p].tend))
+    (p != NONE).then(|| (lines[p].content_start, lines[p].text_end))
 }
 
-fn item(text: &str, c: &Cand, nd: &Node, end: usize) -> ListItem {
+fn item(text: &str, c: &Candidate, nd: &Node, end: usize) -> ListItem {
     let b = text.as_bytes();
-    let end = end.max(c.mend);
-    let mut start = c.tstart.min(end);
+    let end = end.max(c.marker_end);
+    let mut start = c.text_start.min(end);
     while start < end && is_ws(b[start]) {
         start += 1;
     }
     ListItem {
-        marker: text[c.mstart..c.mend].to_string(),
-        marker_start: c.mstart,
-        marker_end: c.mend,
+        marker: text[c.marker_start..c.marker_end].to_string(),
+        marker_start: c.marker_start,
+        marker_end: c.marker_end,
         number: nd.num,
         start,
         end,
@@ -1236,86 +1250,94 @@ fn item(text: &str, c: &Cand, nd: &Node, end: usize) -> ListItem {
 }
 
 fn assemble(
-    cands: &[Cand],
+    cands: &[Candidate],
     ns: &[Node],
     items: Vec<ListItem>,
     inline: bool,
     intro: Option<(usize, usize)>,
 ) -> EnumList {
-    let c0 = &cands[ns[0].ci];
-    let (intro_start, intro_end) = intro.unwrap_or((c0.mstart, c0.mstart));
-    let end = items.iter().map(|i| i.end).max().unwrap_or(c0.mend);
-    EnumList { style: c0.style, inline, intro_start, intro_end, start: c0.mstart, end, items }
+    let c0 = &cands[ns[0].candidate_index];
+    let (intro_start, intro_end) = intro.unwrap_or((c0.marker_start, c0.marker_start));
+    let end = items.iter().map(|i| i.end).max().unwrap_or(c0.marker_end);
+    EnumList { style: c0.style, inline, intro_start, intro_end, start: c0.marker_start, end, items }
 }
 
 /// An inline list of line `li`; the last item ends at `hi`, the intro not before `lo`.
-fn inline_list(text: &str, ic: &[Cand], ns: &[Node], lo: usize, hi: usize, lines: &[Line]) -> EnumList {
+fn inline_list(
+    text: &str,
+    inline_candidates: &[Candidate],
+    ns: &[Node],
+    lo: usize,
+    hi: usize,
+    lines: &[Line],
+) -> EnumList {
     let b = text.as_bytes();
     let (_, sib) = links(ns);
     let mut ends = vec![0usize; ns.len()];
     let mut items = Vec::with_capacity(ns.len());
     for (i, nd) in ns.iter().enumerate() {
-        let c = &ic[nd.ci];
+        let c = &inline_candidates[nd.candidate_index];
         let e = match (sib[i], nd.parent) {
-            (Some(k), _) => cut_sep(b, ic[ns[k].ci].ostart, c.mend),
+            (Some(k), _) => cut_sep(b, inline_candidates[ns[k].candidate_index].outer_start, c.marker_end),
             (None, Some(p)) => ends[p],
             (None, None) => hi,
         };
-        ends[i] = e.max(c.mend);
+        ends[i] = e.max(c.marker_end);
         items.push(item(text, c, nd, ends[i]));
     }
-    let c0 = &ic[ns[0].ci];
-    let intro = clause(b, c0.ostart, lo).or_else(|| if c0.at_line_start { prev_line(lines, c0.line) } else { None });
-    assemble(ic, ns, items, true, intro)
+    let c0 = &inline_candidates[ns[0].candidate_index];
+    let intro =
+        clause(b, c0.outer_start, lo).or_else(|| if c0.at_line_start { prev_line(lines, c0.line) } else { None });
+    assemble(inline_candidates, ns, items, true, intro)
 }
 
 /// The end of the last item of a group: its line, plus wrapped continuation lines.
-fn own_end(text: &str, lines: &[Line], c: &Cand, stop: usize) -> usize {
+fn own_end(text: &str, lines: &[Line], c: &Candidate, stop: usize) -> usize {
     let b = text.as_bytes();
     let mut l = c.line;
-    let mut e = lines[l].tend;
+    let mut e = lines[l].text_end;
     while l + 1 < stop && l + 1 < lines.len() && l - c.line < WRAP_LINES {
         let nx = lines[l + 1];
-        if nx.cstart >= nx.tend || matches!(b[e - 1], b'.' | b';' | b':' | b'!' | b'?') {
+        if nx.content_start >= nx.text_end || matches!(b[e - 1], b'.' | b';' | b':' | b'!' | b'?') {
             break;
         }
-        if !char_at(text, nx.cstart).is_some_and(char::is_lowercase) {
+        if !char_at(text, nx.content_start).is_some_and(char::is_lowercase) {
             break;
         }
         l += 1;
-        e = nx.tend;
+        e = nx.text_end;
     }
     e
 }
 
 /// A block list built from `block` candidates.
-fn block_list(text: &str, block: &[Cand], ns: &[Node], lines: &[Line]) -> EnumList {
+fn block_list(text: &str, block: &[Candidate], ns: &[Node], lines: &[Line]) -> EnumList {
     let b = text.as_bytes();
     let n = ns.len();
     let (next_any, _) = links(ns);
     let mut ends = vec![0usize; n];
     for i in (0..n).rev() {
-        let c = &block[ns[i].ci];
+        let c = &block[ns[i].candidate_index];
         let e = match next_any[i] {
             Some(k) => {
-                let ck = &block[ns[k].ci];
-                let cut = if ck.at_line_start { lines[ck.line].cstart } else { ck.ostart };
-                trim_back(b, cut, c.mend)
+                let ck = &block[ns[k].candidate_index];
+                let cut = if ck.at_line_start { lines[ck.line].content_start } else { ck.outer_start };
+                trim_back(b, cut, c.marker_end)
             }
             None => {
-                let stop = block.get(ns[i].ci + 1).map_or(lines.len(), |x| x.line);
+                let stop = block.get(ns[i].candidate_index + 1).map_or(lines.len(), |x| x.line);
                 let own = own_end(text, lines, c, stop);
                 if i + 1 < n { own.max(ends[n - 1]) } else { own }
             }
         };
-        ends[i] = e.max(c.mend);
+        ends[i] = e.max(c.marker_end);
     }
-    let items = ns.iter().zip(&ends).map(|(nd, &e)| item(text, &block[nd.ci], nd, e)).collect();
-    let c0 = &block[ns[0].ci];
+    let items = ns.iter().zip(&ends).map(|(nd, &e)| item(text, &block[nd.candidate_index], nd, e)).collect();
+    let c0 = &block[ns[0].candidate_index];
     let intro = if c0.at_line_start {
         prev_line(lines, c0.line)
     } else {
-        clause(b, c0.ostart, lines[c0.line].cstart).or_else(|| prev_line(lines, c0.line))
+        clause(b, c0.outer_start, lines[c0.line].content_start).or_else(|| prev_line(lines, c0.line))
     };
     assemble(block, ns, items, false, intro)
 }

@@ -7,8 +7,7 @@
 //! text it was made from**: a recognizer matches on the key and slices the
 //! original at the same offsets.
 
-pub use crate::spelling::is_word_char;
-pub(crate) use crate::spelling::{is_alphabetic, is_alphanumeric, word_end};
+use crate::spelling::is_alphanumeric;
 
 /// Lower-case `c` when its lower-case form is one character of the same UTF-8 length.
 #[inline]
@@ -181,18 +180,6 @@ mod tests {
         out
     }
 
-    /// `word_end`'s byte fast paths agree with `is_word_char` on every character.
-    #[test]
-    fn word_end_agrees_with_is_word_char() {
-        let slow = |t: &str| t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
-        for u in 0..=0x2FFFFu32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            for t in [format!("{c}"), format!("a{c}b"), format!("{c}{c} x")] {
-                assert_eq!(word_end(&t, 0), slow(&t), "U+{u:04X}");
-            }
-        }
-    }
-
     proptest::proptest! {
         #[test]
         fn key_matches_the_char_window_oracle(s in "[a-zA-Z0-9 .,òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤaAeEyYđĐÐơƯăÂ\\u{300}-\\u{303}ẠỹỸ]{0,40}") {
@@ -224,20 +211,6 @@ mod tests {
         ] {
             assert_eq!(key(a), b, "{a}");
             assert_eq!(key(a).len(), a.len(), "{a}");
-        }
-    }
-
-    #[test]
-    fn fast_classes_agree_with_std() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-            let word = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
-            };
-            assert_eq!(is_word_char(c), word, "{c:?}");
         }
     }
 }

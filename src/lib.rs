@@ -179,7 +179,7 @@ impl Parser {
     /// `input.encoding` names the repair.
     pub fn parse(&self, input: &str) -> Document {
         let (input, cut) = if input.len() > self.max_input_bytes {
-            (&input[..decode::floor_boundary(input, self.max_input_bytes)], true)
+            (&input[..spelling::offset_map::floor_boundary(input, self.max_input_bytes)], true)
         } else {
             (input, false)
         };
@@ -219,7 +219,7 @@ impl Parser {
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.text.len() > lexicon::MAX_TEXT_BYTES;
         if cut {
-            let end = decode::floor_boundary(&norm.text, lexicon::MAX_TEXT_BYTES);
+            let end = spelling::offset_map::floor_boundary(&norm.text, lexicon::MAX_TEXT_BYTES);
             norm.text = match norm.text {
                 std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(&t[..end]),
                 std::borrow::Cow::Owned(mut t) => {

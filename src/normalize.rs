@@ -250,7 +250,9 @@ fn is_latin_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '\u{1E00}'..='\u{1EFF}' => true,
         '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' => crate::key::is_alphabetic(c),
+        '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}' | '\u{AB30}'..='\u{AB6F}' => {
+            crate::spelling::is_alphabetic(c)
+        }
         _ => false,
     }
 }
@@ -278,7 +280,7 @@ fn needs_slow(c: char) -> bool {
 /// An emoji-like character for the ZWJ rule: a non-letter at or above U+1F000.
 #[inline]
 fn is_emoji(c: char) -> bool {
-    c as u32 >= 0x1F000 && !crate::key::is_alphabetic(c)
+    c as u32 >= 0x1F000 && !crate::spelling::is_alphabetic(c)
 }
 
 #[inline]

@@ -42,11 +42,9 @@ mod repair;
 mod tests;
 mod viqr;
 
-pub(crate) use crate::spelling::offset_map::floor_boundary;
 use crate::spelling::offset_map::{MapBuilder, OffsetMap};
 use crate::spelling::syllable::analyze;
 pub use crate::spelling::syllable::vietnamese_score;
-pub(crate) use crate::spelling::syllable::vietnamese_score_of_words;
 use detect::{SCORE_PREFIX, UTF8_BOM, decode_raw, detect_legacy, prefix, str_prefix, text_confidence, utf8_error};
 pub use encode::{encode_cp1258, encode_tcvn3, encode_viqr, encode_vni, to_cp1252_mojibake};
 use legacy::decode_utf16;

@@ -88,7 +88,7 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Bl
 /// offset just after the label (and its colon).
 pub fn after_label(key: &str) -> Option<usize> {
     let rest = key.strip_prefix("số")?;
-    if rest.chars().next().is_some_and(crate::key::is_word_char) {
+    if rest.chars().next().is_some_and(crate::spelling::is_word_char) {
         return None;
     }
     let after = rest.trim_start_matches([' ', ':', '.']);
@@ -122,7 +122,7 @@ pub(crate) fn formal_title(
         let raw = &text[b.start..b.end];
         let lead = raw.len() - raw.trim_start_matches(|c: char| c == '|' || c == '*' || c.is_whitespace()).len();
         let line = raw.trim_matches(|c: char| c == '|' || c == '*' || c.is_whitespace());
-        let caps = line.chars().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
+        let caps = line.chars().filter(|&c| crate::spelling::is_alphabetic(c)).all(char::is_uppercase);
         let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
             .first()
             .is_some_and(|m| m.start() == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));

@@ -118,8 +118,8 @@ fn starts_with_person_word(lex: &Lexicon, text: &str, scan: &Scan, s: usize, e: 
 /// a family name?
 fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
     let mut words = line
-        .split(|c: char| !crate::key::is_word_char(c))
-        .zip(key.split(|c: char| !crate::key::is_word_char(c)))
+        .split(|c: char| !crate::spelling::is_word_char(c))
+        .zip(key.split(|c: char| !crate::spelling::is_word_char(c)))
         .filter(|(w, _)| !w.is_empty());
     let cap =
         |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase());

@@ -3,7 +3,7 @@
 //! a table of the [`Lexicon`] like the others, its categories named by [`FormalList`].
 
 use super::Lexicon;
-use crate::key;
+use crate::spelling;
 
 named_lists! {
     /// A category of `formal.tsv`, named there by its snake_case name.
@@ -86,12 +86,12 @@ fn ends_in_punctuation(phrase: &str) -> bool {
 
 /// No word character before byte `p` of `key`.
 fn starts_word(key: &str, p: usize) -> bool {
-    key[..p].chars().next_back().is_none_or(|c| !key::is_word_char(c))
+    key[..p].chars().next_back().is_none_or(|c| !spelling::is_word_char(c))
 }
 
 /// No word character at byte `p` of `key`.
 fn ends_word(key: &str, p: usize) -> bool {
-    key[p..].chars().next().is_none_or(|c| !key::is_word_char(c))
+    key[p..].chars().next().is_none_or(|c| !spelling::is_word_char(c))
 }
 
 impl Lexicon {

@@ -3,6 +3,7 @@
 
 use super::{CueEntry, Entry, EntryKind, HonorificKind, KeySet, Lexicon};
 use crate::key;
+use crate::spelling;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
@@ -142,7 +143,7 @@ impl Matchers {
 
 /// `s` up to its first character that is no word character.
 fn first_word(s: &str) -> &str {
-    &s[..key::word_end(s, 0)]
+    &s[..spelling::word_end(s, 0)]
 }
 
 /// Folded forms, deduplicated, and the entries of each table every pattern stands for.
@@ -202,7 +203,7 @@ fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3], found: &mu
                     .find(|&pid| i + 1 - nfa.pattern_len(pid) == at);
                 let end = i + 1;
                 let on_boundary =
-                    || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !key::is_word_char(c)));
+                    || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
                 if let Some(pid) = pid.filter(|_| on_boundary()) {
                     let p = pid.as_usize();
                     for t in 0..3 {
@@ -252,7 +253,7 @@ fn find_words(
     // skipping the inside of words.
     let mut s = 0;
     while s < key.len() {
-        let e = key::word_end(key, s);
+        let e = spelling::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
         if want.iter().any(|&w| w) && m.first_words.get(&key[s..e]).is_some() {
             candidates_at(m, key, s, want, &mut found);

@@ -57,7 +57,8 @@ impl CountRecognizer {
                 let whole = c.get(0)?;
                 // The number must stand alone: not "1/2", "2.500", "15-20".
                 let before = key[..n.start()].chars().next_back();
-                if before.is_some_and(|ch| crate::key::is_alphanumeric(ch) || matches!(ch, '/' | '.' | ',' | '-')) {
+                if before.is_some_and(|ch| crate::spelling::is_alphanumeric(ch) || matches!(ch, '/' | '.' | ',' | '-'))
+                {
                     return None;
                 }
                 let count = n.as_str().parse().ok()?;

@@ -530,7 +530,7 @@ fn boundary_before(s: &str, i: usize) -> bool {
     if p < 0x80 {
         return !p.is_ascii_alphanumeric();
     }
-    s[..i].chars().next_back().is_none_or(|c| !crate::key::is_alphanumeric(c))
+    s[..i].chars().next_back().is_none_or(|c| !crate::spelling::is_alphanumeric(c))
 }
 
 /// True when the char starting at byte `i` is not a letter or digit.
@@ -538,7 +538,7 @@ fn boundary_after(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i) {
         None => true,
         Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
-        Some(_) => s[i..].chars().next().is_none_or(|c| !crate::key::is_alphanumeric(c)),
+        Some(_) => s[i..].chars().next().is_none_or(|c| !crate::spelling::is_alphanumeric(c)),
     }
 }
 
@@ -1338,7 +1338,7 @@ fn prev_word_at(s: &str, i: usize) -> (usize, &str) {
     let start = head
         .char_indices()
         .rev()
-        .take_while(|&(_, ch)| crate::key::is_alphanumeric(ch))
+        .take_while(|&(_, ch)| crate::spelling::is_alphanumeric(ch))
         .last()
         .map_or(head.len(), |(k, _)| k);
     (start, &head[start..])

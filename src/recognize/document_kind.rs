@@ -6,12 +6,13 @@ use super::context::Context;
 use crate::key;
 use crate::lexicon::WordList;
 use crate::model::DocumentKind;
+use crate::spelling;
 
 /// The document's kind.
 pub(crate) fn document_kind(cx: &Context<'_, '_>) -> DocumentKind {
     for b in cx.layout.blocks.iter().take(12) {
         let line = cx.text[b.start..b.end].trim();
-        let upper = line.chars().filter(|&c| key::is_alphabetic(c)).all(char::is_uppercase);
+        let upper = line.chars().filter(|&c| spelling::is_alphabetic(c)).all(char::is_uppercase);
         if !upper {
             continue;
         }

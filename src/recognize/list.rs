@@ -589,7 +589,7 @@ fn after_plain_word(words: &ListWords, text: &str, kb: &[u8], ls: usize, pos: us
         return false;
     };
     !w.is_empty()
-        && w.chars().all(crate::key::is_alphabetic)
+        && w.chars().all(crate::spelling::is_alphabetic)
         && !words.reference.iter().any(|r| r == w)
         && !words.counted.iter().any(|r| r == w)
 }
@@ -607,7 +607,7 @@ fn upper_at(text: &str, p: usize) -> bool {
 
 /// A letter, or an opening quote, parenthesis or emphasis, at `p`.
 fn letter_at(text: &str, p: usize) -> bool {
-    char_at(text, p).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '“' | '(' | '*'))
+    char_at(text, p).is_some_and(|c| crate::spelling::is_alphabetic(c) || matches!(c, '"' | '“' | '(' | '*'))
 }
 
 /// Parse 1 to `max` digits at `p` (a longer run is rejected).
@@ -698,7 +698,7 @@ fn word_candidate(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize
         return None;
     }
     let b = text.as_bytes();
-    if text[..ms].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
+    if text[..ms].chars().next_back().is_some_and(crate::spelling::is_alphanumeric) {
         // Emphasis is not alphanumeric, so "*Thứ" passes and is handled below.
         return None;
     }
@@ -707,7 +707,7 @@ fn word_candidate(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize
         outer_start -= 1;
     }
     let emph = (outer_start < ms).then(|| (b[ms - 1], ms - outer_start));
-    if outer_start < ms && text[..outer_start].chars().next_back().is_some_and(crate::key::is_alphanumeric) {
+    if outer_start < ms && text[..outer_start].chars().next_back().is_some_and(crate::spelling::is_alphanumeric) {
         return None;
     }
     let mut after = me;
@@ -716,7 +716,7 @@ fn word_candidate(words: &ListWords, text: &str, kb: &[u8], ms: usize, me: usize
             after = me + n;
         }
     }
-    if char_at(text, after).is_some_and(crate::key::is_alphanumeric) {
+    if char_at(text, after).is_some_and(crate::spelling::is_alphanumeric) {
         return None;
     }
     let k = std::str::from_utf8(&kb[ms..me]).ok()?;
@@ -777,7 +777,7 @@ fn parse_block(text: &str, line: Line, li: usize, words: &[Candidate]) -> Option
             let r = p + 1;
             let fine = r >= e
                 || is_sp(b[r])
-                || char_at(text, r).is_some_and(|c| crate::key::is_alphabetic(c) || matches!(c, '"' | '('));
+                || char_at(text, r).is_some_and(|c| crate::spelling::is_alphabetic(c) || matches!(c, '"' | '('));
             let style = if x == b'-' { S::Dash } else { S::Plus };
             fine.then_some((style, 0, 0, 0, r))?
         }

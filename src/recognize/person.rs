@@ -7,8 +7,8 @@
 //! the organization that follows it (organizations, level nouns with their place
 //! names, capitalized words), split at `,`, `-`, `/`.
 
-use crate::key::is_word_char;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
+use crate::spelling::is_word_char;
 use std::cell::{Cell, RefCell};
 
 /// A role as written around a mention.
@@ -173,7 +173,7 @@ impl<'a> Tokens<'a> {
             // ASCII on bytes (most of the text); other characters decoded.
             let c = if b[i] < 0x80 { char::from(b[i]) } else { text[i..end].chars().next().unwrap_or(' ') };
             if is_word_char(c) {
-                let e = crate::key::word_end(&text[..end], i);
+                let e = crate::spelling::word_end(&text[..end], i);
                 w.buf.push(Token { s: i, e, kind: Tok::Word });
                 w.pos = e;
                 return true;
@@ -385,8 +385,8 @@ impl<'a> Walker<'a, '_> {
         if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() > 8 {
             return false;
         }
-        let rest_upper = cs.clone().filter(|&c| crate::key::is_alphabetic(c)).all(char::is_uppercase);
-        let rest_lower = cs.filter(|&c| crate::key::is_alphabetic(c)).all(char::is_lowercase);
+        let rest_upper = cs.clone().filter(|&c| crate::spelling::is_alphabetic(c)).all(char::is_uppercase);
+        let rest_lower = cs.filter(|&c| crate::spelling::is_alphabetic(c)).all(char::is_lowercase);
         if !(rest_lower || rest_upper && w.chars().count() == 1) {
             return false;
         }

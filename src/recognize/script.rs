@@ -4,7 +4,7 @@
 //! normalized text before the lexicon scan, which needs the first answer.
 
 use crate::lexicon::{Lexicon, WordList};
-use crate::{decode, key};
+use crate::spelling;
 
 /// The diacritics of a text, scored: see [`toned_words`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -24,13 +24,13 @@ pub(crate) fn toned_words(text: &str) -> Script {
 /// Share of valid Vietnamese syllables among the words that carry diacritics, on the
 /// first [`TONED_SAMPLE`] of them in the first 8 KiB, and how many were scored.
 pub(crate) fn toned_word_score(text: &str) -> (f32, usize) {
-    let end = decode::floor_boundary(text, 1 << 13);
+    let end = spelling::offset_map::floor_boundary(text, 1 << 13);
     let mut toned = 0usize;
     let words = text[..end]
-        .split(|c: char| !key::is_word_char(c))
+        .split(|c: char| !spelling::is_word_char(c))
         .filter(|w| !w.is_ascii() && !w.is_empty())
         .take(TONED_SAMPLE);
-    let score = decode::vietnamese_score_of_words(words.inspect(|_| toned += 1));
+    let score = spelling::syllable::vietnamese_score_of_words(words.inspect(|_| toned += 1));
     (score, toned)
 }
 
@@ -48,7 +48,7 @@ pub(crate) fn lacks_diacritics(text: &str, lex: &Lexicon) -> bool {
     for (i, c) in text.char_indices() {
         if c.is_ascii() {
             ascii += usize::from(c.is_ascii_alphabetic());
-        } else if key::is_alphabetic(c) {
+        } else if spelling::is_alphabetic(c) {
             other += 1;
             // Even if every byte left were an ASCII letter, there would be too few.
             if other * 200 > ascii + (text.len() - i) {

@@ -98,3 +98,34 @@ pub(crate) fn is_raw_word_char(c: char) -> bool {
         _ => is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `word_end`'s byte fast paths agree with `is_word_char` on every character.
+    #[test]
+    fn word_end_agrees_with_is_word_char() {
+        let slow = |t: &str| t.find(|c: char| !is_word_char(c)).unwrap_or(t.len());
+        for u in 0..=0x2FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in [format!("{c}"), format!("a{c}b"), format!("{c}{c} x")] {
+                assert_eq!(word_end(&t, 0), slow(&t), "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_classes_agree_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+            };
+            assert_eq!(is_word_char(c), word, "{c:?}");
+        }
+    }
+}

@@ -262,7 +262,7 @@ pub(crate) fn glue_class(c: char) -> u8 {
         }
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' => 0, // invisible format characters
         '«' | '»' | '‹' | '›' => 2,
-        _ if c.is_ascii() || crate::key::is_alphabetic(c) || c.is_whitespace() || is_combining_mark(c) => 0,
+        _ if c.is_ascii() || super::is_alphabetic(c) || c.is_whitespace() || is_combining_mark(c) => 0,
         _ => 1,
     }
 }
@@ -283,12 +283,12 @@ pub(crate) fn analyze(s: &str) -> Stats {
         }
     }
     // A single word of letters (what the scrambled-diacritics check passes): one verdict.
-    if !s.is_empty() && s.chars().all(crate::key::is_alphabetic) {
+    if !s.is_empty() && s.chars().all(super::is_alphabetic) {
         finish(&mut stats, s, !s.is_ascii(), false);
         return stats;
     }
     for (i, c) in s.char_indices() {
-        let alpha = crate::key::is_alphabetic(c);
+        let alpha = super::is_alphabetic(c);
         if alpha || (word.is_some() && is_combining_mark(c)) {
             let w = word.get_or_insert((i, false, false));
             w.1 |= !c.is_ascii();
@@ -299,7 +299,7 @@ pub(crate) fn analyze(s: &str) -> Stats {
             }
             let class = glue_class(c);
             if class != 0 {
-                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(crate::key::is_alphabetic);
+                let next_alpha = s[i + c.len_utf8()..].chars().next().is_some_and(super::is_alphabetic);
                 if (class == 1 && (prev_alpha || next_alpha)) || (class == 2 && prev_alpha && next_alpha) {
                     stats.glued += 1;
                 }

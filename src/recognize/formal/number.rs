@@ -23,7 +23,7 @@ pub struct ParsedNumber {
 }
 
 fn is_code_char(c: char) -> bool {
-    crate::key::is_word_char(c) || c == '&'
+    crate::spelling::is_word_char(c) || c == '&'
 }
 
 /// Is `code` a known type code of `lex` (formal.tsv, `type_code`)?

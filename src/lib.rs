@@ -178,43 +178,30 @@ impl Parser {
     /// first ([`decode::repair`]); spans still point into `input`, and
     /// `input.encoding` names the repair.
     pub fn parse(&self, input: &str) -> Document {
+        self.parse_decoded(input, None)
+    }
+
+    /// Parse `input` (as given, or as `decoded` from the caller's `bytes` bytes) within
+    /// the size limit, repaired when it had been mis-decoded.
+    fn parse_decoded(&self, input: &str, decoded: Option<(&decode::Decoded, usize)>) -> Document {
         let (input, cut) = if input.len() > self.max_input_bytes {
             (&input[..spelling::offset_map::floor_boundary(input, self.max_input_bytes)], true)
         } else {
             (input, false)
         };
         let repaired = if may_need_repair(input) { decode::repair(input) } else { None };
-        let mut doc = match repaired {
-            Some(r) => {
-                let mut doc = self.parse_text(&r.text);
-                doc.map_spans(|s| {
-                    let (a, b) = r.to_input(s.start, s.end);
-                    Span::new(a, b)
-                });
-                doc.input.bytes = input.len();
-                doc.input.encoding = r.from.to_string();
-                doc.input.encoding_confidence = r.confidence;
-                doc.diagnostics.push(Diagnostic {
-                    code: DiagnosticCode::Repaired,
-                    message: format!("the text was mis-decoded ({}) and has been repaired", r.from),
-                    span: None,
-                });
-                doc
-            }
-            None => self.parse_text(input),
+        let source = assemble::Source {
+            bytes: decoded.map_or(input.len(), |(_, bytes)| bytes),
+            decoded: decoded.map(|(d, _)| d),
+            repaired: repaired.as_ref(),
+            cut_at: cut.then_some(self.max_input_bytes),
         };
-        if cut {
-            doc.diagnostics.push(Diagnostic {
-                code: DiagnosticCode::InputTruncated,
-                message: format!("input cut at the limit of {} bytes", self.max_input_bytes),
-                span: None,
-            });
-        }
-        doc
+        self.parse_text(repaired.as_ref().map_or(input, |r| &r.text), &source)
     }
 
-    /// Parse text as it is (no repair, no size limit).
-    fn parse_text(&self, input: &str) -> Document {
+    /// Run the pipeline on `input` (repaired and within the size limit already); `source`
+    /// says how it was made from the caller's input.
+    fn parse_text(&self, input: &str, source: &assemble::Source<'_>) -> Document {
         let mut norm = normalize::normalize(input, &self.norm);
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.text.len() > lexicon::MAX_TEXT_BYTES;
@@ -250,7 +237,6 @@ impl Parser {
         // The person-side matches have been read (layout, people); assembly does not need them.
         scan.person = Vec::new();
         let stages = assemble::Stages {
-            input_len: input.len(),
             norm: &norm,
             key: &key,
             layout: &layout,
@@ -258,6 +244,7 @@ impl Parser {
             lex: &self.lexicon,
             mentions: &mentions,
             text_cut: cut,
+            source,
         };
         assemble::assemble(&stages, formal, &self.asm)
     }
@@ -293,19 +280,7 @@ impl Parser {
                 candidates: vec![(decoded.encoding.name().to_string(), decoded.confidence)],
             });
         }
-        let mut doc = self.parse(&decoded.text);
-        if decoded.encoding != decode::Encoding::Utf8 || decoded.bom {
-            doc.map_spans(|s| {
-                let (a, b) = decoded.to_input(s.start, s.end);
-                Span::new(a, b)
-            });
-        }
-        if doc.input.encoding == "utf-8" {
-            doc.input.encoding = decoded.encoding.name().to_string();
-            doc.input.encoding_confidence = decoded.confidence;
-        }
-        doc.input.bom = decoded.bom;
-        doc.input.bytes = bytes.len();
+        let doc = self.parse_decoded(&decoded.text, Some((&decoded, bytes.len())));
         Ok(doc)
     }
 }

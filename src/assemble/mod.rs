@@ -17,6 +17,7 @@ mod meeting;
 mod notes;
 mod people;
 mod roles;
+mod source;
 mod tasks;
 
 use crate::layout::{BlockKind, Layout};
@@ -28,6 +29,7 @@ use crate::recognize::context::Context;
 use crate::recognize::formal::FormalMentions;
 use crate::recognize::publisher::Responsible;
 use crate::span::Span;
+pub use source::Source;
 use std::ops::Deref;
 
 /// Options that steer assembly.
@@ -39,12 +41,10 @@ pub struct AssembleOptions {
 }
 
 /// The earlier stages' output, as [`assemble`] and [`formal::assemble_formal`] take it:
-/// the input's length, the normalized text with its map to the input, its key, the
-/// blocks, the lexicon's matches and the recognizers' mentions.
+/// the normalized text with its map to the input, its key, the blocks, the lexicon's
+/// matches, the recognizers' mentions, and what was done to the caller's input.
 #[derive(Clone, Copy)]
 pub struct Stages<'a, 'l> {
-    /// Length of the input in bytes.
-    pub input_len: usize,
     /// Normalized text and its map to the input.
     pub norm: &'a Normalized<'a>,
     /// The matching key of the normalized text.
@@ -60,6 +60,8 @@ pub struct Stages<'a, 'l> {
     pub mentions: &'a Mentions,
     /// Whether the normalized text was cut at [`crate::lexicon::MAX_TEXT_BYTES`].
     pub text_cut: bool,
+    /// What was done to the caller's input before the pipeline ran on it.
+    pub source: &'a Source<'a>,
 }
 
 /// An assembly in progress: what the recognizers read (through [`Deref`] to the
@@ -109,12 +111,13 @@ pub fn assemble(stages: &Stages<'_, '_>, formal: Option<FormalMentions>, opts: &
     let mut doc = assemble_mentions(stages, opts);
     formal::assemble_formal(stages, formal, &mut doc);
     notes::add_text_notes(stages, &mut doc);
+    source::to_callers_input(stages.source, &mut doc);
     doc
 }
 
 /// The document of everything but the formal parts and the whole-text notes.
 fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Document {
-    let Stages { input_len, norm, key, layout, scan, lex, mentions, text_cut: _ } = *stages;
+    let Stages { norm, key, layout, scan, lex, mentions, source, .. } = *stages;
     let cx = Context { text: &norm.text, key, layout, scan, lex, sentences: &mentions.sentences };
     let mut asm = Assembly { cx, norm, mentions, diagnostics: Vec::new() };
     let (people, ids) = people::merge_people(&mut asm);
@@ -136,7 +139,7 @@ fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Documen
         recipients: Vec::new(),
         minutes: None,
         input: InputInfo {
-            bytes: input_len,
+            bytes: source.bytes,
             encoding: "utf-8".into(),
             encoding_confidence: 1.0,
             bom: false,

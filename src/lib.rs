@@ -204,17 +204,7 @@ impl Parser {
     fn parse_text(&self, input: &str, source: &assemble::Source<'_>) -> Document {
         let mut norm = normalize::normalize(input, &self.norm);
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
-        let cut = norm.text.len() > lexicon::MAX_TEXT_BYTES;
-        if cut {
-            let end = spelling::offset_map::floor_boundary(&norm.text, lexicon::MAX_TEXT_BYTES);
-            norm.text = match norm.text {
-                std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(&t[..end]),
-                std::borrow::Cow::Owned(mut t) => {
-                    t.truncate(end);
-                    std::borrow::Cow::Owned(t)
-                }
-            };
-        }
+        let cut = norm.truncate(lexicon::MAX_TEXT_BYTES);
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
         let ascii = recognize::script::lacks_diacritics(&norm.text, &self.lexicon);

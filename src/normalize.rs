@@ -84,6 +84,21 @@ pub struct Normalized<'a> {
 }
 
 impl Normalized<'_> {
+    /// Cut the normalized text to at most `max` bytes (at a character boundary); true
+    /// when it was longer. The map still covers the whole input, so offsets in the
+    /// shorter text still map back.
+    pub(crate) fn truncate(&mut self, max: usize) -> bool {
+        if self.text.len() <= max {
+            return false;
+        }
+        let end = crate::spelling::offset_map::floor_boundary(&self.text, max);
+        match &mut self.text {
+            Cow::Borrowed(t) => *t = &t[..end],
+            Cow::Owned(t) => t.truncate(end),
+        }
+        true
+    }
+
     /// Input byte offset of the normalized byte offset `off` used as a span START.
     ///
     /// Inside a replaced region this is the region's start in the input (floor);
@@ -1570,6 +1585,19 @@ fn quiet_start(bytes: &[u8], j: usize) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn truncate_cuts_at_a_character_boundary_and_keeps_the_map() {
+        let input = "Hoà\u{a0}bình  Việt Nam";
+        let mut n = normalize(input, &NormalizeOptions::default());
+        assert!(!n.truncate(100));
+        // "Hoà bình V" and a byte into "i": the cut falls back to the boundary.
+        let max = "Hoà bình Vi".len() - 1;
+        assert!(n.truncate(max));
+        assert_eq!(n.text, "Hoà bình V");
+        let v = n.text.find('V').unwrap();
+        assert_eq!(&input[n.to_input_start(v)..n.to_input_end(v + 1)], "V");
+    }
     use unicode_normalization::char::is_combining_mark;
 
     fn opts(tone: ToneStyle) -> NormalizeOptions {

@@ -8,6 +8,7 @@
 //! original at the same offsets.
 
 use crate::spelling::is_alphanumeric;
+use crate::spelling::vowels::{SKELETON_A, SKELETON_E, SKELETON_O, SKELETON_U, SKELETON_Y, viet, vowel_info};
 
 /// Lower-case `c` when its lower-case form is one character of the same UTF-8 length.
 #[inline]
@@ -34,34 +35,26 @@ fn lower(c: char) -> char {
     }
 }
 
-/// For a toned `o`/`u` (lower case), the tone index 0..5 (grave, acute, hook, tilde, dot).
+/// For a toned `o`/`u` (lower case), the base letter and the tone (1..=5: grave, acute,
+/// hook, tilde, dot), from the vowel table of [`crate::spelling::vowels`].
 #[inline]
 fn toned_ou(c: char) -> Option<(char, usize)> {
-    match c {
-        'ò' => Some(('o', 0)),
-        'ó' => Some(('o', 1)),
-        'ỏ' => Some(('o', 2)),
-        'õ' => Some(('o', 3)),
-        'ọ' => Some(('o', 4)),
-        'ù' => Some(('u', 0)),
-        'ú' => Some(('u', 1)),
-        'ủ' => Some(('u', 2)),
-        'ũ' => Some(('u', 3)),
-        'ụ' => Some(('u', 4)),
+    match vowel_info(c)? {
+        (SKELETON_O, tone @ 1.., false) => Some(('o', tone)),
+        (SKELETON_U, tone @ 1.., false) => Some(('u', tone)),
         _ => None,
     }
 }
 
+/// The lower-case `a`, `e` or `y` (`base`) with the tone `tone` (1..=5).
 #[inline]
 fn toned(base: char, tone: usize) -> char {
-    const A: [char; 5] = ['à', 'á', 'ả', 'ã', 'ạ'];
-    const E: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
-    const Y: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
-    match base {
-        'a' => A[tone],
-        'e' => E[tone],
-        _ => Y[tone],
-    }
+    let skeleton = match base {
+        'a' => SKELETON_A,
+        'e' => SKELETON_E,
+        _ => SKELETON_Y,
+    };
+    viet(skeleton, tone, false)
 }
 
 /// Build the matching key of `text` (same byte length, same char boundaries).

@@ -201,15 +201,11 @@ fn chain_before(
 /// the attending cue `c`: the mentions that name a person to the attendees; an item
 /// without one to the groups, when it reads as a group.
 fn attending(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<'_>, found: &mut Roles) {
-    let all = &asm.mentions.attendance;
-    let first = all.partition_point(|a| a.cue_start < c.start);
-    let Some(list) = all[first..].iter().take_while(|a| a.cue_start == c.start).find(|a| a.cue_end == c.end) else {
-        return;
-    };
-    for item in &list.items {
-        let named: Vec<usize> = item.people.clone().filter_map(|mi| ids[mi]).collect();
+    for item in asm.mentions.attendance.items_of(c.start, c.end) {
+        let (first, last) = (item.people.0 as usize, item.people.1 as usize);
+        let named: Vec<usize> = (first..last).filter_map(|mi| ids[mi]).collect();
         if named.is_empty() {
-            found.groups.extend(asm.text_at(item.group));
+            found.groups.extend(item.group.map(|(s, e)| asm.text_of(s as usize, e as usize)));
         } else {
             for id in named {
                 push_once(&mut found.attendees, id);

@@ -8,7 +8,7 @@ use crate::lexicon::WordList;
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::Mentions;
-use crate::recognize::formal::tasks::DeadlineMention;
+use crate::recognize::formal::tasks::{DeadlineMention, Range32};
 use crate::recognize::list::{EnumList, MarkerStyle};
 use crate::span::Span;
 
@@ -60,26 +60,33 @@ fn score(asm: &Assembly<'_, '_>, l: &EnumList) -> i32 {
 /// spans in the input through `norm`.
 pub(super) fn tasks_of(norm: &Normalized<'_>, mentions: &Mentions, li: usize) -> Vec<Task> {
     let to_model = ToModel { norm, mentions };
+    // The items that say more than their text, in order.
+    let from = mentions.tasks.partition_point(|t| (t.list as usize) < li);
+    let mut said = mentions.tasks[from..].iter().take_while(|t| t.list as usize == li).peekable();
     let flat: Vec<Task> = mentions.lists[li]
         .items
         .iter()
-        .zip(&mentions.tasks[li])
-        .map(|(it, f)| Task {
-            marker: it.marker.clone(),
-            number: it.number,
-            text: norm.text[it.start..f.end].to_string(),
-            span: to_model.span(it.start, f.end),
-            level: it.level,
-            agency: f.agency.map(|(s, e)| to_model.text_of(s, e)),
-            partners: f.partner.map(|(s, e)| to_model.text_of(s, e)).into_iter().collect(),
-            deadline: f.deadline.as_ref().map(|d| to_model.deadline(d)),
-            subtasks: Vec::new(),
+        .enumerate()
+        .map(|(i, it)| {
+            let f = said.next_if(|t| t.item as usize == i);
+            let end = f.map_or(it.end, |f| f.end as usize);
+            Task {
+                marker: it.marker.clone(),
+                number: it.number,
+                text: norm.text[it.start..end].to_string(),
+                span: to_model.span(it.start, end),
+                level: it.level,
+                agency: f.and_then(|f| f.agency).map(|r| to_model.text_of(r)),
+                partners: f.and_then(|f| f.partner).map(|r| to_model.text_of(r)).into_iter().collect(),
+                deadline: f.and_then(|f| f.deadline.as_ref()).map(|d| to_model.deadline(d)),
+                subtasks: Vec::new(),
+            }
         })
         .collect();
     nest(&mut flat.into_iter().peekable(), None)
 }
 
-/// Turns the offsets of [`crate::recognize::formal::tasks::TaskFields`] into the model's types with input spans.
+/// Turns the offsets of [`crate::recognize::formal::tasks::ItemTask`] into the model's types with input spans.
 struct ToModel<'a> {
     /// Normalized text and its map to the input.
     norm: &'a Normalized<'a>,
@@ -93,14 +100,18 @@ impl ToModel<'_> {
         let (a, b) = self.norm.to_input(s, e);
         Span::new(a, b)
     }
-    /// The text of the normalized range `s..e` with its input span.
-    fn text_of(&self, s: usize, e: usize) -> Text {
+    /// The text of the normalized range `(start, end)` with its input span.
+    fn text_of(&self, (s, e): Range32) -> Text {
+        let (s, e) = (s as usize, e as usize);
         Text { text: self.norm.text[s..e].to_string(), span: self.span(s, e) }
     }
-    /// The deadline of `d`, with its date and period.
+    /// The deadline of `d`, with its date and period (their texts cut at the
+    /// deadline's end).
     fn deadline(&self, d: &DeadlineMention) -> Deadline {
-        let date = d.date.map(|(i, end)| {
-            let m = &self.mentions.dates[i];
+        let (ds, de) = (d.start as usize, d.end as usize);
+        let date = d.date.map(|i| {
+            let m = &self.mentions.dates[i as usize];
+            let end = m.end.min(de.max(m.start));
             DocDate {
                 year: m.year,
                 month: m.month,
@@ -109,8 +120,9 @@ impl ToModel<'_> {
                 span: self.span(m.start, end),
             }
         });
-        let period = d.period.map(|(i, end)| {
-            let q = &self.mentions.periods[i];
+        let period = d.period.map(|i| {
+            let q = &self.mentions.periods[i as usize];
+            let end = q.end.min(de.max(q.start));
             Period {
                 kind: q.kind,
                 year: q.year,
@@ -123,11 +135,11 @@ impl ToModel<'_> {
             }
         });
         Deadline {
-            text: self.norm.text[d.start..d.end].to_string(),
+            text: self.norm.text[ds..de].to_string(),
             date,
             period,
             recurring: d.recurring,
-            span: self.span(d.start, d.end),
+            span: self.span(ds, de),
         }
     }
 }

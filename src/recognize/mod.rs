@@ -93,9 +93,9 @@ pub struct Mentions {
     pub periods: Vec<date::PeriodMention>,
     /// Enumerated lists.
     pub lists: Vec<list::EnumList>,
-    /// What every item of every list says as a task (in the order of `lists` and of
-    /// their items).
-    pub tasks: Vec<Vec<formal::tasks::TaskFields>>,
+    /// What the items of the lists say as tasks, when they say more than their text
+    /// (in the order of `lists` and of their items).
+    pub tasks: Vec<formal::tasks::ItemTask>,
     /// Contribution counts.
     pub counts: Vec<count::CountMention>,
     /// The topics listed after each count (in the order of `counts`).
@@ -109,7 +109,7 @@ pub struct Mentions {
     /// The places named after full dates.
     pub places: Vec<location::Place>,
     /// The people and groups listed after each attending cue of the body, in order.
-    pub attendance: Vec<attendance::Attendance>,
+    pub attendance: attendance::Attendance,
     /// The publisher's footer.
     pub publisher: Option<publisher::PublisherMention>,
     /// The author, from the byline.
@@ -157,7 +157,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     let people = people(text, key, layout, lex, scan);
     let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
     let tcx = formal::tasks::TaskCx { text, key, dates: &dates, periods: &periods, lex };
-    let tasks = fit(lists.iter().map(|l| formal::tasks::list_fields(&tcx, l)).collect());
+    let tasks = formal::tasks::tasks(&tcx, &lists);
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
     let organizing = organizer::organizing(&cx, &dates, &people);

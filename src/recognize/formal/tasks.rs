@@ -23,18 +23,28 @@ pub struct TaskCx<'a> {
 /// A range `start..end` of the normalized text.
 type Range = (usize, usize);
 
+/// A range `start..end` of the normalized text as kept: `u32`, as
+/// [`crate::recognize::context::Sentences`] keeps them (the fields are kept to the end
+/// of the parse; texts are at most [`crate::lexicon::MAX_TEXT_BYTES`]).
+pub type Range32 = (u32, u32);
+
 /// What an item of a list says of itself as a task, in normalized-text offsets: where
-/// its own text ends, and the agency, partner and deadline written there.
+/// its own text ends, and the agency, partner and deadline written there. Kept only for
+/// the items that say something more than their text ([`tasks`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TaskFields {
+pub struct ItemTask {
+    /// The list's index in [`crate::recognize::Mentions::lists`].
+    pub list: u32,
+    /// The item's index in the list's items.
+    pub item: u32,
     /// End of the item's own text: where its first sub-item starts (trimmed), else
     /// the item's end.
-    pub end: usize,
+    pub end: u32,
     /// The agency in charge: "UBND xã Tân Hòa" of "Giao UBND xã Tân Hòa …", "Phòng Nội
     /// vụ" of "Phòng Nội vụ chủ trì, …".
-    pub agency: Option<(usize, usize)>,
+    pub agency: Option<Range32>,
     /// The partner: "Phòng Tài chính" of "phối hợp với Phòng Tài chính".
-    pub partner: Option<(usize, usize)>,
+    pub partner: Option<Range32>,
     /// The deadline.
     pub deadline: Option<DeadlineMention>,
 }
@@ -43,26 +53,32 @@ pub struct TaskFields {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DeadlineMention {
     /// First byte (of the deadline phrase).
-    pub start: usize,
+    pub start: u32,
     /// One past the last byte (the end of its clause).
-    pub end: usize,
-    /// The date in it with a month: its index in the date mentions and the end of its
-    /// text, cut at the deadline's end.
-    pub date: Option<(usize, usize)>,
-    /// The period in it: its index in the period mentions and the end of its text, cut
-    /// at the deadline's end.
-    pub period: Option<(usize, usize)>,
+    pub end: u32,
+    /// The first date in it with a month, as an index in the date mentions (its text
+    /// is cut at the deadline's end).
+    pub date: Option<u32>,
+    /// The first period in it, as an index in the period mentions (its text is cut at
+    /// the deadline's end).
+    pub period: Option<u32>,
     /// True for a recurring deadline ("thường xuyên").
     pub recurring: bool,
 }
 
-/// The fields of every item of the list `l` (in the order of its items).
-pub fn list_fields(cx: &TaskCx<'_>, l: &EnumList) -> Vec<TaskFields> {
-    let items = &l.items;
-    let mut out: Vec<TaskFields> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| {
+/// `(start, end)` as kept.
+fn r32((s, e): Range) -> Range32 {
+    (s as u32, e as u32)
+}
+
+/// What the items of `lists` say as tasks, in the order of the lists and their items:
+/// only the items whose own text stops before their end (at a sub-item) or that name
+/// an agency, a partner or a deadline (the others are their own text and no more).
+pub fn tasks(cx: &TaskCx<'_>, lists: &[EnumList]) -> Vec<ItemTask> {
+    let mut out = Vec::new();
+    for (li, l) in lists.iter().enumerate() {
+        let items = &l.items;
+        for (i, it) in items.iter().enumerate() {
             // The items are in document order, each sub-item right after its parent
             // (one level deeper): the item's own text stops where its first sub-item starts.
             let end = match items.get(i + 1) {
@@ -71,18 +87,22 @@ pub fn list_fields(cx: &TaskCx<'_>, l: &EnumList) -> Vec<TaskFields> {
                 }
                 _ => it.end,
             };
-            fields(cx, it.start, end)
-        })
-        .collect();
+            let (agency, partner) = agency(cx, it.start, end);
+            let deadline = deadline(cx, it.start, end);
+            if end != it.end || agency.is_some() || partner.is_some() || deadline.is_some() {
+                out.push(ItemTask {
+                    list: li as u32,
+                    item: i as u32,
+                    end: end as u32,
+                    agency: agency.map(r32),
+                    partner: partner.map(r32),
+                    deadline,
+                });
+            }
+        }
+    }
     out.shrink_to_fit();
     out
-}
-
-/// The agency, partner and deadline written in an item's own text `s..e` (without
-/// its sub-items).
-pub fn fields(cx: &TaskCx<'_>, s: usize, e: usize) -> TaskFields {
-    let (agency, partner) = agency(cx, s, e);
-    TaskFields { end: e, agency, partner, deadline: deadline(cx, s, e) }
 }
 
 /// End of a phrase starting at `s`: before the first `agency_end` word, or a clause mark.
@@ -167,10 +187,10 @@ fn deadline(cx: &TaskCx<'_>, s: usize, e: usize) -> Option<DeadlineMention> {
         .iter()
         .take_while(|d| d.end <= de + 1)
         .position(|d| d.month.is_some())
-        .map(|i| (first + i, cx.dates[first + i].end.min(de.max(cx.dates[first + i].start))));
+        .map(|i| (first + i) as u32);
     let first = cx.periods.partition_point(|q| q.start < ds);
-    let period = cx.periods[first..].first().filter(|q| q.end <= de + 1).map(|q| (first, q.end.min(de.max(q.start))));
-    Some(DeadlineMention { start: ds, end: de, date, period, recurring: en.value == "recurring" })
+    let period = cx.periods.get(first).filter(|q| q.end <= de + 1).map(|_| first as u32);
+    Some(DeadlineMention { start: ds as u32, end: de as u32, date, period, recurring: en.value == "recurring" })
 }
 
 #[cfg(test)]
@@ -178,39 +198,42 @@ mod tests {
     use crate::recognize::context::mentions_of;
 
     #[test]
-    fn fields_of_every_item_in_normalized_offsets() {
+    fn fields_of_the_items_in_normalized_offsets() {
         let text = "Ban Thường vụ kết luận như sau:\n\
                     1. Giao UBND xã Tân Hòa rà soát các hộ nghèo, hoàn thành trước ngày 30/9/2024.\n\
                     2. Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính tham mưu trong quý III năm 2024.\n\
-                    3. Các cơ quan, đơn vị thực hiện thường xuyên.\n";
+                    3. Các cơ quan, đơn vị thực hiện thường xuyên.\n\
+                    4. Các xã báo cáo kết quả.\n";
         let m = mentions_of(text);
         assert_eq!(m.lists.len(), 1, "{:?}", m.lists);
-        let fs = &m.tasks[0];
-        assert_eq!(fs.len(), 3);
-        let at = |r: Option<(usize, usize)>| r.map(|(s, e)| &text[s..e]);
+        let fs = &m.tasks;
+        // The fourth item says nothing more than its text: not kept.
+        assert_eq!(fs.iter().map(|f| (f.list, f.item)).collect::<Vec<_>>(), [(0, 0), (0, 1), (0, 2)]);
+        let at = |r: Option<(u32, u32)>| r.map(|(s, e)| &text[s as usize..e as usize]);
         assert_eq!(at(fs[0].agency), Some("UBND xã Tân Hòa"));
         let d = fs[0].deadline.as_ref().unwrap();
-        assert_eq!(&text[d.start..d.end], "trước ngày 30/9/2024");
-        let (di, dend) = d.date.unwrap();
-        assert_eq!((m.dates[di].month, &text[m.dates[di].start..dend]), (Some(9), "ngày 30/9/2024"));
+        assert_eq!(at(Some((d.start, d.end))), Some("trước ngày 30/9/2024"));
+        let date = &m.dates[d.date.unwrap() as usize];
+        assert_eq!((date.month, date.day), (Some(9), Some(30)));
         assert_eq!(at(fs[1].agency), Some("Phòng Nội vụ"));
         assert_eq!(at(fs[1].partner), Some("Phòng Tài chính"));
-        let (pi, _) = fs[1].deadline.as_ref().unwrap().period.unwrap();
-        assert_eq!(m.periods[pi].quarter, Some(3));
+        let period = &m.periods[fs[1].deadline.as_ref().unwrap().period.unwrap() as usize];
+        assert_eq!(period.quarter, Some(3));
         assert!(fs[2].deadline.as_ref().unwrap().recurring);
         assert_eq!(fs[2].agency, None);
     }
 
     #[test]
     fn an_items_own_text_stops_before_its_first_sub_item() {
-        let text = "Các nhiệm vụ trọng tâm:\n1. Về kinh tế:\na) Giao UBND xã thực hiện thu ngân sách;\nb) Giao Phòng Tài chính kiểm tra.\n\
-                    2. Về xã hội: thực hiện thường xuyên.\n";
+        let text = "Các nhiệm vụ trọng tâm:\n1. Về kinh tế:\na) Giao UBND xã thực hiện thu ngân sách;\n\
+                    b) Giao Phòng Tài chính kiểm tra.\n2. Về xã hội: thực hiện thường xuyên.\n";
         let m = mentions_of(text);
-        let (l, fs) = (&m.lists[0], &m.tasks[0]);
-        let own: Vec<&str> = l.items.iter().zip(fs).map(|(it, f)| &text[it.start..f.end]).collect();
-        assert_eq!(own[0], "Về kinh tế:", "{own:?}");
-        assert_eq!(fs[1].agency.map(|(s, e)| &text[s..e]), Some("UBND xã"));
-        assert_eq!(fs[0].agency, None);
+        let l = &m.lists[0];
+        let first = m.tasks.iter().find(|f| f.item == 0).unwrap();
+        assert_eq!(&text[l.items[0].start..first.end as usize], "Về kinh tế:");
+        assert_eq!(first.agency, None);
+        let a = m.tasks.iter().find(|f| f.item == 1).unwrap();
+        assert_eq!(a.agency.map(|(s, e)| &text[s as usize..e as usize]), Some("UBND xã"));
     }
 
     fn tasks(t: &str) -> Vec<crate::model::Task> {

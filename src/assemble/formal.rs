@@ -12,7 +12,6 @@ use crate::key;
 use crate::layout::BlockKind;
 use crate::lexicon::{FormalList, Lexicon};
 use crate::model::*;
-use crate::recognize::formal::tasks::{TaskCx, task};
 use crate::recognize::formal::{FormalMentions, MinutesMention, squash};
 use crate::span::Span;
 
@@ -330,21 +329,12 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
             .get(i)
             .is_some_and(|b| b.start <= p && matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption))
     };
-    let l =
-        st.mentions.lists.iter().find(|l| {
-            in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
-        });
-    let Some(l) = l else { return Vec::new() };
-    let tcx = TaskCx {
-        text: &st.norm.text,
-        key: st.key,
-        norm: st.norm,
-        dates: &st.mentions.dates,
-        periods: &st.mentions.periods,
-        lex: st.lex,
-    };
-    let tasks: Vec<Task> =
-        (0..l.items.len()).filter(|&i| l.items[i].level == 0).map(|i| task(&tcx, &l.items, i)).collect();
+    let l = st.mentions.lists.iter().position(|l| {
+        in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
+    });
+    let Some(li) = l else { return Vec::new() };
+    // The top-level items with their sub-items, as the task recognizer read them.
+    let tasks = super::tasks::tasks_of(st.norm, st.mentions, li);
     // A plan's parts "I. MỤC ĐÍCH, YÊU CẦU / II. NHIỆM VỤ … / III. TỔ CHỨC THỰC HIỆN":
     // the tasks are the items of the task sections, with their own sub-items.
     let roman = |t: &Task| {

@@ -6,7 +6,6 @@ use crate::layout::BlockKind;
 use crate::lexicon::WordList;
 use crate::model::*;
 use crate::recognize::Cue;
-use crate::recognize::words::{after_word, trim_words};
 
 /// The people around the meeting, by person id.
 pub(super) struct Roles {
@@ -75,11 +74,7 @@ fn speech_kind(cue: &str) -> Option<SpeechKind> {
 /// Chairs, attendees, groups and speeches from the cues of the body.
 pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Roles {
     let mut found = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
-    let (mention_gap, chain_join, group_lead) = (
-        asm.lex.word_list(WordList::MentionGap),
-        asm.lex.word_list(WordList::ChainJoin),
-        asm.lex.words(WordList::GroupLead),
-    );
+    let (mention_gap, chain_join) = (asm.lex.word_list(WordList::MentionGap), asm.lex.word_list(WordList::ChainJoin));
     let run_verb = asm.lex.word_list(WordList::RunVerb);
     for c in asm.cues() {
         if c.meeting || !asm.body(c.start) {
@@ -116,7 +111,7 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
                     push_once(&mut found.attendees, m.id);
                     continue;
                 }
-                attending(asm, &in_sentence, (c.end, se), group_lead, &mut found);
+                attending(asm, ids, &c, &mut found);
             }
             name => {
                 let Some(kind) = speech_kind(name) else { continue };
@@ -202,36 +197,18 @@ fn chain_before(
     chain
 }
 
-/// The items after an attending cue (`cue_end..sentence_end`), separated by ';': the
-/// named people to the attendees, the other items (without `group_lead` words) to the groups.
-fn attending(
-    asm: &Assembly<'_, '_>,
-    in_sentence: &[PersonAt],
-    (cue_end, se): (usize, usize),
-    group_lead: &[String],
-    found: &mut Roles,
-) {
-    let body_start =
-        after_word(&asm.key[cue_end..se], asm.lex.words(WordList::AttendeeIntro)).map_or(cue_end, |p| cue_end + p);
-    let body_start = if asm.key[body_start..se].trim_start().starts_with(':') {
-        body_start + asm.key[body_start..].find(':').map_or(0, |p| p + 1)
-    } else {
-        body_start
-    };
-    let mut pos = body_start;
-    for item in asm.text[body_start..se].split(';') {
-        let (is, ie) = (pos, pos + item.len());
-        pos = ie + 1;
-        let named: Vec<_> = in_sentence.iter().filter(|m| m.start >= is && m.start < ie).collect();
+/// The items the attendance recognizer ([`crate::recognize::attendance`]) read after
+/// the attending cue `c`: the mentions that name a person to the attendees; an item
+/// without one to the groups, when it reads as a group.
+fn attending(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<'_>, found: &mut Roles) {
+    for item in asm.mentions.attendance.items_of(c.start, c.end) {
+        let (first, last) = (item.people.0 as usize, item.people.1 as usize);
+        let named: Vec<usize> = (first..last).filter_map(|mi| ids[mi]).collect();
         if named.is_empty() {
-            let t = trim_words(item, group_lead, &[]).trim_end_matches(['.', ' ']);
-            if t.split_whitespace().count() >= 2 && t.len() < 300 {
-                let off = is + item.find(t).unwrap_or(0);
-                found.groups.push(asm.text_of(off, off + t.len()));
-            }
+            found.groups.extend(item.group.map(|(s, e)| asm.text_of(s as usize, e as usize)));
         } else {
-            for m in named {
-                push_once(&mut found.attendees, m.id);
+            for id in named {
+                push_once(&mut found.attendees, id);
             }
         }
     }

@@ -3,7 +3,8 @@
 //!
 //! - [`person`]: people with honorifics, names and roles;
 //! - [`date`]: dates, times of day, clock times, periods;
-//! - [`list`]: enumerated lists;
+//! - [`list`]: enumerated lists, and [`formal::tasks`]: what each of their items says as
+//!   a task (its own text, the agency, partner and deadline);
 //! - [`count`]: contribution counts, and [`topics`]: the topics listed after them;
 //! - cue phrases and meeting kinds come straight from the lexicon's matches ([`cues`]).
 //!
@@ -11,6 +12,7 @@
 //! - [`organizer`]: the organizer and the meeting's name ("X tổ chức Hội nghị …");
 //! - [`meeting_kind`]: the kind of meeting;
 //! - [`location`]: the place named after each full date;
+//! - [`attendance`]: the people and groups listed after each attending cue;
 //! - [`publisher`]: the publisher's footer;
 //! - [`byline`]: the author;
 //! - [`document_kind`]: minutes, notice, plan or news report;
@@ -20,6 +22,7 @@
 //! They read the text through a [`context::Context`] (text, key, blocks, lexicon
 //! matches and [`context::Sentences`]); the word helpers they share are in [`words`].
 
+pub mod attendance;
 pub mod byline;
 pub mod context;
 pub mod count;
@@ -90,6 +93,9 @@ pub struct Mentions {
     pub periods: Vec<date::PeriodMention>,
     /// Enumerated lists.
     pub lists: Vec<list::EnumList>,
+    /// What the items of the lists say as tasks, when they say more than their text
+    /// (in the order of `lists` and of their items).
+    pub tasks: Vec<formal::tasks::ItemTask>,
     /// Contribution counts.
     pub counts: Vec<count::CountMention>,
     /// The topics listed after each count (in the order of `counts`).
@@ -102,6 +108,8 @@ pub struct Mentions {
     pub meeting_kind: Option<String>,
     /// The places named after full dates.
     pub places: Vec<location::Place>,
+    /// The people and groups listed after each attending cue of the body, in order.
+    pub attendance: attendance::Attendance,
     /// The publisher's footer.
     pub publisher: Option<publisher::PublisherMention>,
     /// The author, from the byline.
@@ -148,11 +156,14 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     let lists = fit(r.lists.lists(text, key));
     let people = people(text, key, layout, lex, scan);
     let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
+    let tcx = formal::tasks::TaskCx { text, key, dates: &dates, periods: &periods, lex };
+    let tasks = formal::tasks::tasks(&tcx, &lists);
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
     let organizing = organizer::organizing(&cx, &dates, &people);
     let meeting_kind = meeting_kind::meeting_kind(&cx, &dates, organizing.name);
     let places = location::places(&cx, &dates);
+    let attendance = attendance::attendance(&cx, &people);
     let publisher = publisher::publisher(&cx, &people);
     let author = byline::author(&cx);
     let topics = topics::topics(&cx, &counts);
@@ -163,12 +174,14 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         dates,
         periods,
         lists,
+        tasks,
         counts,
         topics,
         sentences,
         organizing,
         meeting_kind,
         places,
+        attendance,
         publisher,
         author,
         document_kind,

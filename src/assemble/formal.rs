@@ -322,17 +322,7 @@ fn tidy_meeting(st: &Stages<'_, '_>, doc: &mut Document) {
 
 /// The numbered body of a notice or plan as tasks, when the meeting has none.
 fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
-    let in_body = |p: usize| {
-        let i = st.layout.blocks.partition_point(|b| b.end <= p);
-        st.layout
-            .blocks
-            .get(i)
-            .is_some_and(|b| b.start <= p && matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption))
-    };
-    let l = st.mentions.lists.iter().position(|l| {
-        in_body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
-    });
-    let Some(li) = l else { return Vec::new() };
+    let Some(li) = st.mentions.task_lists.body else { return Vec::new() };
     // The top-level items with their sub-items, as the task recognizer read them.
     let tasks = super::tasks::tasks_of(st.norm, st.mentions, li);
     // A plan's parts "I. MỤC ĐÍCH, YÊU CẦU / II. NHIỆM VỤ … / III. TỔ CHỨC THỰC HIỆN":

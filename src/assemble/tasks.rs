@@ -1,58 +1,19 @@
-//! Tasks: the enumerated list that holds the meeting's conclusions or tasks (scored by
-//! the cues that introduce it), as a tree of items with their agency, partners and
+//! Tasks: the enumerated list that holds the meeting's conclusions or tasks (chosen by
+//! [`crate::recognize::task_list`]), as a tree of items with their agency, partners and
 //! deadline (read by [`crate::recognize::formal::tasks`]; here only turned into the
 //! model's types with input spans).
 
 use super::Assembly;
-use crate::lexicon::WordList;
 use crate::model::*;
 use crate::normalize::Normalized;
 use crate::recognize::Mentions;
 use crate::recognize::formal::tasks::{DeadlineMention, Range32};
-use crate::recognize::list::{EnumList, MarkerStyle};
 use crate::span::Span;
 
-/// The tasks of the list that holds the meeting's conclusions or tasks: of the lists
-/// of the body with a positive score, the last best-scored.
+/// The tasks of the list that holds the meeting's conclusions or tasks
+/// ([`crate::recognize::task_list`]).
 pub(super) fn choose_tasks(asm: &Assembly<'_, '_>) -> Vec<Task> {
-    let mut best: Option<(i32, usize)> = None;
-    for (li, l) in asm.mentions.lists.iter().enumerate().filter(|(_, l)| asm.body(l.start)) {
-        let score = score(asm, l);
-        if score > 0 && best.is_none_or(|(b, _)| score >= b) {
-            best = Some((score, li));
-        }
-    }
-    best.map(|(_, li)| tasks_of(asm.norm, asm.mentions, li)).unwrap_or_default()
-}
-
-/// How strongly the sentence that introduces the list `l` announces tasks or
-/// conclusions (cues before it), rather than an enumeration.
-fn score(asm: &Assembly<'_, '_>, l: &EnumList) -> i32 {
-    let intro = (l.intro_start, l.intro_end.max(l.intro_start));
-    let lead_start = asm.sentence_of(l.intro_start).map_or(intro.0, |s| s.0.min(intro.0));
-    let intro_key = asm.key[lead_start..l.start.max(lead_start)].trim_end();
-    // Nouns that announce directions: "8 trọng tâm chỉ đạo, điều hành bao gồm:".
-    let directions = asm.cues_in(lead_start, l.start.max(lead_start)).any(|c| c.name == "task_noun");
-    let mut score = 0;
-    for c in asm.cues_in(lead_start, l.start.max(intro.1)) {
-        match c.name {
-            "task_intro" | "conclusion" | "directive" => score += 2,
-            "not_task_intro" if !directions => score -= 3,
-            _ => {}
-        }
-    }
-    if directions {
-        score += 1;
-    }
-    let enumerates = asm.lex.words(WordList::EnumerationIntro).iter().any(|w| intro_key.ends_with(w.as_str()));
-    if enumerates && !directions {
-        score -= 3;
-    }
-    // "Thứ nhất … Thứ hai", "Một là … Hai là": the style of conclusions and directions.
-    if matches!(l.style, MarkerStyle::OrdinalWord | MarkerStyle::CountWord) && directions {
-        score += 1;
-    }
-    score
+    asm.mentions.task_lists.meeting.map(|li| tasks_of(asm.norm, asm.mentions, li)).unwrap_or_default()
 }
 
 /// The items of the list `mentions.lists[li]` as a tree of tasks (each item's own text,
@@ -71,7 +32,7 @@ pub(super) fn tasks_of(norm: &Normalized<'_>, mentions: &Mentions, li: usize) ->
             let f = said.next_if(|t| t.item as usize == i);
             let end = f.map_or(it.end, |f| f.end as usize);
             Task {
-                marker: it.marker.clone(),
+                marker: it.marker(&norm.text).to_string(),
                 number: it.number,
                 text: norm.text[it.start..end].to_string(),
                 span: to_model.span(it.start, end),

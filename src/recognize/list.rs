@@ -103,10 +103,7 @@ impl MarkerStyle {
 /// One item of an [`EnumList`]. All offsets are byte offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ListItem {
-    /// The marker as written, without Markdown emphasis: `"(1)"`, `"1."`, `"a)"`, `"-"`,
-    /// `"Thứ nhất"`, `"Một là"`.
-    pub marker: String,
-    /// Start of the marker.
+    /// Start of the marker (see [`ListItem::marker`]).
     pub marker_start: usize,
     /// End of the marker.
     pub marker_end: usize,
@@ -126,6 +123,15 @@ pub struct ListItem {
     pub level: u8,
     /// Index in [`EnumList::items`] of the enclosing item.
     pub parent: Option<usize>,
+}
+
+impl ListItem {
+    /// The marker as written in `text` (the text the list was found in), without
+    /// Markdown emphasis: `"(1)"`, `"1."`, `"a)"`, `"-"`, `"Thứ nhất"`, `"Một là"`. Not
+    /// kept as a string of its own: a document has thousands of items.
+    pub fn marker<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.marker_start..self.marker_end]
+    }
 }
 
 /// An enumerated list. All offsets are byte offsets into the text.
@@ -1238,7 +1244,6 @@ fn item(text: &str, c: &Candidate, nd: &Node, end: usize) -> ListItem {
         start += 1;
     }
     ListItem {
-        marker: text[c.marker_start..c.marker_end].to_string(),
         marker_start: c.marker_start,
         marker_end: c.marker_end,
         number: nd.num,
@@ -1366,7 +1371,7 @@ mod tests {
         assert_eq!(inline.style, MarkerStyle::ParenNumber);
         assert_eq!(&text[inline.intro_start..inline.intro_end], "Hội nghị thống nhất các nhiệm vụ sau:");
         let it = &inline.items[1];
-        assert_eq!((it.marker.as_str(), it.number), ("(2)", Some(2)));
+        assert_eq!((it.marker(text), it.number), ("(2)", Some(2)));
         assert_eq!(&text[it.start..it.end], "Đổi mới phương thức");
 
         let block = &lists[1];
@@ -1374,7 +1379,7 @@ mod tests {
         assert_eq!(&text[block.intro_start..block.intro_end], "Kết luận:");
         let tops: Vec<&str> = block.items.iter().filter(|i| i.level == 0).map(|i| &text[i.start..i.end]).collect();
         assert_eq!(tops[1], "Giao Văn phòng theo dõi.");
-        assert_eq!(block.items[1].marker, "a)");
+        assert_eq!(block.items[1].marker(text), "a)");
         assert_eq!(block.items[1].parent, Some(0));
     }
 
@@ -1404,7 +1409,7 @@ mod tests {
         for l in lists {
             assert!(l.intro_start <= l.intro_end && l.start <= l.end && l.end <= text.len());
             for (n, it) in l.items.iter().enumerate() {
-                assert_eq!(&text[it.marker_start..it.marker_end], it.marker);
+                assert_eq!(&text[it.marker_start..it.marker_end], it.marker(text));
                 assert!(it.marker_end <= it.start && it.start <= it.end, "{it:?}");
                 assert!(it.end <= l.end);
                 let s = &text[it.start..it.end];
@@ -1441,7 +1446,7 @@ mod tests {
         assert!(t[3].starts_with("Tích cực") && t[3].ends_with("dân vận."));
         let nums: Vec<_> = l.items.iter().map(|i| i.number).collect();
         assert_eq!(nums, [Some(1), Some(2), Some(3), Some(4)]);
-        assert_eq!(l.items[0].marker, "(1)");
+        assert_eq!(l.items[0].marker(text), "(1)");
         assert!(intro(text, l).starts_with("Kết luận hội nghị"));
         assert!(intro(text, l).ends_with("trọng tâm sau:"));
         assert_eq!(l.start, text.find("(1)").unwrap());
@@ -1474,7 +1479,7 @@ mod tests {
         assert_eq!(tops[2], "Giao Phòng Nội vụ theo dõi, báo cáo./.");
         let subs: Vec<_> = l.items.iter().filter(|i| i.level == 1).collect();
         assert_eq!(subs.len(), 2);
-        assert_eq!(subs[0].marker, "a)");
+        assert_eq!(subs[0].marker(text), "a)");
         assert_eq!(subs[1].number, Some(2));
         assert_eq!(subs[0].parent, Some(0));
         assert_eq!(&text[subs[0].start..subs[0].end], "Hội A: quá thời hạn đại hội nhiệm kỳ;");
@@ -1499,7 +1504,7 @@ mod tests {
         let l = &lists[0];
         assert_eq!(l.style, MarkerStyle::Dash);
         assert_eq!(intro(text, l), "Kết luận hội nghị, đồng chí Bí thư yêu cầu:");
-        let levels: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level, i.parent)).collect();
+        let levels: Vec<_> = l.items.iter().map(|i| (i.marker(text), i.level, i.parent)).collect();
         assert_eq!(levels, [("-", 0, None), ("+", 1, Some(0)), ("+", 1, Some(0)), ("-", 0, None)]);
         assert!(l.items.iter().all(|i| i.number.is_none()));
         assert_eq!(texts(text, l, 0)[1], "Các xã tập trung thu ngân sách.");
@@ -1529,7 +1534,7 @@ mod tests {
         assert_eq!(intro(text, l), "KẾ HOẠCH");
         let tops: Vec<_> = l.items.iter().filter(|i| i.level == 0).map(|i| i.number).collect();
         assert_eq!(tops, [Some(1), Some(2), Some(3)]);
-        let shape: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        let shape: Vec<_> = l.items.iter().map(|i| (i.marker(text), i.level)).collect();
         assert_eq!(
             shape,
             [("I.", 0), ("1.", 1), ("1.1.", 2), ("1.2.", 2), ("2.", 1), ("II.", 0), ("1.", 1), ("2.", 1), ("III.", 0),]
@@ -1556,8 +1561,8 @@ mod tests {
         let l = &lists[0];
         assert_eq!(l.style, MarkerStyle::NumberDash);
         assert_eq!(texts(text, l, 0).len(), 3);
-        assert_eq!(l.items[0].marker, "1-");
-        assert_eq!(l.items[1].marker, "-");
+        assert_eq!(l.items[0].marker(text), "1-");
+        assert_eq!(l.items[1].marker(text), "-");
         assert_eq!(l.items[1].level, 1);
         assert_eq!(texts(text, l, 0)[2], "Giao Ủy ban Kiểm tra theo dõi thực hiện.");
     }
@@ -1595,7 +1600,7 @@ mod tests {
         let l = &lists[0];
         assert!(l.inline);
         assert_eq!(l.style, MarkerStyle::OrdinalWord);
-        let m: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.number)).collect();
+        let m: Vec<_> = l.items.iter().map(|i| (i.marker(text), i.number)).collect();
         assert_eq!(m, [("Thứ nhất", Some(1)), ("Thứ hai", Some(2)), ("thứ ba", Some(3))]);
         assert_eq!(
             texts(text, l, 0),
@@ -1617,7 +1622,7 @@ mod tests {
         assert_eq!(lists.len(), 1);
         let l = &lists[0];
         assert_eq!(l.style, MarkerStyle::CountWord);
-        assert_eq!(l.items[1].marker, "Hai là");
+        assert_eq!(l.items[1].marker(text), "Hai là");
         assert_eq!(
             texts(text, l, 0),
             ["đổi mới tư duy lãnh đạo", "nâng cao năng lực cán bộ", "siết chặt kỷ luật, kỷ cương."]
@@ -1638,7 +1643,7 @@ mod tests {
         let l = &lists[0];
         assert!(!l.inline);
         assert_eq!(l.style, MarkerStyle::OrdinalWord);
-        let m: Vec<_> = l.items.iter().map(|i| i.marker.as_str()).collect();
+        let m: Vec<_> = l.items.iter().map(|i| i.marker(text)).collect();
         assert_eq!(m, ["Thứ nhất", "Thứ hai", "Thứ ba"]);
         assert_eq!(
             texts(text, l, 0),
@@ -1678,7 +1683,7 @@ mod tests {
         assert_eq!(lists.len(), 1);
         let nums: Vec<_> = lists[0].items.iter().map(|i| i.number.unwrap()).collect();
         assert_eq!(nums, [1, 2, 3, 4, 5, 6, 7]);
-        assert_eq!(lists[0].items[4].marker, "đ)");
+        assert_eq!(lists[0].items[4].marker(text), "đ)");
     }
 
     #[test]
@@ -1691,7 +1696,7 @@ mod tests {
         let l = &lists[0];
         assert_eq!(l.style, MarkerStyle::Bullet);
         // A different bullet character opens a sub-list.
-        let shape: Vec<_> = l.items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        let shape: Vec<_> = l.items.iter().map(|i| (i.marker(text), i.level)).collect();
         assert_eq!(shape, [("•", 0), ("•", 0), ("\u{F0B7}", 1)]);
         assert_eq!(texts(text, l, 0)[0], "Rà soát quy hoạch.");
         assert_eq!(texts(text, l, 1)[0], "Ký hiệu từ Word.");
@@ -1699,7 +1704,7 @@ mod tests {
         let text = "Ý kiến:\n* Về thủ tục: bảo đảm.\n* Về hồ sơ: đầy đủ.";
         let lists = run(text);
         assert_eq!(lists.len(), 1);
-        assert_eq!(lists[0].items[0].marker, "*");
+        assert_eq!(lists[0].items[0].marker(text), "*");
     }
 
     #[test]
@@ -1758,7 +1763,7 @@ mod tests {
         let lists = run(text);
         check_offsets(text, &lists);
         assert_eq!(lists.len(), 1);
-        let shape: Vec<_> = lists[0].items.iter().map(|i| (i.marker.as_str(), i.level)).collect();
+        let shape: Vec<_> = lists[0].items.iter().map(|i| (i.marker(text), i.level)).collect();
         assert_eq!(shape, [("I/", 0), ("1/", 1), ("2/", 1), ("II/", 0), ("a/", 1), ("b/", 1)]);
         let text = "QUY ĐỊNH\nI- QUY ĐỊNH CHUNG\n1- Phạm vi.\nII- QUY ĐỊNH CỤ THỂ\n1- Thể thức.";
         let lists = run(text);
@@ -1868,11 +1873,11 @@ mod tests {
         let lists = run(text);
         check_offsets(text, &lists);
         assert_eq!(lists.len(), 3);
-        assert_eq!(lists[0].items[1].marker, "THỨ HAI");
+        assert_eq!(lists[0].items[1].marker(text), "THỨ HAI");
         assert_eq!(texts(text, &lists[0], 0)[0], "bảo đảm tiến độ.");
         assert_eq!(texts(text, &lists[1], 0), ["Mục đích", "Yêu cầu"]);
-        assert_eq!(lists[1].items[0].marker, "1.");
-        assert_eq!(lists[2].items[0].marker, "1.");
+        assert_eq!(lists[1].items[0].marker(text), "1.");
+        assert_eq!(lists[2].items[0].marker(text), "1.");
         assert_eq!(texts(text, &lists[2], 0)[1], "Thảo luận.");
     }
 

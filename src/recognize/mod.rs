@@ -36,6 +36,7 @@ pub mod organizer;
 pub mod person;
 pub mod publisher;
 pub mod script;
+pub mod task_list;
 pub mod topics;
 pub(crate) mod words;
 
@@ -93,7 +94,9 @@ pub struct Mentions {
     pub periods: Vec<date::PeriodMention>,
     /// Enumerated lists.
     pub lists: Vec<list::EnumList>,
-    /// What the items of the lists say as tasks, when they say more than their text
+    /// The lists that may hold tasks (the meeting's, a formal document's body).
+    pub task_lists: task_list::TaskLists,
+    /// What the items of the task lists say as tasks, when they say more than their text
     /// (in the order of `lists` and of their items).
     pub tasks: Vec<formal::tasks::ItemTask>,
     /// Contribution counts.
@@ -156,10 +159,11 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     let lists = fit(r.lists.lists(text, key));
     let people = people(text, key, layout, lex, scan);
     let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
-    let tcx = formal::tasks::TaskCx { text, key, dates: &dates, periods: &periods, lex };
-    let tasks = formal::tasks::tasks(&tcx, &lists);
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
+    let task_lists = task_list::task_lists(&cx, &lists);
+    let tcx = formal::tasks::TaskCx { text, key, dates: &dates, periods: &periods, lex };
+    let tasks = formal::tasks::tasks(&tcx, &lists, task_lists.indices());
     let organizing = organizer::organizing(&cx, &dates, &people);
     let meeting_kind = meeting_kind::meeting_kind(&cx, &dates, organizing.name);
     let places = location::places(&cx, &dates);
@@ -174,6 +178,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         dates,
         periods,
         lists,
+        task_lists,
         tasks,
         counts,
         topics,

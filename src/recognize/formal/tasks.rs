@@ -71,12 +71,14 @@ fn r32((s, e): Range) -> Range32 {
     (s as u32, e as u32)
 }
 
-/// What the items of `lists` say as tasks, in the order of the lists and their items:
-/// only the items whose own text stops before their end (at a sub-item) or that name
-/// an agency, a partner or a deadline (the others are their own text and no more).
-pub fn tasks(cx: &TaskCx<'_>, lists: &[EnumList]) -> Vec<ItemTask> {
+/// What the items of the lists `which` (indices in `lists`, in order) say as tasks, in
+/// the order of the lists and their items: only the items whose own text stops before
+/// their end (at a sub-item) or that name an agency, a partner or a deadline (the others
+/// are their own text and no more).
+pub fn tasks(cx: &TaskCx<'_>, lists: &[EnumList], which: impl IntoIterator<Item = usize>) -> Vec<ItemTask> {
     let mut out = Vec::new();
-    for (li, l) in lists.iter().enumerate() {
+    for li in which {
+        let l = &lists[li];
         let items = &l.items;
         for (i, it) in items.iter().enumerate() {
             // The items are in document order, each sub-item right after its parent

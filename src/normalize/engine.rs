@@ -168,6 +168,10 @@ pub(super) struct Engine<'a> {
     pub(super) run_non_starters: Option<usize>,
     /// The run is past [`MAX_NON_STARTERS`]: the rest of it goes through as it is.
     pub(super) overlong: bool,
+    /// The word being flushed ends in a run past [`MAX_NON_STARTERS`]: its tone marks
+    /// stay where they are (moving one would change where the next pass cuts the run,
+    /// and normalizing again would not be a fixed point).
+    pub(super) word_overlong: bool,
     /// The current word, the character before it, and what it contains.
     pub(super) word: Vec<Item>,
     pub(super) word_prev: Option<char>,
@@ -197,6 +201,7 @@ impl<'a> Engine<'a> {
             chunk: Vec::new(),
             run_non_starters: None,
             overlong: false,
+            word_overlong: false,
             word: Vec::new(),
             word_prev: None,
             word_latin: false,
@@ -480,6 +485,7 @@ impl<'a> Engine<'a> {
             }
             self.nfc_flush();
             self.overlong = true;
+            self.word_overlong = true;
         }
         self.word_flush();
         self.ws_push(it);
@@ -536,9 +542,10 @@ impl<'a> Engine<'a> {
                 recompose_word(&mut w);
             }
         }
-        if self.tone != ToneStyle::Keep && retone(&mut w, self.tone) {
+        if self.tone != ToneStyle::Keep && !self.word_overlong && retone(&mut w, self.tone) {
             recompose_word(&mut w);
         }
+        self.word_overlong = false;
         for it in w.drain(..) {
             self.ws_push(it);
         }

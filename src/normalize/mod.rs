@@ -29,7 +29,8 @@
 //! 6. Dashes become `-`, curly and angle quotes become `"` or `'`, full-width
 //!    ASCII becomes ASCII.
 //! 7. Optionally, one tone placement for open `oa`, `oe`, `uy` syllables
-//!    ([`ToneStyle`]); a misplaced `qúy` becomes `quý` in either style.
+//!    ([`ToneStyle`]); a misplaced `qúy` becomes `quý` in either style. A word that
+//!    ends in a run past 30 non-starters (see 4) keeps its marks where they are.
 //!
 //! The result is NFC (but for runs past 30 non-starters, see 4) and normalizing it
 //! again changes nothing. Text that needs

@@ -890,3 +890,17 @@ fn timing() {
     assert!(r.is_identity());
     eprintln!("{:.0} MB/s", text.len() as f64 / secs / 1e6);
 }
+
+/// A word whose run of marks goes past 30 keeps its tone marks where they are: moving
+/// the dot of "oạ" to the "o" (old style) let the "a" take the acute, which moved where
+/// the next pass cut the run, so normalizing twice differed (found by the fuzzer).
+#[test]
+fn overlong_runs_are_not_retoned() {
+    let s = "đoạ".to_string() + &"\u{301}".repeat(11) + "\u{0}\u{11}" + &"\u{301}".repeat(18) + "\u{32b}\u{301}\u{301}";
+    for tone in [ToneStyle::Old, ToneStyle::New, ToneStyle::Keep] {
+        let once = normalize(&s, &opts(tone));
+        check_map(&s, &once);
+        assert_eq!(normalize(&once.text, &opts(tone)).text, once.text, "{tone:?}");
+        assert!(once.text.starts_with("đoạ\u{301}"), "{tone:?}: {:?}", once.text);
+    }
+}

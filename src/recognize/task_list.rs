@@ -5,6 +5,7 @@
 
 use super::context::Context;
 use super::list::{EnumList, MarkerStyle};
+use crate::layout::BlockKind;
 use crate::lexicon::WordList;
 
 /// The lists that may hold tasks, as indices in the list mentions.
@@ -13,8 +14,9 @@ pub struct TaskLists {
     /// The list that holds the meeting's conclusions or tasks: of the lists of the body
     /// with a positive score, the last best-scored.
     pub meeting: Option<usize>,
-    /// The first list of the body with two numbered top-level items or more: the body of
-    /// a notice or plan, read as tasks when the meeting has none.
+    /// In a formal document (a header or signature block), the first list of the body
+    /// with two numbered top-level items or more: the body of a notice or plan, read as
+    /// tasks when the meeting has none.
     pub body: Option<usize>,
 }
 
@@ -40,9 +42,14 @@ pub(crate) fn task_lists(cx: &Context<'_, '_>, lists: &[EnumList]) -> TaskLists 
             best = Some((score, li));
         }
     }
-    let body = lists.iter().position(|l| {
-        cx.body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
-    });
+    let formal = cx.layout.blocks.iter().any(|b| matches!(b.kind, BlockKind::Header | BlockKind::Signature));
+    let body = formal
+        .then(|| {
+            lists.iter().position(|l| {
+                cx.body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
+            })
+        })
+        .flatten();
     TaskLists { meeting: best.map(|(_, li)| li), body }
 }
 

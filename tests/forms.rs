@@ -972,6 +972,68 @@ fn chair_do_chu_tri() {
     assert_eq!(chairs(&d), ["Nguyễn Văn An"]);
 }
 
+#[test]
+fn chair_duoi_su_chu_tri_cua_a_list() {
+    let d = parse(
+        "Sáng 12/3, Tỉnh ủy tổ chức hội nghị sơ kết quý I. Hội nghị diễn ra dưới sự chủ trì của đồng chí Vũ Đức \
+         Toàn, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy và các đồng chí: Hà Thị Lan, Phó Bí thư Thường trực Tỉnh \
+         ủy; Đỗ Minh Khang, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+    );
+    assert_eq!(chairs(&d), ["Vũ Đức Toàn", "Hà Thị Lan", "Đỗ Minh Khang"]);
+}
+
+#[test]
+fn chair_co_chairs_with_any_dash() {
+    for (a, b) in [("-", "–"), ("–", "—"), ("—", "-")] {
+        let text = format!(
+            "Sáng 20/5, hội nghị xúc tiến đầu tư được tổ chức tại thành phố. Hội nghị do ông Trịnh Văn Lực {a} \
+             Chủ tịch UBND TP.HCM và ông Mai Quốc Hưng {b} Chủ tịch UBND tỉnh Bình Định đồng chủ trì."
+        );
+        let d = parse(&text);
+        assert_eq!(chairs(&d), ["Trịnh Văn Lực", "Mai Quốc Hưng"], "{text}");
+    }
+}
+
+#[test]
+fn chair_heading_then_bullet() {
+    for heading in ["Chủ trì:", "Chủ trì hội nghị:"] {
+        let text = format!(
+            "Sáng 9/6, UBND huyện tổ chức hội nghị triển khai nhiệm vụ quý III.\n{heading}\n- Đồng chí Lương Văn \
+             Khiêm, Phó Chủ tịch UBND huyện.\nThành phần: lãnh đạo các phòng, ban, ngành huyện."
+        );
+        let d = parse(&text);
+        assert_eq!(chairs(&d), ["Lương Văn Khiêm"], "{text}");
+    }
+}
+
+#[test]
+fn chair_whose_role_holds_a_comma() {
+    let d = parse(
+        "Ngày 5/2, Bộ Chỉ huy Quân sự tỉnh tổ chức lễ phát động thi đua. Đại tá Lò Văn Thắng, Chính ủy, Chủ tịch \
+         Hội đồng thi đua, khen thưởng Bộ CHQS tỉnh chủ trì buổi lễ.",
+    );
+    assert_eq!(chairs(&d), ["Lò Văn Thắng"]);
+}
+
+#[test]
+fn chair_in_a_lead_glued_to_chrome() {
+    let d = parse(
+        " date 2024-03-02 Sáng 2/3, Bí thư Tỉnh ủy Nông Quốc Hải chủ trì hội nghị Ban Thường vụ Tỉnh ủy mở rộng.\n\n\
+         Tại hội nghị, các đại biểu thảo luận dự thảo báo cáo tình hình kinh tế - xã hội quý I.",
+    );
+    assert_eq!(chairs(&d), ["Nông Quốc Hải"]);
+}
+
+#[test]
+fn chair_lead_without_headline() {
+    let d = parse(
+        "Chiều 17/4, Đoàn công tác của Bộ Nội vụ do Thượng tướng Đàm Văn Hiếu - Thứ trưởng Bộ Nội vụ, Trưởng \
+         đoàn công tác, chủ trì buổi làm việc với Ban Thường vụ Tỉnh ủy.\n\nTại buổi làm việc, các đại biểu \
+         đã trao đổi nhiều nội dung.",
+    );
+    assert_eq!(chairs(&d), ["Đàm Văn Hiếu"]);
+}
+
 // ---------------------------------------------------------------- attendees and groups
 
 #[test]

@@ -94,6 +94,23 @@ impl Assembly<'_, '_> {
     fn text_of(&self, start: usize, end: usize) -> Text {
         Text { text: self.cx.text[start..end].to_string(), span: self.span(start, end) }
     }
+    /// True when `pos` is in a headline that reads as the lead sentence of the article (a
+    /// page whose headline is missing or glued to chrome): a day and month open a clause
+    /// in it ("Sáng 25/10, … chủ trì hội nghị …").
+    fn lead_in_title(&self, pos: usize) -> bool {
+        let asm = self;
+        let i = asm.layout.blocks.partition_point(|b| b.end <= pos);
+        let Some(b) = asm.layout.blocks.get(i).filter(|b| b.start <= pos && b.kind == BlockKind::Title) else {
+            return false;
+        };
+        asm.mentions.dates.iter().any(|d| {
+            d.start >= b.start
+                && d.end < pos
+                && d.day.is_some()
+                && d.month.is_some()
+                && asm.text[d.end..b.end].trim_start().starts_with(',')
+        })
+    }
     /// [`Assembly::text_of`] of an optional range.
     fn text_at(&self, range: Option<(usize, usize)>) -> Option<Text> {
         range.map(|(s, e)| self.text_of(s, e))

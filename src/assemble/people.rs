@@ -51,7 +51,7 @@ fn people_by_name(asm: &Assembly<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
     let mut single: Vec<usize> = Vec::new();
     // Named mentions, full names first so given-name-only mentions can find them.
     for (mi, (bi, p)) in asm.mentions.people.iter().enumerate() {
-        if asm.layout.blocks[*bi].kind == BlockKind::Title {
+        if asm.layout.blocks[*bi].kind == BlockKind::Title && !asm.lead_in_title(p.start) {
             continue;
         }
         let Some((ns, ne)) = p.name else { continue };
@@ -85,7 +85,7 @@ fn people_by_name(asm: &Assembly<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
 /// named; a diagnostic when none or several do.
 fn attach_role_only(asm: &mut Assembly<'_, '_>, people: &mut [Person], ids: &mut [Option<usize>]) {
     for (mi, (bi, p)) in asm.mentions.people.iter().enumerate() {
-        if p.name.is_some() || asm.layout.blocks[*bi].kind == BlockKind::Title {
+        if p.name.is_some() || asm.layout.blocks[*bi].kind == BlockKind::Title && !asm.lead_in_title(p.start) {
             continue;
         }
         let keys: Vec<String> = p.roles.iter().map(|r| role_key(&asm.text[r.title_start..r.end])).collect();

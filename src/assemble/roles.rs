@@ -77,10 +77,11 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
     let (mention_gap, chain_join) = (asm.lex.word_list(WordList::MentionGap), asm.lex.word_list(WordList::ChainJoin));
     let run_verb = asm.lex.word_list(WordList::RunVerb);
     for c in asm.cues() {
-        if c.meeting || !asm.body(c.start) {
+        let chair_cue = matches!(c.name, "chair" | "co_chair");
+        if c.meeting || !(asm.body(c.start) || chair_cue && asm.lead_in_title(c.start)) {
             continue;
         }
-        let Some((ss, se, _)) = asm.sentence_of(c.start) else { continue };
+        let Some((ss, se, block)) = asm.sentence_of(c.start) else { continue };
         let in_sentence = person_mentions_in(asm, ids, ss, se);
         // "A, roles, thay mặt Bộ Chính trị điều hành phiên họp": acting on behalf of a body
         // does not part the person from the verb.
@@ -101,6 +102,9 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
             "chair" | "co_chair" => match before {
                 // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".
                 Some(m) => chain_before(asm, &in_sentence, m, |gap| chain_join.contains(gap))
+                    .into_iter()
+                    .for_each(|id| push_once(&mut found.chairs, id)),
+                None if after.is_empty() => bullets_after_heading(asm, ids, &c, block)
                     .into_iter()
                     .for_each(|id| push_once(&mut found.chairs, id)),
                 None => after.iter().for_each(|m| push_once(&mut found.chairs, m.id)),
@@ -186,7 +190,7 @@ fn chain_before(
             continue;
         }
         let gap = asm.key[prev.end..cur].trim();
-        if matches!(gap, "," | ";") || is_join(gap) {
+        if matches!(gap, "," | ";") || is_join(gap) || glued_tail_then_join(asm, prev.end, cur, &is_join) {
             chain.push(prev.id);
             cur = prev.start;
         } else {
@@ -195,6 +199,51 @@ fn chain_before(
     }
     chain.reverse();
     chain
+}
+
+/// True when the text `end..next` between two mentions is a join ("và", ',') after a
+/// fragment glued to the first mention's last word (the role it names ran on past where
+/// the mention ends: "ông A - Chủ tịch UBND TP.HCM và ông B – …"): one token, no
+/// space before it, not lower case.
+fn glued_tail_then_join(asm: &Assembly<'_, '_>, end: usize, next: usize, is_join: impl Fn(&str) -> bool) -> bool {
+    let text = &asm.text[end..next];
+    if text.starts_with(char::is_whitespace) || text.contains([';', '(', ')']) {
+        return false;
+    }
+    let key = asm.key[end..next].trim();
+    let Some((frag, join)) = key.split_once(char::is_whitespace) else { return false };
+    let join = join.trim();
+    (matches!(join, "," | ";") || is_join(join))
+        && !text.starts_with(char::is_lowercase)
+        && !frag.ends_with(['.', ','])
+        && frag.chars().any(char::is_alphanumeric)
+}
+
+/// The people a chair heading names in the '-' bullets under it: a line "Chủ trì:" (or
+/// "Chủ trì hội nghị:") that ends at the cue, then lines "- Đồng chí A, role"; the first
+/// mention of each bullet, when it opens the bullet.
+fn bullets_after_heading(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<'_>, block: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let Some(b) = asm.layout.blocks.get(block) else { return found };
+    if !asm.text[c.end..b.end].trim().trim_start_matches(':').trim().is_empty()
+        || !asm.text[b.start..c.start].trim().is_empty()
+    {
+        return found;
+    }
+    for next in &asm.layout.blocks[block + 1..] {
+        let t = &asm.text[next.start..next.end];
+        let body = t.trim_start_matches(['-', '+', '•', '–', ' ']);
+        if body.len() == t.len() || !asm.body(next.start) {
+            break;
+        }
+        let opens = next.end - body.len();
+        let first = person_mentions_in(asm, ids, next.start, next.end).into_iter().next();
+        match first {
+            Some(m) if asm.text[opens..m.start].split_whitespace().count() <= 2 => push_once(&mut found, m.id),
+            _ => break,
+        }
+    }
+    found
 }
 
 /// The items the attendance recognizer ([`crate::recognize::attendance`]) read after

@@ -1380,3 +1380,24 @@ fn shorter_title_when_the_longest_entry_ends_inside_a_word() {
     let r = p.roles.iter().find(|r| r.text.starts_with("Phó trưởng")).unwrap();
     assert_eq!(r.expanded.as_deref(), Some("Phó trưởng Công an quận Liên Chiểu"));
 }
+
+/// Issue 12, pattern 10: clean Unicode text with a registered-trademark sign or another
+/// stray symbol after a capitalised word is read as it is, never "repaired" as TCVN3
+/// ("BMW®" became "BMWĐ", encoding tcvn3); TCVN3 shown as Latin-1 still is.
+#[test]
+fn clean_text_with_trademark_signs_is_not_repaired() {
+    let text = "Sáng 12/3/2024, Công ty cổ phần Ô tô Miền Trung tổ chức hội nghị giới thiệu xe BMW® X5 \
+                với hệ thống MMI® và động cơ TFSI®. Ông Trần Văn Bình, Giám đốc Công ty chủ trì hội nghị. \
+                Nhiệt độ 25°C, sai số ±5%, bụi mịn 2,5µm. Bản quyền © 2024.";
+    let d = parse(text);
+    assert_eq!(d.input.encoding, "utf-8");
+    assert_eq!(names(&d), ["Trần Văn Bình"]);
+    assert_eq!(meeting(&d).chairs.len(), 1);
+    let latin1: String = vanban::decode::encode_tcvn3("Sáng 12/3/2024, Ủy ban nhân dân huyện tổ chức hội nghị. Ông Trần Văn Bình, Chủ tịch UBND huyện chủ trì hội nghị.")
+        .iter()
+        .map(|&b| char::from(b))
+        .collect();
+    let d = parse(&latin1);
+    assert_eq!(d.input.encoding, "tcvn3");
+    assert_eq!(names(&d), ["Trần Văn Bình"]);
+}

@@ -177,6 +177,13 @@ fn legacy_encodings_and_mojibake_extract_the_same() {
             assert_eq!(summary(&d), want, "{file} rendered {how}");
             check_byte_spans(&file, how, &bytes, enc, &d);
         }
+        // TCVN3 or VNI bytes shown as Latin-1 characters ("Uû ban nh©n d©n").
+        for (how, bytes) in [("tcvn3", decode::encode_tcvn3(&base)), ("vni", decode::encode_vni(&base))] {
+            let latin1: String = bytes.iter().map(|&b| char::from(b)).collect();
+            let d = parser.parse(&latin1);
+            assert_eq!(d.input.encoding, how, "{file} {how} read as Latin-1");
+            assert_eq!(summary(&d), want, "{file} rendered {how} read as Latin-1");
+        }
         // UTF-8 that was read as cp1252 and saved again ("Nguyá»…n").
         let moji = decode::to_cp1252_mojibake(&base);
         let d = parser.parse(&moji);

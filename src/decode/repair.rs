@@ -44,6 +44,9 @@ struct ChunkFix {
     strong: bool,
     /// The re-reading has only valid syllables.
     valid: bool,
+    /// The re-reading has a valid syllable with a Vietnamese letter beyond ASCII ("nhân"
+    /// from "nh©n"; not "BMWĐ" from "BMW®", an acronym, nor "NokiaĐ").
+    syllable: bool,
 }
 
 /// UTF-8 read back from reversed units, with a lost last continuation byte (dropped or
@@ -174,7 +177,7 @@ fn is_telltale(strat: Reading, c: char) -> bool {
 /// the chunk; `strong` when it is clear evidence for the strategy (mojibake: a strong
 /// UTF-8 sequence; TCVN3/VNI: a telltale character, and only valid syllables left where
 /// there were invalid words).
-fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
+fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool, bool)> {
     // Most chunks of Vietnamese text hold a letter no single byte stands for ("ộ", "ư"):
     // refused before anything is allocated.
     if !chunk.chars().all(|c| reverse_cp1252(c).is_some() || c == '\u{FFFD}' && strat == Reading::Mojibake) {
@@ -203,10 +206,13 @@ fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
     }
     let (o, r) = (analyze(chunk), analyze(&new));
     let valid = r.invalid() == 0;
+    let syllable = r.valid_na > 0;
     match strat {
-        Reading::Mojibake => (r.invalid() <= o.invalid()).then_some((pieces, seq_strong, valid)),
-        _ if valid && o.invalid() > 0 && orig.iter().any(|&c| is_telltale(strat, c)) => Some((pieces, true, valid)),
-        _ if r.invalid() <= o.invalid() => Some((pieces, false, valid)),
+        Reading::Mojibake => (r.invalid() <= o.invalid()).then_some((pieces, seq_strong, valid, syllable)),
+        _ if valid && o.invalid() > 0 && orig.iter().any(|&c| is_telltale(strat, c)) => {
+            Some((pieces, true, valid, syllable))
+        }
+        _ if r.invalid() <= o.invalid() => Some((pieces, false, valid, syllable)),
         _ => None,
     }
 }
@@ -222,11 +228,15 @@ fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
 /// has at least one chunk that is clear evidence for it: a UTF-8 sequence valid text
 /// never holds ("á»", "Ã³", "Æ°", "â€œ", "aÌ\u{81}"), or a chunk with a character
 /// Vietnamese never uses ("©", "¸", soft hyphen; "ø", "ï", "ñ") glued to a letter,
-/// whose TCVN3/VNI re-reading leaves only valid syllables. Chunks that are merely no
-/// worse ("Sè" → "Số", "800.000®" → "800.000đ") are taken for TCVN3/VNI only when the
-/// whole text is Latin-1 (no other Vietnamese letters, so not a mixed text). The
-/// reading that turns the most chunks into valid Vietnamese is applied; mojibake keeps decomposed text
-/// decomposed, TCVN3/VNI give NFC.
+/// whose TCVN3/VNI re-reading leaves only valid syllables. A TCVN3/VNI reading is
+/// decided on the whole text: it must turn many of its words into Vietnamese syllables
+/// ("nh©n" → "nhân"), at least as many as are written with Unicode Vietnamese letters
+/// already, so that a stray symbol in clean text ("xe BMW® mới", "MMI®", "5µm") is
+/// never read as one ([`legacy_reading_holds`]). Chunks that are merely no worse
+/// ("Sè" → "Số", "800.000®" → "800.000đ") are taken for TCVN3/VNI only when the whole
+/// text is Latin-1 (no other Vietnamese letters, so not a mixed text). The reading that
+/// turns the most chunks into valid Vietnamese is applied; mojibake keeps decomposed
+/// text decomposed, TCVN3/VNI give NFC.
 /// `None` when nothing improves: plain ASCII and valid Vietnamese are never touched.
 ///
 /// ```
@@ -234,6 +244,7 @@ fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool)> {
 /// assert_eq!(repair("Uû ban nh©n d©n tØnh").unwrap().text, "Uỷ ban nhân dân tỉnh");
 /// assert_eq!(repair("Xin chaøo caùc baïn").unwrap().from, "vni");
 /// assert!(repair("Ủy ban nhân dân tỉnh").is_none());
+/// assert!(repair("Ông A mua xe BMW® X5 mới").is_none());
 /// ```
 pub fn repair(s: &str) -> Option<Repaired> {
     if s.is_ascii() || s.len() > MAX_INPUT_BYTES {
@@ -259,6 +270,8 @@ pub fn repair(s: &str) -> Option<Repaired> {
         })
     };
     let latin_only = s.chars().all(|c| reverse_cp1252(c).is_some());
+    // (words, words written in Unicode Vietnamese), counted once if a legacy reading needs them.
+    let mut counts: Option<(usize, usize)> = None;
     // (reading, ranking key, chunk fixes)
     type Candidate = (Reading, (usize, usize, usize), Vec<ChunkFix>);
     let mut best: Option<Candidate> = None;
@@ -271,18 +284,26 @@ pub fn repair(s: &str) -> Option<Repaired> {
         let mut fixes: Vec<ChunkFix> = chunks()
             .filter(|&(a, b)| !s[a..b].is_ascii())
             .filter_map(|(a, b)| {
-                repair_chunk(&s[a..b], strat).map(|(pieces, strong, valid)| ChunkFix {
+                repair_chunk(&s[a..b], strat).map(|(pieces, strong, valid, syllable)| ChunkFix {
                     start: a,
                     end: b,
                     pieces,
                     strong,
                     valid,
+                    syllable,
                 })
             })
             .collect();
         let strong = fixes.iter().filter(|f| f.strong).count();
         if strong == 0 {
             continue;
+        }
+        if strat != Reading::Mojibake {
+            let (words, written) = *counts.get_or_insert_with(|| word_counts(s, chunks()));
+            let syllables = fixes.iter().filter(|f| f.strong && f.syllable).count();
+            if !legacy_reading_holds(syllables, written, words) {
+                continue;
+            }
         }
         if strat != Reading::Mojibake && !latin_only {
             fixes.retain(|f| f.strong);
@@ -332,4 +353,34 @@ pub fn repair(s: &str) -> Option<Repaired> {
     let new = analyze(&text);
     let confidence = new.evidence().unwrap_or_else(|| vietnamese_score(&text));
     Some(Repaired { text, from, confidence, map: map.finish(s.len()) })
+}
+
+/// Whole-text counts for a TCVN3 or VNI reading: (words, that is chunks with a letter;
+/// chunks already written in Unicode Vietnamese, with a letter or tone mark no single
+/// byte stands for: "Nội", "ư", decomposed "ô" + U+0301).
+fn word_counts(s: &str, chunks: impl Iterator<Item = (usize, usize)>) -> (usize, usize) {
+    let (mut words, mut written) = (0, 0);
+    for (a, b) in chunks {
+        let w = &s[a..b];
+        if w.is_ascii() {
+            words += w.bytes().any(|c| c.is_ascii_alphabetic()) as usize;
+            continue;
+        }
+        words += w.chars().any(char::is_alphabetic) as usize;
+        written += w.chars().any(|c| (c as u32) > 0xFF && (is_viet_letter(c) || is_combining_mark(c))) as usize;
+    }
+    (words, written)
+}
+
+/// Whether TCVN3 or VNI bytes shown as Latin-1 explain the text, decided on the whole
+/// text from `syllables`, the chunks its re-reading turns into Vietnamese syllables with
+/// a diacritic ("nh©n" → "nhân"). Such text is full of them: more than half its words
+/// have a letter the legacy code writes with a symbol (a tenth when the other legacy
+/// code is tried on it). Clean Unicode text with a stray "®", "©", "µ" or "±" has one or
+/// two, against many words already written with Vietnamese letters ("xe BMW® mới",
+/// "kích thước 5µm") or, in other languages, many words that are none: it is no legacy
+/// text. A mixed text (a Unicode header above a legacy body) needs as many re-read
+/// syllables as Unicode words.
+fn legacy_reading_holds(syllables: usize, written: usize, words: usize) -> bool {
+    syllables >= written && syllables * 8 >= words && (syllables >= 2 || (syllables == 1 && words <= 2))
 }

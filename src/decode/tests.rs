@@ -436,6 +436,37 @@ fn repair_fixes_and_leaves_alone() {
     }
 }
 
+/// Clean Unicode text with a stray symbol whose byte is a letter in TCVN3 or VNI ("®" is
+/// "Đ", "µ" is "à", "©" is "â") is never read as a legacy text: the reading is decided on
+/// the whole text, not on one chunk (issue 12: "xe BMW®" became "BMWĐ", tcvn3, 1.00).
+#[test]
+fn repair_leaves_clean_text_with_stray_symbols_alone() {
+    for s in [
+        "Ông Trần Văn Bình mua xe BMW® X5 mới tại Đà Nẵng.",
+        "Hệ thống MMI® và động cơ TFSI® được nâng cấp toàn diện.",
+        "Xe BMW® X5",
+        "MMI®",
+        "Bản quyền © 2024 Cổng thông tin điện tử huyện. Copyright©Báo Điện tử",
+        "Nhiệt độ 25°C, độ ẩm 80%, sai số ±5%, hạt bụi 5µm, tăng ¼ so với năm trước.",
+        "Đường kính 5µm, nồng độ 3µg/ml; Điều 5 §2; giá ½ triệu đồng ®",
+        "The sensor counts 5µm particles and costs £20 ® Nokia® Lumia.",
+        "Sản phẩm Café® của Công ty Müller GmbH đạt chuẩn ISO 9001:2015™.",
+    ] {
+        assert!(repair(s).is_none(), "{s}: {:?}", repair(s).map(|r| (r.text, r.from)));
+    }
+    // Legacy text keeps being repaired, short or mixed with Unicode.
+    for (s, want, from) in [
+        ("Hµ Néi", "Hà Nội", "tcvn3"),
+        ("H§ND x· Yªn B¸i", "HĐND xã Yên Bái", "tcvn3"),
+        ("Uû ban nh©n d©n huyÖn häp phiªn th\u{AD}êng kú", "Uỷ ban nhân dân huyện họp phiên thường kỳ", "tcvn3"),
+        ("Xin chaøo caùc baïn", "Xin chào các bạn", "vni"),
+        ("Thông báo của huyện. Uû ban nh©n d©n tØnh", "Thông báo của huyện. Uỷ ban nhân dân tỉnh", "tcvn3"),
+    ] {
+        let r = repair(s).unwrap_or_else(|| panic!("{s}"));
+        assert_eq!((r.text.as_str(), r.from), (want, from), "{s}");
+    }
+}
+
 // ----- Properties -----------------------------------------------------------------
 
 fn capitalise(w: &str, mode: u8) -> String {
@@ -553,6 +584,19 @@ proptest! {
     #[test]
     fn valid_vietnamese_is_never_repaired(p in paragraph(1)) {
         prop_assert!(repair(&p).is_none(), "{:?}", repair(&p).map(|r| r.text));
+    }
+
+    #[test]
+    fn valid_vietnamese_with_a_stray_symbol_is_never_repaired(
+        p in paragraph(5),
+        at in 0usize..1000,
+        sym in prop::sample::select(vec!['®', '©', '°', '±', 'µ', '¼', '½', '§', '²', '·', '¹', 'ª', 'º', '£', '¥', '¤', '¦', '¨', '¯', '´', '¸']),
+    ) {
+        // The symbol glued to the end of one word.
+        let ends: Vec<usize> = p.match_indices(' ').map(|(i, _)| i).collect();
+        let i = ends.get(at % ends.len().max(1)).copied().unwrap_or(p.len() - 1);
+        let s = format!("{}{sym}{}", &p[..i], &p[i..]);
+        prop_assert!(repair(&s).is_none(), "{}: {:?}", s, repair(&s).map(|r| r.text));
     }
 
     #[test]

@@ -912,6 +912,77 @@ fn organizer_from_to_chuc() {
     assert_eq!(meeting(&d).organizer.as_ref().map(|t| t.text.as_str()), Some("Ban Tuyên giáo Huyện ủy"));
 }
 
+/// The organizer of a composed one-sentence report (issue 12, pattern 5 and the
+/// organizing forms of pattern 4).
+fn organizer_of(text: &str) -> Option<String> {
+    parse(text).meeting.as_ref().and_then(|m| m.organizer.as_ref()).map(|t| t.text.clone())
+}
+
+#[test]
+fn organizer_without_its_term() {
+    let o = organizer_of("Sáng 30/6/2021, HĐND xã Bình An khóa X, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ nhất.");
+    assert_eq!(o.as_deref(), Some("HĐND xã Bình An"));
+    let o =
+        organizer_of("Chiều 17/7, Hội đồng nhân dân xã Bình An khóa XXI, nhiệm kỳ 2021 – 2026 tổ chức Kỳ họp thứ 14.");
+    assert_eq!(o.as_deref(), Some("Hội đồng nhân dân xã Bình An"));
+    // A course alone names the committee of that term and stays.
+    let o = organizer_of("Sáng 29/4, Ban Chấp hành Đảng bộ huyện khóa XX tổ chức Hội nghị lần thứ 5.");
+    assert_eq!(o.as_deref(), Some("Ban Chấp hành Đảng bộ huyện khóa XX"));
+}
+
+#[test]
+fn organizer_without_its_co_organizer() {
+    let o = organizer_of(
+        "Chiều 22/6, Thường trực HĐND huyện phối hợp với UBND huyện, các cơ quan có liên quan tổ chức phiên họp chuẩn bị kỳ họp.",
+    );
+    assert_eq!(o.as_deref(), Some("Thường trực HĐND huyện"));
+}
+
+#[test]
+fn organizer_without_its_province() {
+    let o = organizer_of("Sáng 5/3, UBND huyện Tân Lạc, tỉnh Hòa An tổ chức hội nghị tổng kết công tác năm 2023.");
+    assert_eq!(o.as_deref(), Some("UBND huyện Tân Lạc"));
+}
+
+#[test]
+fn organizer_is_the_body_not_its_head() {
+    let o = organizer_of("Sáng 5/3, Chủ tịch UBND xã Phú Mỹ tổ chức hội nghị đối thoại với nhân dân.");
+    assert_eq!(o.as_deref(), Some("UBND xã Phú Mỹ"));
+}
+
+#[test]
+fn organizer_a_unit_and_its_parent_body() {
+    let o = organizer_of(
+        "Chiều ngày 29/12/2025, Trường Đại học Nông Lâm, Đại học Tây Sơn đã tổ chức Hội nghị tổng kết năm 2025.",
+    );
+    assert_eq!(o.as_deref(), Some("Trường Đại học Nông Lâm, Đại học Tây Sơn"));
+}
+
+#[test]
+fn organizer_keeps_a_place_in_brackets_not_an_alias() {
+    let o = organizer_of("Ngày 26-4, Hội Nông dân xã Tân Lập (Sơn Hà) tổ chức Đại hội đại biểu lần thứ VII.");
+    assert_eq!(o.as_deref(), Some("Hội Nông dân xã Tân Lập (Sơn Hà)"));
+    let o = organizer_of("Ngày 26-4, Ngân hàng TMCP Phương Nam (PNB) tổ chức hội nghị khách hàng.");
+    assert_eq!(o.as_deref(), Some("Ngân hàng TMCP Phương Nam"));
+}
+
+#[test]
+fn organizer_of_an_event_named_by_its_verb() {
+    let o = organizer_of(
+        "Ngày 18/01, Đảng ủy, Bộ Chỉ huy Quân sự tỉnh tổ chức phát động phong trào thi đua năm 2024. \
+         Đại tá Trần Văn Nam, Chính ủy chủ trì buổi lễ phát động.",
+    );
+    assert_eq!(o.as_deref(), Some("Đảng ủy, Bộ Chỉ huy Quân sự tỉnh"));
+}
+
+#[test]
+fn no_organizer_for_a_plan_or_a_directive() {
+    let d = parse("Ngày 3/5, UBND xã An Phú ban hành Kế hoạch tổ chức hội nghị đối thoại với nhân dân.");
+    assert_eq!(d.meeting.as_ref().and_then(|m| m.organizer.as_ref()), None);
+    let d = parse("Chiều ngày 8/12/2023, xã Đoàn chỉ đạo tổ chức Đại hội Chi đoàn ấp Tân Lập, nhiệm kỳ 2023 – 2024.");
+    assert_eq!(d.meeting.as_ref().and_then(|m| m.organizer.as_ref()), None);
+}
+
 #[test]
 fn location_from_tai() {
     let d =

@@ -25,6 +25,17 @@ named_lists! {
         SubjectTrail = "subject_trail",
         /// An organizer starting so is a person, not a body ("đồng chí").
         PersonLead = "person_lead",
+        /// A co-organizer follows; the organizer ends before it ("phối hợp với").
+        CoOrganizer = "co_organizer",
+        /// Right before the organizing verb, the verb is not the subject's own act
+        /// ("chỉ đạo tổ chức", "kế hoạch tổ chức"): no organizer.
+        NotOrganizing = "not_organizing",
+        /// An event named by its verb after the organizing verb ("tổ chức phát động …").
+        OrganizedEvent = "organized_event",
+        /// A term after an organizer, which is not part of it ("nhiệm kỳ").
+        SubjectTerm = "subject_term",
+        /// A course written before a term ("khóa X, nhiệm kỳ …"), dropped with it.
+        SubjectCourse = "subject_course",
         /// A speech at the meeting word after it ("phát biểu tại").
         SpokenAt = "spoken_at",
         /// A place follows, after the meeting's date ("tại").

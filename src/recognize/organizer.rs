@@ -9,7 +9,7 @@ use super::Cue;
 use super::context::Context;
 use super::date::DateMention;
 use super::person::PersonMention;
-use super::words::{after_last_word, clause_start, starts_with_word, trim_words};
+use super::words::{after_last_word, clause_start, ends_with_word, starts_with_word, trim_words};
 use crate::key;
 use crate::layout::BlockKind;
 use crate::lexicon::Scan;
@@ -30,6 +30,10 @@ struct SubjectWords<'l> {
     lead: &'l [String],
     trail: &'l [String],
     person_lead: &'l [String],
+    co_organizer: &'l [String],
+    not_organizing: &'l [String],
+    term: &'l [String],
+    course: &'l [String],
 }
 
 /// The organizer and meeting name of the first organizing sentence of the body; an
@@ -41,7 +45,16 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
     let (meet_verb, organize_verb, agent) = (w(WordList::MeetVerb), w(WordList::OrganizeVerb), w(WordList::Agent));
     let (subject_lead, subject_trail, person_lead) =
         (w(WordList::SubjectLead), w(WordList::SubjectTrail), w(WordList::PersonLead));
-    let words = SubjectWords { agent, lead: subject_lead, trail: subject_trail, person_lead };
+    let words = SubjectWords {
+        agent,
+        lead: subject_lead,
+        trail: subject_trail,
+        person_lead,
+        co_organizer: w(WordList::CoOrganizer),
+        not_organizing: w(WordList::NotOrganizing),
+        term: w(WordList::SubjectTerm),
+        course: w(WordList::SubjectCourse),
+    };
     let organizes = |c: &Cue<'_>| {
         (c.name == "organize" || c.meeting && meet_verb.iter().any(|v| starts_with_word(&cx.key[c.start..c.end], v)))
             && cx.block_kind_at(c.start) == Some(BlockKind::Paragraph)
@@ -63,7 +76,9 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
         let meets = meet_verb.iter().any(|v| cue_key.ends_with(v.as_str()));
         let dated = dates.iter().any(|d| d.start >= ss && d.end <= se);
         let lead = cx.lead().is_some_and(|b| ss >= b.start && se <= b.end);
-        if !(meeting_in_cue || near.is_some() || meets && (dated || lead)) {
+        // "… tổ chức phát động phong trào …": an event named by its verb.
+        let event = w(WordList::OrganizedEvent).iter().any(|v| starts_with_word(cx.key[c.end..se].trim_start(), v));
+        if !(meeting_in_cue || near.is_some() || event || meets && (dated || lead)) {
             continue;
         }
         let name = meeting_name(cx, verb_end, se);
@@ -96,9 +111,16 @@ fn meeting_name(cx: &Context<'_, '_>, verb_end: usize, sentence_end: usize) -> O
 }
 
 /// Where the subject of the verb at `verb` starts, in the sentence starting at `ss`.
-fn subject_start(cx: &Context<'_, '_>, agent: &[String], dates: &[DateMention], ss: usize, verb: usize) -> usize {
+fn subject_start(
+    cx: &Context<'_, '_>,
+    words: &SubjectWords<'_>,
+    dates: &[DateMention],
+    ss: usize,
+    verb: usize,
+) -> usize {
     let text = cx.text;
     let mut start = clause_start(text, ss, verb);
+    let mut joined = false;
     // "Bộ Chính trị, Ban Bí thư tổ chức …": earlier comma-separated parts that are
     // whole organizations belong to the subject.
     while start >= ss + 2 && text[..start].ends_with(", ") {
@@ -111,7 +133,33 @@ fn subject_start(cx: &Context<'_, '_>, agent: &[String], dates: &[DateMention], 
             && text[prev..].chars().next().is_some_and(char::is_uppercase)
             && text[prev..start].split_whitespace().count() <= 6
             && !cx.lex.is_word_cue(cx.key[start..].split(' ').next().unwrap_or(""), "function_word", cx.scan.ascii);
-        if !whole_org && !inner_comma {
+        // "HĐND xã A khóa X, nhiệm kỳ 2021 - 2026", "UBND huyện A, tỉnh B": a term or a
+        // province after the organizer.
+        let k = &cx.key[start..verb];
+        let term = words.term.iter().any(|w| starts_with_word(k, w));
+        let province = k.split(' ').next().is_some_and(|w| cx.lex.unit_level(w).is_some())
+            && text[start..verb]
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && Scan::within(&cx.scan.org, prev, start - 2).last().is_some_and(|m| m.end() == start - 2);
+        // "Trường Đại học A, Đại học B": a unit, then the body it belongs to, both named.
+        // Both open with a capitalized organization word (not a place: "huyện A, tỉnh B"),
+        // and the first is a bare name (no verb in it); only next to the verb's clause.
+        let named = |a: usize, b: usize| {
+            Scan::within(&cx.scan.org, a, b).first().is_some_and(|m| m.start() == a)
+                && text[a..].chars().next().is_some_and(char::is_uppercase)
+                && cx.key[a..b].split([' ', '.']).next().is_none_or(|w| cx.lex.unit_level(w).is_none())
+                && text[a..b].split_whitespace().count() <= 8
+        };
+        let verb_cue =
+            |c: &Cue<'_>| matches!(c.name, "organize" | "chair" | "co_chair" | "attend" | "speech" | "predicate");
+        let parent = !joined
+            && named(prev, start - 2)
+            && named(start, verb)
+            && !cx.cues_in(prev, start - 2).any(|c| verb_cue(&c));
+        joined = true;
+        if !whole_org && !inner_comma && !term && !province && !parent {
             break;
         }
         start = prev;
@@ -127,7 +175,7 @@ fn subject_start(cx: &Context<'_, '_>, agent: &[String], dates: &[DateMention], 
             start = m.start();
         }
     }
-    if let Some(p) = after_last_word(&cx.key[start..verb], agent) {
+    if let Some(p) = after_last_word(&cx.key[start..verb], words.agent) {
         start += p;
     }
     start
@@ -145,11 +193,26 @@ fn subject(
     meets: bool,
 ) -> Option<(usize, usize)> {
     let text = cx.text;
-    let start = subject_start(cx, words.agent, dates, ss, verb);
+    // "X phối hợp với Y tổ chức …": the organizer is X.
+    // Not after a comma: "giao Bộ A chủ trì, phối hợp với Bộ B tổ chức …" lists what A does.
+    let verb = first_word(&cx.key[ss..verb], words.co_organizer)
+        .filter(|&p| !cx.key[ss..ss + p].ends_with(','))
+        .map_or(verb, |p| ss + p);
+    // "xã Đoàn chỉ đạo tổ chức …", "… ban hành Kế hoạch tổ chức …": not the subject's own act.
+    let before = trim_words(&cx.key[ss..verb], &[], words.trail);
+    if words.not_organizing.iter().any(|w| before.ends_with(w.as_str()) && ends_with_word(before, w)) {
+        return None;
+    }
+    let start = subject_start(cx, words, dates, ss, verb);
     let subj = trim_words(&text[start..verb], words.lead, words.trail);
-    // A short alias in brackets after the name: "Chi đoàn Trung tâm … (Trung tâm)".
+    let subj = without_term(subj, words);
+    let subj = without_province(cx, subj);
+    // A short alias in brackets after the name: "Chi đoàn Trung tâm … (Trung tâm)", not
+    // a place that locates it ("Hội Nông dân xã A (huyện B)").
     let subj = match subj.rfind(" (") {
-        Some(p) if subj.ends_with(')') && subj[p..].split_whitespace().count() <= 4 => subj[..p].trim_end(),
+        Some(p) if subj.ends_with(')') && subj[p..].split_whitespace().count() <= 4 && is_alias(subj, p) => {
+            subj[..p].trim_end()
+        }
         _ => subj,
     };
     let subj_key = key::key(subj);
@@ -171,7 +234,77 @@ fn subject(
     }
     let s0 = start + (text[start..verb].len() - text[start..verb].trim_start_matches([' ', ',', '-']).len());
     let s0 = text[s0..verb].find(subj).map_or(s0, |p| s0 + p);
-    Some((s0, s0 + subj.len()))
+    let e0 = s0 + subj.len();
+    // "Chủ tịch UBND xã tổ chức …": the body the head's office names organizes.
+    let head = Scan::within(&cx.scan.person, s0, e0).first().filter(|t| t.start() == s0);
+    if let Some(org) = head.and_then(|t| Scan::within(&cx.scan.org, s0 + 1, e0).iter().find(|o| o.start() < t.end())) {
+        return Some((org.start(), e0));
+    }
+    Some((s0, e0))
+}
+
+/// Where the first of `words` that stands as a word in the key `k` starts.
+fn first_word(k: &str, words: &[String]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| {
+            k.match_indices(w.as_str())
+                .find(|&(p, _)| p > 0 && k[..p].ends_with(' ') && k[p + w.len()..].starts_with(' '))
+                .map(|(p, _)| p - 1)
+        })
+        .min()
+}
+
+/// The organizer without a term after it: "HĐND xã A khóa X, nhiệm kỳ 2021 - 2026" is
+/// "HĐND xã A" (a course alone stays: "Ban Chấp hành Đảng bộ khóa XVII").
+fn without_term<'t>(subj: &'t str, words: &SubjectWords<'_>) -> &'t str {
+    let k = key::key(subj);
+    let Some(p) = first_word(&k, words.term) else { return subj };
+    let s = subj[..p].trim_end_matches([',', ' ', '-']);
+    // The course before the term: "… khóa X" (its number is one word).
+    let ks = &k[..s.len()];
+    let cut = ks.rfind(' ').and_then(|q| {
+        let head = ks[..q].trim_end();
+        words
+            .course
+            .iter()
+            .any(|c| ends_with_word(head, c))
+            .then(|| head.len() - words.course.iter().find(|c| ends_with_word(head, c)).map_or(0, |c| c.len()))
+    });
+    match cut {
+        Some(c) => subj[..c].trim_end_matches([',', ' ']),
+        None => s,
+    }
+}
+
+/// The organizer without the province after it: "UBND huyện A, tỉnh B" is "UBND huyện A".
+fn without_province<'t>(cx: &Context<'_, '_>, subj: &'t str) -> &'t str {
+    let mut s = subj;
+    while let Some(p) = s.rfind(", ") {
+        let tail = &s[p + 2..];
+        let k = key::key(tail);
+        let level = k.split(' ').next().is_some_and(|w| cx.lex.unit_level(w).is_some());
+        let named = tail.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !(level && named) || p == 0 {
+            break;
+        }
+        s = &s[..p];
+    }
+    s
+}
+
+/// True when the brackets at `p` in `subj` hold an alias of the name (an abbreviation, a
+/// short or foreign name), not a place.
+fn is_alias(subj: &str, p: usize) -> bool {
+    let inner = subj[p..].trim_matches([' ', '(', ')']);
+    // A place: capitalized Vietnamese words ("Sơn Động"), or opening with a level ("tỉnh A").
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let acronym = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let place = words.len() >= 2
+        && !words.iter().any(acronym)
+        && (words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && !inner.is_ascii()
+            || words[0].chars().next().is_some_and(char::is_lowercase));
+    !place
 }
 
 #[cfg(test)]
@@ -199,6 +332,21 @@ mod tests {
     #[test]
     fn a_person_in_session_is_not_an_organizer() {
         let text = "Sáng 9/5, đồng chí Lê Văn Nam họp với các thôn.";
+        assert_eq!(organizer_and_name(text).0, None);
+    }
+
+    #[test]
+    fn a_unit_and_its_parent_body() {
+        let text =
+            "Tin\n\nChiều ngày 29/12/2025, Trường Đại học Khoa học, Đại học Huế đã tổ chức Hội nghị tổng kết năm 2025.";
+        assert_eq!(organizer_and_name(text).0, Some("Trường Đại học Khoa học, Đại học Huế"));
+    }
+
+    #[test]
+    fn a_plan_or_a_directive_names_no_organizer() {
+        let text = "Tin\n\nNgày 3/5, UBND xã An Phú ban hành Kế hoạch tổ chức hội nghị đối thoại với nhân dân.";
+        assert_eq!(organizer_and_name(text), (None, Some("hội nghị đối thoại với nhân dân")));
+        let text = "Tin\n\nChiều ngày 8/12, xã Đoàn chỉ đạo tổ chức Đại hội Chi đoàn ấp Tân Lập.";
         assert_eq!(organizer_and_name(text).0, None);
     }
 

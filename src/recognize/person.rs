@@ -453,7 +453,7 @@ impl<'a> Walker<'a, '_> {
     /// Is token `i + n`, a capitalized common noun that is also a given name ("Lê Trường
     /// Sơn", "Trần Thị Phường", "Lê Bộ Lĩnh", "Hà Ban"), a syllable of the name that the
     /// family name at `i` opens? Only as the second or third syllable, where it ends the
-    /// run (punctuation or a lower-case word follows) or a name syllable follows, and never
+    /// run (punctuation or a verb follows) or, second, a name syllable follows; never
     /// where a longer lexicon entry starts ("Ban Tổ chức", "Bộ Công an").
     fn word_in_name(&self, i: usize, n: usize, max: usize) -> bool {
         let k = i + n;
@@ -476,7 +476,8 @@ impl<'a> Walker<'a, '_> {
                 return false;
             }
         }
-        if self.is_title_at(k) {
+        // An organization or level noun by itself ("Trường", "Phường", "Bộ", "Ban", "Đoàn").
+        if self.is_title_at(k) || !self.org_at(k).is_some_and(|(m, _)| m.end() == t.e) {
             return false;
         }
         let ends = match self.toks.get(k + 1) {
@@ -486,7 +487,7 @@ impl<'a> Walker<'a, '_> {
                 Tok::Word => !self.cap(k + 1) && self.name_ends(k + 1),
             },
         };
-        ends || (n + 1 < max && self.name_syllable(k + 1))
+        ends || (n == 1 && n + 1 < max && self.name_syllable(k + 1))
     }
     fn is_surname(&self, i: usize, allow_word: bool) -> bool {
         self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).is_some_and(|s| allow_word || !s.word)
@@ -731,12 +732,30 @@ impl<'a> Walker<'a, '_> {
                     Tok::Word => self.cue_start(k),
                 },
             };
-            if n > 0 && took != Took::Term && role_end {
+            // (After a head noun, or a capitalized field right after one: "Cục An ninh …",
+            // not "Becamex IDC cho rằng".)
+            let after_head = took == Took::Head
+                || took == Took::Compound
+                    && i >= 3
+                    && self.cap(i - 2)
+                    && self.word(i - 2).is_some_and(|w| w.chars().skip(1).all(char::is_lowercase))
+                    && (self.cue_is(i - 3, "list_and")
+                        || self
+                            .org_at(i - 3)
+                            .is_some_and(|(m, kd)| kd == Kind::Org { head: true } && m.end() == self.tok(i - 3).e));
+            if n > 0 && after_head && role_end {
                 return Some((k, Took::Nothing));
             }
             // A level after a field: "Ban Chỉ đạo bầu cử xã".
-            if n > 0 && took == Took::Head && self.org_at(k).is_some_and(|(_, kd)| kd == Kind::Unit) {
-                return Some((k, Took::Org));
+            if n > 0 && took == Took::Head {
+                if let Some((m, Kind::Unit)) = self.org_at(k) {
+                    // (Not "xã" in "xã hội": a place, the end of the role or a verb follows.)
+                    let u = self.tok_at(m.end());
+                    let ends = self.toks.get(u).is_none_or(|t| t.kind != Tok::Word) || self.cap(u) || self.cue_start(u);
+                    if ends {
+                        return Some((k, Took::Org));
+                    }
+                }
             }
         }
         if (self.cue_is(i, "list_and") || w == "&")
@@ -1138,6 +1157,16 @@ impl<'a> Walker<'a, '_> {
         }
         let cue_s = self.tok(i).s;
         let text = self.c.text;
+        // A bare "giữ chức" in a life story ("Từ năm 1973 đến năm 1976, đồng chí A giữ chức
+        // vụ …") tells a past period, not a decision.
+        if self.word(i).is_some_and(|w| w.to_lowercase() == "giữ") {
+            let sentence = &text[text[..cue_s].rfind([';', '\n']).map_or(0, |p| p + 1)..cue_s];
+            let sentence = sentence.rfind(". ").map_or(sentence, |p| &sentence[p + 2..]);
+            let lower = sentence.to_lowercase();
+            if ["năm 19", "/19", "từ năm", "đến năm", "thời gian"].iter().any(|w| lower.contains(w)) {
+                return j;
+            }
+        }
         // The people and the cue in one clause, with no group ("chúc mừng các đồng chí vừa
         // được bổ nhiệm …") nor another act between them.
         let clause = |a: usize, b: usize| {
@@ -1631,6 +1660,15 @@ mod tests {
         );
         // A past period is no office: "từng giữ chức".
         assert_people("Ông Lê Văn Bình từng giữ chức Chủ tịch UBND xã.", &[("Lê Văn Bình", &[])]);
+        assert_people(
+            "Từ năm 1973 đến năm 1976, đồng chí Lê Văn Bình giữ chức Phó Chủ tịch tỉnh.",
+            &[("Lê Văn Bình", &[])],
+        );
+        // A group between the person and the office: not theirs.
+        assert_people(
+            "Ông Vũ Văn Tâm chúc mừng các đồng chí vừa được bổ nhiệm giữ chức vụ Phó Giám đốc Sở Nội vụ.",
+            &[("Vũ Văn Tâm", &[])],
+        );
     }
 
     #[test]

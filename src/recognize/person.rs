@@ -477,7 +477,7 @@ impl<'a> Walker<'a, '_> {
             }
         }
         // An organization or level noun by itself ("Trường", "Phường", "Bộ", "Ban", "Đoàn").
-        if self.is_title_at(k) || !self.org_at(k).is_some_and(|(m, _)| m.end() == t.e) {
+        if self.is_title_at(k) || self.org_at(k).is_none_or(|(m, _)| m.end() != t.e) {
             return false;
         }
         let ends = match self.toks.get(k + 1) {

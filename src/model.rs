@@ -385,7 +385,9 @@ pub struct Role {
     pub organization: Option<String>,
     /// Abbreviations expanded ("Phó chủ tịch Hội đồng nhân dân huyện"), when any was.
     pub expanded: Option<String>,
-    /// "former" (nguyên) or "acting" (quyền), when qualified.
+    /// "former" (nguyên) or "acting" (quyền), when qualified; "elected", "appointed" or
+    /// "relieved" for an office the person is elected, appointed or moved to, or relieved
+    /// of ("được bầu giữ chức …", "bổ nhiệm giữ chức …", "thôi giữ chức …").
     pub qualifier: Option<String>,
     /// 1.0, or lower when matched without diacritics.
     pub confidence: f32,

@@ -1472,3 +1472,50 @@ fn clean_text_with_trademark_signs_is_not_repaired() {
     assert_eq!(d.input.encoding, "tcvn3");
     assert_eq!(names(&d), ["Trần Văn Bình"]);
 }
+
+// ---------------------------------------------------------------- issue 12: names and roles
+
+#[test]
+fn issue12_name_syllable_that_is_a_common_noun() {
+    let d = parse(
+        "Sáng 5/3, Huyện ủy tổ chức hội nghị. Dự có Đại tá Ngô Đình Trường, Chỉ huy trưởng Bộ CHQS tỉnh; \
+         các đồng chí Vũ Minh An, Phó Chủ tịch UBND tỉnh; Hà Ban, Phó Trưởng Ban Tổ chức Tỉnh ủy. \
+         Phó Chủ tịch HĐND tỉnh Lê Bộ Khánh trình bày tờ trình. Đồng chí Hà Ban phát biểu.",
+    );
+    assert_eq!(names(&d), ["Ngô Đình Trường", "Vũ Minh An", "Hà Ban", "Lê Bộ Khánh"], "{:?}", people(&d));
+    assert_eq!(
+        person(&d, "Hà Ban").roles.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        ["Phó Trưởng Ban Tổ chức Tỉnh ủy"]
+    );
+}
+
+#[test]
+fn issue12_offices_elected_appointed_relieved_are_roles() {
+    let d = parse(
+        "Kết quả, ông Vũ Văn Tâm, Bí thư Đảng ủy xã được bầu giữ chức Chủ tịch HĐND xã khóa X, nhiệm kỳ 2021 - 2026; \
+         ông Lê Văn Bình được bầu làm Phó Chủ tịch UBND xã. Đồng chí Trần Minh Đức thôi giữ chức Bí thư Huyện ủy, \
+         được điều động và bổ nhiệm giữ chức vụ Giám đốc Sở Nội vụ.",
+    );
+    let roles = |n: &str| person(&d, n).roles.iter().map(|r| (r.text.clone(), r.qualifier.clone())).collect::<Vec<_>>();
+    let q = |s: &str| Some(s.to_string());
+    assert_eq!(roles("Vũ Văn Tâm"), [("Bí thư Đảng ủy xã".into(), None), ("Chủ tịch HĐND xã".into(), q("elected"))]);
+    assert_eq!(roles("Lê Văn Bình"), [("Phó Chủ tịch UBND xã".into(), q("elected"))]);
+    assert_eq!(
+        roles("Trần Minh Đức"),
+        [("Bí thư Huyện ủy".into(), q("relieved")), ("Giám đốc Sở Nội vụ".into(), q("appointed"))]
+    );
+}
+
+#[test]
+fn issue12_roles_not_cut_short() {
+    assert_people(
+        "Đồng chí Lê Văn Bình – Đảng ủy viên, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, kiêm Chủ tịch Công đoàn phường, triển khai kế hoạch. \
+         Ông Vũ Minh Tâm, Trưởng Ban Chỉ đạo bầu cử xã, Cục trưởng Cục An ninh chính trị nội bộ, phát biểu. \
+         Ông Đỗ Văn Hải, Tổng Thanh tra Chính phủ, dự.",
+        &[
+            ("Lê Văn Bình", &["Đảng ủy viên", "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường", "Chủ tịch Công đoàn phường"]),
+            ("Vũ Minh Tâm", &["Trưởng Ban Chỉ đạo bầu cử xã", "Cục trưởng Cục An ninh chính trị nội bộ"]),
+            ("Đỗ Văn Hải", &["Tổng Thanh tra Chính phủ"]),
+        ],
+    );
+}

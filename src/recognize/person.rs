@@ -22,7 +22,9 @@ pub struct RoleMention {
     pub title_start: usize,
     /// End of the title part.
     pub title_end: usize,
-    /// "former" or "acting".
+    /// "former" or "acting" (written before the title); "elected", "appointed" or
+    /// "relieved" for an office the text says the person is elected or appointed to, or
+    /// relieved of.
     pub qualifier: Option<&'static str>,
     /// The role with its abbreviations expanded, when it has any.
     pub expanded: Option<String>,
@@ -439,10 +441,53 @@ impl<'a> Walker<'a, '_> {
     /// Length (in tokens) of the run of name syllables at `i`, at most `max`.
     fn cap_run(&self, i: usize, max: usize) -> usize {
         let mut n = 0;
-        while n < max && self.name_syllable(i + n) {
-            n += 1;
+        while n < max {
+            if self.name_syllable(i + n) || (n > 0 && self.word_in_name(i, n, max)) {
+                n += 1;
+            } else {
+                break;
+            }
         }
         n
+    }
+    /// Is token `i + n`, a capitalized common noun that is also a given name ("Lê Trường
+    /// Sơn", "Trần Thị Phường", "Lê Bộ Lĩnh", "Hà Ban"), a syllable of the name that the
+    /// family name at `i` opens? Only as the second or third syllable, where it ends the
+    /// run (punctuation or a verb follows) or, second, a name syllable follows; never
+    /// where a longer lexicon entry starts ("Ban Tổ chức", "Bộ Công an").
+    fn word_in_name(&self, i: usize, n: usize, max: usize) -> bool {
+        let k = i + n;
+        if n > 2 || !self.is_surname(i, true) {
+            return false;
+        }
+        let Some(w) = self.word(k) else { return false };
+        let mut cs = w.chars();
+        let first_upper = cs.next().is_some_and(char::is_uppercase);
+        if !first_upper || w.chars().count() > 8 || !cs.all(|c| crate::spelling::is_alphabetic(c) && c.is_lowercase()) {
+            return false;
+        }
+        let t = self.tok(k);
+        // One space from the syllable before (a tab or a line break ends the name).
+        if &self.c.text[self.tok(k - 1).e..t.s] != " " {
+            return false;
+        }
+        for (ms, cursor) in [(self.c.person, &self.cursor[0]), (self.c.org, &self.cursor[1])] {
+            if find_near(ms, cursor, t.s).is_some_and(|m| m.end() > t.e) {
+                return false;
+            }
+        }
+        // An organization or level noun by itself ("Trường", "Phường", "Bộ", "Ban", "Đoàn").
+        if self.is_title_at(k) || self.org_at(k).is_none_or(|(m, _)| m.end() != t.e) {
+            return false;
+        }
+        let ends = match self.toks.get(k + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                Tok::Punct(c) => matches!(c, ',' | ';' | '.' | ')' | '-' | '–' | ':'),
+                Tok::Word => !self.cap(k + 1) && self.name_ends(k + 1),
+            },
+        };
+        ends || (n == 1 && n + 1 < max && self.name_syllable(k + 1))
     }
     fn is_surname(&self, i: usize, allow_word: bool) -> bool {
         self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).is_some_and(|s| allow_word || !s.word)
@@ -671,6 +716,47 @@ impl<'a> Walker<'a, '_> {
                 // ("Hội đồng thành viên Tập đoàn …" took "Hội đồng").
                 return Some((k, if matches!(took, Took::Org | Took::Head) { Took::Org } else { Took::Nothing }));
             }
+            // The lower-case last words of a name, where the role ends after them: "Khu di
+            // tích", "Cục An ninh chính trị nội bộ", "Trung tâm … và thi đấu thể thao".
+            let n = (0..4).take_while(|&d| lower(i + d)).count();
+            let k = i + n;
+            let role_end = match self.toks.get(k) {
+                None => true,
+                Some(t) => match t.kind {
+                    Tok::Punct(c) => {
+                        matches!(c, ',' | ';' | ')' | '.')
+                            || matches!(c, '-' | '–')
+                                && self.tok(k - 1).e < t.s
+                                && self.toks.get(k + 1).is_some_and(|u| t.e < u.s)
+                    }
+                    Tok::Word => self.cue_start(k),
+                },
+            };
+            // (After a head noun, or a capitalized field right after one: "Cục An ninh …",
+            // not "Becamex IDC cho rằng".)
+            let after_head = took == Took::Head
+                || took == Took::Compound
+                    && i >= 3
+                    && self.cap(i - 2)
+                    && self.word(i - 2).is_some_and(|w| w.chars().skip(1).all(char::is_lowercase))
+                    && (self.cue_is(i - 3, "list_and")
+                        || self
+                            .org_at(i - 3)
+                            .is_some_and(|(m, kd)| kd == Kind::Org { head: true } && m.end() == self.tok(i - 3).e));
+            if n > 0 && after_head && role_end {
+                return Some((k, Took::Nothing));
+            }
+            // A level after a field: "Ban Chỉ đạo bầu cử xã".
+            if n > 0 && took == Took::Head {
+                if let Some((m, Kind::Unit)) = self.org_at(k) {
+                    // (Not "xã" in "xã hội": a place, the end of the role or a verb follows.)
+                    let u = self.tok_at(m.end());
+                    let ends = self.toks.get(u).is_none_or(|t| t.kind != Tok::Word) || self.cap(u) || self.cue_start(u);
+                    if ends {
+                        return Some((k, Took::Org));
+                    }
+                }
+            }
         }
         if (self.cue_is(i, "list_and") || w == "&")
             && self.cap(i + 1)
@@ -781,6 +867,11 @@ impl<'a> Walker<'a, '_> {
             let kiem = self.cue_is(k, "concurrent");
             if (sep || kiem) && (self.is_title_at(k + 1) || self.qualifier_at(k + 1) && self.is_title_at(k + 2)) {
                 i = k + 1;
+                continue;
+            }
+            // ", kiêm Chủ tịch Công đoàn phường"
+            if sep && self.punct(k) == Some(',') && self.cue_is(k + 1, "concurrent") && self.is_title_at(k + 2) {
+                i = k + 2;
                 continue;
             }
             return (out, i);
@@ -1002,6 +1093,8 @@ impl<'a> Walker<'a, '_> {
 
     fn walk(&self, out: &mut Vec<PersonMention>) {
         let mut i = 0;
+        // The last office read: where it ended, and the mentions it went to.
+        let mut office: (usize, Vec<usize>) = (0, Vec::new());
         while self.toks.get(i).is_some() {
             // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
             // inner words are no title ("Thường vụ").
@@ -1014,10 +1107,129 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
+            if let Some((qualifier, j)) = self.office_cue(i) {
+                i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
+                self.toks.drop_before(i.saturating_sub(1));
+                continue;
+            }
             i = self.at(i, out).max(i + 1);
             // The walk looks back one token at most.
             self.toks.drop_before(i.saturating_sub(1));
         }
+    }
+
+    /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
+    /// ("elected", "appointed", "relieved"; `None` for a past period, "từng giữ chức") and
+    /// the token after it.
+    fn office_cue(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != Tok::Word {
+            return None;
+        }
+        let m = find_at(self.c.cues, t.s)?;
+        let q = self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
+            "office_elected" => Some(Some("elected")),
+            "office_appointed" => Some(Some("appointed")),
+            "office_relieved" => Some(Some("relieved")),
+            "office_past" => Some(None),
+            _ => None,
+        })?;
+        Some((q, self.tok_at(m.end())))
+    }
+
+    /// The office after the cue at token `i` (`j` after it) goes to the people named just
+    /// before the cue in the same clause ("ông A và bà B được bầu giữ chức X"), or to those
+    /// of the office before it in the same sentence ("thôi giữ chức X, … và bổ nhiệm giữ
+    /// chức Y"); written without a trailing term (", nhiệm kỳ …", "khóa X"). Returns the
+    /// token after the office.
+    fn office(
+        &self,
+        i: usize,
+        j: usize,
+        qualifier: Option<&'static str>,
+        last: &mut (usize, Vec<usize>),
+        out: &mut [PersonMention],
+    ) -> usize {
+        let Some(qualifier) = qualifier else { return j };
+        let (roles, next) = self.roles(j, false);
+        if roles.is_empty() {
+            return j;
+        }
+        let cue_s = self.tok(i).s;
+        let text = self.c.text;
+        // A bare "giữ chức" in a life story ("Từ năm 1973 đến năm 1976, đồng chí A giữ chức
+        // vụ …") tells a past period, not a decision.
+        if self.word(i).is_some_and(|w| w.to_lowercase() == "giữ") {
+            let sentence = &text[text[..cue_s].rfind([';', '\n']).map_or(0, |p| p + 1)..cue_s];
+            let sentence = sentence.rfind(". ").map_or(sentence, |p| &sentence[p + 2..]);
+            let lower = sentence.to_lowercase();
+            if ["năm 19", "/19", "từ năm", "đến năm", "thời gian"].iter().any(|w| lower.contains(w)) {
+                return j;
+            }
+        }
+        // The people and the cue in one clause, with no group ("chúc mừng các đồng chí vừa
+        // được bổ nhiệm …") nor another act between them.
+        let clause = |a: usize, b: usize| {
+            a <= b
+                && b - a <= 240
+                && !text[a..b].contains([';', '\n', '?', '!'])
+                && !text[a..b].contains(". ")
+                && !self.c.cues[self.c.cues.partition_point(|m| m.start() < a)..]
+                    .iter()
+                    .take_while(|m| m.start() < b)
+                    .any(|m| {
+                        self.c.lex.cue_entries(m).any(|c| {
+                            matches!(
+                                c.name.as_str(),
+                                "group"
+                                    | "plural"
+                                    | "speech"
+                                    | "directive"
+                                    | "conclusion"
+                                    | "opening"
+                                    | "closing"
+                                    | "report"
+                                    | "chair"
+                                    | "co_chair"
+                                    | "attend"
+                                    | "contribution"
+                            )
+                        })
+                    })
+        };
+        let mut targets: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, p)| p.start >= last.0 && cue_s.saturating_sub(p.end) <= 400)
+            .filter(|(_, p)| p.name.is_some() && clause(p.end, cue_s))
+            .map(|(k, _)| k)
+            .collect();
+        if targets.is_empty() && clause(last.0, cue_s) {
+            targets = std::mem::take(&mut last.1);
+        }
+        let mut end = cue_s;
+        for mut r in roles {
+            // A term inside the office ends it.
+            let inner = self.c.cues.partition_point(|m| m.start() < r.title_end);
+            if let Some(m) = self.c.cues[inner..]
+                .iter()
+                .take_while(|m| m.start() < r.end)
+                .find(|m| self.c.lex.cue_entries(m).any(|c| c.name == "term"))
+            {
+                r.end = r.title_end.max(text[..m.start()].trim_end_matches([' ', ',', '-']).len());
+                r.expanded = self.expand(r.start, r.end);
+            }
+            r.qualifier = Some(qualifier);
+            end = end.max(r.end);
+            for &k in &targets {
+                if !out[k].roles.iter().any(|x| x.start == r.start) {
+                    out[k].roles.push(r.clone());
+                }
+            }
+        }
+        *last = (end, targets);
+        next
     }
 
     /// Try a mention at token `i`; push what is found and return the next token.
@@ -1399,5 +1611,86 @@ mod tests {
     #[test]
     fn two_syllable_name_after_a_title() {
         assert_people("Tổng Bí thư Tô Lâm yêu cầu", &[("Tô Lâm", &["Tổng Bí thư"])]);
+    }
+
+    #[test]
+    fn name_syllables_that_are_also_nouns() {
+        assert_people(
+            "Dự có Đại tá Ngô Đình Trường, Chỉ huy trưởng Bộ CHQS tỉnh; bà Trần Thị Phường, Chủ tịch Hội LHPN xã.",
+            &[("Ngô Đình Trường", &["Chỉ huy trưởng Bộ CHQS tỉnh"]), ("Trần Thị Phường", &["Chủ tịch Hội LHPN xã"])],
+        );
+        assert_people(
+            "Phó Tổng Thư ký Quốc hội Lê Bộ Khánh trình bày tờ trình.",
+            &[("Lê Bộ Khánh", &["Phó Tổng Thư ký Quốc hội"])],
+        );
+        assert_people(
+            "Dự có các đồng chí Vũ Minh An, Phó Chủ tịch tỉnh; Hà Ban, Phó Trưởng Ban Tổ chức T.Ư.",
+            &[("Vũ Minh An", &["Phó Chủ tịch tỉnh"]), ("Hà Ban", &["Phó Trưởng Ban Tổ chức T.Ư"])],
+        );
+    }
+
+    #[test]
+    fn offices_elected_appointed_relieved() {
+        let text = "Kết quả, ông Vũ Văn Tâm, Bí thư Đảng ủy xã được bầu giữ chức Chủ tịch HĐND xã khóa X; \
+                    ông Lê Văn Bình và bà Ngô Thị Hoa tiếp tục được bầu giữ chức Phó Chủ tịch UBND xã. \
+                    Đồng chí Trần Minh Đức thôi giữ chức Bí thư Huyện ủy, điều động và bổ nhiệm giữ chức Giám đốc Sở Nội vụ, nhiệm kỳ 2020-2025.";
+        assert_people(
+            text,
+            &[
+                ("Vũ Văn Tâm", &["Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"]),
+                ("Lê Văn Bình", &["Phó Chủ tịch UBND xã"]),
+                ("Ngô Thị Hoa", &["Phó Chủ tịch UBND xã"]),
+                ("Trần Minh Đức", &["Bí thư Huyện ủy", "Giám đốc Sở Nội vụ"]),
+            ],
+        );
+        let lex = Lexicon::default();
+        let k = key(text);
+        let scan = lex.scan(text, &k, false);
+        let c = Ctx { text, key: &k, lex: &lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        let q: Vec<Vec<Option<&str>>> =
+            find_people(&c, 0, text.len()).iter().map(|p| p.roles.iter().map(|r| r.qualifier).collect()).collect();
+        assert_eq!(
+            q,
+            vec![
+                vec![None, Some("elected")],
+                vec![Some("elected")],
+                vec![Some("elected")],
+                vec![Some("relieved"), Some("appointed")]
+            ]
+        );
+        // A past period is no office: "từng giữ chức".
+        assert_people("Ông Lê Văn Bình từng giữ chức Chủ tịch UBND xã.", &[("Lê Văn Bình", &[])]);
+        assert_people(
+            "Từ năm 1973 đến năm 1976, đồng chí Lê Văn Bình giữ chức Phó Chủ tịch tỉnh.",
+            &[("Lê Văn Bình", &[])],
+        );
+        // A group between the person and the office: not theirs.
+        assert_people(
+            "Ông Vũ Văn Tâm chúc mừng các đồng chí vừa được bổ nhiệm giữ chức vụ Phó Giám đốc Sở Nội vụ.",
+            &[("Vũ Văn Tâm", &[])],
+        );
+    }
+
+    #[test]
+    fn roles_not_cut_short() {
+        assert_people(
+            "Đồng chí Lê Văn Bình – Đảng ủy viên, Phó Chủ tịch Ủy ban MTTQ Việt Nam phường, kiêm Chủ tịch Công đoàn phường, triển khai kế hoạch.",
+            &[(
+                "Lê Văn Bình",
+                &["Đảng ủy viên", "Phó Chủ tịch Ủy ban MTTQ Việt Nam phường", "Chủ tịch Công đoàn phường"],
+            )],
+        );
+        assert_people(
+            "Ông Vũ Minh Tâm, Trưởng Ban Chỉ đạo bầu cử xã, phát biểu.",
+            &[("Vũ Minh Tâm", &["Trưởng Ban Chỉ đạo bầu cử xã"])],
+        );
+        assert_people(
+            "Ông Vũ Minh Tâm, Cục trưởng Cục An ninh chính trị nội bộ, dự.",
+            &[("Vũ Minh Tâm", &["Cục trưởng Cục An ninh chính trị nội bộ"])],
+        );
+        assert_people(
+            "Ông Vũ Minh Tâm, Tổng Thanh tra Chính phủ; ông Lê Văn Bình, Phó Hạt trưởng Hạt Kiểm lâm huyện.",
+            &[("Vũ Minh Tâm", &["Tổng Thanh tra Chính phủ"]), ("Lê Văn Bình", &["Phó Hạt trưởng Hạt Kiểm lâm huyện"])],
+        );
     }
 }

@@ -48,6 +48,22 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
     };
     for c in cx.cues().filter(organizes) {
         let Some((ss, se, _)) = cx.sentence_of(c.start) else { continue };
+        // "Ban Tổ chức Hội nghị …": a capitalized verb inside a sentence is part of a
+        // name, not the organizing verb.
+        if c.name == "organize" && c.start > ss && cx.text[c.start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "… hội nghị được tổ chức theo hình thức trực tuyến": a passive verb has no
+        // organizer before it.
+        let before = cx.key[ss..c.start].trim_end();
+        if c.name == "organize"
+            && cx.lex.words(WordList::PassiveMark).iter().any(|p| {
+                before.ends_with(p.as_str())
+                    && before[..before.len() - p.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+            })
+        {
+            continue;
+        }
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
         let cue_key = &cx.key[c.start..c.end];

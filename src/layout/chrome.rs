@@ -64,7 +64,7 @@ fn date_at(b: &[u8], i: usize) -> Option<NumericDate> {
     let (end, third) = digits(b, k + 1, 1, 4)?;
     let (y, m, d) = if j - i == 4 { (first, second, third) } else { (third, second, first) };
     let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-    ok.then(|| NumericDate { start: i, end, year: y as i32, month: m as u8, day: d as u8 })
+    ok.then_some(NumericDate { start: i, end, year: y as i32, month: m as u8, day: d as u8 })
 }
 
 /// Does `line` hold a clock time ("08:30", "19:57:31", "8h30")?
@@ -158,10 +158,7 @@ fn is_related(line: &str) -> bool {
 pub(super) fn mark_chrome(text: &str, key: &str, lex: &Lexicon, blocks: &mut Vec<Block>) {
     // Menus and banners are read only above the article's first long paragraph (a
     // portal's footer lines go on to the publisher); related-article lines anywhere.
-    let body_from = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph && text[b.start..b.end].chars().count() >= 120)
-        .map_or(usize::MAX, |b| b.start);
+    let body_from = super::body_start(text, blocks).map_or(usize::MAX, |i| blocks[i].start);
     let mut out = Vec::with_capacity(blocks.len());
     for mut b in blocks.drain(..) {
         if b.kind != BlockKind::Paragraph {

@@ -180,11 +180,7 @@ fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
     let n = blocks.len();
     // A portal banner above the article never starts the footer: the footer comes after
     // the article's first long paragraph.
-    let body = blocks
-        .iter()
-        .position(|b| b.kind == BlockKind::Paragraph && text[b.start..b.end].chars().count() >= 120)
-        .unwrap_or(n);
-    let tail_from = n.saturating_sub(12).max(body + 1);
+    let tail_from = n.saturating_sub(12).max(body_start(text, blocks).map_or(0, |b| b + 1));
     let footer_from = (tail_from..n).find(|&i| {
         let b = blocks[i];
         b.kind == BlockKind::Paragraph
@@ -198,6 +194,16 @@ fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// The article's first paragraph: the first that reads as body text (a sentence of 40
+/// characters or more, or any line of 120), above which sit banners and menus.
+pub(crate) fn body_start(text: &str, blocks: &[Block]) -> Option<usize> {
+    blocks.iter().position(|b| {
+        let line = &text[b.start..b.end];
+        let n = line.chars().count();
+        b.kind == BlockKind::Paragraph && (n >= 120 || n >= 40 && line.ends_with('.'))
+    })
 }
 
 /// The title: a formal document's type heading, or else the headline of a news
@@ -354,7 +360,8 @@ fn mark_last_byline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &
         && line.chars().next().is_some_and(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
         && !starts_with_person_word(lex, text, scan, b.start, b.end)
-        && names_an_author(lex, line, &key[b.start..b.start + line.len()], scan.ascii);
+        && (names_an_author(lex, line, &key[b.start..b.start + line.len()], scan.ascii)
+            || Scan::within(&scan.org, b.start, b.end).first().is_some_and(|m| m.start() == b.start));
     if i > 0 && (plain || labelled && line.chars().count() <= 120) {
         blocks[i].kind = BlockKind::Byline;
     } else if blocks[i].kind == BlockKind::Paragraph {
@@ -371,7 +378,8 @@ fn key_ends_label(s: &str) -> bool {
     s.trim_end().ends_with(':')
 }
 
-/// Can a short last line be a byline: every word capitalized ("Kim Ngân", "HỒ LAN"), or
+/// Can a short last line be a byline (when it does not open with an office, "Ban Dân
+/// vận Huyện ủy"): every word capitalized ("Kim Ngân", "HỒ LAN"), or
 /// a family name first ("Vương hợp"); one word only with a mark of an abbreviation
 /// ("M.Q.", "TTXVN/Tin Tức") or in capitals ("PV"). A page cut off mid-sentence ends
 /// with no byline: "Thay mặt", "Ho".

@@ -240,7 +240,9 @@ fn mark_headline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut
     // The lead's date and a comma ("Sáng 25/10, Thủ tướng …", "Sáng nay (28/5), …"),
     // a decree's "Căn cứ …;" line, a photo caption ("(thứ 2 từ trái sang)"): no headline.
     let k = &key[b.start..b.end];
-    let lead_date = starts_with_date_lead(lex, k) && line.char_indices().take(40).any(|(_, c)| c == ',');
+    let lead_date = starts_with_date_lead(lex, k)
+        && line.char_indices().take(40).any(|(_, c)| c == ',')
+        && (ends_sentence(line) || line.ends_with('…') || chars > 160);
     let caption = lex.words(WordList::CaptionMark).iter().any(|m| k.contains(m.as_str()));
     if after_prefix || lead_date || caption || line.ends_with(';') {
         return;
@@ -384,6 +386,11 @@ fn key_ends_label(s: &str) -> bool {
 /// ("M.Q.", "TTXVN/Tin Tức") or in capitals ("PV"). A page cut off mid-sentence ends
 /// with no byline: "Thay mặt", "Ho".
 fn names_an_author(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
+    // A note after the name ("(Thực hiện)", "(t/h)") is read by the byline recognizer.
+    let line = match line.strip_suffix(')').and_then(|u| u.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => line,
+    };
     let words: Vec<&str> = line.split_whitespace().collect();
     let cap = |w: &str| w.trim_start_matches(['(', '“', '"']).chars().next().is_none_or(|c| !c.is_lowercase());
     if words.len() == 1 {

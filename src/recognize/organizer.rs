@@ -56,14 +56,11 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
         // "… hội nghị được tổ chức theo hình thức trực tuyến": a passive verb has no
         // organizer before it.
         let before = cx.key[ss..c.start].trim_end();
-        if c.name == "organize"
+        let passive = c.name == "organize"
             && cx.lex.words(WordList::PassiveMark).iter().any(|p| {
                 before.ends_with(p.as_str())
                     && before[..before.len() - p.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
-            })
-        {
-            continue;
-        }
+            });
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
         let cue_key = &cx.key[c.start..c.end];
@@ -83,6 +80,9 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
             continue;
         }
         let name = meeting_name(cx, verb_end, se);
+        if passive {
+            return Organizing { organizer: None, name };
+        }
         let organizer = subject(cx, &words, dates, people, (ss, c.start), meets);
         if organizer.is_some() {
             return Organizing { organizer, name };

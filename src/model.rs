@@ -123,6 +123,10 @@ pub struct Document {
     pub captions: Vec<Caption>,
     /// The byline.
     pub author: Option<Text>,
+    /// The page's publish date, from a timestamp line ("Cập nhật: 09:15, 14/08/2025")
+    /// or a crawler's date prefix: never the meeting's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DocDate>,
     /// The portal footer (publisher block).
     pub publisher: Option<Publisher>,
     /// Formal header (issuer, motto, number, place and date, type and abstract).
@@ -726,7 +730,7 @@ macro_rules! span_fields {
 
 // The one list of the span-bearing fields of the model: a new field with a span goes here.
 span_fields! {
-    Document { ; title, author, people, captions, recipients, header, signature, minutes, diagnostics, publisher, meeting }
+    Document { ; title, author, published, people, captions, recipients, header, signature, minutes, diagnostics, publisher, meeting }
     Person { ; mentions, roles }
     Diagnostic { ; span }
     Publisher {

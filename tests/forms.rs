@@ -1519,3 +1519,55 @@ fn issue12_roles_not_cut_short() {
         ],
     );
 }
+
+// ---------------------------------------------------------------- issue 12: page chrome
+
+/// Pattern 1: menu labels, a portal banner and a crawler prefix are not the headline;
+/// the banner does not start the footer.
+#[test]
+fn page_chrome_is_not_the_headline() {
+    let text = "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN AN LẠC\nTin tức\n\nnull Hội nghị giao ban quý III của UBND xã Tân Hòa\n\n\
+                Sáng 12/9, UBND xã Tân Hòa tổ chức hội nghị giao ban quý III năm 2024. Ông Lê Văn Bình, Chủ tịch UBND xã chủ trì hội nghị.\n\n\
+                >> Hội nghị tổng kết công tác năm 2023\n";
+    let d = parse(text);
+    assert_eq!(d.title.as_ref().map(|t| t.text.as_str()), Some("Hội nghị giao ban quý III của UBND xã Tân Hòa"));
+    assert_eq!(meeting(&d).date.as_ref().map(|x| (x.month, x.day)), Some((9, 12)));
+    assert!(d.publisher.is_none());
+}
+
+/// Pattern 1: no headline in the text (a timestamp, then the lead): no title.
+#[test]
+fn no_headline_gives_no_title() {
+    let text = " date 2024-05-28 Sáng 28/5, Đảng ủy xã Tân Hòa tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.\n\n\
+                Ông Lê Văn Bình, Bí thư Đảng ủy xã chủ trì hội nghị. Các đại biểu đã thảo luận sôi nổi.\n";
+    let d = parse(text);
+    assert_eq!(d.title, None);
+    assert_eq!(d.published.as_ref().map(|p| (p.year, p.month, p.day)), Some((Some(2024), Some(5), Some(28))));
+}
+
+/// Pattern 2: a publish timestamp is metadata, never the meeting's date, and gives the
+/// year of a meeting date written without one.
+#[test]
+fn timestamp_is_the_published_date() {
+    let text = "Hội nghị giao ban tháng 6 của UBND xã Tân Hòa\n\nThứ Hai, 10/06/2024 08:30 (GMT+7)\n\n\
+                Sáng 7/6, UBND xã Tân Hòa tổ chức hội nghị giao ban tháng 6. Ông Lê Văn Bình, Chủ tịch UBND xã chủ trì hội nghị.\n";
+    let d = parse(text);
+    let p = d.published.as_ref().expect("a publish date");
+    assert_eq!((p.year, p.month, p.day, p.text.as_str()), (Some(2024), Some(6), Some(10), "10/06/2024"));
+    let date = meeting(&d).date.as_ref().expect("a date");
+    assert_eq!((date.year, date.month, date.day), (Some(2024), 6, 7));
+}
+
+/// Pattern 9: a labelled byline before the page's chrome is the author; a page cut off
+/// mid-sentence has none.
+#[test]
+fn byline_before_chrome_and_cut_off_page() {
+    let body = "Hội nghị giao ban tháng 6 của UBND xã Tân Hòa\n\n\
+                Sáng 7/6/2024, UBND xã Tân Hòa tổ chức hội nghị giao ban tháng 6 nhằm đánh giá kết quả công tác tháng 5 và bàn các nhiệm vụ trọng tâm trong tháng tới của xã.\n\n";
+    let d = parse(&format!(
+        "{body}Tác giả bài viết: Trần Minh Hà\nNguồn tin: Báo Tân Hòa\n\nÝ kiến bạn đọc\n\nThống kê truy cập\n"
+    ));
+    assert_eq!(d.author.as_ref().map(|a| a.text.as_str()), Some("Trần Minh Hà"));
+    let d = parse(&format!("{body}Thay mặt"));
+    assert_eq!(d.author, None);
+}

@@ -149,11 +149,10 @@ fn choose_date(
 fn year_from_context(asm: &Assembly<'_, '_>) -> Option<i32> {
     let in_title = |pos: usize| asm.block_kind_at(pos) == Some(BlockKind::Title);
     let period_year = |p: &PeriodMention| p.year.or(p.end_year);
-    asm.mentions
-        .periods
-        .iter()
-        .filter(|p| in_title(p.start))
-        .find_map(period_year)
+    // The page's publish timestamp dates the report: the best year there is.
+    let published = asm.mentions.published.map(|d| d.year);
+    published
+        .or_else(|| asm.mentions.periods.iter().filter(|p| in_title(p.start)).find_map(period_year))
         .or_else(|| asm.mentions.dates.iter().filter(|d| asm.body(d.start) || in_title(d.start)).find_map(|d| d.year))
         .or_else(|| {
             asm.mentions

@@ -143,6 +143,13 @@ fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Documen
     let meeting = meeting::meeting(&mut asm, opts, &ids);
     let publisher = publisher(&asm, &ids);
     let author = asm.text_at(mentions.author);
+    let published = mentions.published.map(|d| DocDate {
+        year: Some(d.year),
+        month: Some(d.month),
+        day: Some(d.day),
+        text: asm.cx.text[d.start..d.end].to_string(),
+        span: asm.span(d.start, d.end),
+    });
     Document {
         kind: mentions.document_kind,
         title,
@@ -150,6 +157,7 @@ fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Documen
         people,
         captions,
         author,
+        published,
         publisher,
         header: None,
         signature: None,

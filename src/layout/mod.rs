@@ -8,6 +8,7 @@
 //! as one; the portal footer is the run of labelled lines ("Cơ quan chủ quản:",
 //! "Địa chỉ:", …) at the end; the byline is the short line just before it.
 
+pub mod chrome;
 pub mod formal;
 
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan, WordList};
@@ -81,6 +82,7 @@ fn is_metadata(line: &str) -> bool {
         || t.eq_ignore_ascii_case("[img]")
         || t.starts_with("[img]") && t.len() < 8
         || t.starts_with("![")
+        || t.starts_with(">>")
 }
 
 /// True when the line ends like a sentence.
@@ -135,6 +137,7 @@ fn names_someone(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
 /// this order (each step only relabels blocks the steps before left as paragraphs).
 pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     let mut blocks = line_blocks(text);
+    chrome::mark_chrome(text, key, lex, &mut blocks);
     join_broken_names(text, key, lex, scan.ascii, &mut blocks);
     mark_footer(text, lex, scan, &mut blocks);
     let formal_heading = mark_title(text, key, lex, scan, &mut blocks);
@@ -142,7 +145,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
     mark_captions(text, lex, scan, &mut blocks);
     let formal = blocks.iter().any(|b| b.kind == BlockKind::Title) && formal_heading.is_some();
     if !formal {
-        mark_last_byline(text, lex, scan, &mut blocks);
+        mark_last_byline(text, key, lex, scan, &mut blocks);
     }
     // Formal documents: header and signature regions.
     formal::regions(text, key, lex, &mut blocks);
@@ -175,7 +178,9 @@ fn line_blocks(text: &str) -> Vec<Block> {
 /// Footer: from the first labelled footer line among the last lines to the end.
 fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
     let n = blocks.len();
-    let tail_from = n.saturating_sub(12);
+    // A portal banner above the article never starts the footer: the footer comes after
+    // the article's first long paragraph.
+    let tail_from = n.saturating_sub(12).max(body_start(text, blocks).map_or(0, |b| b + 1));
     let footer_from = (tail_from..n).find(|&i| {
         let b = blocks[i];
         b.kind == BlockKind::Paragraph
@@ -189,6 +194,16 @@ fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// The article's first paragraph: the first that reads as body text (a sentence of 40
+/// characters or more, or any line of 120), above which sit banners and menus.
+pub(crate) fn body_start(text: &str, blocks: &[Block]) -> Option<usize> {
+    blocks.iter().position(|b| {
+        let line = &text[b.start..b.end];
+        let n = line.chars().count();
+        b.kind == BlockKind::Paragraph && (n >= 120 || n >= 40 && line.ends_with('.'))
+    })
 }
 
 /// The title: a formal document's type heading, or else the headline of a news
@@ -216,6 +231,22 @@ fn mark_headline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut
     let b = blocks[i];
     let line = &text[b.start..b.end];
     let chars = line.chars().count();
+    // After a crawler's date prefix comes the page's description: a headline there
+    // does not end like a sentence ("… Phú Thọ.", "…", "(Toàn văn …)").
+    let after_prefix = i > 0
+        && blocks[i - 1].kind == BlockKind::Metadata
+        && !text[blocks[i - 1].end..b.start].contains('\n')
+        && (ends_sentence(line) || line.ends_with(['…', ')']));
+    // The lead's date and a comma ("Sáng 25/10, Thủ tướng …", "Sáng nay (28/5), …"),
+    // a decree's "Căn cứ …;" line, a photo caption ("(thứ 2 từ trái sang)"): no headline.
+    let k = &key[b.start..b.end];
+    let lead_date = starts_with_date_lead(lex, k)
+        && line.char_indices().take(40).any(|(_, c)| c == ',')
+        && (ends_sentence(line) || line.ends_with('…') || chars > 160);
+    let caption = lex.words(WordList::CaptionMark).iter().any(|m| k.contains(m.as_str()));
+    if after_prefix || lead_date || caption || line.ends_with(';') {
+        return;
+    }
     let agency_lead =
         line.starts_with('(') && line[..line.char_indices().nth(24).map_or(line.len(), |(i, _)| i)].contains(") -");
     // A line that opens with a title or honorific, names someone and ends like a
@@ -293,12 +324,32 @@ fn mark_captions(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
 /// Byline: the last content line before the footer (and before a trailing
 /// "more(…)" teaser), when short and not a sentence; or a byline glued to the end of
 /// the last paragraph, split off into a block of its own.
-fn mark_last_byline(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut Vec<Block>) {
+fn mark_last_byline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut Vec<Block>) {
     let last = (0..blocks.len()).rev().find(|&i| {
         matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Caption)
             && !text[blocks[i].start..blocks[i].end].starts_with("more(")
     });
-    let Some(i) = last else { return };
+    let Some(mut i) = last else { return };
+    // A labelled byline after the article's last long paragraph ("Tác giả bài viết: A"),
+    // with page chrome after it: the first such line.
+    let body_end = (0..blocks.len()).rev().find(|&j| {
+        blocks[j].kind == BlockKind::Paragraph && text[blocks[j].start..blocks[j].end].chars().count() >= 120
+    });
+    if let Some(e) = body_end {
+        let labelled_colon = |j: usize| {
+            let b = blocks[j];
+            b.kind == BlockKind::Paragraph
+                && text[b.start..b.end].chars().count() <= 80
+                && Scan::within(&scan.cues, b.start, b.end).first().is_some_and(|m| {
+                    m.start() == b.start
+                        && key_ends_label(&text[m.start()..m.end()])
+                        && lex.cue_entries(m).any(|c| c.name == "byline_label")
+                })
+        };
+        if let Some(j) = (e + 1..blocks.len()).take(12).find(|&j| labelled_colon(j)) {
+            i = j;
+        }
+    }
     let b = blocks[i];
     let line = text[b.start..b.end].trim_end_matches([' ', '.']);
     // Counted up to 9: only "at most 8" matters (the last block may be a long paragraph).
@@ -310,7 +361,9 @@ fn mark_last_byline(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut Vec<Blo
         && (!ends_sentence(line) || words <= 2)
         && line.chars().next().is_some_and(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
-        && !starts_with_person_word(lex, text, scan, b.start, b.end);
+        && !starts_with_person_word(lex, text, scan, b.start, b.end)
+        && (names_an_author(lex, line, &key[b.start..b.start + line.len()], scan.ascii)
+            || Scan::within(&scan.org, b.start, b.end).first().is_some_and(|m| m.start() == b.start));
     if i > 0 && (plain || labelled && line.chars().count() <= 120) {
         blocks[i].kind = BlockKind::Byline;
     } else if blocks[i].kind == BlockKind::Paragraph {
@@ -320,6 +373,33 @@ fn mark_last_byline(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut Vec<Blo
             blocks.insert(i + 1, Block { kind: BlockKind::Byline, start: tail, end: b.end });
         }
     }
+}
+
+/// Does a label cue end like a label ("Tác giả:")?
+fn key_ends_label(s: &str) -> bool {
+    s.trim_end().ends_with(':')
+}
+
+/// Can a short last line be a byline (when it does not open with an office, "Ban Dân
+/// vận Huyện ủy"): every word capitalized ("Kim Ngân", "HỒ LAN"), or
+/// a family name first ("Vương hợp"); one word only with a mark of an abbreviation
+/// ("M.Q.", "TTXVN/Tin Tức") or in capitals ("PV"). A page cut off mid-sentence ends
+/// with no byline: "Thay mặt", "Ho".
+fn names_an_author(lex: &Lexicon, line: &str, key: &str, ascii: bool) -> bool {
+    // A note after the name ("(Thực hiện)", "(t/h)") is read by the byline recognizer.
+    let line = match line.strip_suffix(')').and_then(|u| u.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => line,
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let cap = |w: &str| w.trim_start_matches(['(', '“', '"']).chars().next().is_none_or(|c| !c.is_lowercase());
+    if words.len() == 1 {
+        let w = words[0];
+        return w.contains(['.', '/'])
+            || w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    }
+    words.iter().all(|w| cap(w))
+        || key.split_whitespace().next().is_some_and(|k| lex.surname(k, ascii).is_some_and(|s| !s.word))
 }
 
 /// 2 to 5 capitalized words and nothing else: "Nguyễn Văn Hòa".
@@ -369,7 +449,10 @@ fn join_broken_names(text: &str, key: &str, lex: &Lexicon, ascii: bool, blocks: 
 fn starts_with_date_lead(lex: &Lexicon, key: &str) -> bool {
     let first = key.split_whitespace().next().unwrap_or("");
     lex.is_in(WordList::DateLineOpener, first)
-        && key.split_whitespace().take(4).any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && key
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.trim_start_matches('(').chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Where a byline glued to the end of a paragraph starts: the last sentence is two to

@@ -82,6 +82,26 @@ named_lists! {
         /// A header line containing one of these phrases is the national motto or the
         /// Party's name of a formal document; for the layout stage.
         StateHeader = "state_header",
+        /// A whole line that is one of these is page chrome: a menu or widget label, a
+        /// stray "null" ("Tin tức", "In bài viết"); for the layout stage.
+        ChromeLine = "chrome_line",
+        /// A line starting with one of these is page chrome: a portal banner, a
+        /// breadcrumb, a related-article heading ("Cổng thông tin điện tử"); for the layout stage.
+        ChromeLead = "chrome_lead",
+        /// A crawler's word before the page text ("null", "date" and an ISO date); for
+        /// the layout stage.
+        CrawlerPrefix = "crawler_prefix",
+        /// A label that opens a publish timestamp ("Cập nhật", "Ngày đăng"); for the
+        /// layout stage.
+        TimestampLabel = "timestamp_label",
+        /// A byline label inside a timestamp line ("Tác giả:"); for the layout stage.
+        BylineInlineLabel = "byline_inline_label",
+        /// A line holding one of these is a photo caption, never the headline ("từ
+        /// trái sang"); for the layout stage.
+        CaptionMark = "caption_mark",
+        /// A word right before an organizing verb that makes it passive ("được"): no
+        /// organizer before it.
+        PassiveMark = "passive_mark",
         /// Frequent syllables written without diacritics ("cua", "nguoi"): text rich in
         /// them was typed without accents.
         BareSyllable = "bare_syllable",

@@ -22,6 +22,11 @@ pub(crate) fn author(cx: &Context<'_, '_>) -> Option<(usize, usize)> {
         .max();
     let s = label_end.unwrap_or(b.start);
     let t = cx.text[s..b.end].trim().trim_matches('*').trim();
+    // "NGUYỄN AN (Thực hiện)", "Lan Anh (t/h)": a note after the name is not part of it.
+    let t = match t.strip_suffix(')').and_then(|u| u.rsplit_once(" (")) {
+        Some((name, note)) if note.chars().any(char::is_lowercase) => name.trim_end(),
+        _ => t,
+    };
     // "Nguyễn Văn Hòa - Văn phòng Huyện ủy": the name, without the role or office after it
     // (two names, "Hồng Nhung - Lê Anh", are two authors and stay).
     let t = match t.split_once(" - ").or_else(|| t.split_once(" – ")) {

@@ -14,6 +14,7 @@
 //! - [`location`]: the place named after each full date;
 //! - [`attendance`]: the people and groups listed after each attending cue;
 //! - [`publisher`]: the publisher's footer;
+//! - [`published`]: the page's publish date (a timestamp line);
 //! - [`byline`]: the author;
 //! - [`document_kind`]: minutes, notice, plan or news report;
 //! - [`formal`]: the header, signature, recipients, minutes fields and tasks of formal
@@ -34,6 +35,7 @@ pub mod location;
 pub mod meeting_kind;
 pub mod organizer;
 pub mod person;
+pub mod published;
 pub mod publisher;
 pub mod script;
 pub mod task_list;
@@ -117,6 +119,8 @@ pub struct Mentions {
     pub publisher: Option<publisher::PublisherMention>,
     /// The author, from the byline.
     pub author: Option<(usize, usize)>,
+    /// The page's publish date, from a timestamp line.
+    pub published: Option<crate::layout::chrome::NumericDate>,
     /// The kind of document.
     pub document_kind: DocumentKind,
     /// How well the words with diacritics spell Vietnamese (scrambled marks score low).
@@ -170,6 +174,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
     let attendance = attendance::attendance(&cx, &people);
     let publisher = publisher::publisher(&cx, &people);
     let author = byline::author(&cx);
+    let published = published::published(&cx);
     let topics = topics::topics(&cx, &counts);
     let document_kind = document_kind::document_kind(&cx);
     let script = script::toned_words(text);
@@ -189,6 +194,7 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
         attendance,
         publisher,
         author,
+        published,
         document_kind,
         script,
     }

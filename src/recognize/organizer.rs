@@ -61,6 +61,19 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
     };
     for c in cx.cues().filter(organizes) {
         let Some((ss, se, _)) = cx.sentence_of(c.start) else { continue };
+        // "Ban Tổ chức Hội nghị …": a capitalized verb inside a sentence is part of a
+        // name, not the organizing verb.
+        if c.name == "organize" && c.start > ss && cx.text[c.start..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "… hội nghị được tổ chức theo hình thức trực tuyến": a passive verb has no
+        // organizer before it.
+        let before = cx.key[ss..c.start].trim_end();
+        let passive = c.name == "organize"
+            && cx.lex.words(WordList::PassiveMark).iter().any(|p| {
+                before.ends_with(p.as_str())
+                    && before[..before.len() - p.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric())
+            });
         // The verb proper ("tổ chức" in a cue such as "tổ chức hội nghị"); a meeting
         // word must follow it closely in the same sentence.
         let cue_key = &cx.key[c.start..c.end];
@@ -82,6 +95,9 @@ pub(crate) fn organizing(cx: &Context<'_, '_>, dates: &[DateMention], people: &[
             continue;
         }
         let name = meeting_name(cx, verb_end, se);
+        if passive {
+            return Organizing { organizer: None, name };
+        }
         let organizer = subject(cx, &words, dates, people, (ss, c.start), meets);
         if organizer.is_some() {
             return Organizing { organizer, name };

@@ -46,6 +46,8 @@ named_lists! {
         Section = "section",
         /// A Roman-numbered section whose items are the tasks ("Nhiệm vụ").
         TaskSection = "task_section",
+        /// A section whose items are aims, not tasks ("Mục đích, yêu cầu").
+        PurposeSection = "purpose_section",
         /// A level noun that continues the issuer's name on the next line ("tỉnh").
         IssuerContinuation = "issuer_continuation",
         /// A line opening so gives the legal basis ("Căn cứ"), whose date is no meeting date.

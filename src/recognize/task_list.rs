@@ -6,7 +6,7 @@
 use super::context::Context;
 use super::list::{EnumList, MarkerStyle};
 use crate::layout::BlockKind;
-use crate::lexicon::WordList;
+use crate::lexicon::{FormalList, WordList};
 
 /// The lists that may hold tasks, as indices in the list mentions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,7 +36,11 @@ impl TaskLists {
 /// Find the lists of `lists` that may hold tasks.
 pub(crate) fn task_lists(cx: &Context<'_, '_>, lists: &[EnumList]) -> TaskLists {
     let mut best: Option<(i32, usize)> = None;
-    for (li, l) in lists.iter().enumerate().filter(|(_, l)| cx.body(l.start)) {
+    for (li, l) in lists
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| cx.body(l.start) && !is_outline(cx, l) && !under_purpose_heading(cx, l))
+    {
         let score = score(cx, l);
         if score > 0 && best.is_none_or(|(b, _)| score >= b) {
             best = Some((score, li));
@@ -46,11 +50,37 @@ pub(crate) fn task_lists(cx: &Context<'_, '_>, lists: &[EnumList]) -> TaskLists 
     let body = formal
         .then(|| {
             lists.iter().position(|l| {
-                cx.body(l.start) && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
+                cx.body(l.start)
+                    && !under_purpose_heading(cx, l)
+                    && l.items.iter().filter(|it| it.level == 0 && it.number.is_some()).count() >= 2
             })
         })
         .flatten();
     TaskLists { meeting: best.map(|(_, li)| li), body }
+}
+
+/// A document's outline rather than a list of tasks: every top-level item is Roman-numbered
+/// and opens with a short label and a colon ("I. Thời gian và địa điểm: …", "II. Nội
+/// dung:").
+fn is_outline(cx: &Context<'_, '_>, l: &EnumList) -> bool {
+    const MAX_LABEL_WORDS: usize = 6;
+    let mut top = l.items.iter().filter(|it| it.level == 0).peekable();
+    top.peek().is_some()
+        && top.all(|it| {
+            it.marker(cx.text).trim_end_matches(['.', ')', '/', '-']).chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                && cx.text[it.start..it.end].find(':').is_some_and(|colon| {
+                    cx.text[it.start..it.start + colon].split_whitespace().count() <= MAX_LABEL_WORDS
+                })
+        })
+}
+
+/// The list follows a heading of aims ("I. MỤC ĐÍCH, YÊU CẦU:"): its items are the
+/// aims of a plan, not its tasks.
+fn under_purpose_heading(cx: &Context<'_, '_>, l: &EnumList) -> bool {
+    let intro = cx.key[l.intro_start..l.intro_end.max(l.intro_start)].trim();
+    let heading = intro
+        .trim_start_matches(|c: char| matches!(c, 'i' | 'v' | 'x' | '.' | ')' | ' ' | '-' | '/') || c.is_ascii_digit());
+    cx.lex.formal_prefix(FormalList::PurposeSection, heading).is_some() && heading.len() < 60
 }
 
 /// How strongly the sentence that introduces the list `l` announces tasks or
@@ -106,6 +136,26 @@ mod tests {
         let m = mentions_of(text);
         assert_eq!(m.task_lists.meeting, None);
         assert!(m.tasks.is_empty());
+    }
+
+    #[test]
+    fn an_outline_is_not_a_task_list() {
+        let text = "Sáng 8/7/2024, Thường trực HĐND xã tổ chức tiếp xúc cử tri với nội dung như sau:\n\
+                    I. Thời gian và địa điểm: từ ngày 10/7/2024 tại nhà văn hóa thôn.\n\
+                    II. Nội dung tiếp xúc: thông báo kết quả kỳ họp.";
+        let m = mentions_of(text);
+        assert_eq!(m.task_lists.meeting, None, "{:?}", m.lists.len());
+    }
+
+    #[test]
+    fn aims_of_a_plan_are_not_its_tasks() {
+        let text = "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    Độc lập - Tự do - Hạnh phúc\nAn Hòa, ngày 10 tháng 7 năm 2024\nKẾ HOẠCH\nTổ chức đối thoại với nhân dân\n\
+                    I. MỤC ĐÍCH, YÊU CẦU:\n1. Nâng cao hiệu quả tuyên truyền pháp luật.\n2. Nắm bắt tâm tư của nhân dân.\n";
+        let m = mentions_of(text);
+        assert_eq!(m.task_lists.body, None);
+        let tasks = text.replace("MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ");
+        assert!(mentions_of(&tasks).task_lists.body.is_some());
     }
 
     #[test]

@@ -74,12 +74,6 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     }
 }
 
-/// The input span of the normalized range `s..e`.
-fn input_span(st: &Stages<'_, '_>, s: usize, e: usize) -> Span {
-    let (a, b) = st.norm.to_input(s, e);
-    Span::new(a, b)
-}
-
 /// The recognized parts with their spans moved to the input (through the document's
 /// one span visitor, [`Document::map_spans`]).
 fn in_input(
@@ -90,8 +84,8 @@ fn in_input(
     minutes: MinutesMention,
 ) -> (Option<Header>, Option<Signature>, Vec<Recipient>, MinutesMention) {
     let mut parts = Document { header, signature, recipients, minutes: Some(minutes.fields), ..Document::default() };
-    parts.map_spans(|s| input_span(st, s.start, s.end));
-    let at = |sp: Option<Span>| sp.map(|s| input_span(st, s.start, s.end));
+    parts.map_spans(|s| st.norm.input_span(s.start, s.end));
+    let at = |sp: Option<Span>| sp.map(|s| st.norm.input_span(s.start, s.end));
     let minutes = MinutesMention {
         fields: parts.minutes.unwrap_or_default(),
         chair_at: at(minutes.chair_at),
@@ -126,7 +120,7 @@ fn drop_merged_signers(st: &Stages<'_, '_>, doc: &mut Document, names: &[String]
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Signature)
-        .map(|b| input_span(st, b.start, b.end))
+        .map(|b| st.norm.input_span(b.start, b.end))
         .collect();
     let in_tail = |m: &Span| tail.iter().any(|t| m.start >= t.start && m.end <= t.end);
     let drop: Vec<bool> = doc
@@ -263,7 +257,7 @@ fn drop_legal_basis_date(st: &Stages<'_, '_>, doc: &mut Document) {
     let Some(m) = &mut doc.meeting else { return };
     let Some(d) = &m.date else { return };
     let basis = st.layout.blocks.iter().any(|b| {
-        let sp = input_span(st, b.start, b.end);
+        let sp = st.norm.input_span(b.start, b.end);
         sp.start <= d.span.start
             && d.span.end <= sp.end
             && st.lex.formal_prefix(FormalList::LegalBasis, &st.key[b.start..b.end]).is_some()
@@ -292,7 +286,7 @@ fn tidy_meeting(st: &Stages<'_, '_>, doc: &mut Document) {
     });
     let in_list = |sp: Span| {
         st.mentions.lists.iter().any(|l| {
-            let ls = input_span(st, l.start, l.end);
+            let ls = st.norm.input_span(l.start, l.end);
             ls.start <= sp.start && sp.end <= ls.end
         })
     };

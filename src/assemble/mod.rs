@@ -87,8 +87,7 @@ impl<'a, 'l> Deref for Assembly<'a, 'l> {
 impl Assembly<'_, '_> {
     /// The input span of the normalized range `start..end`.
     fn span(&self, start: usize, end: usize) -> Span {
-        let (a, b) = self.norm.to_input(start, end);
-        Span::new(a, b)
+        self.norm.input_span(start, end)
     }
     /// The text of the normalized range `start..end` with its input span.
     fn text_of(&self, start: usize, end: usize) -> Text {

@@ -58,8 +58,7 @@ struct ToModel<'a> {
 impl ToModel<'_> {
     /// The input span of the normalized range `s..e`.
     fn span(&self, s: usize, e: usize) -> Span {
-        let (a, b) = self.norm.to_input(s, e);
-        Span::new(a, b)
+        self.norm.input_span(s, e)
     }
     /// The text of the normalized range `(start, end)` with its input span.
     fn text_of(&self, (s, e): Range32) -> Text {

@@ -89,7 +89,7 @@ fn other_words(lex: &Lexicon, key: &str) -> usize {
         .filter(|w| {
             !(lex.is_in(WordList::WeekdayNumber, w)
                 || lex.is_in(WordList::TimestampLabel, w)
-                || matches!(*w, "thứ" | "chủ" | "nhật" | "gmt+7" | "gmt" | "ngày" | "lúc"))
+                || lex.is_in(WordList::TimestampFiller, w))
         })
         .count()
 }
@@ -123,7 +123,9 @@ fn crawler_prefix(lex: &Lexicon, key: &str) -> Option<usize> {
         return None;
     }
     let rest_at = first.len() + 1;
-    if first == "date" {
+    let iso_date_follows =
+        lex.word_list(WordList::CrawlerPrefix).entries().any(|(word, value)| word == first && value == "iso_date");
+    if iso_date_follows {
         // "date 2023-10-05 …", "date 2020-12 …": an ISO date follows.
         let (iso, _) = rest.split_once(' ')?;
         let iso_ok =

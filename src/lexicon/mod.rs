@@ -105,6 +105,7 @@ pub use builder::{LexiconBuilder, Table, TableError};
 pub use formal::{FormalEntry, FormalList};
 pub use scan::{MAX_ENTRIES, MAX_FORM_BYTES, MAX_TEXT_BYTES};
 pub(crate) use scan::{Match, Scan};
+use words::ListMask;
 pub use words::{WordList, WordSet};
 
 use scan::Matchers;
@@ -253,7 +254,7 @@ pub struct Lexicon {
     /// The word lists, indexed by [`WordList::index`].
     lists: Vec<words::ListData>,
     /// Each phrase key of the word lists: the lists it is in, one bit per list.
-    word_bits: KeyMap<u64>,
+    word_bits: KeyMap<ListMask>,
     /// formal.tsv: the entries of each category, indexed by [`FormalList::index`].
     formal: Vec<Vec<FormalEntry>>,
 }

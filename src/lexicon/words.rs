@@ -94,6 +94,14 @@ named_lists! {
         /// A label that opens a publish timestamp ("Cập nhật", "Ngày đăng"); for the
         /// layout stage.
         TimestampLabel = "timestamp_label",
+        /// A word a timestamp line may hold besides its date, clock and label ("thứ",
+        /// "gmt+7"); for the layout stage.
+        TimestampFiller = "timestamp_filler",
+        /// The verb of "giữ chức": an office held; for the person recognizer.
+        HeldVerb = "held_verb",
+        /// A phrase before "giữ chức" that makes it a life story, not a decision ("từ
+        /// năm", "/19"); for the person recognizer.
+        LifeStoryMark = "life_story_mark",
         /// A byline label inside a timestamp line ("Tác giả:"); for the layout stage.
         BylineInlineLabel = "byline_inline_label",
         /// A line holding one of these is a photo caption, never the headline ("từ
@@ -156,8 +164,11 @@ named_lists! {
     }
 }
 
+/// The lists a key is in, one bit per list.
+pub(super) type ListMask = u128;
+
 // Membership is one bit per list in a word's mask.
-const _: () = assert!(WordList::ALL.len() <= 64);
+const _: () = assert!(WordList::ALL.len() <= ListMask::BITS as usize);
 
 /// The phrases of one list, as written and folded to the key, with their values.
 #[derive(Clone, Debug, Default)]
@@ -168,9 +179,9 @@ pub(super) struct ListData {
 }
 
 /// The lists, indexed by [`WordList::index`], and the membership mask of every key.
-pub(super) fn compile(lines: Vec<(WordList, String, String)>) -> (Vec<ListData>, KeyMap<u64>) {
+pub(super) fn compile(lines: Vec<(WordList, String, String)>) -> (Vec<ListData>, KeyMap<ListMask>) {
     let mut lists = vec![ListData::default(); WordList::ALL.len()];
-    let mut bits: KeyMap<u64> = KeyMap::default();
+    let mut bits: KeyMap<ListMask> = KeyMap::default();
     for (list, form, value) in lines {
         let k = crate::key::key(&form);
         *bits.entry(k.clone()).or_default() |= 1 << list.index();
@@ -187,8 +198,8 @@ pub(super) fn compile(lines: Vec<(WordList, String, String)>) -> (Vec<ListData>,
 #[derive(Clone, Copy)]
 pub struct WordSet<'a> {
     data: &'a ListData,
-    bit: u64,
-    bits: &'a KeyMap<u64>,
+    bit: ListMask,
+    bits: &'a KeyMap<ListMask>,
 }
 
 impl fmt::Debug for WordSet<'_> {

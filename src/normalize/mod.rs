@@ -140,6 +140,12 @@ impl Normalized<'_> {
         (s, e.max(s))
     }
 
+    /// [`Normalized::to_input`] as a [`Span`].
+    pub(crate) fn input_span(&self, start: usize, end: usize) -> crate::span::Span {
+        let (s, e) = self.to_input(start, end);
+        crate::span::Span::new(s, e)
+    }
+
     /// True when the text is unchanged from the input (no edits).
     pub fn is_identity(&self) -> bool {
         self.map.is_empty()

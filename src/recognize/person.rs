@@ -7,6 +7,7 @@
 //! the organization that follows it (organizations, level nouns with their place
 //! names, capitalized words), split at `,`, `-`, `/`.
 
+use crate::lexicon::WordList;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
 use crate::spelling::is_word_char;
 use std::cell::{Cell, RefCell};
@@ -1159,11 +1160,12 @@ impl<'a> Walker<'a, '_> {
         let text = self.c.text;
         // A bare "giữ chức" in a life story ("Từ năm 1973 đến năm 1976, đồng chí A giữ chức
         // vụ …") tells a past period, not a decision.
-        if self.word(i).is_some_and(|w| w.to_lowercase() == "giữ") {
+        let lex = self.c.lex;
+        if self.word(i).is_some_and(|w| lex.is_in(WordList::HeldVerb, &w.to_lowercase())) {
             let sentence = &text[text[..cue_s].rfind([';', '\n']).map_or(0, |p| p + 1)..cue_s];
             let sentence = sentence.rfind(". ").map_or(sentence, |p| &sentence[p + 2..]);
             let lower = sentence.to_lowercase();
-            if ["năm 19", "/19", "từ năm", "đến năm", "thời gian"].iter().any(|w| lower.contains(w)) {
+            if lex.words(WordList::LifeStoryMark).iter().any(|w| lower.contains(w.as_str())) {
                 return j;
             }
         }

@@ -98,8 +98,7 @@ impl FormalText<'_> {
     }
     /// A span of [`Self::span`] in input offsets (to compare positions as the input has them).
     fn input_span(&self, sp: Span) -> Span {
-        let (a, b) = self.norm.to_input(sp.start, sp.end);
-        Span::new(a, b)
+        self.norm.input_span(sp.start, sp.end)
     }
     /// The text `s..e` with its span.
     fn text_of(&self, s: usize, e: usize) -> Text {

@@ -25,14 +25,30 @@ pub enum Error {
         /// What is wrong there.
         reason: String,
     },
-    /// No supported encoding reads the bytes as Vietnamese, or several read them
-    /// equally well.
-    #[error("cannot tell the encoding ({reason}); candidates: {}", candidates.iter().map(|(e, s)| format!("{e} {s:.2}")).collect::<Vec<_>>().join(", "))]
+    /// No supported encoding reads the bytes as Vietnamese.
+    #[error("cannot tell the encoding (no encoding fits); candidates: {}", list(candidates))]
     UnknownEncoding {
-        /// "ambiguous" or "no encoding fits".
-        reason: String,
         /// Encodings tried with the share of valid Vietnamese syllables each gave, best first.
         candidates: Vec<(String, f32)>,
+    },
+    /// Several encodings read the bytes as Vietnamese about equally well.
+    #[error("cannot tell the encoding (ambiguous); candidates: {}", list(candidates))]
+    AmbiguousEncoding {
+        /// The encodings within the margin of the best, with the share of valid
+        /// Vietnamese syllables each gave, best first.
+        candidates: Vec<(String, f32)>,
+    },
+    /// The bytes are binary data (an executable, an image, an archive, a PDF), not text.
+    #[error("binary data, not text ({}{control_bytes} control bytes in the first {sampled})", signature.as_ref().map(|s| format!("{s} signature; ")).unwrap_or_default())]
+    Binary {
+        /// The file format whose signature starts the input (`"ELF executable"`,
+        /// `"PDF"`, `"ZIP archive"`, ...), when one does.
+        signature: Option<String>,
+        /// NUL and control bytes (other than tab, line feed, carriage return, form feed
+        /// and escape) among the bytes (or, after decoding, characters) sampled.
+        control_bytes: usize,
+        /// How many bytes (or characters) from the start were sampled.
+        sampled: usize,
     },
     /// The input is larger than [`crate::ParserBuilder::max_input_bytes`] allows.
     #[error("input of {size} bytes is larger than the limit of {limit} bytes")]
@@ -49,7 +65,10 @@ impl Error {
     pub fn offset(&self) -> Option<usize> {
         match self {
             Error::InvalidUtf8 { offset, .. } => Some(*offset),
-            Error::TooLarge { .. } | Error::UnknownEncoding { .. } => None,
+            Error::TooLarge { .. }
+            | Error::UnknownEncoding { .. }
+            | Error::AmbiguousEncoding { .. }
+            | Error::Binary { .. } => None,
         }
     }
 }
@@ -61,13 +80,16 @@ impl From<crate::decode::DecodeError> for Error {
             |c: Vec<(crate::decode::Encoding, f32)>| c.into_iter().map(|(e, s)| (e.name().to_string(), s)).collect();
         match e {
             D::InvalidUtf8 { offset, reason } => Error::InvalidUtf8 { offset, reason },
-            D::Ambiguous { candidates } => {
-                Error::UnknownEncoding { reason: "ambiguous".into(), candidates: names(candidates) }
-            }
-            D::Unknown { candidates } => {
-                Error::UnknownEncoding { reason: "no encoding fits".into(), candidates: names(candidates) }
+            D::Ambiguous { candidates } => Error::AmbiguousEncoding { candidates: names(candidates) },
+            D::Unknown { candidates } => Error::UnknownEncoding { candidates: names(candidates) },
+            D::Binary { signature, control_bytes, sampled } => {
+                Error::Binary { signature: signature.map(str::to_string), control_bytes, sampled }
             }
             D::TooLarge { size, .. } => Error::TooLarge { size, limit: crate::decode::MAX_INPUT_BYTES },
         }
     }
+}
+
+fn list(candidates: &[(String, f32)]) -> String {
+    candidates.iter().map(|(e, s)| format!("{e} {s:.2}")).collect::<Vec<_>>().join(", ")
 }

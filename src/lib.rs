@@ -245,8 +245,10 @@ impl Parser {
     /// `input.encoding` names the encoding found.
     ///
     /// Bytes that are UTF-8 but for a few broken ones are refused with the offset of
-    /// the first; bytes that no encoding reads as Vietnamese, or several read equally
-    /// well, are refused naming the candidates.
+    /// the first; binary data (an executable, image, archive or PDF) is refused as
+    /// [`Error::Binary`] before any encoding is tried; bytes that no encoding reads as
+    /// Vietnamese, or several read equally well, are refused naming the candidates
+    /// ([`Error::UnknownEncoding`], [`Error::AmbiguousEncoding`]).
     ///
     /// ```
     /// // "Uỷ ban nhân dân huyện" in TCVN3 (ABC).
@@ -265,10 +267,7 @@ impl Parser {
             (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
         });
         if controls * 20 > chars {
-            return Err(Error::UnknownEncoding {
-                reason: format!("binary data: {controls} control characters in {chars}"),
-                candidates: vec![(decoded.encoding.name().to_string(), decoded.confidence)],
-            });
+            return Err(Error::Binary { signature: None, control_bytes: controls, sampled: chars });
         }
         let doc = self.parse_decoded(&decoded.text, Some((&decoded, bytes.len())));
         Ok(doc)

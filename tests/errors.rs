@@ -25,10 +25,41 @@ fn truncated_character_is_reported() {
 }
 
 #[test]
-fn binary_data_is_refused_naming_candidates() {
+fn binary_data_is_refused_as_binary() {
     let e = vanban::parse_bytes(b"\x00\x01\x02\x03\xc3\x28\x80\x81\x82\x83\x84\x85").unwrap_err();
-    assert!(matches!(e, Error::UnknownEncoding { .. }), "{e:?}");
-    assert!(e.to_string().contains("candidates"), "{e}");
+    assert!(matches!(e, Error::Binary { signature: None, control_bytes: 4, sampled: 12 }), "{e:?}");
+    assert!(e.to_string().starts_with("binary data"), "{e}");
+    // An executable: its signature, whatever encoding might have scored on the rest.
+    let mut elf = b"\x7fELF\x02\x01\x01".to_vec();
+    elf.extend("Hội nghị sơ kết công tác dân vận ".repeat(40).as_bytes());
+    match vanban::parse_bytes(&elf).unwrap_err() {
+        Error::Binary { signature, .. } => assert_eq!(signature.as_deref(), Some("ELF executable")),
+        e => panic!("{e:?}"),
+    }
+    // A PDF as a crawler saved it.
+    let e = vanban::parse_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").unwrap_err();
+    assert!(e.to_string().contains("PDF signature"), "{e}");
+    // Text starting with "MZ" is still text.
+    assert!(vanban::parse_bytes("MZ là viết tắt".as_bytes()).is_ok());
+}
+
+#[test]
+fn bytes_no_encoding_reads_name_the_candidates() {
+    // "chào" with 0xE0, which is "à" in both VNI and Windows-1258.
+    match vanban::parse_bytes(b"ch\xe0o").unwrap_err() {
+        Error::AmbiguousEncoding { candidates } => {
+            let names: Vec<_> = candidates.iter().map(|c| c.0.as_str()).collect();
+            assert!(names.contains(&"vni") && names.contains(&"windows-1258"), "{names:?}");
+        }
+        e => panic!("{e:?}"),
+    }
+    // High bytes that spell nothing in any encoding.
+    match vanban::parse_bytes(&[0xfe, 0xfd, 0xfc, 0xfb, 0x20, 0xa4, 0xa5, 0xa6, 0xa7, 0x20, 0xbc, 0xbd, 0xbe])
+        .unwrap_err()
+    {
+        Error::UnknownEncoding { candidates } => assert!(candidates.len() >= 3, "{candidates:?}"),
+        e => panic!("{e:?}"),
+    }
 }
 
 #[test]

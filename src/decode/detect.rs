@@ -124,3 +124,41 @@ pub(super) fn detect_legacy(bytes: &[u8], err: std::str::Utf8Error) -> Result<De
     let (text, map) = decode_raw(bytes, best);
     Ok(Decoded { text, encoding: best, confidence: s1, bom: false, map })
 }
+
+/// File signatures of the binary formats a crawl or a folder most often holds by mistake.
+const SIGNATURES: [(&[u8], &str); 10] = [
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (legacy Office) file"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+];
+
+/// `Some(DecodeError::Binary)` when `bytes` are binary data rather than text: a known
+/// file signature at the start (the two-byte `MZ` only with a NUL in the first 64
+/// bytes, as every PE header has), NULs over 1 in 1000 of the first 64 KiB, or NUL and
+/// control bytes (but tab, line feed, carriage return, form feed, escape) over 1 in 20.
+pub(super) fn binary(bytes: &[u8]) -> Option<DecodeError> {
+    let sample = &bytes[..bytes.len().min(SCORE_PREFIX)];
+    let (mut nul, mut control) = (0usize, 0usize);
+    for &b in sample {
+        nul += usize::from(b == 0);
+        control += usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b) || b == 0x7f);
+    }
+    let signature = SIGNATURES
+        .iter()
+        .find(|(sig, _)| sample.starts_with(sig))
+        .map(|&(_, name)| name)
+        .filter(|&name| name != "Windows executable" || sample.iter().take(64).any(|&b| b == 0));
+    let sampled = sample.len();
+    (signature.is_some() || nul * 1000 > sampled || control * 20 > sampled).then_some(DecodeError::Binary {
+        signature,
+        control_bytes: control,
+        sampled,
+    })
+}

@@ -45,7 +45,9 @@ mod viqr;
 use crate::spelling::offset_map::{MapBuilder, OffsetMap};
 use crate::spelling::syllable::analyze;
 pub use crate::spelling::syllable::vietnamese_score;
-use detect::{SCORE_PREFIX, UTF8_BOM, decode_raw, detect_legacy, prefix, str_prefix, text_confidence, utf8_error};
+use detect::{
+    SCORE_PREFIX, UTF8_BOM, binary, decode_raw, detect_legacy, prefix, str_prefix, text_confidence, utf8_error,
+};
 pub use encode::{encode_cp1258, encode_tcvn3, encode_viqr, encode_vni, to_cp1252_mojibake};
 use legacy::decode_utf16;
 pub use repair::repair;
@@ -195,6 +197,19 @@ pub enum DecodeError {
         /// Every encoding tried, best first.
         candidates: Vec<(Encoding, f32)>,
     },
+    /// The bytes are binary data (an executable, an image, an archive, a PDF), not text
+    /// in any encoding: a known file signature at the start, or NUL and control bytes
+    /// in a quantity no text has.
+    Binary {
+        /// The file format whose signature starts the input (`"ELF executable"`,
+        /// `"PDF"`, `"ZIP archive"`, ...), when one does.
+        signature: Option<&'static str>,
+        /// NUL and control bytes (other than tab, line feed, carriage return, form feed
+        /// and escape) among the bytes sampled.
+        control_bytes: usize,
+        /// How many bytes from the start were sampled.
+        sampled: usize,
+    },
     /// The input is larger than [`MAX_INPUT_BYTES`].
     TooLarge {
         /// The input's size in bytes.
@@ -222,6 +237,13 @@ impl fmt::Display for DecodeError {
                 f.write_str("no supported encoding yields Vietnamese (scores: ")?;
                 list(f, candidates)?;
                 f.write_str(")")
+            }
+            DecodeError::Binary { signature, control_bytes, sampled } => {
+                f.write_str("binary data, not text (")?;
+                if let Some(sig) = signature {
+                    write!(f, "{sig} signature; ")?;
+                }
+                write!(f, "{control_bytes} control bytes in the first {sampled})")
             }
             DecodeError::TooLarge { size, limit } => write!(f, "input of {size} bytes is over the limit of {limit}"),
         }
@@ -255,8 +277,10 @@ impl_input_mapping!(Repaired, "the string given to [`repair`]");
 /// Decode `bytes`, detecting the encoding.
 ///
 /// UTF-8 with a BOM, UTF-16 with a BOM, and valid UTF-8 are taken as such (pure ASCII
-/// is tested for VIQR only when it is dense with VIQR marks). Anything else is decoded
-/// with TCVN3, VNI and Windows-1258 (first 8 KiB, then 64 KiB unless a winner is
+/// is tested for VIQR only when it is dense with VIQR marks). Binary data (a file
+/// signature such as ELF, PE, PDF, ZIP, PNG, JPEG or GIF at the start, NUL and control
+/// bytes making up over 1 in 20 of the first 64 KiB, or NULs over 1 in 1000) is
+/// [`DecodeError::Binary`] before any encoding is tried. Anything else is decoded with TCVN3, VNI and Windows-1258 (first 8 KiB, then 64 KiB unless a winner is
 /// clear) and each result is scored with the syllable validator on the words that
 /// depend on the encoding. The best is taken when it scores at least 0.5 and 0.15 more
 /// than the next; a closer race is [`DecodeError::Ambiguous`]; when all score low, input
@@ -282,6 +306,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_as(bytes, Encoding::Utf16Be);
+    }
+    if let Some(e) = binary(bytes) {
+        return Err(e);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => {

@@ -1571,3 +1571,59 @@ fn byline_before_chrome_and_cut_off_page() {
     let d = parse(&format!("{body}Thay mặt"));
     assert_eq!(d.author, None);
 }
+
+// ---------------------------------------------------------------- issue 12: which day is the meeting's
+
+/// A span of years in parentheses is an anniversary, a day in a story is not the
+/// meeting's, and a labelled time is.
+#[test]
+fn meeting_date_is_the_meetings_own() {
+    // Pattern 4: the meeting has no date of its own; the anniversary is none.
+    let d = parse(
+        "Tại điểm cầu tỉnh, hội nghị do Đại tá Lê Văn Bình - Phó Giám đốc Công an tỉnh chủ trì. \
+         Hội nghị nhân dịp kỷ niệm 80 năm Ngày truyền thống lực lượng Công an nhân dân (19/8/1945-19/8/2025).",
+    );
+    assert_eq!(chairs(&d), ["Lê Văn Bình"]);
+    assert_eq!(date(&d), None);
+    // A day of the work reported, with nothing of the meeting in its sentence.
+    no_meeting_date(
+        "Tới dự và chỉ đạo hội nghị có đồng chí Trần Văn Minh - Phó Bí thư Đảng ủy xã.\n\
+         Bà con bắt đầu xuống đồng gieo cấy từ ngày 20/06 và kết thúc vào ngày 05/07/2021.",
+    );
+    // The value of a "Thời gian:" label in a numbered plan.
+    let d = parse(
+        "KẾ HOẠCH tổ chức hội nghị đối thoại\n\n1. Mục đích: trao đổi với nhân dân.\n\
+         2. Thời gian: từ 7h30 - 9h00, Thứ ba, ngày 06/02/2018.\n3. Địa điểm: Hội trường UBND xã.\n\
+         Ông Nguyễn Văn An, Chủ tịch UBND xã chủ trì hội nghị.",
+    );
+    assert_eq!(date(&d), Some((Some(2018), 2, 6, false)));
+}
+
+/// A festival or a funeral is no meeting, dated or not.
+#[test]
+fn festival_and_funeral_are_no_meeting() {
+    for text in [
+        "Ngày 31/01/2017 tức mùng 4 Tết, UBND xã Long Phú đã khai mạc lễ hội mừng Đảng, mừng Xuân.",
+        "Chiều 15-6, tang lễ của đồng chí Trần Văn Hùng, nguyên Bí thư Tỉnh ủy, được tổ chức theo nghi thức lễ tang cấp Nhà nước.",
+    ] {
+        assert!(parse(text).meeting.is_none(), "{text}");
+    }
+}
+
+/// Pattern 6/7: a rank before a two-syllable name whose family name is also a word,
+/// and an organization whose field ends in lower-case words before its level.
+#[test]
+fn rank_before_a_short_name_and_a_long_body() {
+    assert_people(
+        "Chiều 17/4, Đoàn kiểm tra do Đại tướng Tô Lâm - Phó trưởng Tiểu ban Bảo vệ chính trị nội bộ Trung ương, \
+         Trưởng Đoàn kiểm tra, chủ trì buổi làm việc với Ban Thường vụ Tỉnh ủy.",
+        &[("Tô Lâm", &["Đại tướng", "Phó trưởng Tiểu ban Bảo vệ chính trị nội bộ Trung ương", "Trưởng Đoàn kiểm tra"])],
+    );
+    let d = parse(
+        "Chiều 17/4, Đoàn kiểm tra do Đại tướng Tô Lâm - Bộ trưởng Bộ Công an chủ trì buổi làm việc với Ban Thường vụ Tỉnh ủy.",
+    );
+    assert_eq!(chairs(&d), ["Tô Lâm"]);
+    assert_eq!(date(&d), Some((None, 4, 17, false)));
+    // Without roles after it, a word pair after a rank stays no name.
+    assert!(parse("Đại tá Hà Nội dự lễ.").people.is_empty());
+}

@@ -4,6 +4,7 @@
 
 use super::{AssembleOptions, Assembly, roles, tasks};
 use crate::layout::{BlockKind, sentences};
+use crate::lexicon::WordList;
 use crate::model::*;
 use crate::recognize::date::{DateMention, PeriodKind, PeriodMention};
 
@@ -55,7 +56,15 @@ fn date_score(asm: &Assembly<'_, '_>, d: &DateMention, first_para: Option<usize>
     if !matches!(asm.block_kind_at(d.start), Some(BlockKind::Paragraph | BlockKind::Title)) {
         return None;
     }
+    // "(19/8/1945 - 19/8/2025)": an anniversary or a span of years, no day of a meeting.
+    if spans_years(&asm.key[d.start..d.end]) {
+        return None;
+    }
     let mut s = 0;
+    // "2. Thời gian: 9h00, thứ Ba, ngày 06/02/2018": the meeting's time, labelled.
+    if labelled_time(asm, d.start) {
+        s += 3;
+    }
     if d.time_of_day.is_some() {
         s += 3;
     }
@@ -77,8 +86,10 @@ fn date_score(asm: &Assembly<'_, '_>, d: &DateMention, first_para: Option<usize>
     }
     // A document's date ("Nghị định … ngày", "số … ngày", "ký ngày") or a deadline
     // ("trước ngày 30/9", "đến 5/7") right before the date: lexicon cues.
+    // (Within the date's line: a cue that ends the line before is no part of it.)
     let window = asm.key[..d.start].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
-    let near = asm.key[..d.start].char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+    let window = asm.key[window..d.start].rfind('\n').map_or(window, |p| window + p + 1);
+    let near = asm.key[..d.start].char_indices().rev().nth(9).map_or(0, |(i, _)| i).max(window);
     for c in asm.cues_in(window, d.start) {
         match c.name {
             "date_reference" => s -= 4,
@@ -87,6 +98,35 @@ fn date_score(asm: &Assembly<'_, '_>, d: &DateMention, first_para: Option<usize>
         }
     }
     Some(s)
+}
+
+/// Does a date's key hold two different years ("19/8/1945 - 19/8/2025")?
+fn spans_years(key: &str) -> bool {
+    let mut years = key
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+    years.next().is_some_and(|first| years.any(|y| y != first))
+}
+
+/// Is the date at `start` the value of a time label of its line ("Thời gian:", "2.
+/// Thời gian và địa điểm:", lexicon list `meeting_time_label`)?
+fn labelled_time(asm: &Assembly<'_, '_>, start: usize) -> bool {
+    // (A label is near: look back 80 bytes at most, so that a long line costs nothing.)
+    let from = crate::spelling::offset_map::floor_boundary(&asm.key, start.saturating_sub(80));
+    let Some(line) = asm.key[from..start].rfind('\n').map(|p| from + p + 1).or((from == 0).then_some(0)) else {
+        return false;
+    };
+    // Past a list marker ("2.", "II.", "b)", "-", "+").
+    let before = asm.key[line..start].trim_start();
+    let marker = before.find(['.', ')']).filter(|&p| {
+        p > 0 && p <= 4 && before[..p].chars().all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'a'..='h'))
+    });
+    let before = match marker {
+        Some(p) => &before[p + 1..],
+        None => before.trim_start_matches(['-', '–', '+', '*', '•']),
+    };
+    let Some((label, value)) = before.split_once(':') else { return false };
+    value.chars().filter(|c| c.is_alphabetic()).count() <= 24 && asm.lex.is_in(WordList::MeetingTimeLabel, label.trim())
 }
 
 /// The meeting's date (the best-scored date mention, with a year from the context or
@@ -100,7 +140,9 @@ fn choose_date(
     let mut best: Option<(i32, &DateMention)> = None;
     for d in &asm.mentions.dates {
         if let Some(sc) = date_score(asm, d, first_para) {
-            if sc >= -1 && best.is_none_or(|(b, _)| sc > b) {
+            // A date with nothing for it (no part of the day, no meeting or organizing
+            // word in its sentence, not in the lead) is some other day of the story.
+            if sc >= 1 && best.is_none_or(|(b, _)| sc > b) {
                 best = Some((sc, d));
             }
         }

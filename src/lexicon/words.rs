@@ -110,6 +110,9 @@ named_lists! {
         /// A word right before an organizing verb that makes it passive ("được"): no
         /// organizer before it.
         PassiveMark = "passive_mark",
+        /// A label whose value is the meeting's time ("Thời gian:", "Thời gian và địa
+        /// điểm:"); for the assembly stage's date choice.
+        MeetingTimeLabel = "meeting_time_label",
         /// Frequent syllables written without diacritics ("cua", "nguoi"): text rich in
         /// them was typed without accents.
         BareSyllable = "bare_syllable",

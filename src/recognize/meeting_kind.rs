@@ -12,6 +12,9 @@ use crate::lexicon::WordList;
 /// Meeting kinds that say little: a specific kind found beside them is taken instead.
 const GENERIC_KINDS: &[&str] = &["hoi_nghi", "cuoc_hop", "hop", "le", "truc_tuyen"];
 
+/// The kind of an event that is no meeting (a festival, a funeral).
+const NOT_MEETING: &str = "not_meeting";
+
 /// The meeting kind (a meeting-kind name of the lexicon). `name`: the meeting's name
 /// from the organizing sentence ([`super::organizer`]).
 pub(crate) fn meeting_kind(
@@ -25,6 +28,12 @@ pub(crate) fn meeting_kind(
     }
     if found.is_empty() {
         found.extend(in_dated_lead(cx, dates));
+    }
+    // A festival or a funeral named first, with no specific meeting kind: no meeting.
+    let not_meeting = found.first() == Some(&NOT_MEETING);
+    found.retain(|k| *k != NOT_MEETING);
+    if not_meeting && found.iter().all(|k| GENERIC_KINDS.contains(k)) {
+        return None;
     }
     // A specific kind first; of the generic ones, an online meeting ("điểm cầu") says most.
     found
@@ -105,6 +114,17 @@ mod tests {
     fn generic_kind_in_an_organizing_sentence() {
         let m = mentions_of("Xã Tân Phú có nhiều tin vui.\n\nChiều 2/6, UBND xã tổ chức hội nghị với bà con.");
         assert_eq!(m.meeting_kind.as_deref(), Some("hoi_nghi"));
+    }
+
+    #[test]
+    fn a_festival_or_a_funeral_is_no_meeting() {
+        let m = mentions_of("Ngày 31/01, UBND xã đã khai mạc lễ hội mừng xuân.");
+        assert_eq!(m.meeting_kind, None);
+        let m = mentions_of("Chiều 15/6, tang lễ của đồng chí A được tổ chức theo nghi thức lễ tang cấp Nhà nước.");
+        assert_eq!(m.meeting_kind, None);
+        // Beside a specific kind, the festival is the occasion of the meeting.
+        let m = mentions_of("Sáng 5/7, UBND huyện tổ chức hội nghị tổng kết lễ hội năm 2024.");
+        assert_eq!(m.meeting_kind.as_deref(), Some("tong_ket"));
     }
 
     #[test]

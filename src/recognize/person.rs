@@ -747,8 +747,9 @@ impl<'a> Walker<'a, '_> {
             if n > 0 && after_head && role_end {
                 return Some((k, Took::Nothing));
             }
-            // A level after a field: "Ban Chỉ đạo bầu cử xã".
-            if n > 0 && took == Took::Head {
+            // A level after a field: "Ban Chỉ đạo bầu cử xã", "Tiểu ban Bảo vệ chính trị
+            // nội bộ Trung ương".
+            if n > 0 && matches!(took, Took::Head | Took::Compound) {
                 if let Some((m, Kind::Unit)) = self.org_at(k) {
                     // (Not "xã" in "xã hội": a place, the end of the role or a verb follows.)
                     let u = self.tok_at(m.end());
@@ -1288,7 +1289,15 @@ impl<'a> Walker<'a, '_> {
                 && !(n == 1 && self.word(j).is_some_and(|w| w.chars().count() > 7 || w.chars().count() < 2))
                 && !(n == 1 && mid_sentence_cap && self.cue_is(i, "address_plain"))
         } else {
+            // After a military or police rank, a two-syllable name whose family name is
+            // also a word ("Đại tướng Tô Lâm") is a name when roles follow it.
             self.looks_like_name(j, n)
+                || n == 2
+                    && hons.iter().any(|h| h.kind == HonorificKind::Rank)
+                    && self.is_surname(j, true)
+                    && !self.historical(j, n)
+                    && matches!(self.punct(j + n), Some('-' | '–' | ','))
+                    && (self.is_title_at(j + n + 1) || self.qualifier_at(j + n + 1))
         };
         if name_ok && !self.historical(j, n) {
             let (p, k) = self.mention(i, hons, Vec::new(), j, n);

@@ -112,7 +112,7 @@ fn spans_years(key: &str) -> bool {
 /// Thời gian và địa điểm:", lexicon list `meeting_time_label`)?
 fn labelled_time(asm: &Assembly<'_, '_>, start: usize) -> bool {
     // (A label is near: look back 80 bytes at most, so that a long line costs nothing.)
-    let from = crate::spelling::offset_map::floor_boundary(&asm.key, start.saturating_sub(80));
+    let from = crate::spelling::offset_map::floor_boundary(asm.key, start.saturating_sub(80));
     let Some(line) = asm.key[from..start].rfind('\n').map(|p| from + p + 1).or((from == 0).then_some(0)) else {
         return false;
     };

@@ -327,6 +327,11 @@ pub struct Task {
     pub deadline: Option<Deadline>,
     /// Items nested under this one ("+" under "-", "1.1." under "1.", "1." under "I.").
     pub subtasks: Vec<Task>,
+    /// The heading of the section the task sits in, when the tasks are the items under
+    /// a heading of the document ("Kiến nghị", "TỔ CHỨC THỰC HIỆN"): the heading's own
+    /// line, with the span of the heading item (its line and what it holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
 }
 
 /// A task's deadline.
@@ -738,7 +743,7 @@ span_fields! {
     }
     Meeting { ; name, location, organizer, date, period, groups, contributions, speeches, tasks }
     Contributions { span; topics }
-    Task { span; agency, partners, deadline, subtasks }
+    Task { span; agency, partners, deadline, subtasks, section }
     Deadline { span; date, period }
     Header {
         span; issuer, parent_issuer, motto, party_header, number, place, date, doc_type, abstract_, addressee

@@ -29,6 +29,9 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     }
     doc.signature = signature;
     doc.recipients = recipients;
+    let mut cited = Document { references: formal.references, ..Document::default() };
+    cited.map_spans(|s| st.norm.input_span(s.start, s.end));
+    doc.references = cited.references;
     drop_merged_signers(st, doc, &formal.tail_names);
     link_signer(doc);
     if let Some(h) = &header {
@@ -401,7 +404,17 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
     };
     let task_section = |t: &Task| st.lex.formal_prefix(FormalList::TaskSection, &key::key(t.text.trim())).is_some();
     if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
-        return tasks.into_iter().filter(task_section).flat_map(|t| t.subtasks).collect();
+        return tasks
+            .into_iter()
+            .filter(task_section)
+            .flat_map(|t| {
+                let heading = Text { text: first_line(&t).to_string(), span: t.span };
+                t.subtasks.into_iter().map(move |mut x| {
+                    x.section = Some(heading.clone());
+                    x
+                })
+            })
+            .collect();
     }
     tasks
 }

@@ -51,6 +51,8 @@ named_lists! {
         /// A label of an item that informs (time, place, participants), not a task
         /// ("Thời gian:", "Địa điểm:", "Thành phần:").
         InfoLabel = "info_label",
+        /// The type word of a cited document ("nghị định", "luật", "kết luận").
+        Cited = "cited",
         /// A level noun that continues the issuer's name on the next line ("tỉnh").
         IssuerContinuation = "issuer_continuation",
         /// A line opening so gives the legal basis ("Căn cứ"), whose date is no meeting date.

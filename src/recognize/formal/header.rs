@@ -140,7 +140,7 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
     // "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": the decision that set up the issuing body
     // (a team), part of its name, not the document's number.
     if is_upper(t) && k.starts_with("số") && cells.issuers.last().is_some_and(|&(a, b)| names_a_decision(ft, a, b)) {
-        let end = t.find("  ").or_else(|| ft.text[s..e].find(|c: char| c == ',')).map_or(e, |p| s + p);
+        let end = t.find("  ").or_else(|| ft.text[s..e].find(',')).map_or(e, |p| s + p);
         let end = s + ft.text[s..end].trim_end().len();
         let first = ft.text[s..end].split_whitespace().take(2).map(str::len).sum::<usize>() + 1;
         let cut = s + first.min(end - s);

@@ -16,6 +16,7 @@
 mod header;
 mod minutes;
 pub mod number;
+mod references;
 mod signature;
 pub mod tasks;
 
@@ -39,6 +40,8 @@ pub struct FormalMentions {
     pub signature: Option<Signature>,
     /// The "Nơi nhận" lines.
     pub recipients: Vec<Recipient>,
+    /// The documents the text cites ("Căn cứ Nghị định số …", "thực hiện Kết luận số …").
+    pub references: Vec<Reference>,
     /// The names written in the tail, as squashed keys.
     pub tail_names: Vec<String>,
     /// The fields of minutes (read whatever the kind; assembly keeps them for minutes).
@@ -76,6 +79,7 @@ pub fn recognize(ft: &FormalText<'_>) -> Option<FormalMentions> {
         header: header::header(ft),
         signature,
         recipients,
+        references: references::references(ft),
         tail_names,
         minutes: minutes::minutes(ft),
     })

@@ -135,6 +135,11 @@ pub struct Document {
     pub signature: Option<Signature>,
     /// "Nơi nhận" lines, in order ("- Lưu: VT, …" with `archive`).
     pub recipients: Vec<Recipient>,
+    /// The documents a formal document cites: its legal bases ("Căn cứ Nghị định số
+    /// 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ") and those named in its abstract or
+    /// body ("thực hiện Kết luận số 75-KL/TW"), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
     /// The fields of minutes (biên bản): times, place, attendance, chair, secretary, votes.
     pub minutes: Option<Minutes>,
     /// What the input was and how it was read.
@@ -327,6 +332,11 @@ pub struct Task {
     pub deadline: Option<Deadline>,
     /// Items nested under this one ("+" under "-", "1.1." under "1.", "1." under "I.").
     pub subtasks: Vec<Task>,
+    /// The heading of the section the task sits in, when the tasks are the items under
+    /// a heading of the document ("Kiến nghị", "TỔ CHỨC THỰC HIỆN"): the heading's own
+    /// line, with the span of the heading item (its line and what it holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
 }
 
 /// A task's deadline.
@@ -547,6 +557,40 @@ pub struct Signature {
     pub span: Span,
 }
 
+/// A document cited by a formal document.
+///
+/// ```
+/// let doc = vanban::parse(
+///     "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ AN HÒA\tĐộc lập - Tự do - Hạnh phúc\n\
+///      Số: 12/KH-UBND\tAn Hòa, ngày 10 tháng 7 năm 2024\n\nKẾ HOẠCH\nTổ chức đối thoại\n\n\
+///      Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\n",
+/// );
+/// let r = &doc.references[0];
+/// assert_eq!(r.doc_type, "Nghị định");
+/// assert_eq!(r.number.as_deref(), Some("30/2020/NĐ-CP"));
+/// assert_eq!(r.date.as_ref().map(|d| (d.year, d.month, d.day)), Some((Some(2020), Some(3), Some(5))));
+/// assert_eq!(r.issuer.as_deref(), Some("Chính phủ"));
+/// assert!(r.legal_basis);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Reference {
+    /// The type as written ("Nghị định", "Luật", "Kết luận", "Văn bản").
+    pub doc_type: String,
+    /// The number as written ("30/2020/NĐ-CP", "75-KL/TW"), when one is.
+    pub number: Option<String>,
+    /// The date it was issued ("ngày 05/3/2020"), when written.
+    pub date: Option<DocDate>,
+    /// The issuing body after "của" ("Chính phủ", "Ban Chấp hành Trung ương Đảng").
+    pub issuer: Option<String>,
+    /// True when it is a legal basis: cited on a line that opens with "Căn cứ".
+    pub legal_basis: bool,
+    /// The citation as written, from the type word to the number, date or issuer.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
 /// One line of the "Nơi nhận" list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -730,7 +774,7 @@ macro_rules! span_fields {
 
 // The one list of the span-bearing fields of the model: a new field with a span goes here.
 span_fields! {
-    Document { ; title, author, published, people, captions, recipients, header, signature, minutes, diagnostics, publisher, meeting }
+    Document { ; title, author, published, people, captions, recipients, references, header, signature, minutes, diagnostics, publisher, meeting }
     Person { ; mentions, roles }
     Diagnostic { ; span }
     Publisher {
@@ -738,7 +782,7 @@ span_fields! {
     }
     Meeting { ; name, location, organizer, date, period, groups, contributions, speeches, tasks }
     Contributions { span; topics }
-    Task { span; agency, partners, deadline, subtasks }
+    Task { span; agency, partners, deadline, subtasks, section }
     Deadline { span; date, period }
     Header {
         span; issuer, parent_issuer, motto, party_header, number, place, date, doc_type, abstract_, addressee
@@ -749,6 +793,7 @@ span_fields! {
     Role { span; }
     Caption { span; }
     Recipient { span; }
+    Reference { span; date }
     MeetingDate { span; }
     Period { span; }
     Speech { span; }

@@ -243,3 +243,42 @@ fn formal_vocabulary_added_through_the_builder_is_read() {
     // The bundled vocabulary knows neither: no tail is read.
     assert!(default.signature.is_none() && default.recipients.is_empty(), "{default:?}");
 }
+
+/// Converter shapes of issue 13: a markdown table, the tail's recipients ending at the
+/// archive line, stacked authority lines, "T/M." with a period, and the tasks under the
+/// heading that assigns them.
+#[test]
+fn converter_shapes_and_assigned_work() {
+    let md = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formal-markdown-table.txt"))
+        .unwrap();
+    let d = vanban::parse(&md);
+    let h = d.header.as_ref().unwrap();
+    assert_eq!(h.issuer.as_ref().map(|x| x.text.as_str()), Some("ỦY BAN NHÂN DÂN HUYỆN ĐÔNG KHÊ"));
+    assert_eq!(h.place.as_ref().map(|x| x.text.as_str()), Some("Đông Khê"));
+    let s = d.signature.as_ref().unwrap();
+    assert_eq!(s.authorities[0].body, "CHÁNH VĂN PHÒNG");
+    assert_eq!(s.title.as_ref().map(|x| x.text.as_str()), Some("PHÓ CHÁNH VĂN PHÒNG"));
+    assert_eq!(d.recipients.len(), 5);
+    assert!(d.references.iter().any(|r| r.legal_basis && r.number.as_deref() == Some("41/QĐ-UBND")));
+
+    let t = "ỦY BAN NHÂN DÂN\nTỈNH SƠN NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 31/TB-UBND\nSơn Nam, ngày 02 tháng 4 năm 2025\n\nTHÔNG BÁO\nKết quả kiểm tra\n\n\
+             1. Kết quả kiểm tra\n- Các đơn vị cơ bản chấp hành quy định.\n2. Kiến nghị\n\
+             Để công tác quản lý được\n2\ntốt hơn, Sở yêu cầu các đơn vị:\n\
+             - Tăng cường kiểm tra, giám sát.\n- Bổ sung biển báo tại kho.\n\n\
+             Nơi nhận:\n- Các đơn vị;\n- Lưu: VT.\nT/M. ĐOÀN KIỂM TRA\nTL. CHỦ TỊCH\nTRƯỞNG ĐOÀN\nHà Văn Lộc\n\
+             Phụ lục\n- Tên công trình: Kho chứa;\n- Chủ đầu tư: Công ty Sơn Hà.\n";
+    let d = vanban::parse(t);
+    let r: Vec<&str> = d.recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(r, ["Các đơn vị", "Lưu: VT"], "the annex's dash lines are no recipients");
+    let s = d.signature.unwrap();
+    assert_eq!((s.authorities[0].prefix.as_str(), s.authorities[0].body.as_str()), ("T/M.", "ĐOÀN KIỂM TRA"));
+    assert_eq!(s.authorities.len(), 2);
+    let tasks = &d.meeting.as_ref().unwrap().tasks;
+    let got: Vec<(&str, Option<&str>)> =
+        tasks.iter().map(|t| (t.text.as_str(), t.section.as_ref().map(|x| x.text.as_str()))).collect();
+    assert_eq!(
+        got,
+        [("Tăng cường kiểm tra, giám sát.", Some("Kiến nghị")), ("Bổ sung biển báo tại kho.", Some("Kiến nghị"))]
+    );
+}

@@ -29,6 +29,9 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     }
     doc.signature = signature;
     doc.recipients = recipients;
+    let mut cited = Document { references: formal.references, ..Document::default() };
+    cited.map_spans(|s| st.norm.input_span(s.start, s.end));
+    doc.references = cited.references;
     drop_merged_signers(st, doc, &formal.tail_names);
     link_signer(doc);
     if let Some(h) = &header {
@@ -72,6 +75,80 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
             doc.meeting.get_or_insert_with(Meeting::default).tasks = tasks;
         }
     }
+    // The tasks are the work the document assigns: not the headings above it, nor the
+    // items that inform (time, place, participants).
+    if let Some(m) = &mut doc.meeting {
+        m.tasks = assigned_work(st.lex, std::mem::take(&mut m.tasks), 0);
+    }
+}
+
+/// Does the item inform rather than assign: it opens with a label ("Thời gian, hình
+/// thức họp: …", "Địa điểm:", "Nội dung kiểm tra") and is no section of tasks?
+fn informational(lex: &Lexicon, t: &Task) -> bool {
+    let first = first_line(t);
+    let k = key::key(first);
+    if lex.formal_prefix(FormalList::InfoLabel, &k).is_none() {
+        return false;
+    }
+    let label_colon = first.find(':').is_some_and(|c| first[..c].split_whitespace().count() <= 8);
+    label_colon || first.split_whitespace().count() <= 5 && t.subtasks.is_empty()
+}
+
+/// The first line of a task's text (a heading's own line, without the lead-in below it).
+fn first_line(t: &Task) -> &str {
+    t.text.split('\n').next().unwrap_or("").trim()
+}
+
+/// A heading rather than a task: a few words that end no sentence ("1. Kết quả kiểm
+/// tra", "III. TỔ CHỨC THỰC HIỆN", "2. Thanh tra tỉnh").
+fn is_heading(t: &Task) -> bool {
+    let text = first_line(t);
+    text.split_whitespace().count() <= 12 && !text.ends_with(['.', ';']) && !text.contains(". ")
+}
+
+/// The items of `tasks` that assign work (`depth` headings down): items that inform
+/// are dropped; when every item is a heading, the tasks are the items under the
+/// headings of task sections ("Kiến nghị", "Phân công nhiệm vụ", "TỔ CHỨC THỰC HIỆN"),
+/// or under a lone heading, each with its heading as `section`; headings that name
+/// agencies ("2. Thanh tra tỉnh") stay the tasks.
+fn assigned_work(lex: &Lexicon, tasks: Vec<Task>, depth: u8) -> Vec<Task> {
+    let mut tasks: Vec<Task> = tasks.into_iter().filter(|t| !informational(lex, t)).collect();
+    if tasks.is_empty() || depth >= 2 || !tasks.iter().all(is_heading) {
+        return tasks;
+    }
+    for t in &mut tasks {
+        t.subtasks = std::mem::take(&mut t.subtasks).into_iter().filter(|x| !informational(lex, x)).collect();
+    }
+    let task_section = |t: &Task| {
+        let k = key::key(first_line(t));
+        lex.formal_prefix(FormalList::TaskSection, &k).is_some()
+            && lex.formal_prefix(FormalList::PurposeSection, &k).is_none_or(|p| {
+                lex.formal_prefix(FormalList::TaskSection, &k).is_some_and(|q| q.phrase.len() > p.phrase.len())
+            })
+    };
+    let sections: Vec<usize> =
+        (0..tasks.len()).filter(|&i| task_section(&tasks[i]) && !tasks[i].subtasks.is_empty()).collect();
+    let chosen: Vec<usize> = if !sections.is_empty() {
+        sections
+    } else if tasks.len() == 1 && !tasks[0].subtasks.is_empty() {
+        vec![0]
+    } else {
+        return tasks;
+    };
+    let mut out = Vec::new();
+    for i in chosen {
+        let own = first_line(&tasks[i]);
+        // The heading's own line; its span is the heading item's.
+        let heading = Text { text: own.to_string(), span: tasks[i].span };
+        let items = assigned_work(lex, std::mem::take(&mut tasks[i].subtasks), depth + 1);
+        out.extend(items.into_iter().map(|mut x| {
+            if x.section.is_none() {
+                x.section = Some(heading.clone());
+            }
+            x
+        }));
+    }
+    out
 }
 
 /// The recognized parts with their spans moved to the input (through the document's
@@ -327,7 +404,17 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
     };
     let task_section = |t: &Task| st.lex.formal_prefix(FormalList::TaskSection, &key::key(t.text.trim())).is_some();
     if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
-        return tasks.into_iter().filter(task_section).flat_map(|t| t.subtasks).collect();
+        return tasks
+            .into_iter()
+            .filter(task_section)
+            .flat_map(|t| {
+                let heading = Text { text: first_line(&t).to_string(), span: t.span };
+                t.subtasks.into_iter().map(move |mut x| {
+                    x.section = Some(heading.clone());
+                    x
+                })
+            })
+            .collect();
     }
     tasks
 }

@@ -161,6 +161,7 @@ fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Documen
         header: None,
         signature: None,
         recipients: Vec::new(),
+        references: Vec::new(),
         minutes: None,
         input: InputInfo {
             bytes: source.bytes,

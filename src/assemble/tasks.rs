@@ -41,6 +41,7 @@ pub(super) fn tasks_of(norm: &Normalized<'_>, mentions: &Mentions, li: usize) ->
                 partners: f.and_then(|f| f.partner).map(|r| to_model.text_of(r)).into_iter().collect(),
                 deadline: f.and_then(|f| f.deadline.as_ref()).map(|d| to_model.deadline(d)),
                 subtasks: Vec::new(),
+                section: None,
             }
         })
         .collect();

@@ -45,7 +45,11 @@ fn motto_line(lex: &Lexicon, line: &str, key: &str) -> bool {
         || rest.starts_with("hạnh phúc")
         || lex.formal_find(FormalList::Motto, rest).is_some_and(|(q, _)| q == 0)
         || rest.starts_with("độc lập")
-        || rest.starts_with("việt nam") && rest["việt nam".len()..].trim_matches(['|', ' ']).is_empty();
+        || rest.starts_with("việt nam") && {
+            // "… VIỆT NAM Độc lập - Tự do - Hạnh phúc ---" (a markdown cell): the motto follows.
+            let after = rest["việt nam".len()..].trim_matches(['|', ' ', '-', '*']);
+            after.is_empty() || after.starts_with("độc lập")
+        };
     (before.is_empty() || is_upper(before)) && (after_ok || is_upper(&line[p..]))
         || before.chars().count() <= 60 && after_ok
 }
@@ -54,8 +58,11 @@ fn motto_line(lex: &Lexicon, line: &str, key: &str) -> bool {
 pub(crate) fn sign_prefix<'l>(lex: &'l Lexicon, text: &str, key: &str) -> Option<(&'l FormalEntry, usize)> {
     let e = lex.formal_prefix(FormalList::SignPrefix, key)?;
     let rest = &text[e.phrase.len()..];
-    let skip = rest.len() - rest.trim_start().len();
-    let rest = rest.trim_start();
+    // "T/M." with a period the table's "t/m" leaves out.
+    let rest = if e.phrase.ends_with('.') { rest } else { rest.strip_prefix('.').unwrap_or(rest) };
+    let rest_trimmed = rest.trim_start();
+    let skip = text.len() - e.phrase.len() - rest_trimmed.len();
+    let rest = rest_trimmed;
     (rest.chars().next().is_some_and(char::is_uppercase) && is_upper(rest)).then_some((e, e.phrase.len() + skip))
 }
 
@@ -70,7 +77,8 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Bl
         let k = &key[b.start..b.end];
         if gap.matches('\n').count() > 1
             || !matches!(b.kind, BlockKind::Paragraph | BlockKind::Header | BlockKind::Caption)
-            || line.chars().count() > 220
+            // A long abstract in capitals on one line stays one.
+            || line.chars().count() > if is_upper(line) { 600 } else { 220 }
             || lex.formal_prefix(FormalList::Addressee, k).is_some()
             || k.starts_with("căn cứ")
             || line.ends_with([':', ';'])
@@ -237,9 +245,11 @@ fn tail_start(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], header_end
 /// Does the line open the tail: "Nơi nhận", a signing prefix, or the signers' titles
 /// of minutes?
 fn opens_tail(lex: &Lexicon, line: &str, key: &str) -> bool {
-    let line = line.trim_start_matches(['|', ' ']);
-    let k = key.trim_start_matches(['|', ' ']);
-    if lex.formal_prefix(FormalList::Recipients, k).is_some() && line.chars().count() < 200 {
+    // A markdown table row ("| *Nơi nhận:* - …; - … | KT. … |") holds the whole tail.
+    let row = line.starts_with('|');
+    let line = line.trim_start_matches(['|', ' ', '*']);
+    let k = key.trim_start_matches(['|', ' ', '*']);
+    if lex.formal_prefix(FormalList::Recipients, k).is_some() && (row || line.chars().count() < 200) {
         return true;
     }
     if sign_prefix(lex, line, k).is_some() {
@@ -276,6 +286,7 @@ mod tests {
         assert_eq!(p("TUQ. CHỦ TỊCH"), Some(("by_authorization", "CHỦ TỊCH")));
         assert_eq!(p("Q. GIÁM ĐỐC"), Some(("acting", "GIÁM ĐỐC")));
         assert_eq!(p("T/M BAN THƯỜNG VỤ"), Some(("on_behalf", "BAN THƯỜNG VỤ")));
+        assert_eq!(p("T/M. ĐOÀN KIỂM TRA"), Some(("on_behalf", "ĐOÀN KIỂM TRA")));
         assert_eq!(p("K/T BÍ THƯ"), Some(("signing_for", "BÍ THƯ")));
         assert_eq!(p("T/L BAN THƯỜNG VỤ"), Some(("by_order", "BAN THƯỜNG VỤ")));
         // Not in capitals: running text.

@@ -48,6 +48,11 @@ named_lists! {
         TaskSection = "task_section",
         /// A section whose items are aims, not tasks ("Mục đích, yêu cầu").
         PurposeSection = "purpose_section",
+        /// A label of an item that informs (time, place, participants), not a task
+        /// ("Thời gian:", "Địa điểm:", "Thành phần:").
+        InfoLabel = "info_label",
+        /// The type word of a cited document ("nghị định", "luật", "kết luận").
+        Cited = "cited",
         /// A level noun that continues the issuer's name on the next line ("tỉnh").
         IssuerContinuation = "issuer_continuation",
         /// A line opening so gives the legal basis ("Căn cứ"), whose date is no meeting date.

@@ -455,8 +455,28 @@ impl ListRecognizer {
                 n_here += 1;
             }
         }
-        w.gap = if n_here > 0 { 0 } else { w.gap.saturating_add(1) };
+        w.gap = if n_here > 0 {
+            0
+        } else if wraps_or_page_number(text, &w.lines, li) {
+            w.gap
+        } else {
+            w.gap.saturating_add(1)
+        };
     }
+}
+
+/// Is line `li` no line of its own for the gaps of a list: a line that a converter
+/// wrapped (the line right above it ends no sentence: pdftotext's columns), or a page
+/// number between two parts of a sentence?
+fn wraps_or_page_number(text: &str, lines: &[Line], li: usize) -> bool {
+    let line = lines[li];
+    let own = &text[line.content_start..line.text_end];
+    if own.len() <= 3 && own.bytes().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let Some(prev) = li.checked_sub(1).filter(|&p| lines[li].prev == p) else { return false };
+    let above = text[lines[prev].content_start..lines[prev].text_end].trim_end();
+    !above.is_empty() && !above.ends_with(['.', ':', ';', '!', '?', '"', '”', ')'])
 }
 
 /// The working lists of [`ListRecognizer::lists`].

@@ -86,7 +86,16 @@ pub(super) fn header(ft: &FormalText<'_>) -> Option<Header> {
     }
     let mut h = Header::default();
     let mut cells = HeaderCells::default();
-    for b in &hb {
+    // The stamp of a digital signature above the header ("BỘ CHÍNH TRỊ" twice, then
+    // "28-07-2026 18:08:51 +07:00"): its lines are no issuer.
+    let stamp_end = blocks
+        .iter()
+        .take(title_i.unwrap_or(blocks.len()))
+        .filter(|b| stamp_line(&ft.text[b.start..b.end], ft.key(b.start, b.end)))
+        .map(|b| b.end)
+        .max()
+        .unwrap_or(0);
+    for b in hb.iter().filter(|b| b.start >= stamp_end) {
         for c in ft.cells(b.start, b.end) {
             read_cell(ft, c.start, c.end, c.col, &mut h, &mut cells);
         }
@@ -128,8 +137,24 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
         cells.motto.push((s, e));
         return;
     }
-    // "Số:" alone, the number on the next line ("Số:\n33/2009/QĐ-UBND").
-    let written = after_label(k);
+    // "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": the decision that set up the issuing body
+    // (a team), part of its name, not the document's number.
+    if is_upper(t) && k.starts_with("số") && cells.issuers.last().is_some_and(|&(a, b)| names_a_decision(ft, a, b)) {
+        let end = t.find("  ").or_else(|| ft.text[s..e].find(',')).map_or(e, |p| s + p);
+        let end = s + ft.text[s..end].trim_end().len();
+        let first = ft.text[s..end].split_whitespace().take(2).map(str::len).sum::<usize>() + 1;
+        let cut = s + first.min(end - s);
+        cells.issuers.push((s, cut.min(end)));
+        if let Some((place, date)) = date_line(ft, cut.min(e), e) {
+            h.place = h.place.take().or(place.map(|p| trim_place(ft, p)));
+            h.date = h.date.take().or(Some(date));
+        }
+        return;
+    }
+    // "Số:" alone, the number on the next line ("Số:\n33/2009/QĐ-UBND"). The label is
+    // written "Số" (a "số 104-CTr/TU" that wraps the abstract is no label), and the
+    // first number is the document's.
+    let written = after_label(k).filter(|_| t.starts_with('S') && h.number.is_none());
     let label = written.or_else(|| cells.pending_number.then_some(0).filter(|_| h.number.is_none()));
     cells.pending_number = false;
     let parsed = label.and_then(|l| parse_number(ft.lex, &ft.text[s + l..e]));
@@ -182,6 +207,27 @@ fn read_cell(ft: &FormalText<'_>, s: usize, e: usize, col: usize, h: &mut Header
     }
 }
 
+/// Does the issuer line `a..b` end with a decision's name ("THEO QUYẾT ĐỊNH"), so a
+/// number follows as part of the issuer?
+fn names_a_decision(ft: &FormalText<'_>, a: usize, b: usize) -> bool {
+    let k = ft.key(a, b);
+    k.starts_with("theo ") && ft.lex.formal(FormalList::DocType).any(|d| k.ends_with(d.phrase.as_str()))
+}
+
+/// A line of a digital signature's stamp: its timestamp ("28-07-2026 09:58:36 +07:00",
+/// "Ngày ký: 28.07.2026 09:58") or its "Ký bởi:" label.
+fn stamp_line(line: &str, key: &str) -> bool {
+    let t = line.trim();
+    if key.trim_start().starts_with("ký bởi") {
+        return true;
+    }
+    // A date and a clock time with seconds, nothing else but a zone.
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let clock = t.split_whitespace().any(|w| w.len() == 8 && w.matches(':').count() == 2);
+    let rest_ok = t.chars().all(|c| c.is_ascii_digit() || " :-./+".contains(c));
+    t.chars().count() <= 40 && digits >= 12 && clock && rest_ok
+}
+
 /// The issuer and its parent from the issuer lines, the parent above: "ỦY BAN NHÂN
 /// DÂN" / "TỈNH BÌNH THUẬN" is one name.
 fn set_issuers(ft: &FormalText<'_>, h: &mut Header, issuers: Vec<(usize, usize)>) {
@@ -189,7 +235,10 @@ fn set_issuers(ft: &FormalText<'_>, h: &mut Header, issuers: Vec<(usize, usize)>
     for (s, e) in issuers {
         let k = ft.key(s, e);
         let cont = ft.lex.formal_prefix(FormalList::IssuerContinuation, k).is_some();
+        // "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": one name.
+        let decision = k.starts_with("theo ") || k.starts_with("số ");
         match names.last_mut() {
+            Some(last) if decision => last.push((s, e)),
             Some(last)
                 if cont
                     && last.len() == 1

@@ -16,6 +16,7 @@
 mod header;
 mod minutes;
 pub mod number;
+mod references;
 mod signature;
 pub mod tasks;
 
@@ -39,6 +40,8 @@ pub struct FormalMentions {
     pub signature: Option<Signature>,
     /// The "Nơi nhận" lines.
     pub recipients: Vec<Recipient>,
+    /// The documents the text cites ("Căn cứ Nghị định số …", "thực hiện Kết luận số …").
+    pub references: Vec<Reference>,
     /// The names written in the tail, as squashed keys.
     pub tail_names: Vec<String>,
     /// The fields of minutes (read whatever the kind; assembly keeps them for minutes).
@@ -76,6 +79,7 @@ pub fn recognize(ft: &FormalText<'_>) -> Option<FormalMentions> {
         header: header::header(ft),
         signature,
         recipients,
+        references: references::references(ft),
         tail_names,
         minutes: minutes::minutes(ft),
     })
@@ -121,9 +125,9 @@ impl FormalText<'_> {
         let mut out = Vec::new();
         let mut from = s;
         let push = |out: &mut Vec<Cell>, a: usize, b: usize| {
-            let seg = &self.text[a..b];
-            let lead = seg.len() - seg.trim_start_matches([' ', '|']).len();
-            let t = seg.trim_matches([' ', '|']);
+            let seg = cell_core(&self.text[a..b]);
+            let lead = seg.as_ptr() as usize - self.text[a..b].as_ptr() as usize;
+            let t = seg;
             if !t.is_empty() {
                 let a = a + lead;
                 out.push(Cell { start: a, end: a + t.len(), col: 0 });
@@ -174,6 +178,29 @@ impl FormalText<'_> {
             c.col = self.col(c.start);
         }
         split
+    }
+}
+
+/// A cell without its edges: `|` and spaces, markdown emphasis ("*Nơi nhận:*", "*Hà
+/// Nội, ngày … *"; not a bullet "* Sở …") and a trailing rule ("VĂN PHÒNG CHÍNH PHỦ
+/// -------").
+fn cell_core(seg: &str) -> &str {
+    let mut t = seg.trim_matches([' ', '|']);
+    loop {
+        let before = t;
+        if let Some(r) = t.strip_prefix('*').filter(|r| r.starts_with(|c: char| !c.is_whitespace() && c != '*')) {
+            t = r;
+        }
+        t = t.trim_end_matches('*').trim_end();
+        // A rule of three or more marks after the text.
+        let body = t.trim_end_matches(['-', '_', '=', '*']);
+        if t.len() - body.len() >= 3 && body.ends_with(' ') {
+            t = body.trim_end();
+        }
+        t = t.trim_matches([' ', '|']);
+        if t == before {
+            return t;
+        }
     }
 }
 

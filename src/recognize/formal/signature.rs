@@ -14,6 +14,8 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
     let blocks: Vec<_> = ft.layout.blocks.iter().filter(|b| b.kind == BlockKind::Signature).collect();
     let mut recipients: Vec<Lines> = Vec::new();
     let mut in_list = false;
+    // The list has ended: after its archive line or the signer's name.
+    let mut closed = false;
     let mut sig: Vec<Cell> = Vec::new();
     for b in &blocks {
         for c in ft.cells(b.start, b.end) {
@@ -22,7 +24,8 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
             let k = ft.key(s, e);
             if let Some(en) = ft.lex.formal_prefix(FormalList::Recipients, k) {
                 in_list = true;
-                let rest = ft.text[s + en.phrase.len()..e].trim_start_matches([':', ' ']);
+                closed = false;
+                let rest = ft.text[s + en.phrase.len()..e].trim_start_matches([':', ' ', '*']);
                 if !rest.is_empty() {
                     recipients.extend(inline_items(ft, e - rest.len(), e));
                 }
@@ -32,11 +35,26 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
             let archive =
                 ft.lex.formal_prefix(FormalList::Archive, k.trim_start_matches(['-', '+', '•', ' '])).is_some();
             let signing = sign_prefix(ft.lex, t, k).is_some() || (is_upper(t) && !bullet);
-            if in_list && !signing && (bullet || archive) && c.col < 40 {
-                recipients.extend(inline_items(ft, s, e));
+            if in_list && !closed && !signing && (bullet || archive) && c.col < 40 {
+                let items = inline_items(ft, s, e);
+                // "Lưu: VT, …" is the last line of the list: dash lines after it (an
+                // annex's "- Tên công trình: …") are no recipients.
+                closed = items.iter().any(|r| {
+                    let k = ft.key(r.0, r.1).trim_start_matches(['-', '+', '•', ' ']);
+                    ft.lex.formal_prefix(FormalList::Archive, k).is_some()
+                });
+                recipients.extend(items);
                 continue;
             }
-            let open = recipients.last().is_some_and(|r| !ft.text[r.0..r.1].ends_with([';', '.']));
+            if in_list && is_name(ft, s, e) {
+                closed = true;
+            }
+            let open = recipients.last().is_some_and(|r| {
+                let t = &ft.text[r.0..r.1];
+                // After the archive line only a wrap it asks for ("Lưu: VT, KT(Thủy,").
+                !t.ends_with([';', '.'])
+                    && (!closed || t.ends_with(',') || t.matches('(').count() > t.matches(')').count())
+            });
             if in_list && !signing && open && c.col < 40 && !is_name(ft, s, e) {
                 if let Some(r) = recipients.last_mut() {
                     r.1 = e;
@@ -80,7 +98,9 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
             s
         })
     } else if named(true) {
-        let right: Vec<Cell> = sig.iter().copied().filter(|c| c.col >= 30).collect();
+        // The signer's column, with its lines set a little further left ("KT. CHÁNH
+        // VĂN PHÒNG" under "TL. CHỦ TỊCH").
+        let right: Vec<Cell> = sig.iter().copied().filter(|c| c.col >= 20).collect();
         read_signature(ft, &right)
     } else {
         read_signature(ft, &sig)
@@ -94,7 +114,7 @@ fn inline_items(ft: &FormalText<'_>, s: usize, e: usize) -> Vec<Lines> {
     let t = &ft.text[s..e];
     let mut cuts = vec![0];
     for (i, _) in t.match_indices(" - ") {
-        if t[..i].ends_with([';', ',']) {
+        if t[..i].ends_with([';', ',', '.']) {
             cuts.push(i + 1);
         }
     }
@@ -129,10 +149,21 @@ fn read_signature(ft: &FormalText<'_>, cells: &[Cell]) -> Option<Signature> {
                 "by_authorization" => Authority::ByAuthorization,
                 _ => Authority::Acting,
             };
+            let mut body = squash(&t[rest..]);
+            // "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM": the deputy's title on the same line
+            // (a markdown cell or a flattened block).
+            if authority == Authority::SigningFor && s.title.is_none() {
+                if let Some(p) = body.find(" PHÓ ") {
+                    let title = body[p + 1..].to_string();
+                    body.truncate(p);
+                    let ts = a + t.rfind(title.as_str()).unwrap_or(0);
+                    s.title = Some(Text { text: title.clone(), span: ft.span(ts, ts + title.len()) });
+                }
+            }
             s.authorities.push(AuthorityLine {
                 authority,
-                prefix: t[..en.phrase.len()].to_string(),
-                body: squash(&t[rest..]),
+                prefix: t[..rest].trim_end().to_string(),
+                body,
                 span: ft.span(a, b),
             });
         } else if is_upper(t) && s.name.is_none() {

@@ -6,7 +6,7 @@
 //! (2 for bad arguments). The `vanban` command (`cli/`) does the same and more.
 
 use std::process::ExitCode;
-use vanban::{Document, Parser, render};
+use vanban::{Parser, render};
 
 /// The output formats.
 const FORMATS: [&str; 3] = ["json", "text", "html"];

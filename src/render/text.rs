@@ -198,8 +198,10 @@ fn vote(v: &Vote, l: &Labels, lang: Lang) -> String {
 }
 
 fn meeting(o: &mut Out, doc: &Document, m: &Meeting, l: &Labels, lang: Lang) {
-    let name = m.name.as_ref().map(|n| one_line(&n.text)).unwrap_or_default();
-    o.field(0, l.meeting, &name);
+    match &m.name {
+        Some(n) => o.field(0, l.meeting, &one_line(&n.text)),
+        None => o.heading(0, l.meeting, None),
+    }
     if let Some(k) = &m.kind {
         o.field(1, l.kind, &labels::meeting_kind(k, lang));
     }

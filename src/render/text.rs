@@ -16,12 +16,14 @@ use std::fmt::Write;
 ///
 /// ```
 /// use vanban::render::{text, Lang};
-/// let input = "Sáng 8/7, UBND xã tổ chức hội nghị giao ban. Chủ tịch UBND xã kết luận:\n\
-///              1. Rà soát nguồn thu, giao Phòng Tài chính thực hiện, trước ngày 30/9/2024.\n";
-/// let doc = vanban::parse(input);
-/// let out = text(&doc, input, Lang::Vi);
+/// let input = "Sáng 8/7, UBND xã tổ chức hội nghị giao ban.";
+/// let out = text(&vanban::parse(input), input, Lang::Vi);
 /// assert!(out.contains("Thời gian: Sáng 8/7 → ngày 8/7, không rõ năm"), "{out}");
-/// assert!(out.contains("Nhiệm vụ (1):"), "{out}");
+///
+/// let input = "Sáng 8/7/2024, UBND xã tổ chức hội nghị. Chủ tịch UBND xã kết luận:\n\
+///     - Thu ngân sách:\n+ Rà soát nguồn thu.\n+ Đôn đốc nợ đọng.\n- Giải ngân vốn đầu tư công.\n";
+/// let out = text(&vanban::parse(input), input, Lang::En);
+/// assert!(out.contains("Tasks (4):\n    - Thu ngân sách:\n      + Rà soát nguồn thu."), "{out}");
 /// assert!(!out.contains("Some("), "{out}");
 /// ```
 pub fn text(doc: &Document, input: &str, lang: Lang) -> String {

@@ -269,7 +269,7 @@ fn marks(doc: &Document, input: &str) -> Vec<Mark> {
     }
     // Only what slices the input; one mark per span and kind.
     v.retain(|m| !m.span.is_empty() && m.span.slice(input).is_some());
-    v.sort_by(|a, b| key(a).cmp(&key(b)));
+    v.sort_by_key(key);
     v.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     v
 }

@@ -68,6 +68,7 @@ fn sized(text: &str, size: usize) -> String {
 /// Parse, `from_utf8` and `is_nfc_quick` over the same documents, one document at a time.
 fn group(c: &mut Criterion, parser: &vanban::Parser, name: &str, docs: &[String], samples: usize, secs: u64) {
     if docs.is_empty() {
+        eprintln!("{name}: skipped, no documents (../shared is not beside the repository)");
         return;
     }
     let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();

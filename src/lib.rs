@@ -29,7 +29,8 @@
 //! [`LexiconBuilder`]; [`Error`]; the model ([`Document`] and the types it holds, which
 //! serialize to the JSON contract and read back from it); [`matching_key`]; and the
 //! first two stages on their own, [`decode::decode`] (bytes in a legacy encoding, with a
-//! map back to the input) and [`normalize::normalize`].
+//! map back to the input) and [`normalize::normalize`]; and [`render`], what a person
+//! reads of a document (a text summary, an HTML page, spreadsheet rows).
 //!
 //! ```
 //! let doc = vanban::parse(
@@ -55,6 +56,7 @@ pub mod lexicon;
 mod model;
 pub mod normalize;
 mod recognize;
+pub mod render;
 mod span;
 mod spelling;
 

@@ -1,4 +1,4 @@
-//! The `parse` example as a person runs it: JSON by default, a text summary, and one
+//! The `parse` example as a person runs it: JSON by default, a text summary, a page, and one
 //! clear line on stderr with a non-zero exit for a missing file or undecodable bytes.
 
 use std::path::PathBuf;
@@ -31,8 +31,15 @@ fn json_and_text_output() {
     let out = Command::new(&bin).arg(seed()).args(["--format", "text"]).output().unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("chair:     Hoàng Thế Hòe"), "{s}");
-    assert!(s.contains("date:      2019-07-05"), "{s}");
+    // The summary is `vanban::render::text` in Vietnamese (tests/render.rs holds its
+    // golden files); the labels changed from the English debug dump of before.
+    assert!(s.contains("  Chủ trì: Hoàng Thế Hòe\n"), "{s}");
+    assert!(s.contains("  Thời gian: Chiều ngày 05/7/2019 → 2019-07-05\n"), "{s}");
+
+    let out = Command::new(&bin).arg(seed()).args(["--format", "html"]).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("<!DOCTYPE html>") && s.contains(r#"data-kind="chair""#), "{s}");
 }
 
 #[test]

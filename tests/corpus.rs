@@ -14,7 +14,7 @@ fn check_span(input: &[u8], s: vanban::Span, what: &str, file: &str) {
 fn whole_corpus_parses_with_valid_spans() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docs");
     let Ok(rd) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: no corpus at {}", dir.display());
+        eprintln!("skipped: no corpus at {} (../shared is not beside the repository)", dir.display());
         return;
     };
     let parser = vanban::Parser::default();
@@ -75,7 +75,10 @@ fn whole_corpus_parses_with_valid_spans() {
 fn negative_documents_have_no_meeting() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(manifest) = std::fs::read_to_string(root.join("manifest.tsv")) else {
-        eprintln!("skipped: no corpus manifest");
+        eprintln!(
+            "skipped: no corpus manifest at {} (../shared is not beside the repository)",
+            root.join("manifest.tsv").display()
+        );
         return;
     };
     let parser = vanban::Parser::default();
@@ -103,7 +106,10 @@ fn negative_documents_have_no_meeting() {
 fn formal_documents_get_a_kind_and_their_number() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let Ok(manifest) = std::fs::read_to_string(root.join("manifest.tsv")) else {
-        eprintln!("skipped: no corpus manifest");
+        eprintln!(
+            "skipped: no corpus manifest at {} (../shared is not beside the repository)",
+            root.join("manifest.tsv").display()
+        );
         return;
     };
     let parser = vanban::Parser::default();

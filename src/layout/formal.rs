@@ -1,5 +1,5 @@
 //! The layout of a formal document (the state layout of Nghị định 30/2020/NĐ-CP, the
-//! Party layout of Hướng dẫn 36-HD/VPTW; DOMAIN.md §6.2–6.4): its type heading
+//! Party layout of Hướng dẫn 36-HD/VPTW): its type heading
 //! (`formal_title`), and its header and tail regions ([`regions`]): the header lines
 //! above the type heading and the signature and "Nơi nhận" lines at the end become
 //! [`BlockKind::Header`] and [`BlockKind::Signature`] blocks, so they feed neither the

@@ -1,7 +1,7 @@
 //! Normalisation: one spelling of the text, with a map back to the input.
 //!
 //! [`normalize`] cleans a decoded text so that later stages see one form of
-//! each thing (DOMAIN.md §8), and records where every piece of the result came
+//! each thing, and records where every piece of the result came
 //! from, so spans found in the normalized text can be reported in the
 //! coordinates of the input ([`Normalized::to_input`]).
 //!
@@ -65,7 +65,7 @@ use chars::*;
 use compose::*;
 use engine::*;
 
-/// Where the tone mark goes in open `oa`, `oe` and `uy` syllables (DOMAIN.md §8.2).
+/// Where the tone mark goes in open `oa`, `oe` and `uy` syllables.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ToneStyle {
     /// The old placement, on the first vowel: hòa, thủy, Ủy.

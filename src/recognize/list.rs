@@ -1,7 +1,7 @@
 //! Enumerated lists and their items.
 //!
 //! Vietnamese government texts enumerate their conclusions, decisions and tasks with a
-//! small set of markers (DOMAIN.md §7): Roman sections `I.`/`I-`/`I/`, numbered items
+//! small set of markers: Roman sections `I.`/`I-`/`I/`, numbered items
 //! `1.`/`1-`/`1/`/`1)`/`(1)`, decimal sub-items `1.1.`, lettered points `a)`/`a.`/`a/`,
 //! bullets `-`/`+`/`•`, and the ordinal words *Thứ nhất, Thứ hai, …* and *Một là, Hai
 //! là, …*. [`ListRecognizer::lists`] finds such lists in a normalized text and returns

@@ -98,17 +98,30 @@ fn reference_date(value: &Bound<'_, PyAny>) -> PyResult<(i32, u8, u8)> {
     Ok((y, m as u8, d as u8))
 }
 
+/// Parser(reference_year=None, reference_date=None, tone="keep", max_input_bytes=64 MiB)
+///
 /// A reusable parser: the compiled lexicon and recognizers plus options.
 ///
-/// Build one and reuse it: building compiles the lexicon (tens of milliseconds). It can
-/// be shared by threads and pickled (Spark, Dask and Ray ship it to their workers, where
-/// it is rebuilt from its options).
+/// reference_year: the year for a year-less date when the text gives none.
+/// reference_date: a ``datetime.date``, ``"YYYY-MM-DD"`` or ``(y, m, d)``: year-less
+///     dates are taken to be on or before it (give one of the two references).
+/// tone: ``"keep"`` (default), ``"old"`` (hòa) or ``"new"`` (hoà): tone placement of
+///     the text fields in the output; what is extracted does not depend on it.
+/// max_input_bytes: largest input accepted by ``parse_bytes`` (default 64 MiB);
+///     text given to ``parse`` beyond it is cut, with a diagnostic.
+///
+/// Build one and reuse it: building compiles the lexicon. It can be shared by threads
+/// and pickled (Spark, Dask and Ray ship it to their workers, where it is rebuilt from
+/// its options).
 ///
 /// >>> import vanban
 /// >>> p = vanban.Parser(reference_year=2024)
 /// >>> doc = p.parse("Sáng 8/7, UBND tỉnh tổ chức hội nghị giao ban.")
 /// >>> doc["meeting"]["date"]["year"], doc["meeting"]["date"]["year_inferred"]
 /// (2024, True)
+/// >>> p = vanban.Parser(reference_date="2021-01-05")
+/// >>> p.parse("Sáng 28/12, Huyện ủy tổ chức hội nghị tổng kết.")["meeting"]["date"]["year"]
+/// 2020
 #[pyclass(frozen, module = "vanban")]
 struct Parser {
     options: Options,
@@ -147,20 +160,7 @@ fn to_json(doc: &vanban::Document) -> PyResult<String> {
 
 #[pymethods]
 impl Parser {
-    /// Build a parser.
-    ///
-    /// reference_year: the year for a year-less date when the text gives none.
-    /// reference_date: a ``datetime.date``, ``"YYYY-MM-DD"`` or ``(y, m, d)``: year-less
-    ///     dates are taken to be on or before it (give one of the two references).
-    /// tone: ``"keep"`` (default), ``"old"`` (hòa) or ``"new"`` (hoà): tone placement of
-    ///     the text fields in the output; what is extracted does not depend on it.
-    /// max_input_bytes: largest input accepted by ``parse_bytes`` (default 64 MiB);
-    ///     text given to ``parse`` beyond it is cut, with a diagnostic.
-    ///
-    /// >>> import vanban
-    /// >>> p = vanban.Parser(reference_date="2021-01-05")
-    /// >>> p.parse("Sáng 28/12, Huyện ủy tổ chức hội nghị tổng kết.")["meeting"]["date"]["year"]
-    /// 2020
+    /// Build a parser (see the class).
     #[new]
     #[pyo3(signature = (reference_year=None, reference_date=None, tone="keep", max_input_bytes=vanban::DEFAULT_MAX_INPUT_BYTES))]
     fn new(

@@ -32,7 +32,7 @@ if [[ ! -x $venv/bin/python ]]; then
   step "$py" -m venv "$venv"
 fi
 step "$venv/bin/python" -m pip install --quiet --upgrade \
-  "maturin>=1.5,<2" "pytest>=7" "jsonschema>=4.18" pyarrow pandas "dask[dataframe]" pyspark
+  "maturin>=1.5,<2" "pytest>=7" "jsonschema>=4.18" pyarrow "pandas<3" "dask[dataframe]" pyspark
 
 rm -rf "$wheels"
 t0=$SECONDS

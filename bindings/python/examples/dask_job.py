@@ -63,6 +63,12 @@ def table_partition(docs: pd.DataFrame, name: str) -> pd.DataFrame:
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
+def errors_partition(docs: pd.DataFrame) -> pd.DataFrame:
+    """The documents of one partition that could not be read: id, message, exception."""
+    table = table_partition(docs, "documents")[["doc_id", "error", "error_type"]]
+    return table[table["error"].notna()]
+
+
 def empty(name: str) -> pd.DataFrame:
     return vt.arrow_schema(name).empty_table().to_pandas(types_mapper=pd.ArrowDtype)
 
@@ -74,8 +80,7 @@ def tables(path: str, partitions: int, parser: Optional[vanban.Parser] = None) -
     meta = pd.DataFrame({"doc_id": pd.Series(dtype=object), "document": pd.Series(dtype=object)})
     docs = read_input(path, partitions).map_partitions(parse_partition, parser, meta=meta).persist()
     out = {n: docs.map_partitions(table_partition, n, meta=empty(n)) for n in ("people", "roles", "meetings")}
-    errors = docs.map_partitions(table_partition, "documents", meta=empty("documents"))
-    out["errors"] = errors[errors["error"].notna()][["doc_id", "error", "error_type"]]
+    out["errors"] = docs.map_partitions(errors_partition, meta=empty("documents")[["doc_id", "error", "error_type"]])
     out["documents"] = docs
     return out
 

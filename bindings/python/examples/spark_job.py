@@ -99,13 +99,20 @@ def tables(docs):
 
 
 def session(cores: int):
+    from pyspark import cloudpickle
     from pyspark.sql import SparkSession
 
+    # The Python workers run this interpreter (where vanban is installed), and get this
+    # module's functions by value: it is a script, not an installed module.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if __name__ != "__main__":
+        cloudpickle.register_pickle_by_value(sys.modules[__name__])
     return (
         SparkSession.builder.master(f"local[{cores}]")
         .appName("vanban")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(cores))
         .getOrCreate()
     )

@@ -25,6 +25,8 @@ step() {
 }
 
 step cargo test --features schema --test schema
+step cargo fmt --check --manifest-path bindings/python/Cargo.toml
+step cargo clippy --manifest-path bindings/python/Cargo.toml --release --all-targets -- -D warnings
 # The Rust side of the comparisons (cargo test has built them already; a no-op then).
 step cargo build --example parse --example batch
 

@@ -30,23 +30,27 @@ import vanban
 import vanban.tables as vt
 
 
-def spark_schema(name: str):
-    """The Spark schema of table `name` of ``vanban.tables``."""
+# The columns of the documents table the people, roles and meetings tables need.
+COLUMNS = ["doc_id", "error", "error_type", "kind", "people", "meeting"]
+
+
+def spark_schema(name: str, columns=None):
+    """The Spark schema of table `name` of ``vanban.tables`` (of `columns` only)."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    return from_arrow_schema(vt.arrow_schema(name))
+    return from_arrow_schema(vt.arrow_schema(name, columns))
 
 
 def parse_batches(parser: vanban.Parser, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: batches of (id, text) or (id, content) in, batches of
-    the ``documents`` table out."""
-    schema = vt.arrow_schema("documents")
+    the ``documents`` table (its COLUMNS) out."""
+    schema = vt.arrow_schema("documents", COLUMNS)
     for batch in batches:
         ids = batch.column("id").to_pylist()
         body = batch.column("content" if "content" in batch.schema.names else "text").to_pylist()
         items = [b if b is not None else "" for b in body]
         docs = vt.parse_batch(parser, ids, items, threads=1)
-        for b in vt.to_table("documents", ids, docs).to_batches():
+        for b in vt.to_table("documents", ids, docs, COLUMNS).to_batches():
             yield b.cast(schema) if b.schema != schema else b
 
 
@@ -59,8 +63,8 @@ def read_input(spark, path: str):
         return df.select(F.element_at(F.split("path", "/"), -1).alias("id"), "content")
     if path.endswith(".parquet") or _is_table_dir(path):
         df = spark.read.parquet(path)
-    else:
-        df = spark.read.json(path)
+    else:  # JSON Lines: the two columns read as strings, no schema inference pass
+        df = spark.read.schema("id STRING, text STRING").json(path)
     return df.select(F.col("id").cast("string").alias("id"), F.col("text").cast("string").alias("text"))
 
 
@@ -69,12 +73,13 @@ def _is_table_dir(path: str) -> bool:
 
 
 def documents(spark, path: str, parser: Optional[vanban.Parser] = None, partitions: Optional[int] = None):
-    """The typed documents of INPUT, as a DataFrame with the ``documents`` schema."""
+    """The typed documents of INPUT, as a DataFrame with the ``documents`` schema (its
+    COLUMNS)."""
     parser = parser or vanban.Parser()
     df = read_input(spark, path)
     if partitions:
         df = df.repartition(partitions)
-    return df.mapInArrow(lambda batches: parse_batches(parser, batches), spark_schema("documents"))
+    return df.mapInArrow(lambda batches: parse_batches(parser, batches), spark_schema("documents", COLUMNS))
 
 
 def tables(docs):

@@ -65,7 +65,11 @@ fn tone_name(t: vanban::ToneStyle) -> &'static str {
 /// Read a reference date given as a `datetime.date`, an ISO `"YYYY-MM-DD"` string or a
 /// `(year, month, day)` tuple.
 fn reference_date(value: &Bound<'_, PyAny>) -> PyResult<(i32, u8, u8)> {
-    let bad = || PyValueError::new_err("reference_date must be a datetime.date, a 'YYYY-MM-DD' string or a (year, month, day) tuple");
+    let bad = || {
+        PyValueError::new_err(
+            "reference_date must be a datetime.date, a 'YYYY-MM-DD' string or a (year, month, day) tuple",
+        )
+    };
     let (y, m, d): (i32, u32, u32) = if let Ok(s) = value.cast::<PyString>() {
         let s = s.to_cow()?;
         let mut parts = s.splitn(3, '-');
@@ -381,7 +385,10 @@ impl Parser {
 /// The shared default parser, built on first use.
 fn default_parser(py: Python<'_>) -> Arc<vanban::Parser> {
     static DEFAULT: OnceLock<Arc<vanban::Parser>> = OnceLock::new();
-    DEFAULT.get().cloned().unwrap_or_else(|| py.detach(|| Arc::clone(DEFAULT.get_or_init(|| Arc::new(vanban::Parser::default())))))
+    DEFAULT
+        .get()
+        .cloned()
+        .unwrap_or_else(|| py.detach(|| Arc::clone(DEFAULT.get_or_init(|| Arc::new(vanban::Parser::default())))))
 }
 
 /// The default parser as a Python object (for the module-level functions).
@@ -486,7 +493,11 @@ fn make_py_err(py: Python<'_>, e: &vanban::Error) -> PyResult<PyErr> {
                 list.append((name, share))?;
             }
             kw.set_item("candidates", list)?;
-            if matches!(e, vanban::Error::AmbiguousEncoding { .. }) { "AmbiguousEncodingError" } else { "UnknownEncodingError" }
+            if matches!(e, vanban::Error::AmbiguousEncoding { .. }) {
+                "AmbiguousEncodingError"
+            } else {
+                "UnknownEncodingError"
+            }
         }
         vanban::Error::Binary { signature, control_bytes, sampled } => {
             kw.set_item("signature", signature)?;

@@ -156,17 +156,28 @@ def _fields(convs: Dict[str, Callable[[Any], Any]]) -> _Conv:
     return conv
 
 
-_CACHE: Dict[str, Tuple[pa.Schema, Dict[str, Callable[[Any], Any]]]] = {}
+_CACHE: Dict[Tuple[str, Optional[Tuple[str, ...]]], Tuple[pa.Schema, Dict[str, Callable[[Any], Any]]]] = {}
 
 
-def _table(name: str) -> Tuple[pa.Schema, Dict[str, Callable[[Any], Any]]]:
-    if name not in _CACHE:
-        _CACHE[name] = _Builder(document_schema()).table(name)
-    return _CACHE[name]
+def _table(
+    name: str, columns: Optional[Sequence[str]] = None
+) -> Tuple[pa.Schema, Dict[str, Callable[[Any], Any]]]:
+    key = (name, None if columns is None else tuple(columns))
+    if key not in _CACHE:
+        schema, convs = _Builder(document_schema()).table(name)
+        if columns is not None:
+            missing = [c for c in columns if c not in schema.names]
+            if missing:
+                raise ValueError(f"table {name!r} has no column {', '.join(missing)}")
+            schema = pa.schema([schema.field(c) for c in columns])
+            convs = {c: f for c, f in convs.items() if c in columns}
+        _CACHE[key] = (schema, convs)
+    return _CACHE[key]
 
 
-def arrow_schema(name: str) -> pa.Schema:
-    """The Arrow schema of table `name` (one of ``TABLES``): the published schema.
+def arrow_schema(name: str, columns: Optional[Sequence[str]] = None) -> pa.Schema:
+    """The Arrow schema of table `name` (one of ``TABLES``): the published schema; with
+    `columns`, of those columns only, in that order.
 
     >>> import vanban.tables as vt
     >>> vt.arrow_schema("people").names
@@ -174,7 +185,7 @@ def arrow_schema(name: str) -> pa.Schema:
     >>> str(vt.arrow_schema("people").field("mentions").type)
     'list<item: list<item: int64>>'
     """
-    return _table(name)[0]
+    return _table(name, columns)[0]
 
 
 Doc = Union[Dict[str, Any], BaseException]
@@ -202,13 +213,21 @@ def _rows(name: str, ids: Sequence[Any], docs: Sequence[Doc]) -> Iterable[Dict[s
                 yield {"doc_id": doc_id, **doc["meeting"]}
 
 
-def to_table(name: str, ids: Sequence[Any], docs: Sequence[Doc]) -> pa.Table:
+def to_table(
+    name: str, ids: Sequence[Any], docs: Sequence[Doc], columns: Optional[Sequence[str]] = None
+) -> pa.Table:
     """Table `name` of the documents `docs` (dicts from ``Parser.parse``, or the
     exceptions ``parse_many`` puts in place of documents it could not read), which have
-    the ids `ids`."""
+    the ids `ids`; with `columns`, those columns only (``arrow_schema(name, columns)``).
+
+    >>> import vanban, vanban.tables as vt
+    >>> t = vt.to_table("documents", ["x"], [vanban.parse("Huyện ủy họp.")], columns=["doc_id", "kind"])
+    >>> t.to_pylist()
+    [{'doc_id': 'x', 'kind': 'news_report'}]
+    """
     if len(ids) != len(docs):
         raise ValueError(f"{len(ids)} ids for {len(docs)} documents")
-    schema, convs = _table(name)
+    schema, convs = _table(name, columns)
     columns: Dict[str, List[Any]] = {f: [] for f in schema.names}
     for row in _rows(name, ids, docs):
         for f, col in columns.items():

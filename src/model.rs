@@ -13,6 +13,7 @@ mod names;
 
 /// Part of the day written before (or after) a date or a clock time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TimeOfDay {
@@ -30,6 +31,7 @@ pub enum TimeOfDay {
 
 /// The sort of a period (a [`Period`], and the date recognizer's period mentions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PeriodKind {
@@ -57,6 +59,7 @@ pub enum PeriodKind {
 
 /// A piece of text with its span in the input.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Text {
     /// The normalized text.
@@ -67,6 +70,7 @@ pub struct Text {
 
 /// What kind of document this is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DocumentKind {
@@ -109,6 +113,7 @@ pub enum DocumentKind {
 
 /// The parsed document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Document {
     /// Document kind.
@@ -150,6 +155,7 @@ pub struct Document {
 
 /// Facts about the input.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct InputInfo {
     /// Input size in bytes.
@@ -170,6 +176,7 @@ pub struct InputInfo {
 
 /// The meeting the document reports.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Meeting {
     /// The meeting's name, e.g. "Hội nghị sơ kết công tác dân vận …".
@@ -204,6 +211,7 @@ pub struct Meeting {
 
 /// A meeting date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MeetingDate {
     /// Year, as written or inferred (see `year_inferred`).
@@ -222,6 +230,7 @@ pub struct MeetingDate {
 
 /// A period under review or a term.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Period {
     /// Kind of period.
@@ -244,6 +253,7 @@ pub struct Period {
 
 /// Contributions to the discussion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Contributions {
     /// How many.
@@ -258,6 +268,7 @@ pub struct Contributions {
 
 /// Kind of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpeechKind {
@@ -279,6 +290,7 @@ pub enum SpeechKind {
 
 /// A speech by a named person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Speech {
     /// Person id.
@@ -312,6 +324,7 @@ impl Task {
 
 /// One enumerated item of the meeting's conclusions or tasks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Task {
     /// Marker as written ("(1)", "1.", "a)", "-", "Thứ nhất").
@@ -341,6 +354,7 @@ pub struct Task {
 
 /// A task's deadline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Deadline {
     /// As written ("trước ngày 30/9/2024").
@@ -357,6 +371,7 @@ pub struct Deadline {
 
 /// A date of a formal document, possibly incomplete ("ngày    tháng 12 năm 2024").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DocDate {
     /// Year, if written.
@@ -373,6 +388,7 @@ pub struct DocDate {
 
 /// One individual.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Person {
     /// Index in [`Document::people`].
@@ -389,6 +405,7 @@ pub struct Person {
 
 /// A position held by a person.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Role {
     /// The role as written ("TVHU", "Phó chủ tịch HĐND huyện").
@@ -411,6 +428,7 @@ pub struct Role {
 
 /// A standalone caption line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Caption {
     /// The caption as written.
@@ -423,6 +441,7 @@ pub struct Caption {
 
 /// The portal footer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Publisher {
     /// "Cơ quan chủ quản".
@@ -449,6 +468,7 @@ pub struct Publisher {
 
 /// The header of a formal document (Nghị định 30/2020/NĐ-CP; Hướng dẫn 36-HD/VPTW).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Header {
     /// Issuing body ("ỦY BAN NHÂN DÂN XÃ MỸ HƯNG", "HUYỆN ỦY MỸ LỘC").
@@ -478,6 +498,7 @@ pub struct Header {
 
 /// Which layout a document number follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NumberForm {
@@ -490,6 +511,7 @@ pub enum NumberForm {
 
 /// A document number and code, parsed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DocumentNumber {
     /// As written, after "Số:" ("123/TB-UBND", "/TB-UBND" when the number is blank).
@@ -510,6 +532,7 @@ pub struct DocumentNumber {
 
 /// The signing-authority prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Authority {
@@ -527,6 +550,7 @@ pub enum Authority {
 
 /// One authority line of a signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AuthorityLine {
     /// The prefix.
@@ -541,6 +565,7 @@ pub struct AuthorityLine {
 
 /// The signature block.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Signature {
     /// Authority lines, outermost first ("TM. ỦY BAN NHÂN DÂN", then "KT. CHỦ TỊCH").
@@ -593,6 +618,7 @@ pub struct Reference {
 
 /// One line of the "Nơi nhận" list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Recipient {
     /// The recipient, without the bullet and the closing ";" ("Như trên", "TT Huyện ủy").
@@ -605,6 +631,7 @@ pub struct Recipient {
 
 /// A clock time written in minutes ("15 giờ", "vào lúc 14 giờ 30 phút").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ClockTime {
     /// "HH:MM".
@@ -617,6 +644,7 @@ pub struct ClockTime {
 
 /// Attendance ("có mặt 14/15").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Attendance {
     /// Present.
@@ -631,6 +659,7 @@ pub struct Attendance {
 
 /// A vote ("Tổng số phiếu 15, tán thành 14 phiếu, chiếm 93,3%").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Vote {
     /// Ballots cast.
@@ -652,6 +681,7 @@ pub struct Vote {
 
 /// A person named in a field line ("Chủ trì: Ông Nguyễn Văn An - Chủ tịch UBND xã").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FieldPerson {
     /// The value as written.
@@ -664,6 +694,7 @@ pub struct FieldPerson {
 
 /// The fields of minutes (Mẫu 1.9 of Nghị định 30, community minutes).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Minutes {
     /// When the meeting began.
@@ -695,6 +726,7 @@ pub struct Minutes {
 /// assert!(doc.diagnostics.iter().any(|d| d.code == "no_diacritics"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiagnosticCode {
@@ -717,6 +749,7 @@ pub enum DiagnosticCode {
 
 /// Severity-free note about the parse.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// Stable machine-readable code, e.g. `year_from_context`.

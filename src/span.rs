@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&s).unwrap(), "[2,5]");
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// First byte.

@@ -598,6 +598,7 @@ pub struct Signature {
 /// assert!(r.legal_basis);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reference {
     /// The type as written ("Nghị định", "Luật", "Kết luận", "Văn bản").

@@ -207,6 +207,10 @@ impl Parser {
         let mut norm = normalize::normalize(input, &self.norm);
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.truncate(lexicon::MAX_TEXT_BYTES);
+        // Hard-wrapped lines joined into their sentences (byte for byte: offsets stay).
+        if let Some(text) = layout::unwrap_lines(&norm.text) {
+            norm.text = std::borrow::Cow::Owned(text);
+        }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
         let ascii = recognize::script::lacks_diacritics(&norm.text, &self.lexicon);

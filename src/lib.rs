@@ -64,7 +64,7 @@ pub use model::*;
 pub use normalize::ToneStyle;
 pub use span::Span;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Default limit on the input size: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
@@ -303,22 +303,36 @@ pub fn matching_key(text: &str) -> String {
     key::key(&normalize::normalize(text, &normalize::NormalizeOptions::default()).text)
 }
 
-/// Parse text with a default [`Parser`]. Total: never panics, always returns.
+/// The default [`Parser`] of [`parse`] and [`parse_bytes`]: built on the first call (that
+/// compiles the lexicon, some tens of milliseconds) and shared, read-only, by every later
+/// call on any thread.
+static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::default);
+
+/// Parse text with the default [`Parser`]. Total: never panics, always returns.
 ///
-/// Building a parser compiles the lexicon; to parse many documents, build one
-/// [`Parser`] and reuse it.
+/// The default parser is built once, on the first call, and shared by every call after
+/// it (on any thread), so calling `parse` in a loop costs what a reused [`Parser`] does.
+/// Build your own [`Parser`] for other options (a reference date, a tone style, a
+/// custom lexicon, a size limit).
+///
+/// ```
+/// for text in ["Sáng 8/7/2024, UBND xã họp.", "Chiều 9/7/2024, Huyện ủy tổ chức hội nghị."] {
+///     assert!(vanban::parse(text).meeting.is_some());
+/// }
+/// ```
 pub fn parse(input: &str) -> Document {
-    Parser::default().parse(input)
+    DEFAULT_PARSER.parse(input)
 }
 
-/// Parse bytes with a default [`Parser`]; see [`Parser::parse_bytes`].
+/// Parse bytes with the default [`Parser`] (built once, shared as for [`parse`]); see
+/// [`Parser::parse_bytes`].
 ///
 /// ```
 /// let doc = vanban::parse_bytes("\u{feff}Sáng 8/7/2024, UBND xã họp.".as_bytes()).unwrap();
 /// assert!(doc.input.bom);
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    Parser::default().parse_bytes(bytes)
+    DEFAULT_PARSER.parse_bytes(bytes)
 }
 
 /// The README's examples, run as doctests so they cannot rot.

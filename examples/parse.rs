@@ -1,6 +1,6 @@
 //! `cargo run --release --example parse -- FILE [--format json|text]`
 //!
-//! Parses one file and prints the document: pretty JSON (the default) or a short
+//! Parses one file (`-`: standard input) and prints the document: pretty JSON (the default) or a short
 //! readable summary. A missing file or undecodable bytes print one line on stderr
 //! and exit with status 1 (2 for bad arguments).
 
@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use vanban::{Document, Parser};
 
 fn usage() -> ExitCode {
-    eprintln!("usage: parse FILE [--format json|text]");
+    eprintln!("usage: parse FILE|- [--format json|text]");
     ExitCode::from(2)
 }
 
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             },
             s if s.starts_with("--format=") => format = s["--format=".len()..].to_string(),
             "-h" | "--help" => {
-                println!("usage: parse FILE [--format json|text]");
+                println!("usage: parse FILE|- [--format json|text]");
                 return ExitCode::SUCCESS;
             }
             _ if file.is_none() => file = Some(a),
@@ -35,7 +35,14 @@ fn main() -> ExitCode {
     if format != "json" && format != "text" {
         return usage();
     }
-    let bytes = match std::fs::read(&file) {
+    // `-` is standard input.
+    let read = if file == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(&file)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => {
             eprintln!("parse: cannot read {file}: {e}");

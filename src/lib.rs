@@ -263,15 +263,38 @@ impl Parser {
         }
         let decoded = decode::decode(bytes)?;
         // Control characters in quantity mean binary data, whatever decoded it.
-        let (chars, controls) = decoded.text.chars().take(1 << 16).fold((0usize, 0usize), |(n, c), ch| {
-            (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
-        });
+        let (chars, controls) = control_chars(&decoded.text, 1 << 16);
         if controls * 20 > chars {
             return Err(Error::Binary { signature: None, control_bytes: controls, sampled: chars });
         }
         let doc = self.parse_decoded(&decoded.text, Some((&decoded, bytes.len())));
         Ok(doc)
     }
+}
+
+/// (characters, control characters but tab, line feed, carriage return and form feed)
+/// among the first `limit` characters of `text`: read byte by byte (a character starts
+/// at every byte but a continuation byte; the controls are C0, DEL and C1, U+0080 to
+/// U+009F, which UTF-8 writes as 0xC2 0x80 to 0xC2 0x9F).
+fn control_chars(text: &str, limit: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == limit {
+            break;
+        }
+        chars += 1;
+        controls += usize::from(match x {
+            0x00..=0x1F => !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C),
+            0x7F => true,
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        });
+    }
+    (chars, controls)
 }
 
 /// A cheap look for the marks of mis-decoded text, before the costlier
@@ -333,6 +356,26 @@ pub fn parse(input: &str) -> Document {
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     DEFAULT_PARSER.parse_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte count of control characters is the character count's.
+    #[test]
+    fn control_chars_as_chars() {
+        let by_chars = |t: &str, limit: usize| {
+            t.chars().take(limit).fold((0usize, 0usize), |(n, c), ch| {
+                (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
+            })
+        };
+        for t in
+            ["", "abc", "\0\u{1}\t\n\r\u{c}\u{1b}\u{7f}", "Ủy ban\u{80}\u{9f}\u{a0}Đ\u{85}", "ư\u{2028}\u{feff}x\u{1f}"]
+        {
+            for limit in [0, 1, 3, 6, 1 << 16] {
+                assert_eq!(super::control_chars(t, limit), by_chars(t, limit), "{t:?} {limit}");
+            }
+        }
+    }
 }
 
 /// The README's examples, run as doctests so they cannot rot.

@@ -37,6 +37,33 @@ enum Reading {
 /// Decoded characters of a chunk with their unit ranges (`units` index = char index).
 type Pieces = Vec<(char, usize, usize)>;
 
+/// The runs of bytes between ASCII white space, as (start, end).
+struct Chunks<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = (usize, usize);
+    fn next(&mut self) -> Option<(usize, usize)> {
+        // Local positions: the scan stays in registers.
+        let (b, mut i) = (self.b, self.i);
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            self.i = i;
+            return None;
+        }
+        let a = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        self.i = i;
+        Some((a, i))
+    }
+}
+
 /// A chunk re-read: (start, end, its re-reading in the list of distinct ones, strong evidence).
 struct ChunkFix {
     start: usize,
@@ -276,23 +303,7 @@ pub fn repair(s: &str) -> Option<Repaired> {
     }
     // Runs of text between ASCII white space, made again for each reading (a list of
     // them took 16 bytes a word, three times the text).
-    let chunks = || {
-        let b = s.as_bytes();
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i >= b.len() {
-                return None;
-            }
-            let a = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            Some((a, i))
-        })
-    };
+    let chunks = || Chunks { b: s.as_bytes(), i: 0 };
     let latin_only = s.chars().all(|c| reverse_cp1252(c).is_some());
     // (words, words written in Unicode Vietnamese), counted once if a legacy reading needs them.
     let mut counts: Option<(usize, usize)> = None;

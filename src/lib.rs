@@ -275,26 +275,53 @@ impl Parser {
 /// (characters, control characters but tab, line feed, carriage return and form feed)
 /// among the first `limit` characters of `text`: read byte by byte (a character starts
 /// at every byte but a continuation byte; the controls are C0, DEL and C1, U+0080 to
-/// U+009F, which UTF-8 writes as 0xC2 0x80 to 0xC2 0x9F).
+/// U+009F, which UTF-8 writes as 0xC2 0x80 to 0xC2 0x9F), eight bytes at a time where
+/// no more than `limit` characters can be.
 fn control_chars(text: &str, limit: usize) -> (usize, usize) {
     let b = text.as_bytes();
-    let (mut chars, mut controls) = (0usize, 0usize);
-    for (i, &x) in b.iter().enumerate() {
-        if x & 0xC0 == 0x80 {
-            continue;
+    // A control character starts at byte `j` (a continuation byte never matches).
+    let control_at = |j: usize| match b[j] {
+        x @ 0x00..=0x1F => !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C),
+        0x7F => true,
+        0xC2 => matches!(b.get(j + 1), Some(0x80..=0x9F)),
+        _ => false,
+    };
+    if b.len() > limit {
+        let (mut chars, mut controls) = (0usize, 0usize);
+        for (j, &x) in b.iter().enumerate() {
+            if x & 0xC0 == 0x80 {
+                continue;
+            }
+            if chars == limit {
+                break;
+            }
+            chars += 1;
+            controls += usize::from(control_at(j));
         }
-        if chars == limit {
-            break;
-        }
-        chars += 1;
-        controls += usize::from(match x {
-            0x00..=0x1F => !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C),
-            0x7F => true,
-            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
-            _ => false,
-        });
+        return (chars, controls);
     }
-    (chars, controls)
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte equal to `byte` in the word (exact as a whole: no false negative).
+    let has = |v: u64, byte: u64| {
+        let x = v ^ (ONES * byte);
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let (mut continuation, mut controls, mut j) = (0usize, 0usize, 0usize);
+    for w in b.chunks_exact(8) {
+        let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        // 10xxxxxx: bit 7 set, bit 6 clear.
+        continuation += (v & HIGH & !((v << 1) & HIGH)).count_ones() as usize;
+        if v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0 || has(v, 0x7F) || has(v, 0xC2) {
+            controls += (j..j + 8).filter(|&k| control_at(k)).count();
+        }
+        j += 8;
+    }
+    for k in j..b.len() {
+        continuation += usize::from(b[k] & 0xC0 == 0x80);
+        controls += usize::from(control_at(k));
+    }
+    (b.len() - continuation, controls)
 }
 
 /// A cheap look for the marks of mis-decoded text, before the costlier
@@ -368,10 +395,17 @@ mod tests {
                 (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
             })
         };
-        for t in
-            ["", "abc", "\0\u{1}\t\n\r\u{c}\u{1b}\u{7f}", "Ủy ban\u{80}\u{9f}\u{a0}Đ\u{85}", "ư\u{2028}\u{feff}x\u{1f}"]
-        {
-            for limit in [0, 1, 3, 6, 1 << 16] {
+        let long = "Ủy ban nhân dân\u{85} tỉnh\u{0}\u{7f}\n\u{a0}\t©x\u{9f}".repeat(9);
+        for t in [
+            "",
+            "abc",
+            "\0\u{1}\t\n\r\u{c}\u{1b}\u{7f}",
+            "Ủy ban\u{80}\u{9f}\u{a0}Đ\u{85}",
+            "ư\u{2028}\u{feff}x\u{1f}",
+            &long,
+            &long[3..],
+        ] {
+            for limit in [0, 1, 3, 6, 17, 100, 1 << 16] {
                 assert_eq!(super::control_chars(t, limit), by_chars(t, limit), "{t:?} {limit}");
             }
         }

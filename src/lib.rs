@@ -317,8 +317,8 @@ fn control_chars(text: &str, limit: usize) -> (usize, usize) {
         }
         j += 8;
     }
-    for k in j..b.len() {
-        continuation += usize::from(b[k] & 0xC0 == 0x80);
+    for (k, &x) in b.iter().enumerate().skip(j) {
+        continuation += usize::from(x & 0xC0 == 0x80);
         controls += usize::from(control_at(k));
     }
     (b.len() - continuation, controls)

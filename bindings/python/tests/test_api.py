@@ -137,7 +137,16 @@ def test_parser_is_shared_by_threads(parser, fixture_texts):
 def test_parse_releases_the_gil(parser, fixture_texts):
     # A long document (every fixture, several times); while it is parsed, another Python
     # thread must keep running. With the GIL held it could not run inside the call.
-    text = "\n\n".join(f.read_text(encoding="utf-8", errors="replace") for f in fixture_texts) * 6
+    # Long enough that the parse takes a while on this machine, however fast: doubled
+    # until one parse takes 0.2 s (at most 64 MB).
+    base = "\n\n".join(f.read_text(encoding="utf-8", errors="replace") for f in fixture_texts)
+    text = base
+    while len(text) < (64 << 20):
+        t0 = time.perf_counter()
+        parser.parse(text)
+        if time.perf_counter() - t0 >= 0.2:
+            break
+        text += "\n\n" + text
     stamps: list[float] = []
     stop = threading.Event()
 

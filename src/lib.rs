@@ -216,7 +216,8 @@ impl Parser {
         scan.org.shrink_to_fit();
         scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
-        let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
+        let gaps = norm.column_gaps(input);
+        let mentions = recognize::recognize(&norm.text, &key, &gaps, &layout, &self.lexicon, &scan, &self.recognizers);
         let formal = recognize::formal::recognize(&recognize::formal::FormalText {
             input,
             norm: &norm,

@@ -21,9 +21,10 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     let Some(formal) = formal else { return };
     let (mut header, signature, recipients, minutes) =
         in_input(st, formal.header, formal.signature, formal.recipients, formal.minutes);
-    // The type heading is the title.
+    // The type heading is the title (unless the header read it as the first words of
+    // the title line, the rest being the abstract).
     if let Some(h) = &mut header {
-        if st.layout.blocks.iter().any(|b| b.kind == BlockKind::Title) {
+        if h.doc_type.is_none() && st.layout.blocks.iter().any(|b| b.kind == BlockKind::Title) {
             h.doc_type = doc.title.clone();
         }
     }

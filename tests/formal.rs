@@ -353,3 +353,23 @@ fn people_in_forms_and_a_grid_of_signers() {
     let h = d.header.as_ref().unwrap();
     assert_eq!(h.doc_type.as_ref().map(|x| x.text.as_str()), Some("CHƯƠNG TRÌNH HÀNH ĐỘNG"));
 }
+
+/// A Party programme whose first section heading OCR read "1-" for "I-": the tasks are
+/// the items of "II- NHIỆM VỤ", not the aims under "1- MỤC ĐÍCH, YÊU CẦU".
+#[test]
+fn ocr_one_for_roman_one_over_the_tasks() {
+    let t = "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY SƠN NAM\nSố 04-CTr/TU\tSơn Nam, ngày 02 tháng 4 năm 2025\n\n\
+             CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 12-KL/TW\n\n\
+             1- MỤC ĐÍCH, YÊU CẦU\n\n1. Cụ thể hoá và tổ chức thực hiện hiệu quả Kết luận.\n\n\
+             2. Xác định rõ trách nhiệm của các cấp uỷ.\n\nII- NHIỆM VỤ CHỦ YẾU\n\n\
+             1. Tăng cường sự lãnh đạo của các cấp uỷ đảng đối với công tác bảo vệ môi trường.\n\n\
+             2. Các sở, ngành rà soát, hoàn thiện quy hoạch trước ngày 30/6/2025.\n";
+    let d = vanban::parse(t);
+    let tasks = &d.meeting.as_ref().expect("tasks").tasks;
+    let got: Vec<(String, Option<&str>)> = tasks
+        .iter()
+        .map(|t| (t.text.split(' ').take(3).collect::<Vec<_>>().join(" "), t.section.as_ref().map(|s| s.text.as_str())))
+        .collect();
+    let section = Some("NHIỆM VỤ CHỦ YẾU");
+    assert_eq!(got, [("Tăng cường sự".to_string(), section), ("Các sở, ngành".to_string(), section)]);
+}

@@ -373,3 +373,21 @@ fn ocr_one_for_roman_one_over_the_tasks() {
     let section = Some("NHIỆM VỤ CHỦ YẾU");
     assert_eq!(got, [("Tăng cường sự".to_string(), section), ("Các sở, ngành".to_string(), section)]);
 }
+
+/// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" flattened onto one line with single spaces: the
+/// authority's head and the deputy's title are split at "PHÓ".
+#[test]
+fn signing_for_and_the_deputy_title_on_one_line() {
+    let t = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 15/TB-UBND\nAn Phú, ngày 12 tháng 7 năm 2024\n\nTHÔNG BÁO\nLịch tiếp công dân\n\n\
+             1. Các thôn niêm yết lịch tiếp công dân.\n2. Văn phòng theo dõi, tổng hợp.\n\n\
+             Nơi nhận:\n- Các thôn;\n- Lưu: VT.\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH\nĐinh Văn Khoa\n";
+    let d = vanban::parse(t);
+    let s = d.signature.as_ref().expect("a signature");
+    let a = &s.authorities[0];
+    assert_eq!((a.authority, a.prefix.as_str(), a.body.as_str()), (vanban::Authority::SigningFor, "KT.", "CHỦ TỊCH"));
+    assert_eq!(s.title.as_ref().map(|x| x.text.as_str()), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(s.name.as_ref().map(|x| x.text.as_str()), Some("Đinh Văn Khoa"));
+    let title = s.title.as_ref().unwrap();
+    assert_eq!(title.span.slice(t), Some("PHÓ CHỦ TỊCH"));
+}

@@ -54,6 +54,40 @@ pub(super) fn references(ft: &FormalText<'_>) -> Vec<Reference> {
             None => p = type_end,
         }
     }
+    once_each(out)
+}
+
+/// One reference per cited document: a document cited again (in the abstract and in the
+/// body, "thực hiện Kết luận số 75-KL/TW" then "Kết luận số 75-KL/TW ngày … của Bộ
+/// Chính trị") keeps its first mention, with the date, issuer and legal basis a later
+/// one adds. The same document: the same type word and number (case and spaces
+/// folded), or for a law with no number the same text.
+fn once_each(refs: Vec<Reference>) -> Vec<Reference> {
+    let same_key = |r: &Reference| {
+        let fold = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
+        (fold(&r.doc_type), r.number.as_deref().map_or_else(|| fold(&r.text), fold))
+    };
+    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
+    let mut keys: Vec<(String, String)> = Vec::with_capacity(refs.len());
+    for r in refs {
+        let k = same_key(&r);
+        match keys.iter().position(|x| *x == k) {
+            Some(i) => {
+                let first = &mut out[i];
+                if first.date.is_none() {
+                    first.date = r.date;
+                }
+                if first.issuer.is_none() {
+                    first.issuer = r.issuer;
+                }
+                first.legal_basis |= r.legal_basis;
+            }
+            None => {
+                keys.push(k);
+                out.push(r);
+            }
+        }
+    }
     out
 }
 
@@ -177,5 +211,20 @@ mod tests {
         assert_eq!(q.span.slice(t), Some(q.text.as_str()));
         // The verb "quyết định" in lower case cites nothing.
         assert!(d.references.iter().all(|r| r.doc_type != "quyết định"));
+    }
+
+    #[test]
+    fn a_document_cited_twice_is_listed_once() {
+        let t = "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY SƠN NAM\nSố 04-CTr/TU\tSơn Nam, ngày 02 tháng 4 năm 2025\n\n\
+                 CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 12-KL/TW\n\n\
+                 Thực hiện Kết luận số 12-KL/TW ngày 05/3/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành \
+                 Chương trình hành động; căn cứ Kết luận số 12 - KL/TW, các cấp ủy triển khai.\n";
+        let d = crate::parse(t);
+        let r: Vec<_> = d.references.iter().map(|r| (r.number.as_deref(), r.issuer.as_deref())).collect();
+        assert_eq!(r, [(Some("12-KL/TW"), Some("Bộ Chính trị"))]);
+        let first = &d.references[0];
+        // The first mention's span (the abstract), the date the body adds.
+        assert!(first.span.start < t.find("Thực hiện").unwrap());
+        assert_eq!(first.date.as_ref().map(|x| (x.year, x.month, x.day)), Some((Some(2025), Some(3), Some(5))));
     }
 }

@@ -910,7 +910,7 @@ fn column_gaps_are_tabs_and_runs_of_five_spaces() {
     let input = "Ông A B   C     Chức vụ: X\tY\nZ      \n      W";
     let r = normalize(input, &NormalizeOptions::default());
     assert_eq!(r.text, "Ông A B C Chức vụ: X Y\nZ\nW");
-    let gaps: Vec<&str> = r.column_gaps(input).iter().map(|&g| &r.text[g + 1..]).collect();
+    let gaps: Vec<&str> = r.column_gaps(input).iter().map(|&g| &r.text[g as usize + 1..]).collect();
     // Before "Chức" (five spaces) and "Y" (a tab); not the three spaces before "C", nor
     // the spaces at a line's end or start.
     assert_eq!(gaps.iter().map(|s| &s[..1]).collect::<Vec<_>>(), ["C", "Y"]);

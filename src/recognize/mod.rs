@@ -163,7 +163,7 @@ fn fit<T>(mut v: Vec<T>) -> Vec<T> {
 pub fn recognize(
     text: &str,
     key: &str,
-    gaps: &[usize],
+    gaps: &[u32],
     layout: &Layout,
     lex: &Lexicon,
     scan: &Scan,
@@ -215,7 +215,7 @@ pub fn recognize(
 fn people(
     text: &str,
     key: &str,
-    gaps: &[usize],
+    gaps: &[u32],
     layout: &Layout,
     lex: &Lexicon,
     scan: &Scan,

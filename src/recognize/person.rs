@@ -80,7 +80,7 @@ pub struct Ctx<'a> {
     pub key: &'a str,
     /// Offsets of the spaces that stand for a column gap of the input (sorted): a
     /// name stops there ("Ông A B C          Chức vụ: …").
-    pub gaps: &'a [usize],
+    pub gaps: &'a [u32],
     /// The lexicon.
     pub lex: &'a Lexicon,
     /// Person-side matches of the whole text, sorted.
@@ -448,8 +448,8 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         let (Some(a), Some(b)) = (self.toks.get(k - 1), self.toks.get(k)) else { return false };
-        let p = self.c.gaps.partition_point(|&g| g < a.e);
-        self.c.gaps.get(p).is_some_and(|&g| g < b.s)
+        let p = self.c.gaps.partition_point(|&g| (g as usize) < a.e);
+        self.c.gaps.get(p).is_some_and(|&g| (g as usize) < b.s)
     }
 
     /// Length (in tokens) of the run of name syllables at `i`, at most `max`; a column

@@ -62,33 +62,51 @@ pub(super) fn references(ft: &FormalText<'_>) -> Vec<Reference> {
 /// Chính trị") keeps its first mention, with the date, issuer and legal basis a later
 /// one adds. The same document: the same type word and number (case and spaces
 /// folded), or for a law with no number the same text.
-fn once_each(refs: Vec<Reference>) -> Vec<Reference> {
-    let same_key = |r: &Reference| {
-        let fold = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
-        (fold(&r.doc_type), r.number.as_deref().map_or_else(|| fold(&r.text), fold))
+fn once_each(mut refs: Vec<Reference>) -> Vec<Reference> {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    // The folded key, compared and hashed without a copy of the text.
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase)
+    }
+    fn which(r: &Reference) -> &str {
+        r.number.as_deref().unwrap_or(&r.text)
+    }
+    let same = |a: &Reference, b: &Reference| {
+        folded(&a.doc_type).eq(folded(&b.doc_type))
+            && a.number.is_some() == b.number.is_some()
+            && folded(which(a)).eq(folded(which(b)))
     };
-    let mut out: Vec<Reference> = Vec::with_capacity(refs.len());
-    let mut keys: Vec<(String, String)> = Vec::with_capacity(refs.len());
-    for r in refs {
-        let k = same_key(&r);
-        match keys.iter().position(|x| *x == k) {
-            Some(i) => {
-                let first = &mut out[i];
+    let mut first_of: HashMap<u64, usize> = HashMap::new();
+    let mut keep = vec![true; refs.len()];
+    for i in 0..refs.len() {
+        let mut h = DefaultHasher::new();
+        folded(&refs[i].doc_type).for_each(|c| c.hash(&mut h));
+        refs[i].number.is_some().hash(&mut h);
+        folded(which(&refs[i])).for_each(|c| c.hash(&mut h));
+        let h = h.finish();
+        match first_of.get(&h) {
+            Some(&j) if same(&refs[j], &refs[i]) => {
+                keep[i] = false;
+                let (date, issuer, basis) = (refs[i].date.take(), refs[i].issuer.take(), refs[i].legal_basis);
+                let first = &mut refs[j];
                 if first.date.is_none() {
-                    first.date = r.date;
+                    first.date = date;
                 }
                 if first.issuer.is_none() {
-                    first.issuer = r.issuer;
+                    first.issuer = issuer;
                 }
-                first.legal_basis |= r.legal_basis;
+                first.legal_basis |= basis;
             }
+            Some(_) => {}
             None => {
-                keys.push(k);
-                out.push(r);
+                first_of.insert(h, i);
             }
         }
     }
-    out
+    let mut k = keep.iter();
+    refs.retain(|_| k.next().copied().unwrap_or(true));
+    refs
 }
 
 /// The citation whose type word is `s..type_end` (the `cited` entry `phrase`).

@@ -9,9 +9,13 @@
 //! - `bulk`: ../shared/bulk document by document through its INDEX.tsv, or the fixtures
 //!   document by document when the bulk text is absent;
 //! - `size_1k`, `size_100k`, `size_10m`: one input of that size, cut from the corpus
-//!   text (or the fixtures) repeated.
+//!   text (or the fixtures) repeated;
+//! - `free_function`: `vanban::parse` in a loop beside the reused parser, over the corpus
+//!   (or the fixtures): within 1.2x per document, since the free function shares one
+//!   default parser.
 //!
-//! The parser is built once, outside the measured loops. Sample sizes and measurement
+//! The parser is built once, outside the measured loops (and so is the free function's
+//! default parser, by criterion's warm-up). Sample sizes and measurement
 //! times are small so that `cargo bench --bench parse` takes a few minutes; filter with
 //! `cargo bench --bench parse -- bulk --quick`.
 
@@ -100,6 +104,29 @@ fn group(c: &mut Criterion, parser: &vanban::Parser, name: &str, docs: &[String]
     g.finish();
 }
 
+/// The free function [`vanban::parse`] in a loop beside a reused [`vanban::Parser`], over
+/// the same documents: the free function shares one default parser built on first use,
+/// so the two should be within 1.2x per document (issue 14, trap 1).
+fn free_function(c: &mut Criterion, parser: &vanban::Parser, docs: &[String]) {
+    if docs.is_empty() {
+        return;
+    }
+    let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
+    let mut g = c.benchmark_group("free_function");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_secs(4));
+    g.bench_function(BenchmarkId::new("reused_parser", bytes), |b| {
+        b.iter(|| docs.iter().map(|d| parser.parse(black_box(d)).people.len()).sum::<usize>())
+    });
+    g.bench_function(BenchmarkId::new("vanban_parse", bytes), |b| {
+        b.iter(|| docs.iter().map(|d| vanban::parse(black_box(d)).people.len()).sum::<usize>())
+    });
+    g.finish();
+}
+
 fn bench(c: &mut Criterion) {
     // Built once: building compiles the lexicon's automata.
     let parser = vanban::Parser::default();
@@ -109,6 +136,7 @@ fn bench(c: &mut Criterion) {
 
     let corpus = texts_in(&root().join("../shared/corpus/docs"));
     group(c, &parser, "corpus", &corpus, 10, 4);
+    free_function(c, &parser, if corpus.is_empty() { &fixtures } else { &corpus });
 
     let bulk = bulk_docs();
     if bulk.is_empty() {

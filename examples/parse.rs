@@ -1,6 +1,6 @@
-//! `cargo run --release --example parse -- FILE [--format json|text|html]`
+//! `cargo run --release --example parse -- FILE|- [--format json|text|html]`
 //!
-//! Parses one file and prints the document: pretty JSON (the default), the text summary
+//! Parses one file (`-`: standard input) and prints the document: pretty JSON (the default), the text summary
 //! of [`vanban::render::text`] (Vietnamese labels) or the page of [`vanban::render::html`].
 //! A missing file or undecodable bytes print one line on stderr and exit with status 1
 //! (2 for bad arguments). The `vanban` command (`cli/`) does the same and more.
@@ -12,7 +12,7 @@ use vanban::{Parser, render};
 const FORMATS: [&str; 3] = ["json", "text", "html"];
 
 /// Usage text.
-const USAGE: &str = "usage: parse FILE [--format json|text|html]";
+const USAGE: &str = "usage: parse FILE|- [--format json|text|html]";
 
 fn usage() -> ExitCode {
     eprintln!("{USAGE}");
@@ -42,7 +42,14 @@ fn main() -> ExitCode {
     if !FORMATS.contains(&format.as_str()) {
         return usage();
     }
-    let bytes = match std::fs::read(&file) {
+    // `-` is standard input.
+    let read = if file == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(&file)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => {
             eprintln!("parse: cannot read {file}: {e}");

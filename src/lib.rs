@@ -66,7 +66,7 @@ pub use model::*;
 pub use normalize::ToneStyle;
 pub use span::Span;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Default limit on the input size: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 << 20;
@@ -207,6 +207,10 @@ impl Parser {
         let mut norm = normalize::normalize(input, &self.norm);
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.truncate(lexicon::MAX_TEXT_BYTES);
+        // Hard-wrapped lines joined into their sentences (byte for byte: offsets stay).
+        if let Some(text) = layout::unwrap_lines(&norm.text) {
+            norm.text = std::borrow::Cow::Owned(text);
+        }
         let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
         let ascii = recognize::script::lacks_diacritics(&norm.text, &self.lexicon);
@@ -268,15 +272,65 @@ impl Parser {
         }
         let decoded = decode::decode(bytes)?;
         // Control characters in quantity mean binary data, whatever decoded it.
-        let (chars, controls) = decoded.text.chars().take(1 << 16).fold((0usize, 0usize), |(n, c), ch| {
-            (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
-        });
+        let (chars, controls) = control_chars(&decoded.text, 1 << 16);
         if controls * 20 > chars {
             return Err(Error::Binary { signature: None, control_bytes: controls, sampled: chars });
         }
         let doc = self.parse_decoded(&decoded.text, Some((&decoded, bytes.len())));
         Ok(doc)
     }
+}
+
+/// (characters, control characters but tab, line feed, carriage return and form feed)
+/// among the first `limit` characters of `text`: read byte by byte (a character starts
+/// at every byte but a continuation byte; the controls are C0, DEL and C1, U+0080 to
+/// U+009F, which UTF-8 writes as 0xC2 0x80 to 0xC2 0x9F), eight bytes at a time where
+/// no more than `limit` characters can be.
+fn control_chars(text: &str, limit: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    // A control character starts at byte `j` (a continuation byte never matches).
+    let control_at = |j: usize| match b[j] {
+        x @ 0x00..=0x1F => !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C),
+        0x7F => true,
+        0xC2 => matches!(b.get(j + 1), Some(0x80..=0x9F)),
+        _ => false,
+    };
+    if b.len() > limit {
+        let (mut chars, mut controls) = (0usize, 0usize);
+        for (j, &x) in b.iter().enumerate() {
+            if x & 0xC0 == 0x80 {
+                continue;
+            }
+            if chars == limit {
+                break;
+            }
+            chars += 1;
+            controls += usize::from(control_at(j));
+        }
+        return (chars, controls);
+    }
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte equal to `byte` in the word (exact as a whole: no false negative).
+    let has = |v: u64, byte: u64| {
+        let x = v ^ (ONES * byte);
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let (mut continuation, mut controls, mut j) = (0usize, 0usize, 0usize);
+    for w in b.chunks_exact(8) {
+        let v = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        // 10xxxxxx: bit 7 set, bit 6 clear.
+        continuation += (v & HIGH & !((v << 1) & HIGH)).count_ones() as usize;
+        if v.wrapping_sub(ONES * 0x20) & !v & HIGH != 0 || has(v, 0x7F) || has(v, 0xC2) {
+            controls += (j..j + 8).filter(|&k| control_at(k)).count();
+        }
+        j += 8;
+    }
+    for (k, &x) in b.iter().enumerate().skip(j) {
+        continuation += usize::from(x & 0xC0 == 0x80);
+        controls += usize::from(control_at(k));
+    }
+    (b.len() - continuation, controls)
 }
 
 /// A cheap look for the marks of mis-decoded text, before the costlier
@@ -308,22 +362,63 @@ pub fn matching_key(text: &str) -> String {
     key::key(&normalize::normalize(text, &normalize::NormalizeOptions::default()).text)
 }
 
-/// Parse text with a default [`Parser`]. Total: never panics, always returns.
+/// The default [`Parser`] of [`parse`] and [`parse_bytes`]: built on the first call (that
+/// compiles the lexicon, some tens of milliseconds) and shared, read-only, by every later
+/// call on any thread.
+static DEFAULT_PARSER: LazyLock<Parser> = LazyLock::new(Parser::default);
+
+/// Parse text with the default [`Parser`]. Total: never panics, always returns.
 ///
-/// Building a parser compiles the lexicon; to parse many documents, build one
-/// [`Parser`] and reuse it.
+/// The default parser is built once, on the first call, and shared by every call after
+/// it (on any thread), so calling `parse` in a loop costs what a reused [`Parser`] does.
+/// Build your own [`Parser`] for other options (a reference date, a tone style, a
+/// custom lexicon, a size limit).
+///
+/// ```
+/// for text in ["Sáng 8/7/2024, UBND xã họp.", "Chiều 9/7/2024, Huyện ủy tổ chức hội nghị."] {
+///     assert!(vanban::parse(text).meeting.is_some());
+/// }
+/// ```
 pub fn parse(input: &str) -> Document {
-    Parser::default().parse(input)
+    DEFAULT_PARSER.parse(input)
 }
 
-/// Parse bytes with a default [`Parser`]; see [`Parser::parse_bytes`].
+/// Parse bytes with the default [`Parser`] (built once, shared as for [`parse`]); see
+/// [`Parser::parse_bytes`].
 ///
 /// ```
 /// let doc = vanban::parse_bytes("\u{feff}Sáng 8/7/2024, UBND xã họp.".as_bytes()).unwrap();
 /// assert!(doc.input.bom);
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    Parser::default().parse_bytes(bytes)
+    DEFAULT_PARSER.parse_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte count of control characters is the character count's.
+    #[test]
+    fn control_chars_as_chars() {
+        let by_chars = |t: &str, limit: usize| {
+            t.chars().take(limit).fold((0usize, 0usize), |(n, c), ch| {
+                (n + 1, c + usize::from(ch.is_control() && !matches!(ch, '\t' | '\n' | '\r' | '\u{c}')))
+            })
+        };
+        let long = "Ủy ban nhân dân\u{85} tỉnh\u{0}\u{7f}\n\u{a0}\t©x\u{9f}".repeat(9);
+        for t in [
+            "",
+            "abc",
+            "\0\u{1}\t\n\r\u{c}\u{1b}\u{7f}",
+            "Ủy ban\u{80}\u{9f}\u{a0}Đ\u{85}",
+            "ư\u{2028}\u{feff}x\u{1f}",
+            &long,
+            &long[3..],
+        ] {
+            for limit in [0, 1, 3, 6, 17, 100, 1 << 16] {
+                assert_eq!(super::control_chars(t, limit), by_chars(t, limit), "{t:?} {limit}");
+            }
+        }
+    }
 }
 
 /// The README's examples, run as doctests so they cannot rot.

@@ -170,7 +170,16 @@ pub struct InputInfo {
     pub bom: bool,
     /// Whether normalization changed the text.
     pub normalized: bool,
-    /// False when the text was typed without diacritics (matched accent-free).
+    /// Whether the text was seen to carry diacritics: false when it was typed without
+    /// them (matched accent-free, with a `no_diacritics` diagnostic) and when it holds
+    /// no Vietnamese letter with a diacritic at all (an empty or white-space-only input,
+    /// ASCII letters only).
+    ///
+    /// ```
+    /// assert!(vanban::parse("Ủy ban nhân dân xã").input.diacritics);
+    /// assert!(!vanban::parse("").input.diacritics);
+    /// assert!(!vanban::parse(" \n\t\n").input.diacritics);
+    /// ```
     pub diacritics: bool,
 }
 

@@ -67,3 +67,42 @@ fn errors_are_one_line_and_non_zero() {
     let out = Command::new(&bin).args(["--format", "xml", "x"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn dash_reads_standard_input() {
+    let Some(bin) = parse_bin() else {
+        eprintln!("skipped: example binary not built");
+        return;
+    };
+    use std::io::Write;
+    use std::process::Stdio;
+    let run = |input: &[u8], args: &[&str]| {
+        let mut child = Command::new(&bin)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // The same document as from the file.
+    let text = std::fs::read(seed()).unwrap();
+    let out = run(&text, &["-"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let from_stdin: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let from_file: serde_json::Value =
+        serde_json::from_slice(&Command::new(&bin).arg(seed()).output().unwrap().stdout).unwrap();
+    assert_eq!(from_stdin, from_file);
+    // Legacy bytes are decoded from standard input too; the text summary reads it as well.
+    let tcvn3 = vanban::decode::encode_tcvn3("Đồng chí Nguyễn Văn An - Chủ tịch Uỷ ban nhân dân huyện phát biểu.");
+    let out = run(&tcvn3, &["--format", "text", "-"]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Nguyễn Văn An"), "{s}");
+    // Binary bytes on standard input: one line, non-zero.
+    let out = run(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", &["-"]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}

@@ -90,6 +90,20 @@ fn empty_and_odd_inputs_parse() {
 }
 
 #[test]
+fn empty_input_reports_what_was_seen() {
+    // Nothing was seen: no diacritics, not normalized, no claim about accent-free text.
+    for s in ["", " ", "\n\n\n", " \t\r\n \u{a0}\n"] {
+        let doc = vanban::parse(s);
+        assert!(!doc.input.diacritics, "{s:?}");
+        assert_eq!(doc.input.bytes, s.len(), "{s:?}");
+        assert!(!doc.diagnostics.iter().any(|d| d.code == "no_diacritics"), "{s:?}");
+        let doc = vanban::parse_bytes(s.as_bytes()).unwrap();
+        assert!(!doc.input.diacritics, "{s:?}");
+    }
+    assert!(vanban::parse(" Ủy ban ").input.diacritics);
+}
+
+#[test]
 fn parser_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Parser>();

@@ -391,3 +391,24 @@ fn signing_for_and_the_deputy_title_on_one_line() {
     let title = s.title.as_ref().unwrap();
     assert_eq!(title.span.slice(t), Some("PHÓ CHỦ TỊCH"));
 }
+
+/// A submission (tờ trình) informs and proposes: its numbered parts are no tasks.
+#[test]
+fn a_submission_assigns_no_tasks() {
+    let text = "UBND TỈNH SƠN NAM                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                SỞ NỘI VỤ                           Độc lập - Tự do - Hạnh phúc\n\
+                Số: 12/TTr-SNV                      Sơn Nam, ngày 21 tháng 02 năm 2025\n\n\
+                TỜ TRÌNH\nVề việc thông báo kết quả đại hội Hội Cầu lông tỉnh\n\n\
+                Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh.\n\n\
+                Sau khi rà soát hồ sơ kèm theo Công văn số 02/BC-HCL, Sở Nội vụ báo cáo Chủ tịch Ủy ban nhân dân tỉnh như\nsau:\n\n\
+                1. Về thẩm quyền\n\n   Căn cứ Nghị định số 126/2024/NĐ-CP thì Chủ tịch Ủy ban nhân dân tỉnh có thẩm quyền\n\
+                thông báo việc tổ chức đại hội của hội.\n\n\
+                2. Về thành phần hồ sơ và nhân sự Ban Chấp hành, Chủ\ntịch, Phó Chủ tịch\n\n\
+                Hội Cầu lông tỉnh đã tổ chức đại hội theo quy định và nộp đủ hồ sơ. Đại hội đã biểu quyết:\n\n\
+                - Số lượng Ban Chấp hành là 11 thành viên; Ban Kiểm tra là 03 thành\nviên.\n\n\
+                - Chủ tịch Hội: Ông Lê Văn Tùng.\n\n\
+                Nơi nhận:                                   GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.                                   Trần Văn Bình\n";
+    let d = vanban::parse(text);
+    assert_eq!(d.kind.as_str(), "submission");
+    assert!(d.meeting.as_ref().is_none_or(|m| m.tasks.is_empty()), "{:?}", d.meeting);
+}

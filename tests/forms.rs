@@ -1627,3 +1627,28 @@ fn rank_before_a_short_name_and_a_long_body() {
     // Without roles after it, a word pair after a rank stays no name.
     assert!(parse("Đại tá Hà Nội dự lễ.").people.is_empty());
 }
+
+// ---------------------------------------------------------------- issue 12: hard-wrapped lines
+
+/// Pattern 3: text wrapped at a fixed width is read as its sentences; a new paragraph, a
+/// caption and list items stay apart; spans still point into the input as given.
+#[test]
+fn hard_wrapped_lines_are_joined() {
+    let text = "Tiếp xúc cử tri trước kỳ họp thứ 8 HĐND huyện\n\nChiều\nngày 22/3/2022, Tổ đại biểu HĐND huyện tổ\n\
+                chức tiếp xúc cử tri tại xã Tân Phú. Ông Nguyễn Văn Hùng, Phó Chủ tịch HĐND huyện chủ trì buổi tiếp\n\
+                xúc. Tham dự có bà Lê Thị Mai, Chủ\ntịch UBND xã Tân Phú.\nTại\nbuổi tiếp xúc, có 9 ý kiến của cử tri.\n\
+                Các đại biểu tham dự buổi tiếp xúc\nCác nhiệm vụ:\n- Tăng cường công tác quản lý\nđất đai;\n- Đổi mới phương thức tiếp xúc cử tri.\n";
+    let d = parse(text);
+    let m = meeting(&d);
+    assert_eq!(date(&d), Some((Some(2022), 3, 22, false)));
+    assert_eq!(m.time_of_day, Some(TimeOfDay::Chieu));
+    assert_eq!(m.date.as_ref().map(|x| x.text.as_str()), Some("Chiều ngày 22/3/2022"));
+    // The span is the input's, line break included.
+    assert_eq!(m.date.as_ref().and_then(|x| x.span.slice(text)), Some("Chiều\nngày 22/3/2022"));
+    assert_eq!(m.organizer.as_ref().map(|o| o.text.as_str()), Some("Tổ đại biểu HĐND huyện"));
+    assert_eq!(chairs(&d), ["Nguyễn Văn Hùng"]);
+    assert_eq!(person(&d, "Lê Thị Mai").roles[0].text, "Chủ tịch UBND xã Tân Phú");
+    assert_eq!(m.contributions.as_ref().map(|c| c.count), Some(9));
+    assert_eq!(d.captions.len(), 1, "{:?}", d.captions);
+    assert_eq!(task_texts(&d), ["Tăng cường công tác quản lý đất đai;", "Đổi mới phương thức tiếp xúc cử tri."]);
+}

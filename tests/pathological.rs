@@ -316,3 +316,178 @@ fn heap_role_phrase() {
 fn heap_dates() {
     check_heap("\"ngày 1/1/2020 \" repeated", dates);
 }
+
+// Large single documents (issue 14, trap 2): the time per MB and the peak heap of one
+// document must not grow with its size. A document of many reports one after another
+// holds thousands of distinct people, roles and cues: any step that compares each with
+// all the others grows with the square of the size.
+//
+// Always run: a composed report (distinct names, roles, role-only and given-name-only
+// mentions, cues) at SIZE and 4 * SIZE (256 KB and 1 MB in debug builds, 1 and 4 MB in
+// optimized ones), with the time per MB at the larger size within MAX_GROWTH of the
+// smaller's and the heap within MAX_HEAP_RATIO at both. On demand in an optimized build
+// (`cargo test --release --test pathological -- --ignored --nocapture`): the peak heap
+// of 1, 4, 16 and 64 MB cut from the bulk news (../shared/bulk), or of the sizes in MB
+// listed in VANBAN_LARGE_MB ("1,4,16"); dhat takes minutes at 64 MB, too long for every
+// `cargo test`. Their time per MB is the criterion bench `cargo bench --bench large`:
+// this binary's allocator is dhat's, whose bookkeeping slows a 64 MB parse by itself.
+
+/// Time per MB of a large document at most this many times a small one's.
+const MAX_GROWTH: f64 = 1.3;
+
+/// A news report of about `size` bytes made of short reports, each with its own people
+/// (names drawn from common syllables, so they rarely repeat), roles, a role-only
+/// mention and a given-name-only mention, dates and cues, and then a few sentences of
+/// news without names (a person every 600 bytes or so, where the bulk news has one
+/// every 4 KB).
+fn composed_reports(size: usize) -> String {
+    const FAMILY: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+    const MIDDLE: &[&str] = &["Văn", "Thị", "Đức", "Minh", "Hồng", "Quốc", "Thanh", "Ngọc", "Xuân", "Hữu"];
+    const GIVEN: &[&str] = &[
+        "An", "Bình", "Cường", "Dũng", "Hương", "Lan", "Quỳnh", "Thủy", "Tuấn", "Hùng", "Hòa", "Khánh", "Long", "Mai",
+        "Nam", "Phúc", "Sơn", "Tâm", "Trung", "Vinh",
+    ];
+    const BODY: &[&str] = &["UBND xã", "UBND huyện", "HĐND huyện", "Huyện ủy", "Đảng ủy xã", "MTTQ huyện"];
+    const NEWS: &[&str] = &[
+        "Trong 6 tháng đầu năm, công tác dân vận có nhiều chuyển biến tích cực, các phong trào thi đua yêu nước được triển khai rộng khắp.",
+        "Hội nghị đã nghe báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh và xây dựng hệ thống chính trị.",
+        "Các đại biểu tập trung thảo luận, làm rõ những khó khăn, vướng mắc trong công tác cải cách hành chính và chuyển đổi số.",
+        "Tổng thu ngân sách trên địa bàn ước đạt 65% dự toán năm, tăng 12% so với cùng kỳ; chương trình xây dựng nông thôn mới đạt nhiều kết quả.",
+        "Bên cạnh kết quả đạt được, công tác tuyên truyền ở một số cơ sở còn hạn chế, việc giải quyết đơn thư có lúc còn chậm.",
+        "Nhiệm vụ trọng tâm thời gian tới là đẩy mạnh phát triển sản xuất, chăm lo đời sống nhân dân và giữ vững an ninh trật tự.",
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let name = |rng: &mut Rng| {
+        let given = GIVEN[rng.below(GIVEN.len())];
+        let full = format!("{} {} {given}", FAMILY[rng.below(FAMILY.len())], MIDDLE[rng.below(MIDDLE.len())]);
+        (full, given)
+    };
+    let mut text = String::with_capacity(size + 1024);
+    while text.len() < size {
+        let (chair, chair_given) = name(&mut rng);
+        let (guest, _) = name(&mut rng);
+        let (other, _) = name(&mut rng);
+        let (day, month) = (1 + rng.below(28), 1 + rng.below(12));
+        let (b1, b2) = (BODY[rng.below(BODY.len())], BODY[rng.below(BODY.len())]);
+        text.push_str(&format!(
+            "HỘI NGHỊ SƠ KẾT CÔNG TÁC THÁNG {month}\n\n\
+             Sáng ngày {day}/{month}/2024, {b1} tổ chức Hội nghị sơ kết công tác tháng {month}. \
+             Đồng chí {chair} - Phó Chủ tịch {b1} chủ trì Hội nghị. \
+             Tham dự hội nghị có đồng chí {guest}, Trưởng ban Dân vận {b2}; ông {other}, Chánh Văn phòng {b2}.\n\n\
+             Phát biểu chỉ đạo, Phó Chủ tịch {b1} đề nghị các ngành tiếp tục thực hiện tốt nhiệm vụ. \
+             Kết luận hội nghị, đồng chí {chair_given} yêu cầu hoàn thành kế hoạch trước ngày 30/{month}/2024.\n\n"
+        ));
+        let sentences: Vec<&str> = (0..6).map(|_| NEWS[rng.below(NEWS.len())]).collect();
+        text.push_str(&sentences.join(" "));
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// Seconds per MB of one parse of `text`.
+fn secs_per_mb(text: &str) -> f64 {
+    let start = Instant::now();
+    std::hint::black_box(parser().parse(std::hint::black_box(text)));
+    start.elapsed().as_secs_f64() / (text.len() as f64 / MB as f64)
+}
+
+/// Time per MB (best of 3, the sizes interleaved so that load changes hit all) and peak
+/// heap of the documents `make(size)` builds at each size (the time only when `time`):
+/// a table line each; panics, after all sizes, when the time per MB of a size is more
+/// than [`MAX_GROWTH`] times the smallest's, or the heap more than [`MAX_HEAP_RATIO`]
+/// times the input.
+fn check_growth(name: &str, sizes: &[usize], time: bool, make: impl Fn(usize) -> String) {
+    let _guard = setup();
+    let texts: Vec<String> = sizes.iter().map(|&size| make(size)).collect();
+    let mut best = vec![f64::INFINITY; texts.len()];
+    for _ in 0..if time { 3 } else { 0 } {
+        for (b, text) in best.iter_mut().zip(&texts) {
+            *b = b.min(secs_per_mb(text));
+        }
+    }
+    let mut failures = Vec::new();
+    for (text, per_mb) in texts.iter().zip(best.iter().copied()) {
+        let heap = peak_heap(text);
+        let (growth, heap_ratio) = (per_mb / best[0], heap as f64 / text.len() as f64);
+        let size = text.len() as f64 / MB as f64;
+        let timing = if time {
+            format!("{:.3} s | {per_mb:.3} s/MB | growth {growth:.2} | ", per_mb * size)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "| {name} | {size:.2} MB | {timing}peak heap {:.1} MB | ratio {heap_ratio:.2} |",
+            heap as f64 / MB as f64
+        );
+        if time && growth > MAX_GROWTH {
+            failures.push(format!(
+                "{name} at {size:.2} MB: {per_mb:.3} s/MB is {growth:.2} times the smallest size's {:.3} (limit {MAX_GROWTH})",
+                best[0]
+            ));
+        }
+        if heap_ratio > MAX_HEAP_RATIO {
+            failures.push(format!(
+                "{name} at {size:.2} MB: peak heap {heap} bytes is {heap_ratio:.2} times the input (limit {MAX_HEAP_RATIO})"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn large_composed_document() {
+    check_growth("composed reports", &[SIZE, 4 * SIZE], true, composed_reports);
+}
+
+/// The bulk news documents (../shared/bulk, cut out of their shards by INDEX.tsv), in
+/// index order; empty when the folder is absent.
+fn bulk_news() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bulk");
+    let Ok(index) = std::fs::read_to_string(dir.join("INDEX.tsv")) else { return Vec::new() };
+    let mut shards: std::collections::HashMap<String, Vec<u8>> = std::collections::HashMap::new();
+    let mut docs = Vec::new();
+    for line in index.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (Some(shard), Some(Ok(off)), Some(Ok(len))) =
+            (f.first(), f.get(1).map(|s| s.parse::<usize>()), f.get(2).map(|s| s.parse::<usize>()))
+        else {
+            continue;
+        };
+        let data =
+            shards.entry(shard.to_string()).or_insert_with(|| std::fs::read(dir.join(shard)).unwrap_or_default());
+        if let Some(Ok(s)) = data.get(off..off + len).map(std::str::from_utf8) {
+            docs.push(s.to_string());
+        }
+    }
+    docs
+}
+
+/// One document of `size` bytes: the bulk news documents joined by blank lines (again
+/// from the first when they run out), cut on a character boundary.
+fn bulk_document(docs: &[String], size: usize) -> String {
+    let mut text = String::with_capacity(size + 64 * 1024);
+    for d in docs.iter().cycle() {
+        if text.len() >= size {
+            break;
+        }
+        text.push_str(d);
+        text.push_str("\n\n");
+    }
+    repeat_to(&text, size)
+}
+
+#[test]
+#[ignore = "minutes under dhat: run on demand with --release --ignored"]
+fn large_bulk_documents_heap() {
+    let docs = bulk_news();
+    if docs.is_empty() {
+        eprintln!("large_bulk_documents_heap: ../shared/bulk not found, skipped");
+        return;
+    }
+    // VANBAN_LARGE_MB="1,4,16" measures fewer sizes.
+    let sizes: Vec<usize> = std::env::var("VANBAN_LARGE_MB")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse::<usize>().ok()).map(|n| n * MB).collect())
+        .unwrap_or_else(|| vec![MB, 4 * MB, 16 * MB, 64 * MB]);
+    check_growth("bulk news", &sizes, false, |size| bulk_document(&docs, size));
+}

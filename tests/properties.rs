@@ -9,7 +9,10 @@
 //! `parse_bytes`; the fixtures mutated (paragraphs of two fixtures interleaved,
 //! punctuation dropped, case changed, NBSP, combining marks and invisibles inserted,
 //! lines duplicated); and each fixture with unrelated paragraphs before and after it,
-//! which must keep the fixture's people.
+//! which must keep the fixture's people; and real text (the fixtures, and the documents
+//! of ../shared when it is there) cut into windows, mixed with its legacy renderings
+//! (TCVN3, VNI, Windows-1258 bytes shown as Latin-1, VIQR, UTF-8 shown as Latin-1) and
+//! junk, as text and as bytes.
 //!
 //! The span checks are the fuzz targets' (`fuzz/src/checks.rs`): every span that
 //! `Document::map_spans` visits, cross-checked against the spans in the JSON.
@@ -76,6 +79,7 @@ fn check_text(text: &str) -> Document {
         assert!(a == b, "two parses with one parser differ");
         let c = other_parser().parse(text);
         assert!(a == c, "two parsers give different documents");
+        assert!(a == vanban::parse(text), "vanban::parse differs");
         assert_eq!(json(&a), json(&c), "two parsers give different JSON");
         a
     })
@@ -91,10 +95,8 @@ fn check_bytes(data: &[u8]) {
         let a = show(checks::default_parser().parse_bytes(data));
         assert_eq!(a, show(checks::default_parser().parse_bytes(data)), "two parses with one parser differ");
         assert_eq!(a, show(other_parser().parse_bytes(data)), "two parsers differ");
-        // The module function builds its own parser: only where that stays cheap.
-        if data.len() < 64 {
-            assert_eq!(a, show(vanban::parse_bytes(data)), "vanban::parse_bytes differs");
-        }
+        // The module function shares one default parser, built once.
+        assert_eq!(a, show(vanban::parse_bytes(data)), "vanban::parse_bytes differs");
     })
 }
 
@@ -644,4 +646,109 @@ fn first_paragraph_of_two_sentences_is_not_a_headline() {
     // First: lost.
     let d = check_text(&format!("{lead}\n\n{headline}\n"));
     assert_eq!(names(&d), want, "title: {:?}", d.title.as_ref().map(|t| &t.text));
+}
+
+// ---------------------------------------------------------------------------------------
+// Real text, its legacy renderings, and junk.
+
+/// Real texts: the fixtures, and the documents of ../shared (corpus, devset, devset-web,
+/// formalset) when the folder is there (a line on stderr when it is not).
+fn real_texts() -> &'static [String] {
+    static R: OnceLock<Vec<String>> = OnceLock::new();
+    R.get_or_init(|| {
+        let mut v: Vec<String> = fixtures().iter().map(|(_, t)| t.clone()).collect();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        if !shared.is_dir() {
+            eprintln!("properties: ../shared not found: real text from the fixtures only");
+            return v;
+        }
+        for set in ["corpus/docs", "devset/docs", "devset-web/docs", "formalset/docs"] {
+            let Ok(rd) = std::fs::read_dir(shared.join(set)) else { continue };
+            let mut paths: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            v.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        v
+    })
+}
+
+/// A window of up to 3 KB of a real text.
+fn real_window() -> impl Strategy<Value = String> {
+    (0..real_texts().len(), pos(), 1usize..3000).prop_map(|(i, at, n)| {
+        let t = &real_texts()[i];
+        let start = floor(t, at.index(t.len()));
+        t[start..floor(t, start + n)].to_string()
+    })
+}
+
+/// Bytes shown as Latin-1 characters (how legacy bytes look when read as Latin-1).
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&b| char::from(b)).collect()
+}
+
+/// One piece of a mixed input: real text, a legacy rendering of real text (as the text
+/// a wrong decoding made of it), or junk.
+fn mixed_piece() -> impl Strategy<Value = String> {
+    use vanban::decode;
+    prop_oneof![
+        4 => real_window(),
+        1 => real_window().prop_map(|t| latin1(&decode::encode_tcvn3(&t))),
+        1 => real_window().prop_map(|t| latin1(&decode::encode_vni(&t))),
+        1 => real_window().prop_map(|t| latin1(&decode::encode_cp1258(&t))),
+        1 => real_window().prop_map(|t| decode::encode_viqr(&t)),
+        1 => real_window().prop_map(|t| latin1(t.as_bytes())),
+        1 => any::<String>(),
+        1 => prop::collection::vec(any::<u8>(), 0..200).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+    ]
+}
+
+/// Pieces joined by blank lines, newlines, spaces or nothing.
+fn mixed_text() -> impl Strategy<Value = String> {
+    prop::collection::vec((mixed_piece(), select(&["\n\n", "\n", " ", ""][..])), 1..5).prop_map(|pieces| {
+        pieces.into_iter().fold(String::new(), |mut s, (p, sep)| {
+            s.push_str(&p);
+            s.push_str(sep);
+            s
+        })
+    })
+}
+
+/// A real window in one of the encodings `parse_bytes` reads, or junk bytes after it.
+fn mixed_bytes() -> impl Strategy<Value = Vec<u8>> {
+    use vanban::decode;
+    (real_window(), 0u8..6, prop::collection::vec(any::<u8>(), 0..64)).prop_map(|(t, enc, junk)| {
+        let mut b = match enc {
+            0 => t.into_bytes(),
+            1 => decode::encode_tcvn3(&t),
+            2 => decode::encode_vni(&t),
+            3 => decode::encode_cp1258(&t),
+            4 => decode::encode_viqr(&t).into_bytes(),
+            _ => [0xFF, 0xFE].into_iter().chain(t.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        };
+        if junk.len() > 48 {
+            b.extend(junk);
+        }
+        b
+    })
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// Real text, legacy renderings of it and junk, mixed: no panic, every span on
+    /// character boundaries of the input, the same document from every parse.
+    #[test]
+    fn real_text_renderings_and_junk(text in mixed_text()) {
+        check_text(&text);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(96))]
+
+    /// Real text in each encoding (junk bytes after it, at times) through `parse_bytes`.
+    #[test]
+    fn real_text_encoded(b in mixed_bytes()) {
+        check_bytes(&b);
+    }
 }

@@ -82,6 +82,15 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     // items that inform (time, place, participants).
     if let Some(m) = &mut doc.meeting {
         m.tasks = assigned_work(st.lex, std::mem::take(&mut m.tasks), 0);
+        // A report or a submission informs and proposes: its numbered parts ("1. Về thẩm
+        // quyền", "2. Về thành phần hồ sơ") are no work assigned; only the items of a
+        // task section ("Kiến nghị", "Đề xuất") are.
+        if matches!(doc.kind, DocumentKind::Report | DocumentKind::Submission) {
+            m.tasks.retain(|t| t.section.is_some());
+        }
+    }
+    if doc.meeting.as_ref().is_some_and(|m| m == &Meeting::default()) {
+        doc.meeting = None;
     }
 }
 

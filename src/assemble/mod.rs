@@ -169,7 +169,9 @@ fn assemble_mentions(stages: &Stages<'_, '_>, opts: &AssembleOptions) -> Documen
             encoding_confidence: 1.0,
             bom: false,
             normalized: !norm.is_identity(),
-            diacritics: true,
+            // What was seen: false for a text without a letter with a diacritic (empty,
+            // white space, ASCII only); notes.rs also sets it false for accent-free text.
+            diacritics: mentions.script.diacritics,
         },
         diagnostics: asm.diagnostics,
     }

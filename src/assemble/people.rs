@@ -24,10 +24,12 @@ fn role_key(s: &str) -> String {
 pub(super) fn merge_people(asm: &mut Assembly<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
     let (mut people, mut ids) = people_by_name(asm);
     // Roles, honorifics and mentions of named mentions.
+    let mut keys: Vec<PersonKeys> = people.iter().map(|_| PersonKeys::default()).collect();
     for (mi, (_, p)) in asm.mentions.people.iter().enumerate() {
         let Some(id) = ids[mi] else { continue };
-        add_mention(asm, &mut people[id], p);
+        add_mention(asm, &mut people[id], &mut keys[id], p);
     }
+    drop(keys);
     attach_role_only(asm, &mut people, &mut ids);
     for p in &mut people {
         p.mentions.sort();
@@ -64,17 +66,30 @@ fn people_by_name(asm: &Assembly<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
         let id = *by_name.entry(k).or_insert_with(|| new_person(&mut people, name.clone()));
         ids[mi] = Some(id);
     }
+    // The people by the key of their name's last word, each key computed once (a large
+    // document holds thousands of people: looking at each for every given name alone
+    // grew with the square of its size).
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let last_word = |name: &str| name_key(name).rsplit(' ').next().unwrap_or_default().to_string();
+    for x in &people {
+        by_last.entry(last_word(&x.name)).or_default().push(x.id);
+    }
     // A given name alone: the one full name it ends, else a person of its own.
     for mi in single {
         let (_, p) = &asm.mentions.people[mi];
         let (ns, ne) = p.name.unwrap_or_default();
         let k = name_key(&asm.text[ns..ne]);
-        let found: Vec<usize> =
-            people.iter().filter(|x| name_key(&x.name).rsplit(' ').next() == Some(k.as_str())).map(|x| x.id).collect();
-        let id = if found.len() == 1 {
-            found[0]
-        } else {
-            *by_name.entry(k).or_insert_with(|| new_person(&mut people, squash(&asm.text[ns..ne])))
+        let id = match by_last.get(&k).map(Vec::as_slice) {
+            Some(&[one]) => one,
+            _ => match by_name.get(&k) {
+                Some(&id) => id,
+                None => {
+                    let id = new_person(&mut people, squash(&asm.text[ns..ne]));
+                    by_last.entry(last_word(&people[id].name)).or_default().push(id);
+                    by_name.insert(k, id);
+                    id
+                }
+            },
         };
         ids[mi] = Some(id);
     }
@@ -84,23 +99,15 @@ fn people_by_name(asm: &Assembly<'_, '_>) -> (Vec<Person>, Vec<Option<usize>>) {
 /// Role-only mentions outside the headline: to the one person who holds every role
 /// named; a diagnostic when none or several do.
 fn attach_role_only(asm: &mut Assembly<'_, '_>, people: &mut [Person], ids: &mut [Option<usize>]) {
+    let mut holders_of: Option<RoleIndex> = None;
     for (mi, (bi, p)) in asm.mentions.people.iter().enumerate() {
         if p.name.is_some() || asm.layout.blocks[*bi].kind == BlockKind::Title && !asm.lead_in_title(p.start) {
             continue;
         }
+        // Built at the first role-only mention: the people's roles do not change here.
+        let index = holders_of.get_or_insert_with(|| RoleIndex::new(asm.lex, people));
         let keys: Vec<String> = p.roles.iter().map(|r| role_key(&asm.text[r.title_start..r.end])).collect();
-        let holders: Vec<usize> = people
-            .iter()
-            .filter(|x| {
-                keys.iter().all(|k| {
-                    x.roles.iter().any(|r| {
-                        same_role(asm.lex, &role_key(&r.text), k)
-                            || same_role(asm.lex, &strip_qualifier_key(asm.lex, &r.text), k)
-                    })
-                })
-            })
-            .map(|x| x.id)
-            .collect();
+        let holders = index.holders(asm.lex, &keys, people.len());
         if holders.len() == 1 {
             ids[mi] = Some(holders[0]);
             let span = asm.span(p.start, p.end);
@@ -115,6 +122,69 @@ fn attach_role_only(asm: &mut Assembly<'_, '_>, people: &mut [Person], ids: &mut
             asm.diagnostics.push(diagnostic);
         }
     }
+}
+
+/// Who holds which role, by role key, for [`attach_role_only`]: a person holds the role
+/// key `k` when one of their roles is [`same_role`] as `k`, as written or without its
+/// qualifier ([`strip_qualifier_key`]). Each person's role keys are computed once, and a
+/// role is found by looking its key up rather than by comparing it with every person's.
+struct RoleIndex {
+    /// Role key (as written or without its qualifier) to the people holding it, by id.
+    exact: HashMap<String, Vec<usize>>,
+    /// The part of a role key before a trailing level noun ("chủ tịch hđnd" of "chủ tịch
+    /// hđnd huyện") to the people holding it, by id.
+    without_level: HashMap<String, Vec<usize>>,
+}
+
+impl RoleIndex {
+    fn new(lex: &Lexicon, people: &[Person]) -> RoleIndex {
+        let mut index = RoleIndex { exact: HashMap::new(), without_level: HashMap::new() };
+        for x in people {
+            for r in &x.roles {
+                for k in [role_key(&r.text), strip_qualifier_key(lex, &r.text)] {
+                    for short in level_prefixes(lex, &k) {
+                        add_holder(index.without_level.entry(short.to_string()).or_default(), x.id);
+                    }
+                    add_holder(index.exact.entry(k).or_default(), x.id);
+                }
+            }
+        }
+        index
+    }
+
+    /// The people (ids, ascending) who hold every role in `keys`; all `count` people when
+    /// `keys` is empty.
+    fn holders(&self, lex: &Lexicon, keys: &[String], count: usize) -> Vec<usize> {
+        let mut found: Option<Vec<usize>> = None;
+        for k in keys {
+            let mut of_k: Vec<usize> = Vec::new();
+            of_k.extend(self.exact.get(k).into_iter().flatten());
+            of_k.extend(self.without_level.get(k).into_iter().flatten());
+            for short in level_prefixes(lex, k) {
+                of_k.extend(self.exact.get(short).into_iter().flatten());
+            }
+            of_k.sort_unstable();
+            of_k.dedup();
+            found = Some(match found {
+                None => of_k,
+                Some(prev) => prev.into_iter().filter(|id| of_k.binary_search(id).is_ok()).collect(),
+            });
+        }
+        found.unwrap_or_else(|| (0..count).collect())
+    }
+}
+
+/// `id` at the end of `ids` unless it is there already (ids come person by person).
+fn add_holder(ids: &mut Vec<usize>, id: usize) {
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+/// The beginnings of the role key `k` that [`same_role`] takes for the same role: each
+/// part of `k` before a space whose rest is a level noun ("hđnd" of "hđnd huyện").
+fn level_prefixes<'k>(lex: &Lexicon, k: &'k str) -> impl Iterator<Item = &'k str> {
+    k.match_indices(' ').filter(move |&(i, _)| lex.unit_level(&k[i + 1..]).is_some()).map(move |(i, _)| &k[..i])
 }
 
 /// The same role, or the same role with and without its level noun ("HĐND" / "HĐND huyện").
@@ -135,27 +205,44 @@ fn strip_qualifier_key(lex: &Lexicon, s: &str) -> String {
     }
 }
 
-/// Add the mention `p` to `person`: its span, honorifics (ranks and degrees also as
-/// roles) and roles (a longer form of a role replaces the shorter).
-fn add_mention(asm: &Assembly<'_, '_>, person: &mut Person, p: &PersonMention) {
+/// The keys of a person's roles ([`role_key`] of each role's text), beside them in the
+/// same order: computed once each, not at every later mention of the person.
+#[derive(Default)]
+struct PersonKeys {
+    roles: Vec<String>,
+}
+
+/// Add the mention `p` to `person` (whose keys are `keys`): its span, honorifics (ranks
+/// and degrees also as roles) and roles (a longer form of a role replaces the shorter).
+/// A person's lists grow one at a time (most people have one role or two: room for
+/// four took more memory than the text on a page full of names).
+fn add_mention(asm: &Assembly<'_, '_>, person: &mut Person, keys: &mut PersonKeys, p: &PersonMention) {
     person.mentions.push(asm.span(p.start, p.end));
     for h in &p.honorifics {
-        if !person.honorifics.iter().any(|x| key::key(x) == key::key(&h.canonical)) {
+        let hk = key::key(&h.canonical);
+        if !person.honorifics.iter().any(|x| key::key(x) == hk) {
+            person.honorifics.reserve_exact(1);
             person.honorifics.push(h.canonical.clone());
         }
         // Ranks and academic titles are also roles, as written ("Đại tá", "PGS.TS").
         if matches!(h.kind, HonorificKind::Rank | HonorificKind::Degree) {
             let text = asm.text[h.start..h.end].trim_end_matches('.').to_string();
-            if !person.roles.iter().any(|r| role_key(&r.text) == role_key(&text)) {
-                person.roles.push(Role {
-                    title: text.clone(),
-                    text,
-                    organization: None,
-                    expanded: None,
-                    qualifier: None,
-                    confidence: 1.0,
-                    span: asm.span(h.start, h.start + asm.text[h.start..h.end].trim_end_matches('.').len()),
-                });
+            let k = role_key(&text);
+            if !keys.roles.contains(&k) {
+                push_role(
+                    person,
+                    keys,
+                    k,
+                    Role {
+                        title: text.clone(),
+                        text,
+                        organization: None,
+                        expanded: None,
+                        qualifier: None,
+                        confidence: 1.0,
+                        span: asm.span(h.start, h.start + asm.text[h.start..h.end].trim_end_matches('.').len()),
+                    },
+                );
             }
         }
     }
@@ -163,8 +250,9 @@ fn add_mention(asm: &Assembly<'_, '_>, person: &mut Person, p: &PersonMention) {
         let text = squash(asm.text[r.start..r.end].trim_end_matches([',', '.', ' ', '-', ';']));
         let title = squash(&asm.text[r.title_start..r.title_end]);
         let org = squash(asm.text[r.title_end..r.end].trim_matches([' ', ',', '-']));
+        let k = role_key(&text);
         let role = Role {
-            text: text.clone(),
+            text,
             title,
             organization: (!org.is_empty()).then_some(org),
             expanded: r.expanded.as_deref().map(squash),
@@ -172,13 +260,21 @@ fn add_mention(asm: &Assembly<'_, '_>, person: &mut Person, p: &PersonMention) {
             confidence: 1.0,
             span: asm.span(r.start, r.end),
         };
-        let k = role_key(&text);
-        if let Some(i) = person.roles.iter().position(|x| same_role(asm.lex, &role_key(&x.text), &k)) {
-            if role_key(&person.roles[i].text).len() < k.len() {
+        if let Some(i) = keys.roles.iter().position(|x| same_role(asm.lex, x, &k)) {
+            if keys.roles[i].len() < k.len() {
                 person.roles[i] = role;
+                keys.roles[i] = k;
             }
         } else {
-            person.roles.push(role);
+            push_role(person, keys, k, role);
         }
     }
+}
+
+/// `role`, whose key is `k`, at the end of the person's roles.
+fn push_role(person: &mut Person, keys: &mut PersonKeys, k: String, role: Role) {
+    person.roles.reserve_exact(1);
+    person.roles.push(role);
+    keys.roles.reserve_exact(1);
+    keys.roles.push(k);
 }

@@ -6,6 +6,7 @@ use crate::layout::BlockKind;
 use crate::lexicon::WordList;
 use crate::model::*;
 use crate::recognize::Cue;
+use std::collections::HashSet;
 
 /// The people around the meeting, by person id.
 pub(super) struct Roles {
@@ -17,6 +18,30 @@ pub(super) struct Roles {
     pub groups: Vec<Text>,
     /// Who spoke, and how.
     pub speeches: Vec<Speech>,
+    /// What is in `chairs`, `attendees` and `speeches` already, looked up rather than
+    /// searched for (a large document has thousands).
+    seen: HashSet<(Seen, usize)>,
+}
+
+/// Which list of [`Roles`] a person id is in.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Seen {
+    Chair,
+    Attendee,
+    Speech(SpeechKind),
+}
+
+impl Roles {
+    fn add_chair(&mut self, id: usize) {
+        if self.seen.insert((Seen::Chair, id)) {
+            self.chairs.push(id);
+        }
+    }
+    fn add_attendee(&mut self, id: usize) {
+        if self.seen.insert((Seen::Attendee, id)) {
+            self.attendees.push(id);
+        }
+    }
 }
 
 /// A person mention with a person id.
@@ -51,9 +76,9 @@ fn gap_is_short(text: &str) -> bool {
     t.split_whitespace().count() <= 2 && !t.contains([';', '.'])
 }
 
-/// `id` at the end of `ids` unless it is there already.
-fn push_once(ids: &mut Vec<usize>, id: usize) {
-    if !ids.contains(&id) {
+/// `id` at the end of `ids` unless `seen` has it already.
+fn push_once(ids: &mut Vec<usize>, seen: &mut HashSet<usize>, id: usize) {
+    if seen.insert(id) {
         ids.push(id);
     }
 }
@@ -73,7 +98,13 @@ fn speech_kind(cue: &str) -> Option<SpeechKind> {
 
 /// Chairs, attendees, groups and speeches from the cues of the body.
 pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Roles {
-    let mut found = Roles { chairs: Vec::new(), attendees: Vec::new(), groups: Vec::new(), speeches: Vec::new() };
+    let mut found = Roles {
+        chairs: Vec::new(),
+        attendees: Vec::new(),
+        groups: Vec::new(),
+        speeches: Vec::new(),
+        seen: HashSet::new(),
+    };
     let (mention_gap, chain_join) = (asm.lex.word_list(WordList::MentionGap), asm.lex.word_list(WordList::ChainJoin));
     let run_verb = asm.lex.word_list(WordList::RunVerb);
     for c in asm.cues() {
@@ -103,16 +134,16 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
                 // "A, role và B, role đồng chủ trì": walk back over mentions joined by "và", ",", ";".
                 Some(m) => chain_before(asm, &in_sentence, m, |gap| chain_join.contains(gap))
                     .into_iter()
-                    .for_each(|id| push_once(&mut found.chairs, id)),
-                None if after.is_empty() => bullets_after_heading(asm, ids, &c, block)
-                    .into_iter()
-                    .for_each(|id| push_once(&mut found.chairs, id)),
-                None => after.iter().for_each(|m| push_once(&mut found.chairs, m.id)),
+                    .for_each(|id| found.add_chair(id)),
+                None if after.is_empty() => {
+                    bullets_after_heading(asm, ids, &c, block).into_iter().for_each(|id| found.add_chair(id))
+                }
+                None => after.iter().for_each(|m| found.add_chair(m.id)),
             },
             "attend" => {
                 let sent_start_cue = asm.key[ss..c.start].split_whitespace().count() <= 3;
                 if let Some(m) = before.filter(|_| !sent_start_cue) {
-                    push_once(&mut found.attendees, m.id);
+                    found.add_attendee(m.id);
                     continue;
                 }
                 attending(asm, ids, &c, &mut found);
@@ -124,7 +155,7 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
                 }
                 let speaker = before.map(|m| m.id).or_else(|| after.first().map(|m| m.id));
                 if let Some(id) = speaker {
-                    if !found.speeches.iter().any(|s| s.speaker == id && s.kind == kind) {
+                    if found.seen.insert((Seen::Speech(kind), id)) {
                         found.speeches.push(Speech {
                             speaker: id,
                             kind,
@@ -223,7 +254,7 @@ fn glued_tail_then_join(asm: &Assembly<'_, '_>, end: usize, next: usize, is_join
 /// "Chủ trì hội nghị:") that ends at the cue, then lines "- Đồng chí A, role"; the first
 /// mention of each bullet, when it opens the bullet.
 fn bullets_after_heading(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<'_>, block: usize) -> Vec<usize> {
-    let mut found = Vec::new();
+    let (mut found, mut seen) = (Vec::new(), HashSet::new());
     let Some(b) = asm.layout.blocks.get(block) else { return found };
     if !asm.text[c.end..b.end].trim().trim_start_matches(':').trim().is_empty()
         || !asm.text[b.start..c.start].trim().is_empty()
@@ -239,7 +270,9 @@ fn bullets_after_heading(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<
         let opens = next.end - body.len();
         let first = person_mentions_in(asm, ids, next.start, next.end).into_iter().next();
         match first {
-            Some(m) if asm.text[opens..m.start].split_whitespace().count() <= 2 => push_once(&mut found, m.id),
+            Some(m) if asm.text[opens..m.start].split_whitespace().count() <= 2 => {
+                push_once(&mut found, &mut seen, m.id)
+            }
             _ => break,
         }
     }
@@ -257,7 +290,7 @@ fn attending(asm: &Assembly<'_, '_>, ids: &[Option<usize>], c: &Cue<'_>, found: 
             found.groups.extend(item.group.map(|(s, e)| asm.text_of(s as usize, e as usize)));
         } else {
             for id in named {
-                push_once(&mut found.attendees, id);
+                found.add_attendee(id);
             }
         }
     }

@@ -7,6 +7,7 @@ use crate::spelling::code_pages::*;
 use crate::spelling::offset_map::{MapBuilder, OffsetMap};
 use crate::spelling::syllable::*;
 use crate::spelling::vowels::{NO_INFO, is_viet_letter};
+use std::collections::HashMap;
 
 /// A character's byte when text was shown through CP1252 or Latin-1: Latin-1 code
 /// points as themselves, the CP1252 letters and punctuation of 0x80..=0x9F as theirs.
@@ -36,11 +37,38 @@ enum Reading {
 /// Decoded characters of a chunk with their unit ranges (`units` index = char index).
 type Pieces = Vec<(char, usize, usize)>;
 
-/// A chunk re-read: (start, end, pieces, strong evidence).
+/// The runs of bytes between ASCII white space, as (start, end).
+struct Chunks<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = (usize, usize);
+    fn next(&mut self) -> Option<(usize, usize)> {
+        // Local positions: the scan stays in registers.
+        let (b, mut i) = (self.b, self.i);
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            self.i = i;
+            return None;
+        }
+        let a = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        self.i = i;
+        Some((a, i))
+    }
+}
+
+/// A chunk re-read: (start, end, its re-reading in the list of distinct ones, strong evidence).
 struct ChunkFix {
     start: usize,
     end: usize,
-    pieces: Pieces,
+    reading: usize,
     strong: bool,
     /// The re-reading has only valid syllables.
     valid: bool,
@@ -173,14 +201,37 @@ fn is_telltale(strat: Reading, c: char) -> bool {
     }
 }
 
+/// Whether [`repair_chunk`] may re-read `chunk`: most chunks of Vietnamese text hold a
+/// letter no single byte stands for ("ộ", "ư"), and are refused before anything is
+/// allocated or looked up. So are the chunks the UTF-8 re-reading leaves as they are
+/// ("các", "là"): with no unit a UTF-8 sequence continues with (U+0080..U+00BF, a CP1252
+/// character, U+FFFD), [`unmojibake`] can only complete a two-byte lead (a capital
+/// "Ã", "Ê", "Ô") with a lost byte, so a chunk without either is read as it is.
+fn may_reread(chunk: &str, strat: Reading) -> bool {
+    let (mut all_bytes, mut utf8_lead_or_continuation) = (true, false);
+    for c in chunk.chars() {
+        match reverse_cp1252(c) {
+            Some(u) => utf8_lead_or_continuation |= matches!(u, 0x80..=0xBF | 0xC2..=0xDF),
+            None if c == '\u{FFFD}' && strat == Reading::Mojibake => utf8_lead_or_continuation = true,
+            None => all_bytes = false,
+        }
+        if !all_bytes {
+            return false;
+        }
+    }
+    strat != Reading::Mojibake || utf8_lead_or_continuation
+}
+
+/// A chunk re-read: its pieces, and whether it is strong evidence, has only valid
+/// syllables, and has a Vietnamese syllable (as the fields of [`ChunkFix`]).
+type ChunkReading = (Pieces, bool, bool, bool);
+
 /// Re-reading of one whitespace-free chunk with one strategy, when it is no worse than
 /// the chunk; `strong` when it is clear evidence for the strategy (mojibake: a strong
 /// UTF-8 sequence; TCVN3/VNI: a telltale character, and only valid syllables left where
 /// there were invalid words).
-fn repair_chunk(chunk: &str, strat: Reading) -> Option<(Pieces, bool, bool, bool)> {
-    // Most chunks of Vietnamese text hold a letter no single byte stands for ("ộ", "ư"):
-    // refused before anything is allocated.
-    if !chunk.chars().all(|c| reverse_cp1252(c).is_some() || c == '\u{FFFD}' && strat == Reading::Mojibake) {
+fn repair_chunk(chunk: &str, strat: Reading) -> Option<ChunkReading> {
+    if !may_reread(chunk, strat) {
         return None;
     }
     let orig: Vec<char> = chunk.chars().collect();
@@ -252,28 +303,12 @@ pub fn repair(s: &str) -> Option<Repaired> {
     }
     // Runs of text between ASCII white space, made again for each reading (a list of
     // them took 16 bytes a word, three times the text).
-    let chunks = || {
-        let b = s.as_bytes();
-        let mut i = 0;
-        std::iter::from_fn(move || {
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i >= b.len() {
-                return None;
-            }
-            let a = i;
-            while i < b.len() && !b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            Some((a, i))
-        })
-    };
+    let chunks = || Chunks { b: s.as_bytes(), i: 0 };
     let latin_only = s.chars().all(|c| reverse_cp1252(c).is_some());
     // (words, words written in Unicode Vietnamese), counted once if a legacy reading needs them.
     let mut counts: Option<(usize, usize)> = None;
-    // (reading, ranking key, chunk fixes)
-    type Candidate = (Reading, (usize, usize, usize), Vec<ChunkFix>);
+    // (reading, ranking key, chunk fixes, the chunks' re-readings)
+    type Candidate = (Reading, (usize, usize, usize), Vec<ChunkFix>, Vec<ChunkReading>);
     let mut best: Option<Candidate> = None;
     for strat in [Reading::Mojibake, Reading::Tcvn3, Reading::Vni] {
         // A TCVN3 or VNI re-reading is strong only in a chunk with one of its telltale
@@ -281,19 +316,29 @@ pub fn repair(s: &str) -> Option<Repaired> {
         if strat != Reading::Mojibake && !s.chars().any(|c| is_telltale(strat, c)) {
             continue;
         }
+        // Only the strong chunks of a TCVN3/VNI reading of a mixed text are kept (below):
+        // the others are not gathered at all (most Latin-1 words of a long text re-read
+        // as something, and their pieces took more memory than the text).
+        let only_strong = strat != Reading::Mojibake && !latin_only;
+        // A chunk's re-reading depends on the chunk alone: each distinct chunk is read
+        // once ("và", "các", "là" recur thousands of times in a long text), kept once in
+        // `readings`, and the fixes point at it.
+        let mut readings: Vec<ChunkReading> = Vec::new();
+        let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
         let mut fixes: Vec<ChunkFix> = chunks()
-            .filter(|&(a, b)| !s[a..b].is_ascii())
+            .filter(|&(a, b)| !s[a..b].is_ascii() && may_reread(&s[a..b], strat))
             .filter_map(|(a, b)| {
-                repair_chunk(&s[a..b], strat).map(|(pieces, strong, valid, syllable)| ChunkFix {
-                    start: a,
-                    end: b,
-                    pieces,
-                    strong,
-                    valid,
-                    syllable,
-                })
+                let chunk = &s[a..b];
+                let reading = *seen.entry(chunk).or_insert_with(|| {
+                    let r = repair_chunk(chunk, strat).filter(|r| r.1 || !only_strong)?;
+                    readings.push(r);
+                    Some(readings.len() - 1)
+                });
+                let (_, strong, valid, syllable) = readings[reading?];
+                Some(ChunkFix { start: a, end: b, reading: reading?, strong, valid, syllable })
             })
             .collect();
+        drop(seen);
         let strong = fixes.iter().filter(|f| f.strong).count();
         if strong == 0 {
             continue;
@@ -305,18 +350,18 @@ pub fn repair(s: &str) -> Option<Repaired> {
                 continue;
             }
         }
-        if strat != Reading::Mojibake && !latin_only {
+        if only_strong {
             fixes.retain(|f| f.strong);
         }
         // Rank by the chunks the reading turns into valid Vietnamese, then by evidence,
         // then by fewer chunks left invalid.
         let good = fixes.iter().filter(|f| f.valid).count();
         let key = (good, strong, usize::MAX - (fixes.len() - good));
-        if best.as_ref().is_none_or(|(_, k, _)| key > *k) {
-            best = Some((strat, key, fixes));
+        if best.as_ref().is_none_or(|(_, k, _, _)| key > *k) {
+            best = Some((strat, key, fixes, readings));
         }
     }
-    let (strat, _, fixes) = best?;
+    let (strat, _, fixes, readings) = best?;
     let mut text = String::with_capacity(s.len());
     let mut map = MapBuilder::default();
     let mut at = 0;
@@ -329,7 +374,7 @@ pub fn repair(s: &str) -> Option<Repaired> {
         cp1252_seen |= chunk.chars().any(is_cp1252_special);
         c1_seen |= chunk.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c));
         let offs: Vec<usize> = chunk.char_indices().map(|(i, _)| f.start + i).chain(std::iter::once(f.end)).collect();
-        for &(c, us, ue) in &f.pieces {
+        for &(c, us, ue) in &readings[f.reading].0 {
             let (ss, se) = (offs[us], offs[ue]);
             if ss > map.inp {
                 map.skip(ss - map.inp);

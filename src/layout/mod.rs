@@ -10,6 +10,9 @@
 
 pub mod chrome;
 pub mod formal;
+mod wrap;
+
+pub(crate) use wrap::unwrap_lines;
 
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan, WordList};
 

@@ -5,6 +5,8 @@
 
 use crate::lexicon::{Lexicon, WordList};
 use crate::spelling;
+use crate::spelling::syllable::is_combining_mark;
+use crate::spelling::vowels::is_viet_letter;
 
 /// The diacritics of a text, scored: see [`toned_words`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -13,12 +15,21 @@ pub struct Script {
     pub valid_share: f32,
     /// How many words with diacritics were scored.
     pub toned_words: usize,
+    /// Whether the text holds a Vietnamese letter with a diacritic at all ("ư", "ộ",
+    /// "đ"): not an empty or white-space-only text, nor one of ASCII letters only.
+    pub diacritics: bool,
 }
 
-/// [`toned_word_score`] as a [`Script`].
+/// [`toned_word_score`] and [`has_diacritics`] as a [`Script`].
 pub(crate) fn toned_words(text: &str) -> Script {
     let (valid_share, toned_words) = toned_word_score(text);
-    Script { valid_share, toned_words }
+    Script { valid_share, toned_words, diacritics: has_diacritics(text) }
+}
+
+/// True when `text` holds a Vietnamese letter beyond ASCII ("ư", "ộ", "đ") or a
+/// combining tone or vowel mark; stops at the first.
+pub(crate) fn has_diacritics(text: &str) -> bool {
+    text.chars().any(|c| !c.is_ascii() && (is_viet_letter(c) || is_combining_mark(c)))
 }
 
 /// Share of valid Vietnamese syllables among the words that carry diacritics, on the
@@ -75,6 +86,22 @@ mod tests {
 
     fn lacks_diacritics(text: &str) -> bool {
         super::lacks_diacritics(text, &Lexicon::default())
+    }
+
+    #[test]
+    fn diacritics_seen() {
+        for (text, seen) in [
+            ("", false),
+            ("  \n\t \r\n", false),
+            ("UBND xa to chuc hoi nghi", false),
+            ("12/7/2024 - 15:30", false),
+            ("Đ", true),
+            ("ủy ban", true),
+            ("Uy ban nha\u{302}n", true),
+        ] {
+            assert_eq!(has_diacritics(text), seen, "{text:?}");
+            assert_eq!(toned_words(text).diacritics, seen, "{text:?}");
+        }
     }
 
     #[test]

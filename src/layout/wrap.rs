@@ -1,0 +1,127 @@
+//! Hard-wrapped lines: text wrapped at a fixed width ("Chiều\nngày 22/3/2022, …",
+//! "Tại\nbuổi tiếp xúc, có 9 ý kiến", a word cut "tổ\nchức") is joined back into its
+//! sentences before anything is matched or recognized, so that a date, a name, a role
+//! or a cue cut by a line break is read whole.
+//!
+//! The join replaces the line break by a space, byte for byte: every offset of the
+//! normalized text (and its map back to the input) stays as it was.
+
+/// The text with each hard-wrapped line break replaced by a space, or `None` when there
+/// is none. A break is a wrap when the line before goes on (it ends no sentence or
+/// lead-in, and is not all capitals: a heading, a header line of a formal document) and
+/// the line after continues it (it opens in lower case or with a number, and is no list
+/// item: "- …", "a) …", "2. …"); a blank line between two lines is a paragraph break.
+///
+/// ```ignore
+/// assert_eq!(unwrap_lines("Chiều\nngày 8/7, UBND xã họp.\nÔng A dự.").as_deref(),
+///            Some("Chiều ngày 8/7, UBND xã họp.\nÔng A dự."));
+/// ```
+pub(crate) fn unwrap_lines(text: &str) -> Option<String> {
+    let mut breaks = Vec::new();
+    let mut prev: Option<&str> = None;
+    let mut pos = 0;
+    // A formal document's header (issuer, motto, number, abstract) is read line by line:
+    // nothing is joined before its body, the first line that ends a sentence or a lead-in.
+    let mut in_header = formal_header(text);
+    for line in text.split('\n') {
+        // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
+        // blocks, side by side.
+        if line.trim_start().to_lowercase().starts_with("nơi nhận") {
+            break;
+        }
+        if let Some(a) = prev {
+            if !in_header && goes_on(a) && continues(line) && !columns(a) && !columns(line) {
+                breaks.push(pos - 1);
+            }
+        }
+        if in_header && !goes_on(line) && line.trim().chars().count() >= 8 && line.trim_end().ends_with(['.', ':', ';'])
+        {
+            in_header = false;
+        }
+        pos += line.len() + 1;
+        // After a blank line, the next line starts a paragraph.
+        prev = Some(line).filter(|l| !l.trim().is_empty());
+    }
+    if breaks.is_empty() {
+        return None;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for b in breaks {
+        bytes[b] = b' ';
+    }
+    // Only ASCII '\n' bytes were replaced by ASCII spaces.
+    String::from_utf8(bytes).ok()
+}
+
+/// Does the text open as a formal document: the national motto ("Độc lập - Tự do"), the
+/// Party's name (its last words, which OCR spells right more often) or an addressee
+/// ("Kính gửi") among its first lines?
+fn formal_header(text: &str) -> bool {
+    let head: String = text.lines().take(16).collect::<Vec<_>>().join(" ").to_lowercase();
+    ["độc lập", "cộng sản việt nam", "cộng hòa xã hội", "kính gửi"].iter().any(|w| head.contains(w))
+}
+
+/// Does a line hold columns (a run of three spaces or a tab inside it, as pdftotext
+/// writes a header or a signature block side by side)?
+fn columns(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("   ") || t.contains('\t')
+}
+
+/// Does a line go on on the next one: it ends no sentence or lead-in (".", "!", "?",
+/// ":", ";", "…", a closing quote or bracket after one), holds a lower-case letter, and
+/// is no table row or markup?
+fn goes_on(line: &str) -> bool {
+    let t = line.trim_end();
+    let bare = t.trim_end_matches(['"', '”', '\'', '’', ')', ']', '*', '/', '»']);
+    !bare.is_empty()
+        && !bare.ends_with(['.', '!', '?', ':', ';', '…', '|', '>'])
+        && t.chars().any(char::is_lowercase)
+        && !t.trim_start().starts_with(['|', '#', '<', '>', '!'])
+}
+
+/// Does a line continue the line above: a lower-case word or a number first, and no list
+/// marker ("a)", "b.", "2.", "3)", "1.2.")?
+fn continues(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    let Some(c) = first.chars().next() else { return false };
+    let head = first.trim_end_matches(['.', ')', '/']);
+    let marker = head.len() < first.len()
+        && !head.is_empty()
+        && head.chars().count() <= 4
+        && head.chars().all(|c| c.is_ascii_digit() || c == '.' || c.is_lowercase());
+    // Not indented as a new block either ("   tiếp theo" after a heading is rare; a
+    // line starting with spaces is kept as written only when the line above ends).
+    !marker && (c.is_lowercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap_lines;
+
+    #[test]
+    fn wrapped_lines_are_joined_byte_for_byte() {
+        let text = "Chiều\nngày 22/3/2022, Tổ đại biểu tổ\nchức tiếp xúc.\nTại\nbuổi tiếp xúc, có 9 ý kiến";
+        let out = unwrap_lines(text).unwrap();
+        assert_eq!(out, "Chiều ngày 22/3/2022, Tổ đại biểu tổ chức tiếp xúc.\nTại buổi tiếp xúc, có 9 ý kiến");
+        assert_eq!(out.len(), text.len());
+    }
+
+    #[test]
+    fn paragraphs_lists_headings_and_captions_stay_apart() {
+        for text in [
+            "Hội nghị sơ kết\n\nngày 5/7 đã diễn ra.",  // a blank line
+            "Các nhiệm vụ:\n- tăng cường;\n- đổi mới.", // a lead-in and list items
+            "Nhiệm vụ gồm\na) tăng cường\nb) đổi mới",  // lettered items
+            "Kết quả\n2. Kiến nghị",                    // numbered item
+            "UBND HUYỆN AN PHÚ\nsố 12",                 // a heading in capitals
+            "Quang cảnh hội nghị\nẢnh: Minh Anh",       // a caption, then a credit
+            "| a | b |\n| c | d |",                     // a table
+            "Thông tin chung\na/. Tên công ty:",        // a lettered item
+            "Kính gửi Sở\nNơi nhận:\n- như trên",       // a formal tail
+            "Hội nghị kết thúc.\nsau đó",               // a sentence ended
+        ] {
+            assert_eq!(unwrap_lines(text), None, "{text:?}");
+        }
+    }
+}

@@ -220,7 +220,10 @@ impl Parser {
         scan.org.shrink_to_fit();
         scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
-        let mentions = recognize::recognize(&norm.text, &key, &layout, &self.lexicon, &scan, &self.recognizers);
+        // The column gaps of the input: read by the person recognizer only.
+        let gaps = norm.column_gaps(input);
+        let mentions = recognize::recognize(&norm.text, &key, &gaps, &layout, &self.lexicon, &scan, &self.recognizers);
+        drop(gaps);
         let formal = recognize::formal::recognize(&recognize::formal::FormalText {
             input,
             norm: &norm,

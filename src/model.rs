@@ -555,6 +555,10 @@ pub enum Authority {
     ByAuthorization,
     /// Q.: quyền, acting head.
     Acting,
+    /// ĐẠI DIỆN: representing a party to minutes or a contract ("ĐẠI DIỆN BÊN GIAO",
+    /// "ĐẠI DIỆN" over a company's name), no prefix of Nghị định 30 but written where
+    /// several parties sign side by side.
+    Representing,
 }
 
 /// One authority line of a signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH").

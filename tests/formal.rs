@@ -283,6 +283,115 @@ fn converter_shapes_and_assigned_work() {
     );
 }
 
+/// People in forms (issue 13, pattern 7) and a grid of signers with no typed prefix:
+/// a name stops at a column gap ("Ông A        Chức vụ: …", two signers' names side
+/// by side), the role after "Chức vụ:" is the person's, a company's name is no person,
+/// "ĐẠI DIỆN" heads a party's column, every signer of the grid is reported (the top
+/// right one as `signer`), an annex after the signature is no part of it, and a type
+/// heading that runs on in capitals gives the abstract its first words.
+#[test]
+fn people_in_forms_and_a_grid_of_signers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/formal-acceptance-grid.txt");
+    let d = vanban::parse(&std::fs::read_to_string(path).unwrap());
+    let names: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Trần Đức Phường", "Nguyễn Thị Thu Hà", "Lê Văn Hùng", "Đỗ Minh Tuấn"]);
+    assert_eq!(d.people[0].roles[0].text, "Phó Giám đốc");
+    let h = d.header.as_ref().unwrap();
+    assert_eq!(h.doc_type.as_ref().map(|x| x.text.as_str()), Some("BIÊN BẢN"));
+    assert_eq!(
+        h.abstract_.as_ref().map(|x| x.text.as_str()),
+        Some("NGHIỆM THU HOÀN THÀNH HẠNG MỤC CÔNG TRÌNH ĐƯA VÀO SỬ DỤNG")
+    );
+    let s = d.signature.as_ref().unwrap();
+    let a = &s.authorities[0];
+    assert_eq!((a.authority, a.prefix.as_str()), (vanban::Authority::Representing, "ĐẠI DIỆN"));
+    assert_eq!(a.body, "CÔNG TY CỔ PHẦN XÂY DỰNG HÀ SƠN BÌNH");
+    assert_eq!(s.title.as_ref().map(|x| x.text.as_str()), Some("PHÓ GIÁM ĐỐC"));
+    assert_eq!(s.name.as_ref().map(|x| x.text.as_str()), Some("Trần Đức Phường"));
+    let co: Vec<(&str, &str)> = s
+        .co_signers
+        .iter()
+        .map(|c| (c.title.as_ref().unwrap().text.as_str(), c.name.as_ref().unwrap().text.as_str()))
+        .collect();
+    assert_eq!(
+        co,
+        [
+            ("GIÁM ĐỐC", "Lê Văn Hùng"),
+            ("CHỈ HUY TRƯỞNG CÔNG TRÌNH", "Đỗ Minh Tuấn"),
+            ("TRƯỞNG PHÒNG KỸ THUẬT", "Nguyễn Thị Thu Hà")
+        ]
+    );
+    assert_eq!(s.co_signers[0].authorities[0].body, "CÔNG TY TNHH THƯƠNG MẠI LÊ GIA");
+    assert!(s.co_signers.iter().all(|c| c.signer.is_some()));
+
+    // A company named like a person is no person; a name ends at a tab.
+    let d = vanban::parse("Đoàn làm việc với Công ty cổ phần Khoáng sản Lê Minh Sơn tại mỏ đá.");
+    assert!(d.people.is_empty(), "{:?}", d.people);
+    let d = vanban::parse(
+        "Biên bản kiểm kê kho.\nThành phần gồm:\n- Ông Võ Thanh Bình\tChức vụ: Phó Giám đốc\n- Bà Lê Thị Mai\tChức vụ: Kế toán trưởng\n",
+    );
+    let got: Vec<(&str, Vec<&str>)> =
+        d.people.iter().map(|p| (p.name.as_str(), p.roles.iter().map(|r| r.text.as_str()).collect())).collect();
+    assert_eq!(got, [("Võ Thanh Bình", vec!["Phó Giám đốc"]), ("Lê Thị Mai", vec!["Kế toán trưởng"])]);
+
+    // The annex after the signature: its table's cells are no co-signer.
+    let t = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 12/KH-UBND\tAn Phú, ngày 10 tháng 7 năm 2024\n\nKẾ HOẠCH\nKiểm tra kho vật tư\n\n\
+             1. Các thôn báo cáo số liệu trước ngày 20/7/2024.\n\n\
+             Nơi nhận:\t\t\t\tTM. ỦY BAN NHÂN DÂN\n- Các thôn;\t\t\t\tCHỦ TỊCH\n- Lưu: VT.\n\n\t\t\t\tTrần Văn Quang\n\
+             PHỤ LỤC I\nDANH SÁCH KHO\nTT\t\tĐơn vị\t\tĐịa chỉ\n1\t\tHà Nam\t\tThôn Đông\n";
+    let d = vanban::parse(t);
+    let s = d.signature.as_ref().unwrap();
+    assert_eq!(s.name.as_ref().map(|x| x.text.as_str()), Some("Trần Văn Quang"));
+    assert!(s.co_signers.is_empty(), "{:?}", s.co_signers);
+    assert!(d.people.iter().all(|p| p.name != "Hà Nam"), "{:?}", d.people);
+
+    // A type phrase of the vocabulary that is longer, or a short tail, stays the heading.
+    let t = "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY SƠN NAM\nSố 04-CTr/TU\tSơn Nam, ngày 02 tháng 4 năm 2025\n\n\
+             CHƯƠNG TRÌNH HÀNH ĐỘNG\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nthực hiện Kết luận số 12-KL/TW\n\n1. Nội dung\n";
+    let d = vanban::parse(t);
+    let h = d.header.as_ref().unwrap();
+    assert_eq!(h.doc_type.as_ref().map(|x| x.text.as_str()), Some("CHƯƠNG TRÌNH HÀNH ĐỘNG"));
+}
+
+/// A Party programme whose first section heading OCR read "1-" for "I-": the tasks are
+/// the items of "II- NHIỆM VỤ", not the aims under "1- MỤC ĐÍCH, YÊU CẦU".
+#[test]
+fn ocr_one_for_roman_one_over_the_tasks() {
+    let t = "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY SƠN NAM\nSố 04-CTr/TU\tSơn Nam, ngày 02 tháng 4 năm 2025\n\n\
+             CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 12-KL/TW\n\n\
+             1- MỤC ĐÍCH, YÊU CẦU\n\n1. Cụ thể hoá và tổ chức thực hiện hiệu quả Kết luận.\n\n\
+             2. Xác định rõ trách nhiệm của các cấp uỷ.\n\nII- NHIỆM VỤ CHỦ YẾU\n\n\
+             1. Tăng cường sự lãnh đạo của các cấp uỷ đảng đối với công tác bảo vệ môi trường.\n\n\
+             2. Các sở, ngành rà soát, hoàn thiện quy hoạch trước ngày 30/6/2025.\n";
+    let d = vanban::parse(t);
+    let tasks = &d.meeting.as_ref().expect("tasks").tasks;
+    let got: Vec<(String, Option<&str>)> = tasks
+        .iter()
+        .map(|t| (t.text.split(' ').take(3).collect::<Vec<_>>().join(" "), t.section.as_ref().map(|s| s.text.as_str())))
+        .collect();
+    let section = Some("NHIỆM VỤ CHỦ YẾU");
+    assert_eq!(got, [("Tăng cường sự".to_string(), section), ("Các sở, ngành".to_string(), section)]);
+}
+
+/// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" flattened onto one line with single spaces: the
+/// authority's head and the deputy's title are split at "PHÓ".
+#[test]
+fn signing_for_and_the_deputy_title_on_one_line() {
+    let t = "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 15/TB-UBND\nAn Phú, ngày 12 tháng 7 năm 2024\n\nTHÔNG BÁO\nLịch tiếp công dân\n\n\
+             1. Các thôn niêm yết lịch tiếp công dân.\n2. Văn phòng theo dõi, tổng hợp.\n\n\
+             Nơi nhận:\n- Các thôn;\n- Lưu: VT.\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH\nĐinh Văn Khoa\n";
+    let d = vanban::parse(t);
+    let s = d.signature.as_ref().expect("a signature");
+    let a = &s.authorities[0];
+    assert_eq!((a.authority, a.prefix.as_str(), a.body.as_str()), (vanban::Authority::SigningFor, "KT.", "CHỦ TỊCH"));
+    assert_eq!(s.title.as_ref().map(|x| x.text.as_str()), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(s.name.as_ref().map(|x| x.text.as_str()), Some("Đinh Văn Khoa"));
+    let title = s.title.as_ref().unwrap();
+    assert_eq!(title.span.slice(t), Some("PHÓ CHỦ TỊCH"));
+}
+
 /// A submission (tờ trình) informs and proposes: its numbered parts are no tasks.
 #[test]
 fn a_submission_assigns_no_tasks() {

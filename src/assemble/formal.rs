@@ -13,6 +13,7 @@ use crate::layout::BlockKind;
 use crate::lexicon::{FormalList, Lexicon};
 use crate::model::*;
 use crate::recognize::formal::{FormalMentions, MinutesMention, squash};
+use crate::recognize::list::MarkerStyle;
 use crate::span::Span;
 
 /// Put the formal parts `formal` (from [`crate::recognize::formal::recognize`]) into
@@ -21,9 +22,10 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
     let Some(formal) = formal else { return };
     let (mut header, signature, recipients, minutes) =
         in_input(st, formal.header, formal.signature, formal.recipients, formal.minutes);
-    // The type heading is the title.
+    // The type heading is the title (unless the header read it as the first words of
+    // the title line, the rest being the abstract).
     if let Some(h) = &mut header {
-        if st.layout.blocks.iter().any(|b| b.kind == BlockKind::Title) {
+        if h.doc_type.is_none() && st.layout.blocks.iter().any(|b| b.kind == BlockKind::Title) {
             h.doc_type = doc.title.clone();
         }
     }
@@ -67,6 +69,7 @@ pub fn assemble_formal(st: &Stages<'_, '_>, formal: Option<FormalMentions>, doc:
             | DocumentKind::Plan
             | DocumentKind::Conclusion
             | DocumentKind::Directive
+            | DocumentKind::Program
             | DocumentKind::OfficialLetter
     ) && doc.meeting.as_ref().is_none_or(|m| m.tasks.is_empty())
     {
@@ -412,7 +415,12 @@ fn body_tasks(st: &Stages<'_, '_>) -> Vec<Task> {
         !m.is_empty() && m.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
     };
     let task_section = |t: &Task| st.lex.formal_prefix(FormalList::TaskSection, &key::key(t.text.trim())).is_some();
-    if tasks.iter().all(roman) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
+    // (Also a list whose first "I-" OCR read as "1-", the list recognizer's Roman list.)
+    let roman_list =
+        st.mentions.lists.get(li).is_some_and(|l| {
+            matches!(l.style, MarkerStyle::RomanDot | MarkerStyle::RomanDash | MarkerStyle::RomanSlash)
+        });
+    if (roman_list || tasks.iter().all(roman)) && tasks.iter().any(|t| task_section(t) && !t.subtasks.is_empty()) {
         return tasks
             .into_iter()
             .filter(task_section)

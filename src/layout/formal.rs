@@ -83,6 +83,7 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Bl
             || k.starts_with("căn cứ")
             || line.ends_with([':', ';'])
             || line.starts_with(|c: char| c.is_ascii_digit())
+            || roman_item(line)
         {
             break;
         }
@@ -90,6 +91,16 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Bl
         prev_end = b.end;
     }
     out
+}
+
+/// Does the line open with a Roman-numbered section marker ("I. Tên công trình: …",
+/// "II- NHIỆM VỤ")?
+fn roman_item(line: &str) -> bool {
+    let n = line.chars().take_while(|c| matches!(c, 'I' | 'V' | 'X')).count();
+    (1..=4).contains(&n) && {
+        let mut rest = line[n..].chars();
+        matches!(rest.next(), Some('.' | ')' | '-')) && rest.next().is_some_and(char::is_whitespace)
+    }
 }
 
 /// Where the number label "Số" ends in a line's key: "số:", "số", "số :"; returns the
@@ -242,8 +253,8 @@ fn tail_start(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], header_end
     Some(t)
 }
 
-/// Does the line open the tail: "Nơi nhận", a signing prefix, or the signers' titles
-/// of minutes?
+/// Does the line open the tail: "Nơi nhận", a signing prefix, the signers' titles
+/// of minutes, or the head of a party's column ("ĐẠI DIỆN")?
 fn opens_tail(lex: &Lexicon, line: &str, key: &str) -> bool {
     // A markdown table row ("| *Nơi nhận:* - …; - … | KT. … |") holds the whole tail.
     let row = line.starts_with('|');
@@ -253,6 +264,10 @@ fn opens_tail(lex: &Lexicon, line: &str, key: &str) -> bool {
         return true;
     }
     if sign_prefix(lex, line, k).is_some() {
+        return true;
+    }
+    // "ĐẠI DIỆN        ĐẠI DIỆN": the heads of the parties' columns, in capitals.
+    if is_upper(line) && !line.contains(':') && lex.formal_prefix(FormalList::SignParty, k).is_some() {
         return true;
     }
     // "THƯ KÝ        CHỦ TỌA": every word a signer's title.

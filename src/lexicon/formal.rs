@@ -22,6 +22,11 @@ named_lists! {
         Addressee = "addressee",
         /// A signing-authority prefix; value: the authority.
         SignPrefix = "sign_prefix",
+        /// The head of a signer's column in minutes or a contract, naming the party
+        /// represented ("ĐẠI DIỆN" over "CÔNG TY …"); value: the authority.
+        SignParty = "sign_party",
+        /// The heading of an annex after the signature ("PHỤ LỤC"): the tail ends there.
+        Annex = "annex",
         /// A line of the signature block that is no part of it ("(đã ký)").
         SignSkip = "sign_skip",
         /// A signer's title in minutes, where no prefix is written.

@@ -66,6 +66,7 @@ json_names! {
         ByOrder => "by_order",
         ByAuthorization => "by_authorization",
         Acting => "acting",
+        Representing => "representing",
     }
     TimeOfDay {
         Sang => "sang",
@@ -150,7 +151,7 @@ mod tests {
         agree(&[S::Directive, S::Conclusion, S::Opening, S::Closing, S::Report, S::Contribution, S::Other]);
         agree(&[NumberForm::State, NumberForm::Party]);
         use Authority as A;
-        agree(&[A::OnBehalf, A::SigningFor, A::ByOrder, A::ByAuthorization, A::Acting]);
+        agree(&[A::OnBehalf, A::SigningFor, A::ByOrder, A::ByAuthorization, A::Acting, A::Representing]);
         use TimeOfDay as T;
         agree(&[T::Sang, T::Trua, T::Chieu, T::Toi, T::Dem]);
         use PeriodKind as P;

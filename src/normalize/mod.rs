@@ -150,6 +150,35 @@ impl Normalized<'_> {
     pub fn is_identity(&self) -> bool {
         self.map.is_empty()
     }
+
+    /// The offsets of the spaces of the normalized text that stand for a column gap
+    /// of `input` (the text this was normalized from): a tab, or five or more white
+    /// space characters within a line, as converters flatten two columns into one line
+    /// ("Ông A          Chức vụ: …", "Lê Văn Hùng        Đỗ Thị Lan"); not the few spaces
+    /// a typist doubles inside a sentence ("ông Nguyễn  Văn   An").
+    /// Sorted, as 32-bit offsets. Spaces folded from such a run are edits, so a text that is its input has
+    /// none.
+    pub(crate) fn column_gaps(&self, input: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let bytes = self.text.as_bytes();
+        for r in &self.map.runs {
+            let ns = r.out_start();
+            // The kept space is the edit itself (a tab) or the one before a removal.
+            for p in [ns.wrapping_sub(1), ns] {
+                if bytes.get(p) != Some(&b' ') || out.last().is_some_and(|&l| l as usize >= p) {
+                    continue;
+                }
+                let a = self.to_input_start(p);
+                let b = self.to_input_start(p + 1);
+                let raw = input.get(a..b).unwrap_or("");
+                if raw.contains('\t') || !raw.contains('\n') && raw.chars().filter(|c| c.is_whitespace()).count() >= 5 {
+                    // (Offsets of a parse's text are 32-bit: `lexicon::MAX_TEXT_BYTES`.)
+                    out.push(u32::try_from(p).unwrap_or(u32::MAX));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Normalize `input` (see the [module documentation](self) for the rules).

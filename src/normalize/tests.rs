@@ -904,3 +904,16 @@ fn overlong_runs_are_not_retoned() {
         assert!(once.text.starts_with("đoạ\u{301}"), "{tone:?}: {:?}", once.text);
     }
 }
+
+#[test]
+fn column_gaps_are_tabs_and_runs_of_five_spaces() {
+    let input = "Ông A B   C     Chức vụ: X\tY\nZ      \n      W";
+    let r = normalize(input, &NormalizeOptions::default());
+    assert_eq!(r.text, "Ông A B C Chức vụ: X Y\nZ\nW");
+    let gaps: Vec<&str> = r.column_gaps(input).iter().map(|&g| &r.text[g as usize + 1..]).collect();
+    // Before "Chức" (five spaces) and "Y" (a tab); not the three spaces before "C", nor
+    // the spaces at a line's end or start.
+    assert_eq!(gaps.iter().map(|s| &s[..1]).collect::<Vec<_>>(), ["C", "Y"]);
+    assert!(gaps[0].starts_with("Chức"));
+    assert!(normalize("Ông A B", &NormalizeOptions::default()).column_gaps("Ông A B").is_empty());
+}

@@ -91,5 +91,5 @@ pub(crate) fn mentions_of(text: &str) -> super::Mentions {
     let key = crate::key::key(text);
     let scan = lex.scan(text, &key, false);
     let layout = crate::layout::layout(text, &key, &lex, &scan);
-    super::recognize(text, &key, &layout, &lex, &scan, &super::Recognizers::default())
+    super::recognize(text, &key, &[], &layout, &lex, &scan, &super::Recognizers::default())
 }

@@ -388,7 +388,8 @@ impl ListRecognizer {
         }
         segs.push(seg_start..w.block.len());
 
-        let Work { mut out, lines, block, mut found, .. } = w;
+        let Work { mut out, lines, mut block, mut found, .. } = w;
+        ocr_roman_one(text, &lines, &mut block);
         for seg in segs {
             found.clear();
             build(&block, seg, None, Mode::Block, GUARD, &mut found);
@@ -462,6 +463,36 @@ impl ListRecognizer {
         } else {
             w.gap.saturating_add(1)
         };
+    }
+}
+
+/// OCR reads the Roman "I-" of a section heading as "1-" ("1- MỤC ĐÍCH, YÊU CẦU" …
+/// "II- NHIỆM VỤ"): a block marker "1-" (or "1.") at a line's start over a heading in
+/// capitals, whose next marker of that kind (number or Roman, same separator) is the
+/// Roman "II", is the Roman "I".
+fn ocr_roman_one(text: &str, lines: &[Line], block: &mut [Candidate]) {
+    use MarkerStyle as S;
+    let b = text.as_bytes();
+    for i in 0..block.len() {
+        let c = block[i];
+        let roman = match c.style {
+            S::NumberDash => S::RomanDash,
+            S::NumberDot => S::RomanDot,
+            _ => continue,
+        };
+        if c.val != 1 || !c.at_line_start || c.marker_end != c.marker_start + 2 || b[c.marker_start] != b'1' {
+            continue;
+        }
+        let Some(line) = lines.get(c.line) else { continue };
+        let heading = text.get(c.text_start..line.text_end).unwrap_or("");
+        let mut letters = heading.chars().filter(|ch| ch.is_alphabetic()).peekable();
+        if letters.peek().is_none() || !letters.all(char::is_uppercase) {
+            continue;
+        }
+        let next = block[i + 1..].iter().find(|d| d.at_line_start && (d.style == c.style || d.style == roman));
+        if next.is_some_and(|d| d.style == roman && d.val == 2) {
+            block[i].style = roman;
+        }
     }
 }
 
@@ -1749,6 +1780,25 @@ mod tests {
         let lists = run(text);
         assert_eq!(lists.len(), 1);
         assert_eq!(lists[0].items.len(), 2);
+    }
+
+    #[test]
+    fn ocr_one_for_roman_one() {
+        // OCR read "I-" as "1-": the next section is "II-".
+        let text = "1- MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hoá kết luận.\n2. Xác định trách nhiệm.\n\
+                    II- NHIỆM VỤ\n1. Tăng cường sự lãnh đạo.\n2. Hoàn thiện thể chế.";
+        let lists = run(text);
+        check_offsets(text, &lists);
+        assert_eq!(lists[0].style, MarkerStyle::RomanDash);
+        assert_eq!(lists[0].items.iter().filter(|it| it.level == 0).count(), 2);
+        // A Party document's own "1-" items, or a "1-" over lower-case text, stay numbers.
+        for text in [
+            "1- MỤC ĐÍCH\na) Cụ thể hoá.\n2- NHIỆM VỤ\na) Tăng cường.",
+            "1- Các chi bộ báo cáo.\n2- Các đảng viên học tập.\nII- NHIỆM VỤ\n1. Tăng cường.",
+        ] {
+            let lists = run(text);
+            assert!(lists.iter().any(|l| l.style == MarkerStyle::NumberDash), "{text}");
+        }
     }
 
     #[test]

@@ -157,11 +157,22 @@ fn fit<T>(mut v: Vec<T>) -> Vec<T> {
 
 /// Run every recognizer over the document: first the mentions (lists, people, dates,
 /// periods, counts), then the whole-document facts that read them.
-pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan, r: &Recognizers) -> Mentions {
+///
+/// `gaps`: the offsets of the spaces that stand for a column gap of the input
+/// ([`crate::normalize::Normalized::column_gaps`]): a name does not run across one.
+pub fn recognize(
+    text: &str,
+    key: &str,
+    gaps: &[u32],
+    layout: &Layout,
+    lex: &Lexicon,
+    scan: &Scan,
+    r: &Recognizers,
+) -> Mentions {
     // Lists first: the list recognizer's working lists (a line record every line) are
     // then not on top of the people found.
     let lists = fit(r.lists.lists(text, key));
-    let people = people(text, key, layout, lex, scan);
+    let people = people(text, key, gaps, layout, lex, scan);
     let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
@@ -201,8 +212,16 @@ pub fn recognize(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &S
 }
 
 /// The people of every block but metadata and bylines, with their block index.
-fn people(text: &str, key: &str, layout: &Layout, lex: &Lexicon, scan: &Scan) -> Vec<(usize, person::PersonMention)> {
-    let ctx = person::Ctx { text, key, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
+fn people(
+    text: &str,
+    key: &str,
+    gaps: &[u32],
+    layout: &Layout,
+    lex: &Lexicon,
+    scan: &Scan,
+) -> Vec<(usize, person::PersonMention)> {
+    let ctx =
+        person::Ctx { text, key, gaps, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         if matches!(b.kind, BlockKind::Metadata | BlockKind::Byline) {

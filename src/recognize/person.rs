@@ -78,6 +78,9 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// Its key.
     pub key: &'a str,
+    /// Offsets of the spaces that stand for a column gap of the input (sorted): a
+    /// name stops there ("Ông A B C          Chức vụ: …").
+    pub gaps: &'a [u32],
     /// The lexicon.
     pub lex: &'a Lexicon,
     /// Person-side matches of the whole text, sorted.
@@ -431,7 +434,7 @@ impl<'a> Walker<'a, '_> {
                     && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
             })
         };
-        let n = (0..5).take_while(|&d| upper(i + d)).count();
+        let n = (0..5).take_while(|&d| upper(i + d) && (d == 0 || !self.gap_before(i + d))).count();
         let ok = (2..=5).contains(&n)
             && self.is_surname(i, true)
             && !self.cap(i + n)
@@ -439,10 +442,24 @@ impl<'a> Walker<'a, '_> {
         if ok { n } else { 0 }
     }
 
-    /// Length (in tokens) of the run of name syllables at `i`, at most `max`.
+    /// Is there a column gap of the input between token `k - 1` and token `k`?
+    fn gap_before(&self, k: usize) -> bool {
+        if k == 0 || self.c.gaps.is_empty() {
+            return false;
+        }
+        let (Some(a), Some(b)) = (self.toks.get(k - 1), self.toks.get(k)) else { return false };
+        let p = self.c.gaps.partition_point(|&g| (g as usize) < a.e);
+        self.c.gaps.get(p).is_some_and(|&g| (g as usize) < b.s)
+    }
+
+    /// Length (in tokens) of the run of name syllables at `i`, at most `max`; a column
+    /// gap ends it ("Lê Văn Hùng        Đỗ Thị Lan": two signers' names).
     fn cap_run(&self, i: usize, max: usize) -> usize {
         let mut n = 0;
         while n < max {
+            if n > 0 && self.gap_before(i + n) {
+                break;
+            }
             if self.name_syllable(i + n) || (n > 0 && self.word_in_name(i, n, max)) {
                 n += 1;
             } else {
@@ -483,6 +500,8 @@ impl<'a> Walker<'a, '_> {
         }
         let ends = match self.toks.get(k + 1) {
             None => true,
+            // "Ông Trần Đức Phường          Chức vụ: …": a column follows.
+            Some(_) if self.gap_before(k + 1) => true,
             Some(t) => match t.kind {
                 Tok::Punct(c) => matches!(c, ',' | ';' | '.' | ')' | '-' | '–' | ':'),
                 Tok::Word => !self.cap(k + 1) && self.name_ends(k + 1),
@@ -968,6 +987,12 @@ impl<'a> Walker<'a, '_> {
         if matches!(self.punct(j), Some(',' | '-' | '–' | ':' | '(' | '/')) {
             j += 1;
         }
+        // A form's column: "Ông A          Chức vụ: Phó Giám đốc".
+        if let Some(m) = self.toks.get(j).and_then(|t| find_at(self.c.cues, t.s)) {
+            if self.c.lex.cue_entries(m).any(|c| c.name == "role_label") {
+                j = self.tok_at(m.end());
+            }
+        }
         if self.qualifier_at(j) || self.is_title_at(j) {
             let (mut r, mut k) = self.roles(j, in_list);
             // A last role followed by ':' or by a name heads the next person, not this one:
@@ -1378,7 +1403,8 @@ impl<'a> Walker<'a, '_> {
             return i + 1;
         }
         let n = self.cap_run(i, 5);
-        if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) {
+        if !self.looks_like_name(i, n) || !self.is_surname(i, true) || self.place_context(i) || self.in_company_name(i)
+        {
             return i + n.max(1);
         }
         let (roles, k) = self.roles_after(i + n, false);
@@ -1390,6 +1416,36 @@ impl<'a> Walker<'a, '_> {
         let end = roles.last().map_or(name.1, |r| r.end);
         out.push(PersonMention { start: name.0, end, name: Some(name), honorifics: Vec::new(), roles });
         k
+    }
+
+    /// Does the capitalized run at `i` end the name of an organization whose head
+    /// noun is followed by a legal form or field in lower case or capitals ("Công ty
+    /// cổ phần Khoáng sản …", "Công ty TNHH MTV …")? Only words lie between the head
+    /// and the run: no punctuation, verb, function word, title or honorific.
+    fn in_company_name(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..6 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let Some(w) = self.word(k) else { return false };
+            if let Some((m, Kind::Org { head: true })) = self.org_at(k) {
+                if k + 2 > i || self.tok(k).s != m.start() {
+                    return false;
+                }
+                let next = self.tok_at(m.end());
+                return next < i
+                    && self.word(next).is_some_and(|n| {
+                        n.chars().all(char::is_lowercase)
+                            || n.chars().count() >= 2 && n.chars().all(|c| c.is_uppercase() || c == '&')
+                    });
+            }
+            if self.cue_is(k, "function_word") || self.cue_start(k) || self.person_at(k).is_some() || w.is_empty() {
+                return false;
+            }
+        }
+        false
     }
 
     /// Is the capitalized run at `i` part of a place, street or organization name?
@@ -1461,7 +1517,16 @@ mod tests {
         let lex = Lexicon::default();
         let k = key(text);
         let scan = lex.scan(text, &k, false);
-        let c = Ctx { text, key: &k, lex: &lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        let c = Ctx {
+            text,
+            key: &k,
+            gaps: &[],
+            lex: &lex,
+            person: &scan.person,
+            org: &scan.org,
+            cues: &scan.cues,
+            ascii: false,
+        };
         find_people(&c, 0, text.len())
             .into_iter()
             .map(|p| {
@@ -1657,7 +1722,16 @@ mod tests {
         let lex = Lexicon::default();
         let k = key(text);
         let scan = lex.scan(text, &k, false);
-        let c = Ctx { text, key: &k, lex: &lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        let c = Ctx {
+            text,
+            key: &k,
+            gaps: &[],
+            lex: &lex,
+            person: &scan.person,
+            org: &scan.org,
+            cues: &scan.cues,
+            ascii: false,
+        };
         let q: Vec<Vec<Option<&str>>> =
             find_people(&c, 0, text.len()).iter().map(|p| p.roles.iter().map(|r| r.qualifier).collect()).collect();
         assert_eq!(

@@ -119,6 +119,14 @@ pub(crate) struct OffsetMap {
     kind: UnitKind,
 }
 
+impl Run {
+    /// Text offset where the run starts.
+    #[inline]
+    pub(crate) fn out_start(&self) -> usize {
+        self.out as usize
+    }
+}
+
 impl OffsetMap {
     /// The map of a text that is its input.
     pub(crate) fn identity(len: usize) -> Self {

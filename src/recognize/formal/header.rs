@@ -270,14 +270,45 @@ fn below_heading(ft: &FormalText<'_>, h: &mut Header, t: usize) {
     let blocks = &ft.layout.blocks;
     if h.abstract_.is_none() {
         let ab = abstract_blocks(ft.text, ft.key, ft.lex, blocks, t);
-        if let (Some(&f), Some(&l)) = (ab.first(), ab.last()) {
-            let parts: Vec<String> = ab.iter().map(|&i| squash(&ft.text[blocks[i].start..blocks[i].end])).collect();
-            h.abstract_ = Some(Text { text: parts.join(" "), span: ft.span(blocks[f].start, blocks[l].end) });
+        let mut parts: Vec<String> = ab.iter().map(|&i| squash(&ft.text[blocks[i].start..blocks[i].end])).collect();
+        let mut first = ab.first().map(|&f| blocks[f].start);
+        // "BIÊN BẢN NGHIỆM THU HOÀN THÀNH …" / "ĐƯA VÀO SỬ DỤNG": the heading line holds the
+        // type and the start of the abstract.
+        if let Some((ty, rest)) = split_heading(ft, blocks[t].start, blocks[t].end) {
+            h.doc_type = Some(ft.text_of(ty.0, ty.1));
+            parts.insert(0, squash(&ft.text[rest.0..rest.1]));
+            first = Some(rest.0);
+        }
+        let last = ab.last().map_or(blocks[t].end, |&l| blocks[l].end);
+        if let Some(f) = first {
+            h.abstract_ = Some(Text { text: parts.join(" "), span: ft.span(f, last) });
         }
     }
     if h.addressee.is_none() {
         h.addressee = addressee_in(ft, &blocks[t + 1..], 10);
     }
+}
+
+/// A type heading line `s..e` that goes on, in capitals, with three words or more
+/// after its type phrase ("BIÊN BẢN NGHIỆM THU HOÀN THÀNH CÔNG TRÌNH", "THÔNG BÁO KẾT
+/// LUẬN CỦA …"): the ranges of the type ("BIÊN BẢN") and of the rest, the abstract's
+/// start. A longer type phrase of the vocabulary ("CHƯƠNG TRÌNH HÀNH ĐỘNG") or a short
+/// tail ("GIẤY MỜI HỌP") stays the heading.
+fn split_heading(ft: &FormalText<'_>, s: usize, e: usize) -> Option<((usize, usize), (usize, usize))> {
+    let raw = &ft.text[s..e];
+    let line = raw.trim_start_matches(['|', '*', ' ']);
+    let s = s + (raw.len() - line.len());
+    let line = line.trim_end_matches(['|', '*', ' ']);
+    let e = s + line.len();
+    let en = ft.lex.formal_prefix(FormalList::DocType, ft.key(s, e))?;
+    let rest = ft.text.get(s + en.phrase.len()..e)?;
+    let words = rest.split_whitespace().count();
+    let rest_trim = rest.trim_start();
+    if words < 3 || !is_upper(rest_trim) || !rest.starts_with(' ') {
+        return None;
+    }
+    let rs = e - rest_trim.len();
+    Some(((s, s + en.phrase.len()), (rs, e)))
 }
 
 /// The addressee ("Kính gửi: …") among the first `n` of `blocks`.

@@ -54,7 +54,59 @@ pub(super) fn references(ft: &FormalText<'_>) -> Vec<Reference> {
             None => p = type_end,
         }
     }
-    out
+    once_each(out)
+}
+
+/// One reference per cited document: a document cited again (in the abstract and in the
+/// body, "thực hiện Kết luận số 75-KL/TW" then "Kết luận số 75-KL/TW ngày … của Bộ
+/// Chính trị") keeps its first mention, with the date, issuer and legal basis a later
+/// one adds. The same document: the same type word and number (case and spaces
+/// folded), or for a law with no number the same text.
+fn once_each(mut refs: Vec<Reference>) -> Vec<Reference> {
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    // The folded key, compared and hashed without a copy of the text.
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase)
+    }
+    fn which(r: &Reference) -> &str {
+        r.number.as_deref().unwrap_or(&r.text)
+    }
+    let same = |a: &Reference, b: &Reference| {
+        folded(&a.doc_type).eq(folded(&b.doc_type))
+            && a.number.is_some() == b.number.is_some()
+            && folded(which(a)).eq(folded(which(b)))
+    };
+    let mut first_of: HashMap<u64, usize> = HashMap::new();
+    let mut keep = vec![true; refs.len()];
+    for i in 0..refs.len() {
+        let mut h = DefaultHasher::new();
+        folded(&refs[i].doc_type).for_each(|c| c.hash(&mut h));
+        refs[i].number.is_some().hash(&mut h);
+        folded(which(&refs[i])).for_each(|c| c.hash(&mut h));
+        let h = h.finish();
+        match first_of.get(&h) {
+            Some(&j) if same(&refs[j], &refs[i]) => {
+                keep[i] = false;
+                let (date, issuer, basis) = (refs[i].date.take(), refs[i].issuer.take(), refs[i].legal_basis);
+                let first = &mut refs[j];
+                if first.date.is_none() {
+                    first.date = date;
+                }
+                if first.issuer.is_none() {
+                    first.issuer = issuer;
+                }
+                first.legal_basis |= basis;
+            }
+            Some(_) => {}
+            None => {
+                first_of.insert(h, i);
+            }
+        }
+    }
+    let mut k = keep.iter();
+    refs.retain(|_| k.next().copied().unwrap_or(true));
+    refs
 }
 
 /// The citation whose type word is `s..type_end` (the `cited` entry `phrase`).
@@ -177,5 +229,20 @@ mod tests {
         assert_eq!(q.span.slice(t), Some(q.text.as_str()));
         // The verb "quyết định" in lower case cites nothing.
         assert!(d.references.iter().all(|r| r.doc_type != "quyết định"));
+    }
+
+    #[test]
+    fn a_document_cited_twice_is_listed_once() {
+        let t = "ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY SƠN NAM\nSố 04-CTr/TU\tSơn Nam, ngày 02 tháng 4 năm 2025\n\n\
+                 CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 12-KL/TW\n\n\
+                 Thực hiện Kết luận số 12-KL/TW ngày 05/3/2025 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành \
+                 Chương trình hành động; căn cứ Kết luận số 12 - KL/TW, các cấp ủy triển khai.\n";
+        let d = crate::parse(t);
+        let r: Vec<_> = d.references.iter().map(|r| (r.number.as_deref(), r.issuer.as_deref())).collect();
+        assert_eq!(r, [(Some("12-KL/TW"), Some("Bộ Chính trị"))]);
+        let first = &d.references[0];
+        // The first mention's span (the abstract), the date the body adds.
+        assert!(first.span.start < t.find("Thực hiện").unwrap());
+        assert_eq!(first.date.as_ref().map(|x| (x.year, x.month, x.day)), Some((Some(2025), Some(3), Some(5))));
     }
 }

@@ -17,11 +17,16 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
     // The list has ended: after its archive line or the signer's name.
     let mut closed = false;
     let mut sig: Vec<Cell> = Vec::new();
-    for b in &blocks {
+    'tail: for b in &blocks {
         for c in ft.cells(b.start, b.end) {
             let (s, e) = (c.start, c.end);
             let t = &ft.text[s..e];
             let k = ft.key(s, e);
+            // "PHỤ LỤC I": an annex after the signature (its tables, its dash lines) is
+            // no part of the tail.
+            if ft.lex.formal_prefix(FormalList::Annex, k).is_some() && (is_upper(t) || t.chars().count() <= 30) {
+                break 'tail;
+            }
             if let Some(en) = ft.lex.formal_prefix(FormalList::Recipients, k) {
                 in_list = true;
                 closed = false;
@@ -89,12 +94,23 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
         .filter(|c| is_name(ft, c.start, c.end))
         .map(|c| squash(&key::key(&ft.text[c.start..c.end])))
         .collect();
-    // Several signers side by side (minutes): the right one signs, the left co-signs.
+    // Several signers side by side (minutes), each column one signer or several stacked
+    // (a grid of parties and their members): the top right one signs, the others
+    // co-sign, in reading order.
     let named = |right: bool| sig.iter().any(|c| (c.col >= 30) == right && is_name(ft, c.start, c.end));
     let signature = if named(true) && named(false) {
         let (right, left): (Vec<Cell>, Vec<Cell>) = sig.iter().partition(|c| c.col >= 30);
-        read_signature(ft, &right).map(|mut s| {
-            s.co_signers.extend(read_signature(ft, &left).filter(|o| o.name.is_some()));
+        let (right, left) = (by_signer(ft, &right), by_signer(ft, &left));
+        let first = right.first().and_then(|r| read_signature(ft, r));
+        first.map(|mut s| {
+            let mut others: Vec<Signature> = right[1..]
+                .iter()
+                .chain(&left)
+                .filter_map(|b| read_signature(ft, b))
+                .filter(|o| o.name.is_some())
+                .collect();
+            others.sort_by_key(|o| o.span.start);
+            s.co_signers.extend(others);
             s
         })
     } else if named(true) {
@@ -106,6 +122,21 @@ pub(super) fn tail(ft: &FormalText<'_>) -> (Option<Signature>, Vec<Recipient>, V
         read_signature(ft, &sig)
     };
     (signature, recipients, names)
+}
+
+/// The cells of one column split into its signers: each ends with its name.
+fn by_signer(ft: &FormalText<'_>, cells: &[Cell]) -> Vec<Vec<Cell>> {
+    let mut out: Vec<Vec<Cell>> = vec![Vec::new()];
+    for c in cells {
+        if let Some(last) = out.last_mut() {
+            last.push(*c);
+        }
+        if is_name(ft, c.start, c.end) {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|b| !b.is_empty());
+    out
 }
 
 /// Recipients written on one line: "- Như trên; - Lưu: VT." split before each bullet
@@ -141,7 +172,16 @@ fn read_signature(ft: &FormalText<'_>, cells: &[Cell]) -> Option<Signature> {
         if t.starts_with('(') || ft.lex.formal_prefix(FormalList::SignSkip, k).is_some() || is_rule(t) {
             continue;
         }
-        if let Some((en, rest)) = sign_prefix(ft.lex, t, k) {
+        if let Some(en) = ft.lex.formal_prefix(FormalList::SignParty, k).filter(|_| is_upper(t) && s.name.is_none()) {
+            // "ĐẠI DIỆN" over the party's name (its lines follow, down to the title).
+            let rest = t.get(en.phrase.len()..).unwrap_or("");
+            s.authorities.push(AuthorityLine {
+                authority: Authority::Representing,
+                prefix: t[..t.len() - rest.len()].trim_end().to_string(),
+                body: squash(rest),
+                span: ft.span(a, b),
+            });
+        } else if let Some((en, rest)) = sign_prefix(ft.lex, t, k) {
             let authority = match en.value.as_str() {
                 "on_behalf" => Authority::OnBehalf,
                 "signing_for" => Authority::SigningFor,
@@ -167,7 +207,14 @@ fn read_signature(ft: &FormalText<'_>, cells: &[Cell]) -> Option<Signature> {
                 span: ft.span(a, b),
             });
         } else if is_upper(t) && s.name.is_none() {
-            if s.title.is_some()
+            let party = s.authorities.last_mut().filter(|x| x.authority == Authority::Representing);
+            if let (Some(party), Some(old)) = (party, s.title.take()) {
+                // Under "ĐẠI DIỆN" the lines before the last are the party's name
+                // ("CÔNG TY CP …" / "… CƠ SỞ"), the last the signer's title.
+                party.body = squash(&format!("{} {}", party.body, old.text));
+                party.span = Span::new(party.span.start, party.span.end.max(old.span.end));
+                s.title = Some(ft.text_of(a, b));
+            } else if s.title.is_some()
                 && s.authorities.is_empty()
                 && s.title.as_ref().is_some_and(|x| ft.input_span(x.span).end < ft.input_span(ft.span(a, b)).start)
             {

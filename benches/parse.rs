@@ -20,6 +20,9 @@
 //! `cargo bench --bench parse -- bulk --quick`.
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, black_box, criterion_group, criterion_main};
+#[path = "../tests/support/bulk.rs"]
+mod bulk;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -34,28 +37,6 @@ fn texts_in(dir: &Path) -> Vec<String> {
         rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     paths.sort();
     paths.iter().filter_map(|p| String::from_utf8(std::fs::read(p).ok()?).ok()).collect()
-}
-
-/// The bulk news documents, cut out of their shards by INDEX.tsv.
-fn bulk_docs() -> Vec<String> {
-    let dir = root().join("../shared/bulk");
-    let Ok(index) = std::fs::read_to_string(dir.join("INDEX.tsv")) else { return Vec::new() };
-    let mut shards: std::collections::HashMap<String, Vec<u8>> = std::collections::HashMap::new();
-    let mut docs = Vec::new();
-    for line in index.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let (Some(shard), Some(Ok(off)), Some(Ok(len))) =
-            (f.first(), f.get(1).map(|s| s.parse::<usize>()), f.get(2).map(|s| s.parse::<usize>()))
-        else {
-            continue;
-        };
-        let data =
-            shards.entry(shard.to_string()).or_insert_with(|| std::fs::read(dir.join(shard)).unwrap_or_default());
-        if let Some(Ok(s)) = data.get(off..off + len).map(|b| std::str::from_utf8(b)) {
-            docs.push(s.to_string());
-        }
-    }
-    docs
 }
 
 /// `text` repeated and cut to `size` bytes on a character boundary.
@@ -138,7 +119,7 @@ fn bench(c: &mut Criterion) {
     group(c, &parser, "corpus", &corpus, 10, 4);
     free_function(c, &parser, if corpus.is_empty() { &fixtures } else { &corpus });
 
-    let bulk = bulk_docs();
+    let bulk = bulk::docs();
     if bulk.is_empty() {
         group(c, &parser, "bulk", &fixtures, 10, 3);
     } else {

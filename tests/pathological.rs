@@ -17,6 +17,9 @@
 //! future gets `#[ignore]` only with its measured ratio and where the time or memory
 //! goes). The tests take one lock, so timings and heap statistics do not mix.
 
+#[path = "support/bulk.rs"]
+mod bulk;
+
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::Instant;
 use vanban::Parser;
@@ -439,47 +442,10 @@ fn large_composed_document() {
     check_growth("composed reports", &[SIZE, 4 * SIZE], true, composed_reports);
 }
 
-/// The bulk news documents (../shared/bulk, cut out of their shards by INDEX.tsv), in
-/// index order; empty when the folder is absent.
-fn bulk_news() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bulk");
-    let Ok(index) = std::fs::read_to_string(dir.join("INDEX.tsv")) else { return Vec::new() };
-    let mut shards: std::collections::HashMap<String, Vec<u8>> = std::collections::HashMap::new();
-    let mut docs = Vec::new();
-    for line in index.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let (Some(shard), Some(Ok(off)), Some(Ok(len))) =
-            (f.first(), f.get(1).map(|s| s.parse::<usize>()), f.get(2).map(|s| s.parse::<usize>()))
-        else {
-            continue;
-        };
-        let data =
-            shards.entry(shard.to_string()).or_insert_with(|| std::fs::read(dir.join(shard)).unwrap_or_default());
-        if let Some(Ok(s)) = data.get(off..off + len).map(std::str::from_utf8) {
-            docs.push(s.to_string());
-        }
-    }
-    docs
-}
-
-/// One document of `size` bytes: the bulk news documents joined by blank lines (again
-/// from the first when they run out), cut on a character boundary.
-fn bulk_document(docs: &[String], size: usize) -> String {
-    let mut text = String::with_capacity(size + 64 * 1024);
-    for d in docs.iter().cycle() {
-        if text.len() >= size {
-            break;
-        }
-        text.push_str(d);
-        text.push_str("\n\n");
-    }
-    repeat_to(&text, size)
-}
-
 #[test]
 #[ignore = "minutes under dhat: run on demand with --release --ignored"]
 fn large_bulk_documents_heap() {
-    let docs = bulk_news();
+    let docs = bulk::docs();
     if docs.is_empty() {
         eprintln!("large_bulk_documents_heap: ../shared/bulk not found, skipped");
         return;
@@ -489,5 +455,5 @@ fn large_bulk_documents_heap() {
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.trim().parse::<usize>().ok()).map(|n| n * MB).collect())
         .unwrap_or_else(|| vec![MB, 4 * MB, 16 * MB, 64 * MB]);
-    check_growth("bulk news", &sizes, false, |size| bulk_document(&docs, size));
+    check_growth("bulk news", &sizes, false, |size| bulk::document(&docs, size));
 }

@@ -207,8 +207,10 @@ impl Parser {
         let mut norm = normalize::normalize(input, &self.norm);
         // Repair and normalization may lengthen a text a little: offsets must stay 32-bit.
         let cut = norm.truncate(lexicon::MAX_TEXT_BYTES);
+        // The column gaps of the input: read by the line joiner and the person recognizer.
+        let gaps = norm.column_gaps(input);
         // Hard-wrapped lines joined into their sentences (byte for byte: offsets stay).
-        if let Some(text) = layout::unwrap_lines(&norm.text) {
+        if let Some(text) = layout::unwrap_lines(&norm.text, &self.lexicon, &gaps) {
             norm.text = std::borrow::Cow::Owned(text);
         }
         let key = key::key(&norm.text);
@@ -220,8 +222,6 @@ impl Parser {
         scan.org.shrink_to_fit();
         scan.cues.shrink_to_fit();
         let layout = layout::layout(&norm.text, &key, &self.lexicon, &scan);
-        // The column gaps of the input: read by the person recognizer only.
-        let gaps = norm.column_gaps(input);
         let mentions = recognize::recognize(&norm.text, &key, &gaps, &layout, &self.lexicon, &scan, &self.recognizers);
         drop(gaps);
         let formal = recognize::formal::recognize(&recognize::formal::FormalText {

@@ -6,31 +6,32 @@
 //! The join replaces the line break by a space, byte for byte: every offset of the
 //! normalized text (and its map back to the input) stays as it was.
 
+use crate::key;
+use crate::lexicon::{FormalList, Lexicon};
+use crate::spelling::offset_map::floor_boundary;
+
 /// The text with each hard-wrapped line break replaced by a space, or `None` when there
 /// is none. A break is a wrap when the line before goes on (it ends no sentence or
 /// lead-in, and is not all capitals: a heading, a header line of a formal document) and
 /// the line after continues it (it opens in lower case or with a number, and is no list
 /// item: "- …", "a) …", "2. …"); a blank line between two lines is a paragraph break.
-///
-/// ```ignore
-/// assert_eq!(unwrap_lines("Chiều\nngày 8/7, UBND xã họp.\nÔng A dự.").as_deref(),
-///            Some("Chiều ngày 8/7, UBND xã họp.\nÔng A dự."));
-/// ```
-pub(crate) fn unwrap_lines(text: &str) -> Option<String> {
+/// Nothing is joined in a formal document's header, from its "Nơi nhận" on, or across a
+/// column gap of the input (`gaps`: `Normalized::column_gaps`).
+pub(crate) fn unwrap_lines(text: &str, lex: &Lexicon, gaps: &[u32]) -> Option<String> {
     let mut breaks = Vec::new();
-    let mut prev: Option<&str> = None;
+    let mut prev: Option<(usize, &str)> = None;
     let mut pos = 0;
     // A formal document's header (issuer, motto, number, abstract) is read line by line:
     // nothing is joined before its body, the first line that ends a sentence or a lead-in.
-    let mut in_header = formal_header(text);
+    let mut in_header = formal_header(text, lex);
     for line in text.split('\n') {
         // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
         // blocks, side by side.
-        if line.trim_start().to_lowercase().starts_with("nơi nhận") {
+        if recipients_label(line, lex) {
             break;
         }
-        if let Some(a) = prev {
-            if !in_header && goes_on(a) && continues(line) && !columns(a) && !columns(line) {
+        if let Some((start, a)) = prev {
+            if !in_header && goes_on(a) && continues(line) && !has_gap(gaps, start, pos + line.len()) {
                 breaks.push(pos - 1);
             }
         }
@@ -38,9 +39,9 @@ pub(crate) fn unwrap_lines(text: &str) -> Option<String> {
         {
             in_header = false;
         }
-        pos += line.len() + 1;
         // After a blank line, the next line starts a paragraph.
-        prev = Some(line).filter(|l| !l.trim().is_empty());
+        prev = Some((pos, line)).filter(|(_, l)| !l.trim().is_empty());
+        pos += line.len() + 1;
     }
     if breaks.is_empty() {
         return None;
@@ -53,19 +54,30 @@ pub(crate) fn unwrap_lines(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// Does the text open as a formal document: the national motto ("Độc lập - Tự do"), the
-/// Party's name (its last words, which OCR spells right more often) or an addressee
-/// ("Kính gửi") among its first lines?
-fn formal_header(text: &str) -> bool {
-    let head: String = text.lines().take(16).collect::<Vec<_>>().join(" ").to_lowercase();
-    ["độc lập", "cộng sản việt nam", "cộng hòa xã hội", "kính gửi"].iter().any(|w| head.contains(w))
+/// Does the text open as a formal document: the national motto, the Party's name or an
+/// addressee ("Kính gửi") among its first lines (formal.tsv `motto`, `party`, `addressee`)?
+fn formal_header(text: &str, lex: &Lexicon) -> bool {
+    let end = text.match_indices('\n').nth(15).map_or(text.len(), |(p, _)| p);
+    let head = key::key(&text[..end]);
+    [FormalList::Motto, FormalList::Party, FormalList::Addressee]
+        .into_iter()
+        .any(|l| lex.formal_find(l, &head).is_some())
 }
 
-/// Does a line hold columns (a run of three spaces or a tab inside it, as pdftotext
-/// writes a header or a signature block side by side)?
-fn columns(line: &str) -> bool {
-    let t = line.trim();
-    t.contains("   ") || t.contains('\t')
+/// Does the line open with the recipients' label ("Nơi nhận", formal.tsv `recipients`)?
+fn recipients_label(line: &str, lex: &Lexicon) -> bool {
+    let t = line.trim_start();
+    // (Keyed only where it may start so: no copy of every line.)
+    t.starts_with(['N', 'n'])
+        && lex.formal_prefix(FormalList::Recipients, &key::key(&t[..floor_boundary(t, 24)])).is_some()
+}
+
+/// Does the input hold a column gap between `start` and `end` (a tab or a run of spaces
+/// that normalization folded, as pdftotext writes a header or a signature block side by
+/// side; `Normalized::column_gaps`)?
+fn has_gap(gaps: &[u32], start: usize, end: usize) -> bool {
+    let i = gaps.partition_point(|&g| (g as usize) < start);
+    gaps.get(i).is_some_and(|&g| (g as usize) < end)
 }
 
 /// Does a line go on on the next one: it ends no sentence or lead-in (".", "!", "?",
@@ -97,7 +109,11 @@ fn continues(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::unwrap_lines;
+    use crate::Lexicon;
+
+    fn unwrap_lines(text: &str) -> Option<String> {
+        super::unwrap_lines(text, &Lexicon::default(), &[])
+    }
 
     #[test]
     fn wrapped_lines_are_joined_byte_for_byte() {
@@ -123,5 +139,19 @@ mod tests {
         ] {
             assert_eq!(unwrap_lines(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_column_gap_of_the_input_keeps_lines_apart() {
+        // "- Văn phòng Sở (Bố trí kinh phí, phương<gap>TRƯỞNG ĐOÀN": two columns.
+        let text = "- Văn phòng Sở (Bố trí kinh phí, phương TRƯỞNG ĐOÀN\ntiện phục vụ Đoàn);";
+        assert!(unwrap_lines(text).is_some());
+        let gap = text.find(" TRƯỞNG").unwrap() as u32;
+        assert_eq!(super::unwrap_lines(text, &Lexicon::default(), &[gap]), None);
+        // A formal document's tail is never joined.
+        assert_eq!(
+            unwrap_lines("Đề nghị các đơn vị\nthực hiện\nNơi nhận:\n- Như trên\ncác đơn vị"),
+            Some("Đề nghị các đơn vị thực hiện\nNơi nhận:\n- Như trên\ncác đơn vị".into())
+        );
     }
 }

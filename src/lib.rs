@@ -209,11 +209,14 @@ impl Parser {
         let cut = norm.truncate(lexicon::MAX_TEXT_BYTES);
         // The column gaps of the input: read by the line joiner and the person recognizer.
         let gaps = norm.column_gaps(input);
-        // Hard-wrapped lines joined into their sentences (byte for byte: offsets stay).
-        if let Some(text) = layout::unwrap_lines(&norm.text, &self.lexicon, &gaps) {
-            norm.text = std::borrow::Cow::Owned(text);
+        let mut key = key::key(&norm.text);
+        // Hard-wrapped lines joined into their sentences (byte for byte: offsets stay), in
+        // the text and its key alike.
+        let breaks = layout::unwrap_lines(&norm.text, &key, &self.lexicon, &gaps);
+        if !breaks.is_empty() {
+            layout::join_lines(norm.text.to_mut(), &breaks);
+            layout::join_lines(&mut key, &breaks);
         }
-        let key = key::key(&norm.text);
         // Text typed without diacritics ("Pho Chu tich UBND"): match the accent-free lexicon.
         let ascii = recognize::script::lacks_diacritics(&norm.text, &self.lexicon);
         let mut scan = self.lexicon.scan(&norm.text, &key, ascii);

@@ -12,7 +12,7 @@ pub mod chrome;
 pub mod formal;
 mod wrap;
 
-pub(crate) use wrap::unwrap_lines;
+pub(crate) use wrap::{join_lines, unwrap_lines};
 
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Scan, WordList};
 

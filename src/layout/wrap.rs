@@ -10,20 +10,21 @@ use crate::key;
 use crate::lexicon::{FormalList, Lexicon};
 use crate::spelling::offset_map::floor_boundary;
 
-/// The text with each hard-wrapped line break replaced by a space, or `None` when there
-/// is none. A break is a wrap when the line before goes on (it ends no sentence or
+/// The offsets of the hard-wrapped line breaks of `text` (`key`: its matching key), in
+/// order: [`join_lines`] replaces each by a space, in the text and in its key alike (the
+/// key of a space is a space, as that of a line break is a line break). A break is a wrap when the line before goes on (it ends no sentence or
 /// lead-in, and is not all capitals: a heading, a header line of a formal document) and
 /// the line after continues it (it opens in lower case or with a number, and is no list
 /// item: "- …", "a) …", "2. …"); a blank line between two lines is a paragraph break.
 /// Nothing is joined in a formal document's header, from its "Nơi nhận" on, or across a
 /// column gap of the input (`gaps`: `Normalized::column_gaps`).
-pub(crate) fn unwrap_lines(text: &str, lex: &Lexicon, gaps: &[u32]) -> Option<String> {
+pub(crate) fn unwrap_lines(text: &str, key: &str, lex: &Lexicon, gaps: &[u32]) -> Vec<usize> {
     let mut breaks = Vec::new();
     let mut prev: Option<(usize, &str)> = None;
     let mut pos = 0;
     // A formal document's header (issuer, motto, number, abstract) is read line by line:
     // nothing is joined before its body, the first line that ends a sentence or a lead-in.
-    let mut in_header = formal_header(text, lex);
+    let mut in_header = formal_header(text, key, lex);
     for line in text.split('\n') {
         // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
         // blocks, side by side.
@@ -43,25 +44,32 @@ pub(crate) fn unwrap_lines(text: &str, lex: &Lexicon, gaps: &[u32]) -> Option<St
         prev = Some((pos, line)).filter(|(_, l)| !l.trim().is_empty());
         pos += line.len() + 1;
     }
-    if breaks.is_empty() {
-        return None;
-    }
-    let mut bytes = text.as_bytes().to_vec();
-    for b in breaks {
-        bytes[b] = b' ';
-    }
-    // Only ASCII '\n' bytes were replaced by ASCII spaces.
-    String::from_utf8(bytes).ok()
+    breaks
 }
+
+/// Replace the line break at each offset of `breaks` (from [`unwrap_lines`]) by a space:
+/// byte for byte, so every offset stays. (An offset that holds no line break is left.)
+pub(crate) fn join_lines(text: &mut String, breaks: &[usize]) {
+    for &b in breaks {
+        if text.as_bytes().get(b) == Some(&b'\n') {
+            text.replace_range(b..b + 1, " ");
+        }
+    }
+}
+
+/// How much of a text's first lines [`formal_header`] reads.
+const HEADER_BYTES: usize = 4 << 10;
 
 /// Does the text open as a formal document: the national motto, the Party's name or an
 /// addressee ("Kính gửi") among its first lines (formal.tsv `motto`, `party`, `addressee`)?
-fn formal_header(text: &str, lex: &Lexicon) -> bool {
+/// (The first 16 lines, and no more than their first [`HEADER_BYTES`]: a header's lines
+/// are short, and a text of long lines is no formal document's header.)
+fn formal_header(text: &str, key: &str, lex: &Lexicon) -> bool {
     let end = text.match_indices('\n').nth(15).map_or(text.len(), |(p, _)| p);
-    let head = key::key(&text[..end]);
+    let head = &key[..floor_boundary(key, end.min(HEADER_BYTES))];
     [FormalList::Motto, FormalList::Party, FormalList::Addressee]
         .into_iter()
-        .any(|l| lex.formal_find(l, &head).is_some())
+        .any(|l| lex.formal_find(l, head).is_some())
 }
 
 /// Does the line open with the recipients' label ("Nơi nhận", formal.tsv `recipients`)?
@@ -111,8 +119,15 @@ fn continues(line: &str) -> bool {
 mod tests {
     use crate::Lexicon;
 
+    fn unwrap_with(text: &str, gaps: &[u32]) -> Option<String> {
+        let breaks = super::unwrap_lines(text, &crate::key::key(text), &Lexicon::default(), gaps);
+        let mut out = text.to_string();
+        super::join_lines(&mut out, &breaks);
+        (!breaks.is_empty()).then_some(out)
+    }
+
     fn unwrap_lines(text: &str) -> Option<String> {
-        super::unwrap_lines(text, &Lexicon::default(), &[])
+        unwrap_with(text, &[])
     }
 
     #[test]
@@ -147,7 +162,7 @@ mod tests {
         let text = "- Văn phòng Sở (Bố trí kinh phí, phương TRƯỞNG ĐOÀN\ntiện phục vụ Đoàn);";
         assert!(unwrap_lines(text).is_some());
         let gap = text.find(" TRƯỞNG").unwrap() as u32;
-        assert_eq!(super::unwrap_lines(text, &Lexicon::default(), &[gap]), None);
+        assert_eq!(unwrap_with(text, &[gap]), None);
         // A formal document's tail is never joined.
         assert_eq!(
             unwrap_lines("Đề nghị các đơn vị\nthực hiện\nNơi nhận:\n- Như trên\ncác đơn vị"),

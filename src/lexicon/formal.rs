@@ -142,21 +142,33 @@ impl Lexicon {
     /// assert_eq!(at, "ubnd tỉnh ".len());
     /// ```
     pub fn formal_find(&self, category: FormalList, key: &str) -> Option<(usize, &FormalEntry)> {
-        let mut best: Option<(usize, &FormalEntry)> = None;
-        for e in self.formal(category) {
-            let mut from = 0;
-            while let Some(p) = key[from..].find(e.phrase.as_str()).map(|p| p + from) {
-                let after_ok = ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase);
-                if starts_word(key, p) && after_ok {
-                    if best.is_none_or(|(b, _)| p < b) {
-                        best = Some((p, e));
-                    }
-                    break;
-                }
-                from = p + key[p..].chars().next().map_or(1, char::len_utf8);
+        let entries = &self.formal[category.index()];
+        // One pass over the key: only a byte that opens some entry is tried (an entry's
+        // first byte is never a UTF-8 continuation byte, so every try is at a boundary).
+        let mut opens = [false; 256];
+        for e in entries {
+            if let Some(&b) = e.phrase.as_bytes().first() {
+                opens[usize::from(b)] = true;
             }
         }
-        best
+        let bytes = key.as_bytes();
+        let mut p = 0;
+        while let Some(k) = bytes.get(p..).and_then(|b| b.iter().position(|&x| opens[usize::from(x)])) {
+            p += k;
+            if starts_word(key, p) {
+                let rest = &key[p..];
+                let found = entries.iter().find(|e| {
+                    !e.phrase.is_empty()
+                        && rest.starts_with(e.phrase.as_str())
+                        && (ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase))
+                });
+                if let Some(e) = found {
+                    return Some((p, e));
+                }
+            }
+            p += 1;
+        }
+        None
     }
 }
 

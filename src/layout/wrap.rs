@@ -24,7 +24,7 @@ pub(crate) fn unwrap_lines(text: &str, key: &str, lex: &Lexicon, gaps: &[u32]) -
     let mut pos = 0;
     // A formal document's header (issuer, motto, number, abstract) is read line by line:
     // nothing is joined before its body, the first line that ends a sentence or a lead-in.
-    let mut in_header = formal_header(text, key, lex);
+    let mut in_header = formal_header(key, lex);
     for line in text.split('\n') {
         // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
         // blocks, side by side.
@@ -59,17 +59,20 @@ pub(crate) fn join_lines(text: &mut String, breaks: &[usize]) {
 
 /// How much of a text's first lines [`formal_header`] reads.
 const HEADER_BYTES: usize = 4 << 10;
+/// A line longer than this is running text, no line of a formal document's header.
+const HEADER_LINE_BYTES: usize = 512;
 
 /// Does the text open as a formal document: the national motto, the Party's name or an
 /// addressee ("Kính gửi") among its first lines (formal.tsv `motto`, `party`, `addressee`)?
-/// (The first 16 lines, and no more than their first [`HEADER_BYTES`]: a header's lines
-/// are short, and a text of long lines is no formal document's header.)
-fn formal_header(text: &str, key: &str, lex: &Lexicon) -> bool {
-    let end = text.match_indices('\n').nth(15).map_or(text.len(), |(p, _)| p);
-    let head = &key[..floor_boundary(key, end.min(HEADER_BYTES))];
-    [FormalList::Motto, FormalList::Party, FormalList::Addressee]
-        .into_iter()
-        .any(|l| lex.formal_find(l, head).is_some())
+/// (The first 16 lines, within their first [`HEADER_BYTES`], and of them the lines
+/// that are short enough to be a header's: [`HEADER_LINE_BYTES`]; read in the text's key.)
+fn formal_header(key: &str, lex: &Lexicon) -> bool {
+    let head = &key[..floor_boundary(key, HEADER_BYTES)];
+    head.split('\n').take(16).filter(|l| l.len() <= HEADER_LINE_BYTES).any(|l| {
+        [FormalList::Motto, FormalList::Party, FormalList::Addressee]
+            .into_iter()
+            .any(|c| lex.formal_find(c, l).is_some())
+    })
 }
 
 /// Does the line open with the recipients' label ("Nơi nhận", formal.tsv `recipients`)?

@@ -109,6 +109,10 @@ pub(super) fn roles_and_speeches(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) 
     let run_verb = asm.lex.word_list(WordList::RunVerb);
     for c in asm.cues() {
         let chair_cue = matches!(c.name, "chair" | "co_chair");
+        // Only the cues of chairing, attending and speaking are read (most are others).
+        if !chair_cue && c.name != "attend" && speech_kind(c.name).is_none() {
+            continue;
+        }
         if c.meeting || !(asm.body(c.start) || chair_cue && asm.lead_in_title(c.start)) {
             continue;
         }

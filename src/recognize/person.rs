@@ -271,6 +271,15 @@ struct Walker<'a, 'c> {
     match_memo: [[Cell<MatchMemo>; 16]; 2],
 }
 
+/// The walk's cursors for [`Walker::inert`]: the index of the first person-side,
+/// organization and cue match at or after the last token asked about.
+#[derive(Default)]
+struct Ahead {
+    person: usize,
+    org: usize,
+    cues: usize,
+}
+
 /// A remembered look-up: the token index, and the match's index and kind if any.
 type MatchMemo = (usize, Option<(u32, Kind)>);
 
@@ -1122,7 +1131,20 @@ impl<'a> Walker<'a, '_> {
         let mut i = 0;
         // The last office read: where it ended, and the mentions it went to.
         let mut office: (usize, Vec<usize>) = (0, Vec::new());
-        while self.toks.get(i).is_some() {
+        let mut ahead = Ahead::default();
+        if let Some(t) = self.toks.get(0) {
+            // (The block's first token: the matches before it belong to earlier blocks.)
+            ahead.person = self.c.person.partition_point(|m| m.start() < t.s);
+            ahead.org = self.c.org.partition_point(|m| m.start() < t.s);
+            ahead.cues = self.c.cues.partition_point(|m| m.start() < t.s);
+        }
+        while let Some(t) = self.toks.get(i) {
+            // Most tokens can start nothing: stepped over at the cost of three cursors.
+            if self.inert(i, t, &mut ahead) {
+                i += 1;
+                self.toks.drop_before(i - 1);
+                continue;
+            }
             // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
             // inner words are no title ("Thường vụ").
             if self.person_at(i).is_none() {
@@ -1143,6 +1165,33 @@ impl<'a> Walker<'a, '_> {
             // The walk looks back one token at most.
             self.toks.drop_before(i.saturating_sub(1));
         }
+    }
+
+    /// Can token `i` (`t`) start nothing, so that [`Walker::at`] would only step over it?
+    /// It is punctuation or a word in lower case (no name syllable), no lexicon match
+    /// (honorific, title, organization, cue) starts at it, and no title starts at the next
+    /// token (it could be the title's qualifier). `ahead` keeps, for each side, the first
+    /// match at or after the last token asked about: the walk asks in order.
+    #[inline]
+    fn inert(&self, i: usize, t: Token, ahead: &mut Ahead) -> bool {
+        let first_at = |ms: &[Match], k: &mut usize, pos: usize| {
+            while ms.get(*k).is_some_and(|m| m.start() < pos) {
+                *k += 1;
+            }
+            ms.get(*k).map(Match::start)
+        };
+        if first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s)
+            || first_at(self.c.org, &mut ahead.org, t.s) == Some(t.s)
+            || first_at(self.c.cues, &mut ahead.cues, t.s) == Some(t.s)
+        {
+            return false;
+        }
+        if t.kind == Tok::Word && self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let Some(next) = self.toks.get(i + 1) else { return true };
+        // (Person-side matches from `ahead.person` on start after `t.s`.)
+        !self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s).any(|m| m.start() == next.s)
     }
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier

@@ -272,12 +272,15 @@ struct Walker<'a, 'c> {
 }
 
 /// The walk's cursors for [`Walker::inert`]: the index of the first person-side,
-/// organization and cue match at or after the last token asked about.
+/// organization and cue match at or after the last token asked about, and whether an
+/// organization or a cue match starts at that token.
 #[derive(Default)]
 struct Ahead {
     person: usize,
     org: usize,
     cues: usize,
+    org_here: bool,
+    cue_here: bool,
 }
 
 /// A remembered look-up: the token index, and the match's index and kind if any.
@@ -397,12 +400,20 @@ impl<'a> Walker<'a, '_> {
         let Some(w) = self.word(i) else { return false };
         let mut cs = w.chars();
         let Some(first) = cs.next() else { return false };
-        if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) || w.chars().count() > 8 {
+        if !first.is_uppercase() {
             return false;
         }
-        let rest_upper = cs.clone().filter(|&c| crate::spelling::is_alphabetic(c)).all(char::is_uppercase);
-        let rest_lower = cs.filter(|&c| crate::spelling::is_alphabetic(c)).all(char::is_lowercase);
-        if !(rest_lower || rest_upper && w.chars().count() == 1) {
+        // One pass: at most 8 characters, no digit, the letters after the first all in
+        // lower case (or a single capital).
+        let (mut count, mut all_lower) = (1, true);
+        for c in cs {
+            count += 1;
+            if count > 8 || c.is_ascii_digit() {
+                return false;
+            }
+            all_lower &= !crate::spelling::is_alphabetic(c) || c.is_lowercase();
+        }
+        if !(all_lower || count == 1) {
             return false;
         }
         let k = self.wkey(i).unwrap_or("");
@@ -411,7 +422,7 @@ impl<'a> Walker<'a, '_> {
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
         let t = self.tok(i);
-        let is_surname = self.c.lex.surname(k, self.c.ascii).is_some();
+        let is_surname = || self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
             if let Some(m) = find_near(ms, cursor, t.s) {
                 if m.end() > t.e {
@@ -426,7 +437,7 @@ impl<'a> Walker<'a, '_> {
                         .org_entries(m, written)
                         .any(|e| e.exact || matches!(e.kind, EntryKind::Org { head: true }))
                 };
-                if abbr_or_title && !is_surname {
+                if abbr_or_title && !is_surname() {
                     return false;
                 }
             }
@@ -1147,7 +1158,8 @@ impl<'a> Walker<'a, '_> {
             }
             // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
             // inner words are no title ("Thường vụ").
-            if self.person_at(i).is_none() {
+            // (`inert` has just said whether an organization or a cue starts here.)
+            if ahead.org_here && self.person_at(i).is_none() {
                 if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
                     if m.end() > self.tok(i).e {
                         i = self.tok_at(m.end());
@@ -1156,7 +1168,7 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            if let Some((qualifier, j)) = self.office_cue(i) {
+            if let Some((qualifier, j)) = self.office_cue(i).filter(|_| ahead.cue_here) {
                 i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
                 self.toks.drop_before(i.saturating_sub(1));
                 continue;
@@ -1180,10 +1192,10 @@ impl<'a> Walker<'a, '_> {
             }
             ms.get(*k).map(Match::start)
         };
-        if first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s)
-            || first_at(self.c.org, &mut ahead.org, t.s) == Some(t.s)
-            || first_at(self.c.cues, &mut ahead.cues, t.s) == Some(t.s)
-        {
+        let person_here = first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s);
+        ahead.org_here = first_at(self.c.org, &mut ahead.org, t.s) == Some(t.s);
+        ahead.cue_here = first_at(self.c.cues, &mut ahead.cues, t.s) == Some(t.s);
+        if person_here || ahead.org_here || ahead.cue_here {
             return false;
         }
         if t.kind == Tok::Word && self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase) {

@@ -322,8 +322,7 @@ fn add_match(
     // Match states also carry shorter patterns that start later: take the one that
     // starts at `at` (patterns are distinct, so there is one at most).
     let pid = (0..nfa.match_len(sid)).map(|j| nfa.match_pattern(sid, j)).find(|&pid| end - nfa.pattern_len(pid) == at);
-    let on_boundary =
-        || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
+    let on_boundary = || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
     if let Some(pid) = pid.filter(|_| on_boundary()) {
         let p = pid.as_usize();
         let pats = m.pats();

@@ -401,10 +401,10 @@ fn find_words(
 #[inline]
 fn utf8_len(lead: u8) -> usize {
     match lead {
-        ..0xC0 => 1,
-        ..0xE0 => 2,
-        ..0xF0 => 3,
-        _ => 4,
+        0x00..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
     }
 }
 

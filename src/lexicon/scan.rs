@@ -1,13 +1,14 @@
 //! The scan: one Aho-Corasick automaton over the person, organization and cue forms,
 //! walked at every word start of a document, and the matches it yields.
 
-use super::{CueEntry, Entry, EntryKind, HonorificKind, KeySet, Lexicon};
+use super::{CueEntry, Entry, EntryKind, FxHasher, HonorificKind, Lexicon};
 use crate::key;
 use crate::spelling;
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
+use std::hash::Hasher;
 
 /// A lexicon match: a byte range of the text and the entries it stands for.
 ///
@@ -96,7 +97,8 @@ pub(super) struct Matchers {
     /// The first word of every pattern (up to its first character that is no word
     /// character): a match starts at a word start and ends at a word end, so no pattern
     /// can start at a word that is not in here, and the walk is skipped.
-    first_words: KeySet,
+    /// (`None` when the words do not fit its packing: every word start is walked.)
+    first_words: Option<FirstWords>,
     person_pat: Vec<Vec<u32>>,
     org_pat: Vec<Vec<u32>>,
     cue_pat: Vec<Vec<u32>>,
@@ -131,13 +133,107 @@ impl Matchers {
             .build(&c.patterns)
             .or_else(|_| NFA::new(Vec::<String>::new()))
             .expect("an empty automaton always builds");
-        let first_words = c.patterns.iter().map(|p| first_word(p).to_string()).collect();
+        let first_words = FirstWords::new(&nfa, c.patterns.iter().map(|p| first_word(p)));
         let [person_pat, org_pat, cue_pat] = c.of;
         Matchers { nfa, first_words, person_pat, org_pat, cue_pat }
     }
 
     fn pats(&self) -> [&[Vec<u32>]; 3] {
         [&self.person_pat, &self.org_pat, &self.cue_pat]
+    }
+}
+
+/// The first words of the patterns, each with the state of the anchored walk after it:
+/// a word that is not in here starts no pattern, and the walk there is skipped; at one
+/// that is, the walk resumes after the word instead of walking its bytes again.
+///
+/// An open-addressing table (linear probing, at most half full) keyed by an FxHash of
+/// the word, computed once per word of the text: it replaced a `HashSet` of the words
+/// (whose look-up hashed, probed and compared in more instructions) and the byte walk
+/// through the first word that followed it.
+struct FirstWords {
+    /// `mask + 1` slots (a power of two); an empty slot has `hash` 0 (word hashes are
+    /// made odd).
+    slots: Vec<Slot>,
+    mask: usize,
+    /// The slot of a hash is its top bits: `hash >> shift`.
+    shift: u32,
+    /// The words, one after another (`Slot::word` points here).
+    words: String,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// Hash of the word, odd (0 marks an empty slot).
+    hash: u64,
+    /// Offset of the word in [`FirstWords::words`] (upper 24 bits) and its length.
+    word: u32,
+    /// The anchored walk's state after the word.
+    state: StateID,
+}
+
+impl FirstWords {
+    /// The table of `words` (duplicates are kept once), with the state of `nfa`'s
+    /// anchored walk after each. `None` when the words do not fit the packing of
+    /// [`Slot::word`] (more than 16 MiB of words) or a word does not start a walk.
+    fn new<'a>(nfa: &NFA, words: impl Iterator<Item = &'a str>) -> Option<Self> {
+        let words: Vec<&str> = words.collect();
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let start = nfa.start_state(Anchored::Yes).ok()?;
+        let empty = Slot { hash: 0, word: 0, state: start };
+        let mut f = FirstWords {
+            slots: vec![empty; size],
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+            words: String::new(),
+        };
+        for w in words {
+            if f.get(w.as_bytes()).is_some() {
+                continue;
+            }
+            let state = w.bytes().try_fold(start, |sid, b| {
+                let next = nfa.next_state(Anchored::Yes, sid, b);
+                (!nfa.is_dead(next)).then_some(next)
+            })?;
+            let offset = u32::try_from(f.words.len()).ok().filter(|&o| o < 1 << 24)?;
+            let len = u8::try_from(w.len()).ok()?;
+            f.words.push_str(w);
+            let hash = Self::hash(w.as_bytes());
+            let mut i = (hash >> f.shift) as usize;
+            while f.slots[i].hash != 0 {
+                i = (i + 1) & f.mask;
+            }
+            f.slots[i] = Slot { hash, word: offset << 8 | u32::from(len), state };
+        }
+        Some(f)
+    }
+
+    #[inline]
+    fn hash(word: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(word);
+        // (The top bits pick the slot: the multiplication mixes every byte into them.)
+        h.finish() | 1
+    }
+
+    /// The state after `word` when a pattern starts with it.
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<StateID> {
+        let hash = Self::hash(word);
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.hash == 0 {
+                return None;
+            }
+            if slot.hash == hash {
+                let (offset, len) = ((slot.word >> 8) as usize, (slot.word & 0xFF) as usize);
+                if self.words.as_bytes().get(offset..offset + len) == Some(word) {
+                    return Some(slot.state);
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
@@ -179,45 +275,66 @@ const MAX_CANDIDATES: usize = 4;
 
 /// The patterns of each table that start at `at` and end on a word boundary of `key`,
 /// the longest [`MAX_CANDIDATES`] of each, longest last. `want[t]` false leaves table
-/// `t` out.
+/// `t` out. The anchored walk from `at` is resumed at `from`: the state `sid` it is in
+/// after the bytes `at..from`, none of which ends a match on a word boundary (`sid` is
+/// not dead).
 #[inline]
-fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3], found: &mut [Candidates; 3]) {
+fn candidates_at(
+    m: &Matchers,
+    key: &str,
+    at: usize,
+    (mut sid, from): (StateID, usize),
+    want: [bool; 3],
+    found: &mut [Candidates; 3],
+) {
     let nfa = &m.nfa;
-    let pats = m.pats();
     let hay = key.as_bytes();
     found.iter_mut().for_each(|f| f.1 = 0);
-    let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-        return;
-    };
-    for (i, &b) in hay.iter().enumerate().skip(at) {
+    if from > at && nfa.is_match(sid) {
+        add_match(m, key, at, sid, from, want, found);
+    }
+    for (i, &b) in (from..).zip(hay.get(from..).unwrap_or_default()) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
         if nfa.is_special(sid) {
             if nfa.is_dead(sid) {
                 break;
             }
             if nfa.is_match(sid) {
-                // Match states also carry shorter patterns that start later: take the one
-                // that starts at `at` (patterns are distinct, so there is one at most).
-                let pid = (0..nfa.match_len(sid))
-                    .map(|j| nfa.match_pattern(sid, j))
-                    .find(|&pid| i + 1 - nfa.pattern_len(pid) == at);
-                let end = i + 1;
-                let on_boundary =
-                    || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
-                if let Some(pid) = pid.filter(|_| on_boundary()) {
-                    let p = pid.as_usize();
-                    for t in 0..3 {
-                        if want[t] && !pats[t][p].is_empty() {
-                            let (list, n) = &mut found[t];
-                            if *n == MAX_CANDIDATES {
-                                list.rotate_left(1);
-                                *n -= 1;
-                            }
-                            list[*n] = (p, end);
-                            *n += 1;
-                        }
-                    }
+                add_match(m, key, at, sid, i + 1, want, found);
+            }
+        }
+    }
+}
+
+/// Adds to `found` the pattern of the match state `sid` that starts at `at` and ends at
+/// `end`, when `end` is on a word boundary.
+#[inline]
+fn add_match(
+    m: &Matchers,
+    key: &str,
+    at: usize,
+    sid: StateID,
+    end: usize,
+    want: [bool; 3],
+    found: &mut [Candidates; 3],
+) {
+    let nfa = &m.nfa;
+    // Match states also carry shorter patterns that start later: take the one that
+    // starts at `at` (patterns are distinct, so there is one at most).
+    let pid = (0..nfa.match_len(sid)).map(|j| nfa.match_pattern(sid, j)).find(|&pid| end - nfa.pattern_len(pid) == at);
+    let on_boundary = || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
+    if let Some(pid) = pid.filter(|_| on_boundary()) {
+        let p = pid.as_usize();
+        let pats = m.pats();
+        for t in 0..3 {
+            if want[t] && !pats[t][p].is_empty() {
+                let (list, n) = &mut found[t];
+                if *n == MAX_CANDIDATES {
+                    list.rotate_left(1);
+                    *n -= 1;
                 }
+                list[*n] = (p, end);
+                *n += 1;
             }
         }
     }
@@ -226,7 +343,9 @@ fn candidates_at(m: &Matchers, key: &str, at: usize, want: [bool; 3], found: &mu
 /// The longest pattern of each table that starts at `at` and ends on a word boundary.
 fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
     let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
-    candidates_at(m, key, at, want, &mut found);
+    if let Ok(start) = m.nfa.start_state(Anchored::Yes) {
+        candidates_at(m, key, at, (start, at), want, &mut found);
+    }
     found.map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
 
@@ -236,9 +355,6 @@ fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(u
 /// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
 /// one character after its start. (The same matches as an unanchored leftmost-longest
 /// search per table that resumes so; the anchored walks never enter a word.)
-// (`first_words.get`, not `contains`: measured with callgrind, `contains` was left out of
-// line on this, the hottest path, for 1% more instructions a parse.)
-#[allow(clippy::unnecessary_get_then_check)]
 fn find_words(
     m: &Matchers,
     key: &str,
@@ -251,12 +367,19 @@ fn find_words(
     let mut next = [0usize; 3];
     // Walk from every word start and every character that is no word character,
     // skipping the inside of words.
+    let bytes = key.as_bytes();
+    let start = m.nfa.start_state(Anchored::Yes).ok();
     let mut s = 0;
     while s < key.len() {
         let e = spelling::word_end(key, s);
         let want = [next[0] <= s, next[1] <= s, next[2] <= s];
-        if want.iter().any(|&w| w) && m.first_words.get(&key[s..e]).is_some() {
-            candidates_at(m, key, s, want, &mut found);
+        let from = match &m.first_words {
+            _ if !want.iter().any(|&w| w) => None,
+            Some(words) => words.get(&bytes[s..e]).map(|sid| (sid, e)),
+            None => start.map(|sid| (sid, s)),
+        };
+        if let Some(from) = from {
+            candidates_at(m, key, s, from, want, &mut found);
             for k in 0..3 {
                 // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
                 // stops inside a word, "Phó trưởng" still matches).
@@ -269,13 +392,20 @@ fn find_words(
         }
         // After a word, its end (a character that is no word character) is no start:
         // the next start is the character after it.
-        s = if e > s {
-            e + key[e..].chars().next().map_or(0, char::len_utf8)
-        } else {
-            s + key[s..].chars().next().map_or(1, char::len_utf8)
-        };
+        s = if e > s { e + bytes.get(e).map_or(0, |&b| utf8_len(b)) } else { s + utf8_len(bytes[s]) };
     }
     out
+}
+
+/// Length of the UTF-8 character whose first byte is `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+    }
 }
 
 impl Lexicon {

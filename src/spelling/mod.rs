@@ -21,26 +21,64 @@ pub fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Classes of a character's lead byte for [`word_end`].
+mod lead {
+    /// ASCII that is no letter or digit: the word ends.
+    pub const STOP: u8 = 0;
+    /// ASCII letter or digit.
+    pub const ASCII: u8 = 1;
+    /// U+0100..U+023F (lead bytes C4..C8) and U+0300..U+033F (CC): all word characters.
+    pub const TWO: u8 = 2;
+    /// U+00C0..U+00FF: word characters but × and ÷.
+    pub const C3: u8 = 3;
+    /// U+0340..U+037F: word characters up to U+036F.
+    pub const CD: u8 = 4;
+    /// U+1000..U+1FFF: U+1E80..U+1EFF are word characters.
+    pub const E1: u8 = 5;
+    /// Anything else: decode and ask [`super::is_word_char`].
+    pub const SLOW: u8 = 6;
+
+    /// The class of every byte.
+    pub const CLASS: [u8; 256] = {
+        let mut t = [SLOW; 256];
+        let mut i = 0;
+        while i < 0x80 {
+            t[i] = if (i as u8).is_ascii_alphanumeric() { ASCII } else { STOP };
+            i += 1;
+        }
+        let mut i = 0xC4;
+        while i <= 0xC8 {
+            t[i] = TWO;
+            i += 1;
+        }
+        t[0xCC] = TWO;
+        t[0xC3] = C3;
+        t[0xCD] = CD;
+        t[0xE1] = E1;
+        t
+    };
+}
+
 /// The end of the word of `text` that starts at `at`: its first character from `at` on
 /// that is no word character (`at` itself when there is none).
 #[inline]
 pub(crate) fn word_end(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
     let mut i = at;
-    while i < b.len() {
-        let x = b[i];
-        // Fast paths on the lead byte for what Vietnamese text is made of (the ranges
-        // that `is_alphabetic` calls letters): ASCII; U+00C0..U+00FF but × and ÷;
-        // U+0100..U+023F; the combining marks U+0300..U+036F; U+1E80..U+1EFF.
-        let step = match x {
-            0x00..=0x7F if x.is_ascii_alphanumeric() => 1,
-            0x00..=0x7F => return i,
-            0xC3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
-            0xC4..=0xC8 | 0xCC => 2,
-            0xCD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
-            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
+    // Fast paths on the class of the lead byte (a table, [`lead::CLASS`]) for what
+    // Vietnamese text is made of (the ranges that `is_alphabetic` calls letters): ASCII;
+    // U+00C0..U+00FF but × and ÷; U+0100..U+023F; the combining marks U+0300..U+036F;
+    // U+1E80..U+1EFF.
+    while let Some(&x) = b.get(i) {
+        let step = match lead::CLASS[usize::from(x)] {
+            lead::ASCII => 1,
+            lead::STOP => return i,
+            lead::TWO => 2,
+            lead::C3 if !matches!(b.get(i + 1), Some(0x97 | 0xB7)) => 2,
+            lead::CD if b.get(i + 1).is_some_and(|&y| y <= 0xAF) => 2,
+            lead::E1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => 3,
             _ => {
-                let Some(c) = text[i..].chars().next() else { return i };
+                let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else { return i };
                 if !is_word_char(c) {
                     return i;
                 }

@@ -595,6 +595,10 @@ proptest! {
         // The symbol glued to the end of one word.
         let ends: Vec<usize> = p.match_indices(' ').map(|(i, _)| i).collect();
         let i = ends.get(at % ends.len().max(1)).copied().unwrap_or(p.len() - 1);
+        // ("Ã" or "Â" then a symbol of U+00A0..U+00BF is exactly what UTF-8 read as
+        // cp1252 makes of "ã", "£" and the like: mojibake, not a stray symbol.)
+        let after_lead = p[..i].ends_with(['Â', 'Ã']) && ('\u{a0}'..='\u{bf}').contains(&sym);
+        prop_assume!(!after_lead);
         let s = format!("{}{sym}{}", &p[..i], &p[i..]);
         prop_assert!(repair(&s).is_none(), "{}: {:?}", s, repair(&s).map(|r| r.text));
     }

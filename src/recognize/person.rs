@@ -281,6 +281,9 @@ struct Ahead {
     cues: usize,
     org_here: bool,
     cue_here: bool,
+    /// A person-side match starts at the token, or at the next one.
+    person_here: bool,
+    person_next: bool,
 }
 
 /// A remembered look-up: the token index, and the match's index and kind if any.
@@ -1159,7 +1162,7 @@ impl<'a> Walker<'a, '_> {
             // Inside a whole organization ("Ban Thường vụ Thành ủy") no mention starts: its
             // inner words are no title ("Thường vụ").
             // (`inert` has just said whether an organization or a cue starts here.)
-            if ahead.org_here && self.person_at(i).is_none() {
+            if ahead.org_here && !(ahead.person_here && self.person_at(i).is_some()) {
                 if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
                     if m.end() > self.tok(i).e {
                         i = self.tok_at(m.end());
@@ -1173,7 +1176,7 @@ impl<'a> Walker<'a, '_> {
                 self.toks.drop_before(i.saturating_sub(1));
                 continue;
             }
-            i = self.at(i, out).max(i + 1);
+            i = self.at(i, &ahead, out).max(i + 1);
             // The walk looks back one token at most.
             self.toks.drop_before(i.saturating_sub(1));
         }
@@ -1192,18 +1195,15 @@ impl<'a> Walker<'a, '_> {
             }
             ms.get(*k).map(Match::start)
         };
-        let person_here = first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s);
+        ahead.person_here = first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s);
         ahead.org_here = first_at(self.c.org, &mut ahead.org, t.s) == Some(t.s);
         ahead.cue_here = first_at(self.c.cues, &mut ahead.cues, t.s) == Some(t.s);
-        if person_here || ahead.org_here || ahead.cue_here {
-            return false;
-        }
-        if t.kind == Tok::Word && self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
-        let Some(next) = self.toks.get(i + 1) else { return true };
-        // (Person-side matches from `ahead.person` on start after `t.s`.)
-        !self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s).any(|m| m.start() == next.s)
+        // (Person-side matches from `ahead.person` on start at or after `t.s`.)
+        ahead.person_next = self.toks.get(i + 1).is_some_and(|next| {
+            self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s).any(|m| m.start() == next.s)
+        });
+        let capital = t.kind == Tok::Word && self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase);
+        !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || capital)
     }
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
@@ -1321,13 +1321,20 @@ impl<'a> Walker<'a, '_> {
         next
     }
 
-    /// Try a mention at token `i`; push what is found and return the next token.
-    fn at(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
+    /// Try a mention at token `i`; push what is found and return the next token. (`ahead`:
+    /// whether a person-side match starts at `i` and at `i + 1`, from [`Walker::inert`].)
+    fn at(&self, i: usize, ahead: &Ahead, out: &mut Vec<PersonMention>) -> usize {
         // After "các"/"những": a list. (Asked only where a mention starts.)
         let plural = || i > 0 && self.cue_is(i - 1, "plural");
         // (The title first: a binary search, cheaper than the cue lookups.)
-        let qualified_title = self.is_title_at(i + 1) && self.qualifier_at(i);
-        let here = if qualified_title { self.person_at(i + 1) } else { self.person_at(i) };
+        let qualified_title = ahead.person_next && self.is_title_at(i + 1) && self.qualifier_at(i);
+        let here = if qualified_title {
+            self.person_at(i + 1)
+        } else if ahead.person_here {
+            self.person_at(i)
+        } else {
+            None
+        };
         match here {
             Some((_, Kind::Honorific(_))) if !qualified_title => self.at_honorific(i, plural(), out),
             Some((_, Kind::Title { .. })) => self.at_title(i, plural, out),

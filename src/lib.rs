@@ -341,16 +341,32 @@ fn control_chars(text: &str, limit: usize) -> (usize, usize) {
 /// C1 controls, or "á»"/"áº" (UTF-8 read as cp1252).
 fn may_need_repair(text: &str) -> bool {
     let b = text.as_bytes();
-    b.windows(2).enumerate().any(|(i, w)| match w {
+    // Only at a 0xC2 or 0xC3 byte (U+0080..U+00FF): found by a tight search.
+    let mut from = 0;
+    while let Some(k) = b.get(from..).and_then(|r| r.iter().position(|&x| x & 0xFE == 0xC2)) {
+        let i = from + k;
+        from = i + 1;
+        let Some(&x) = b.get(i + 1) else { return false };
+        if suspicious_pair(b, i, b[i], x) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Is the pair `lead`, `x` at byte `i` of `b` a mark of mis-decoded text (see
+/// [`may_need_repair`])?
+fn suspicious_pair(b: &[u8], i: usize, lead: u8, x: u8) -> bool {
+    match [lead, x] {
         [0xC2, x] => matches!(x, 0x80..=0x9F | 0xA4 | 0xA6..=0xAA | 0xAC | 0xAE | 0xAF | 0xB5 | 0xB6 | 0xB8..=0xBA | 0xBC | 0xBE | 0xBF),
         // Ã itself, and the letters of Latin-1 that are not Vietnamese.
         [0xC3, x] => {
             matches!(x, 0x83 | 0x84..=0x87 | 0x8B | 0x8E | 0x8F | 0x91 | 0x96 | 0x98 | 0x9B | 0x9C | 0x9E | 0x9F)
                 || matches!(x, 0xA4..=0xA7 | 0xAB | 0xAE | 0xAF | 0xB1 | 0xB6 | 0xB8 | 0xBB | 0xBC | 0xBE | 0xBF)
-                || *x == 0xA1 && matches!(b.get(i + 2..i + 4), Some([0xC2, 0xBA | 0xBB]))
+                || x == 0xA1 && matches!(b.get(i + 2..i + 4), Some([0xC2, 0xBA | 0xBB]))
         }
         _ => false,
-    })
+    }
 }
 
 /// The key vanban matches on, for comparing names and roles as vanban does: the text

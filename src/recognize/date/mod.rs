@@ -134,8 +134,8 @@ pub struct PeriodMention {
 pub struct DateRecognizer {
     date_cues: CueTable,
     period_cues: CueTable,
-    /// [`walk_table`] of the two cue tables.
-    walk: [u8; 256],
+    /// What the fused walk reads of the two cue tables.
+    walk: Walk,
     words: DateWords,
 }
 
@@ -451,25 +451,38 @@ impl CueTable {
     }
 }
 
-/// The first-byte table of the fused walk: for each byte that starts a char, its
-/// date cue kind (bits 0-1) and period cue kind (bits 2-3), as in [`CueTable`], and
-/// [`WORD_CHAR`] for a word char or the length in bytes of a separator char (bits 4-5).
-fn walk_table(dates: &CueTable, periods: &CueTable) -> [u8; 256] {
-    let mut t = [0u8; 256];
-    for (x, slot) in t.iter_mut().enumerate() {
-        let cues = dates.kind[x] | periods.kind[x] << 2;
-        // No cue is looked for at a separator of two or three bytes (NBSP, "–", "…").
-        *slot = match BYTE_CLASS[x] {
-            WORD => WORD_CHAR | cues,
-            SEP1 => 0x10 | cues,
-            SEP2 => 0x20,
-            _ => 0x30,
-        };
-    }
-    t
+/// What the fused walk reads of the two cue tables.
+#[derive(Debug, Clone)]
+struct Walk {
+    /// For each byte that starts a char: its date cue kind (bits 0-1) and period
+    /// cue kind (bits 2-3), as in [`CueTable`], and [`WORD_CHAR`] for a word char or
+    /// the length in bytes of a separator char (bits 4-5).
+    table: [u8; 256],
+    /// The union of the two tables' prefix hash bit sets.
+    prefix: Vec<u64>,
+    /// No cue starts with a space (so a lone space between words needs no look).
+    space_plain: bool,
 }
 
-/// In [`walk_table`]: the byte starts a word char.
+impl Walk {
+    fn new(dates: &CueTable, periods: &CueTable) -> Self {
+        let mut table = [0u8; 256];
+        for (x, slot) in table.iter_mut().enumerate() {
+            let cues = dates.kind[x] | periods.kind[x] << 2;
+            // No cue is looked for at a separator of two or three bytes (NBSP, "–", "…").
+            *slot = match BYTE_CLASS[x] {
+                WORD => WORD_CHAR | cues,
+                SEP1 => 0x10 | cues,
+                SEP2 => 0x20,
+                _ => 0x30,
+            };
+        }
+        let prefix = dates.prefix.iter().zip(&periods.prefix).map(|(a, b)| a | b).collect();
+        Walk { table, prefix, space_plain: table[usize::from(b' ')] & 15 == 0 }
+    }
+}
+
+/// In [`Walk::table`]: the byte starts a word char.
 const WORD_CHAR: u8 = 0x80;
 
 /// The length in bytes of the word char a byte starts (by its UTF-8 lead byte), 0 for
@@ -501,52 +514,69 @@ const WORD_CHAR_LEN: [u8; 256] = {
 /// whose cue opens it. Inside a word it steps a char at a time. Each pass skips the
 /// token starts inside its own last mention, so the two lists are exactly those of
 /// two separate walks. Stops once both passes are full ([`max_mentions`]).
-fn scan_both<D, P>(words: &DateWords, key: &str, table: &[u8; 256], dates: &mut Pass<D>, periods: &mut Pass<P>) {
+fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D>, periods: &mut Pass<P>) {
     let b = key.as_bytes();
     let n = b.len();
     let (dc, pc) = (dates.cues, periods.cues);
     let mut i = 0;
     while i < n {
-        let t = table[usize::from(b[i])];
-        let (d, p) = (t & 3, t >> 2 & 3);
-        if t & WORD_CHAR == 0 {
-            // A separator char: only a cue of one byte ("(") can start there.
+        // A word.
+        let t = walk.table[usize::from(b[i])];
+        if t & WORD_CHAR != 0 {
+            let start = i;
+            i += usize::from(WORD_CHAR_LEN[usize::from(b[i])]);
+            while i < n {
+                let len = WORD_CHAR_LEN[usize::from(b[i])];
+                if len == 0 {
+                    break;
+                }
+                i += usize::from(len);
+            }
+            let (d, p) = (t & 3, t >> 2 & 3);
             if d | p != 0 {
-                if d != 0 {
+                // The hash `CueTable::at` takes of the first bytes, up to five and
+                // cut at the end of the word.
+                // Most words are no cue of either table: one test of the union of
+                // the two hash bit sets rejects them.
+                let h = if d == 2 || p == 2 { hash_first(load8(b, start), (i - start).min(5)) } else { 0 };
+                let maybe = (d | p) & 1 != 0 || walk.prefix[h / 64] & (1 << (h % 64)) != 0;
+                if maybe {
+                    if d == 1 || (d == 2 && dc.word_at(b, start, h)) {
+                        dates.cue_at(words, key, start);
+                    }
+                    if p == 1 || (p == 2 && pc.word_at(b, start, h)) {
+                        periods.cue_at(words, key, start);
+                    }
+                    if dates.full() && periods.full() {
+                        break;
+                    }
+                }
+            }
+            // The usual one space before the next word.
+            if walk.space_plain && i + 1 < n && b[i] == b' ' && walk.table[usize::from(b[i + 1])] & WORD_CHAR != 0 {
+                i += 1;
+                continue;
+            }
+        }
+        // The separator chars up to the next word: only a cue of one byte ("(") can
+        // start there.
+        while i < n {
+            let t = walk.table[usize::from(b[i])];
+            if t & WORD_CHAR != 0 {
+                break;
+            }
+            if t & 15 != 0 {
+                if t & 3 != 0 {
                     dates.cue_at(words, key, i);
                 }
-                if p != 0 {
+                if t & 12 != 0 {
                     periods.cue_at(words, key, i);
                 }
                 if dates.full() && periods.full() {
-                    break;
+                    return;
                 }
             }
             i += usize::from(t >> 4 & 3);
-            continue;
-        }
-        let start = i;
-        while i < n {
-            let len = WORD_CHAR_LEN[usize::from(b[i])];
-            if len == 0 {
-                break;
-            }
-            i += usize::from(len);
-        }
-        if d | p == 0 {
-            continue;
-        }
-        // The hash `CueTable::at` takes of the first bytes, up to five and cut at
-        // the end of the word.
-        let h = if d == 2 || p == 2 { hash_first(load8(b, start), (i - start).min(5)) } else { 0 };
-        if d == 1 || (d == 2 && dc.word_at(b, start, h)) {
-            dates.cue_at(words, key, start);
-        }
-        if p == 1 || (p == 2 && pc.word_at(b, start, h)) {
-            periods.cue_at(words, key, start);
-        }
-        if dates.full() && periods.full() {
-            break;
         }
     }
 }
@@ -563,7 +593,7 @@ impl DateRecognizer {
     pub fn with_lexicon(lex: &Lexicon) -> Self {
         let date_cues = CueTable::new(lex.word_list(WordList::DateCue).forms(), true);
         let period_cues = CueTable::new(lex.word_list(WordList::PeriodCue).forms(), false);
-        let walk = walk_table(&date_cues, &period_cues);
+        let walk = Walk::new(&date_cues, &period_cues);
         Self { date_cues, period_cues, walk, words: DateWords::new(lex) }
     }
 

@@ -871,12 +871,12 @@ fn fused_walk_resumes_inside_a_word() {
         let want = separate_scan(key, &cues, words, ab, |&e| e);
         let mut a = Pass::new(&cues, ab, |&e| e, max_mentions(key.len()));
         let mut none = Pass::new(&cues, ab, |&e| e, 0);
-        scan_both(words, key, &walk_table(&cues, &cues), &mut a, &mut none);
+        scan_both(words, key, &Walk::new(&cues, &cues), &mut a, &mut none);
         assert_eq!(a.out, want, "{key:?}");
         assert!(none.out.is_empty());
     }
     let mut a = Pass::new(&cues, ab, |&e| e, 100);
     let mut none = Pass::new(&cues, ab, |&e| e, 0);
-    scan_both(words, "abcde×abcde×abcde cd abcde", &walk_table(&cues, &cues), &mut a, &mut none);
+    scan_both(words, "abcde×abcde×abcde cd abcde", &Walk::new(&cues, &cues), &mut a, &mut none);
     assert_eq!(a.out, [7, 14, 19, 28]);
 }

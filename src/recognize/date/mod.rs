@@ -18,9 +18,11 @@
 //! `year: None`, and the caller anchors it on the publication date. Lunar
 //! dates are flagged, never converted.
 //!
-//! The scan is linear: one regex pass finds candidate positions (digits and a
-//! few cue words), and a small hand-written parser extends each candidate.
-//! Word boundaries are checked by hand, so no Unicode `\b` is compiled.
+//! The scan is linear: one walk over the key ([`DateRecognizer::dates_and_periods`])
+//! visits each word and separator once, keeps the token starts that open with a
+//! digit, `(` or a cue word of either list (a first-byte table, then a hash of the
+//! word's first bytes), and hands each to the date or period parser, which extends
+//! it. Word boundaries are checked by hand, so no Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
 use crate::lexicon::{Lexicon, WordList};
@@ -126,10 +128,10 @@ pub struct PeriodMention {
 ///
 /// Built once, immutable, `Send + Sync`, and reused for every document. It
 /// holds the first-byte tables of the cue words; the scan over a document is
-/// a single linear byte loop that stops only at digits, `(` and the first
-/// bytes of the few cue words ("sáng", "ngày", "lúc", "quý", "khoá", ...),
-/// which a hand-written parser then extends. This is several times faster
-/// than a regex pass over Vietnamese text and never super-linear.
+/// a single linear walk, shared by dates and periods, that stops only at digits,
+/// `(` and the cue words ("sáng", "ngày", "lúc", "quý", "khoá", ...), which a
+/// hand-written parser then extends. This is several times faster than a regex
+/// pass over Vietnamese text and never super-linear.
 #[derive(Debug, Clone)]
 pub struct DateRecognizer {
     date_cues: CueTable,

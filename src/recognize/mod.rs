@@ -173,7 +173,8 @@ pub fn recognize(
     // then not on top of the people found.
     let lists = fit(r.lists.lists(text, key));
     let people = people(text, key, gaps, layout, lex, scan);
-    let (dates, periods, counts) = (fit(r.dates.dates(key)), fit(r.dates.periods(key)), fit(r.counts.counts(key)));
+    let (dates, periods) = r.dates.dates_and_periods(key);
+    let (dates, periods, counts) = (fit(dates), fit(periods), fit(r.counts.counts(key)));
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
     let task_lists = task_list::task_lists(&cx, &lists);

@@ -18,9 +18,11 @@
 //! `year: None`, and the caller anchors it on the publication date. Lunar
 //! dates are flagged, never converted.
 //!
-//! The scan is linear: one regex pass finds candidate positions (digits and a
-//! few cue words), and a small hand-written parser extends each candidate.
-//! Word boundaries are checked by hand, so no Unicode `\b` is compiled.
+//! The scan is linear: one walk over the key ([`DateRecognizer::dates_and_periods`])
+//! visits each word and separator once, keeps the token starts that open with a
+//! digit, `(` or a cue word of either list (a first-byte table, then a hash of the
+//! word's first bytes), and hands each to the date or period parser, which extends
+//! it. Word boundaries are checked by hand, so no Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
 use crate::lexicon::{Lexicon, WordList};
@@ -126,14 +128,16 @@ pub struct PeriodMention {
 ///
 /// Built once, immutable, `Send + Sync`, and reused for every document. It
 /// holds the first-byte tables of the cue words; the scan over a document is
-/// a single linear byte loop that stops only at digits, `(` and the first
-/// bytes of the few cue words ("sáng", "ngày", "lúc", "quý", "khoá", ...),
-/// which a hand-written parser then extends. This is several times faster
-/// than a regex pass over Vietnamese text and never super-linear.
+/// a single linear walk, shared by dates and periods, that stops only at digits,
+/// `(` and the cue words ("sáng", "ngày", "lúc", "quý", "khoá", ...), which a
+/// hand-written parser then extends. This is several times faster than a regex
+/// pass over Vietnamese text and never super-linear.
 #[derive(Debug, Clone)]
 pub struct DateRecognizer {
     date_cues: CueTable,
     period_cues: CueTable,
+    /// What the fused walk reads of the two cue tables.
+    walk: Walk,
     words: DateWords,
 }
 
@@ -329,25 +333,14 @@ fn sep_mask(v: u64) -> u64 {
 #[inline(always)]
 fn prefix_hash(v: u64, m: u64) -> usize {
     let m = m | (1 << 47); // keep at most five bytes
-    let keep = m.trailing_zeros() / 8;
-    let k = v & ((1u64 << (8 * keep)) - 1);
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    hash_first(v, (m.trailing_zeros() / 8) as usize)
 }
 
-/// The first separator at or after `i` (or `b.len()`).
-#[inline]
-fn next_sep(b: &[u8], mut i: usize) -> usize {
-    while i + 8 <= b.len() {
-        let m = sep_mask(load8(b, i));
-        if m != 0 {
-            return i + (m.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && BYTE_CLASS[usize::from(b[i])] == WORD {
-        i += 1;
-    }
-    i
+/// The hash of [`prefix_hash`] of the first `keep` (1..=5) bytes of `v`.
+#[inline(always)]
+fn hash_first(v: u64, keep: usize) -> usize {
+    let k = v & ((1u64 << (8 * keep)) - 1);
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// Byte classes for the token scan.
@@ -385,53 +378,209 @@ pub fn max_mentions(len: usize) -> usize {
     1024 + len / 64
 }
 
-/// The shared scan: visits each token start once, lets `parse` extend the
-/// ones that begin with a cue, and skips the rest of every other word. Stops after
-/// [`max_mentions`].
-fn scan<T>(
-    key: &str,
-    cues: &CueTable,
-    words: &DateWords,
+/// One of the two passes of the fused scan ([`DateRecognizer::dates_and_periods`]):
+/// its cue table, its parser and what it found so far.
+struct Pass<'a, T> {
+    cues: &'a CueTable,
     parse: fn(&DateWords, &str, usize) -> Option<T>,
     end_of: fn(&T) -> usize,
-) -> Vec<T> {
-    let b = key.as_bytes();
-    let n = b.len();
-    let limit = max_mentions(n);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n && out.len() < limit {
-        let x = b[i];
-        match BYTE_CLASS[usize::from(x)] {
+    out: Vec<T>,
+    /// Token starts before it are inside a mention this pass found (or were tried).
+    next: usize,
+    /// [`max_mentions`], or 0 when the caller does not want this list.
+    limit: usize,
+}
+
+impl<T> Pass<'_, T> {
+    fn new(
+        cues: &CueTable,
+        parse: fn(&DateWords, &str, usize) -> Option<T>,
+        end_of: fn(&T) -> usize,
+        limit: usize,
+    ) -> Pass<'_, T> {
+        Pass { cues, parse, end_of, out: Vec::new(), next: 0, limit }
+    }
+
+    fn full(&self) -> bool {
+        self.out.len() >= self.limit
+    }
+
+    /// A cue of this pass opens the token at `i` (the walk checked it): parse there,
+    /// unless `i` is inside the last mention found.
+    #[inline]
+    fn cue_at(&mut self, w: &DateWords, key: &str, i: usize) {
+        if i < self.next || self.full() || !cue_starts_token(key, i) {
+            return;
+        }
+        let Some(m) = (self.parse)(w, key, i) else { return };
+        let mut end = (self.end_of)(&m);
+        self.out.push(m);
+        // A mention may end inside a word ("…×"); the pass then looks at its end even
+        // though that is no token start, exactly as a walk restarted there would.
+        while end < key.len() && !self.full() && self.cues.at_any(key, end) && cue_starts_token(key, end) {
+            let Some(m) = (self.parse)(w, key, end) else { break };
+            let e = (self.end_of)(&m);
+            self.out.push(m);
+            if e <= end {
+                break;
+            }
+            end = e;
+        }
+        self.next = end + 1;
+    }
+}
+
+impl CueTable {
+    /// Does a cue of this table open position `i` of `key` (any position: the
+    /// start of a word, of a separator, or inside a word)?
+    fn at_any(&self, key: &str, i: usize) -> bool {
+        let b = key.as_bytes();
+        match BYTE_CLASS[usize::from(b[i])] {
             WORD => {
                 let v = load8(b, i);
-                let seps = sep_mask(v);
-                if cues.at(b, i, v, seps) && cue_starts_token(key, i) {
-                    if let Some(m) = parse(words, key, i) {
-                        i = end_of(&m);
-                        out.push(m);
-                        continue;
-                    }
-                }
-                // The word ends at the first separator; the zero padding past
-                // the end of the text counts as one.
-                i = if seps != 0 { i + ((seps.trailing_zeros() / 8) as usize).max(1) } else { next_sep(b, i + 8) };
+                self.at(b, i, v, sep_mask(v))
             }
-            SEP1 => {
-                if cues.kind[usize::from(x)] != 0 && cue_starts_token(key, i) {
-                    if let Some(m) = parse(words, key, i) {
-                        i = end_of(&m);
-                        out.push(m);
-                        continue;
-                    }
-                }
-                i += 1;
-            }
-            SEP2 => i += 2,
-            _ => i += 3,
+            SEP1 => self.kind[usize::from(b[i])] != 0,
+            _ => false,
         }
     }
-    out
+
+    /// Does a cue word open the word at `i`, whose prefix hash is `h`? (Its first
+    /// byte has kind 2.)
+    #[inline(always)]
+    fn word_at(&self, b: &[u8], i: usize, h: usize) -> bool {
+        self.prefix[h / 64] & (1 << (h % 64)) != 0 && self.words.iter().any(|w| starts(&b[i..], w))
+    }
+}
+
+/// What the fused walk reads of the two cue tables.
+#[derive(Debug, Clone)]
+struct Walk {
+    /// For each byte that starts a char: its date cue kind (bits 0-1) and period
+    /// cue kind (bits 2-3), as in [`CueTable`], and [`WORD_CHAR`] for a word char or
+    /// the length in bytes of a separator char (bits 4-5).
+    table: [u8; 256],
+    /// The union of the two tables' prefix hash bit sets.
+    prefix: Vec<u64>,
+    /// No cue starts with a space (so a lone space between words needs no look).
+    space_plain: bool,
+}
+
+impl Walk {
+    fn new(dates: &CueTable, periods: &CueTable) -> Self {
+        let mut table = [0u8; 256];
+        for (x, slot) in table.iter_mut().enumerate() {
+            let cues = dates.kind[x] | periods.kind[x] << 2;
+            // No cue is looked for at a separator of two or three bytes (NBSP, "–", "…").
+            *slot = match BYTE_CLASS[x] {
+                WORD => WORD_CHAR | cues,
+                SEP1 => 0x10 | cues,
+                SEP2 => 0x20,
+                _ => 0x30,
+            };
+        }
+        let prefix = dates.prefix.iter().zip(&periods.prefix).map(|(a, b)| a | b).collect();
+        Walk { table, prefix, space_plain: table[usize::from(b' ')] & 15 == 0 }
+    }
+}
+
+/// In [`Walk::table`]: the byte starts a word char.
+const WORD_CHAR: u8 = 0x80;
+
+/// The length in bytes of the word char a byte starts (by its UTF-8 lead byte), 0 for
+/// a separator (see [`BYTE_CLASS`]); a continuation byte counts as a char of one.
+const WORD_CHAR_LEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if BYTE_CLASS[i] != WORD {
+            0
+        } else if i >= 0xF0 {
+            4
+        } else if i >= 0xE0 {
+            3
+        } else if i >= 0xC0 {
+            2
+        } else {
+            1
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The fused scan of both passes: one walk over the key that visits every token
+/// start (a word start or a separator char), looks up its first byte in one table
+/// of both passes' cue kinds, hashes the word's first bytes only when a table may
+/// hold a cue word starting with that byte, and hands the token to the pass(es)
+/// whose cue opens it. Inside a word it steps a char at a time. Each pass skips the
+/// token starts inside its own last mention, so the two lists are exactly those of
+/// two separate walks. Stops once both passes are full ([`max_mentions`]).
+fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D>, periods: &mut Pass<P>) {
+    let b = key.as_bytes();
+    let n = b.len();
+    let (dc, pc) = (dates.cues, periods.cues);
+    let mut i = 0;
+    while i < n {
+        // A word.
+        let t = walk.table[usize::from(b[i])];
+        if t & WORD_CHAR != 0 {
+            let start = i;
+            i += usize::from(WORD_CHAR_LEN[usize::from(b[i])]);
+            while i < n {
+                let len = WORD_CHAR_LEN[usize::from(b[i])];
+                if len == 0 {
+                    break;
+                }
+                i += usize::from(len);
+            }
+            let (d, p) = (t & 3, t >> 2 & 3);
+            if d | p != 0 {
+                // The hash `CueTable::at` takes of the first bytes, up to five and
+                // cut at the end of the word.
+                // Most words are no cue of either table: one test of the union of
+                // the two hash bit sets rejects them.
+                let h = if d == 2 || p == 2 { hash_first(load8(b, start), (i - start).min(5)) } else { 0 };
+                let maybe = (d | p) & 1 != 0 || walk.prefix[h / 64] & (1 << (h % 64)) != 0;
+                if maybe {
+                    if d == 1 || (d == 2 && dc.word_at(b, start, h)) {
+                        dates.cue_at(words, key, start);
+                    }
+                    if p == 1 || (p == 2 && pc.word_at(b, start, h)) {
+                        periods.cue_at(words, key, start);
+                    }
+                    if dates.full() && periods.full() {
+                        break;
+                    }
+                }
+            }
+            // The usual one space before the next word.
+            if walk.space_plain && i + 1 < n && b[i] == b' ' && walk.table[usize::from(b[i + 1])] & WORD_CHAR != 0 {
+                i += 1;
+                continue;
+            }
+        }
+        // The separator chars up to the next word: only a cue of one byte ("(") can
+        // start there.
+        while i < n {
+            let t = walk.table[usize::from(b[i])];
+            if t & WORD_CHAR != 0 {
+                break;
+            }
+            if t & 15 != 0 {
+                if t & 3 != 0 {
+                    dates.cue_at(words, key, i);
+                }
+                if t & 12 != 0 {
+                    periods.cue_at(words, key, i);
+                }
+                if dates.full() && periods.full() {
+                    return;
+                }
+            }
+            i += usize::from(t >> 4 & 3);
+        }
+    }
 }
 
 impl DateRecognizer {
@@ -444,23 +593,38 @@ impl DateRecognizer {
     /// Builds the recognizer with the word lists of `lex` (dates.tsv: the cue words,
     /// month and weekday names, parts of the day, lead words …).
     pub fn with_lexicon(lex: &Lexicon) -> Self {
-        Self {
-            date_cues: CueTable::new(lex.word_list(WordList::DateCue).forms(), true),
-            period_cues: CueTable::new(lex.word_list(WordList::PeriodCue).forms(), false),
-            words: DateWords::new(lex),
-        }
+        let date_cues = CueTable::new(lex.word_list(WordList::DateCue).forms(), true);
+        let period_cues = CueTable::new(lex.word_list(WordList::PeriodCue).forms(), false);
+        let walk = Walk::new(&date_cues, &period_cues);
+        Self { date_cues, period_cues, walk, words: DateWords::new(lex) }
     }
 
     /// The date and time mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
+    #[cfg(test)]
     pub fn dates(&self, key: &str) -> Vec<DateMention> {
-        scan(key, &self.date_cues, &self.words, parse_date, |d| d.end)
+        self.scan(key, true, false).0
     }
 
     /// The period mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
+    #[cfg(test)]
     pub fn periods(&self, key: &str) -> Vec<PeriodMention> {
-        scan(key, &self.period_cues, &self.words, parse_period, |p| p.end)
+        self.scan(key, false, true).1
+    }
+
+    /// [`DateRecognizer::dates`] and [`DateRecognizer::periods`] of `key` in one walk
+    /// over the text (the same two lists, for about half the work).
+    pub fn dates_and_periods(&self, key: &str) -> (Vec<DateMention>, Vec<PeriodMention>) {
+        self.scan(key, true, true)
+    }
+
+    fn scan(&self, key: &str, want_dates: bool, want_periods: bool) -> (Vec<DateMention>, Vec<PeriodMention>) {
+        let limit = |want: bool| if want { max_mentions(key.len()) } else { 0 };
+        let mut dates = Pass::new(&self.date_cues, parse_date, |d: &DateMention| d.end, limit(want_dates));
+        let mut periods = Pass::new(&self.period_cues, parse_period, |p: &PeriodMention| p.end, limit(want_periods));
+        scan_both(&self.words, key, &self.walk, &mut dates, &mut periods);
+        (dates.out, periods.out)
     }
 }
 

@@ -284,6 +284,9 @@ struct Ahead {
     /// A person-side match starts at the token, or at the next one.
     person_here: bool,
     person_next: bool,
+    /// The first start among the matches at the three cursors (`usize::MAX` when none):
+    /// no match starts between the last token asked about and it.
+    first: usize,
 }
 
 /// A remembered look-up: the token index, and the match's index and kind if any.
@@ -1145,6 +1148,7 @@ impl<'a> Walker<'a, '_> {
         let mut i = 0;
         // The last office read: where it ended, and the mentions it went to.
         let mut office: (usize, Vec<usize>) = (0, Vec::new());
+        // (`first` 0: the first token looks the cursors up.)
         let mut ahead = Ahead::default();
         if let Some(t) = self.toks.get(0) {
             // (The block's first token: the matches before it belong to earlier blocks.)
@@ -1189,21 +1193,44 @@ impl<'a> Walker<'a, '_> {
     /// match at or after the last token asked about: the walk asks in order.
     #[inline]
     fn inert(&self, i: usize, t: Token, ahead: &mut Ahead) -> bool {
+        let next = self.toks.get(i + 1);
+        // Short cut: no match of any side starts before the next token (`ahead.first`, the
+        // first start at or after the cursors, is past it).
+        if next.is_some_and(|n| n.s < ahead.first) && t.s < ahead.first {
+            ahead.person_here = false;
+            ahead.org_here = false;
+            ahead.cue_here = false;
+            ahead.person_next = false;
+            return !self.capital(t);
+        }
         let first_at = |ms: &[Match], k: &mut usize, pos: usize| {
             while ms.get(*k).is_some_and(|m| m.start() < pos) {
                 *k += 1;
             }
             ms.get(*k).map(Match::start)
         };
-        ahead.person_here = first_at(self.c.person, &mut ahead.person, t.s) == Some(t.s);
-        ahead.org_here = first_at(self.c.org, &mut ahead.org, t.s) == Some(t.s);
-        ahead.cue_here = first_at(self.c.cues, &mut ahead.cues, t.s) == Some(t.s);
+        let p = first_at(self.c.person, &mut ahead.person, t.s);
+        let o = first_at(self.c.org, &mut ahead.org, t.s);
+        let c = first_at(self.c.cues, &mut ahead.cues, t.s);
+        ahead.person_here = p == Some(t.s);
+        ahead.org_here = o == Some(t.s);
+        ahead.cue_here = c == Some(t.s);
+        ahead.first = [p, o, c].into_iter().flatten().min().unwrap_or(usize::MAX);
         // (Person-side matches from `ahead.person` on start at or after `t.s`.)
-        ahead.person_next = self.toks.get(i + 1).is_some_and(|next| {
+        ahead.person_next = next.is_some_and(|next| {
             self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s).any(|m| m.start() == next.s)
         });
-        let capital = t.kind == Tok::Word && self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase);
-        !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || capital)
+        !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || self.capital(t))
+    }
+
+    /// Is token `t` a word that opens with a capital letter?
+    #[inline]
+    fn capital(&self, t: Token) -> bool {
+        t.kind == Tok::Word
+            && match self.c.text.as_bytes().get(t.s) {
+                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+                _ => self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier

@@ -65,11 +65,29 @@ enum Tok {
     Punct(char),
 }
 
+/// A token: its byte range (32-bit: texts are at most `lexicon::MAX_TEXT_BYTES`) and
+/// kind, twelve bytes.
 #[derive(Clone, Copy, Debug)]
 struct Token {
-    s: usize,
-    e: usize,
+    start: u32,
+    end: u32,
     kind: Tok,
+}
+
+impl Token {
+    fn new(s: usize, e: usize, kind: Tok) -> Token {
+        Token { start: s as u32, end: e as u32, kind }
+    }
+    /// First byte.
+    #[inline]
+    fn s(&self) -> usize {
+        self.start as usize
+    }
+    /// One past the last byte.
+    #[inline]
+    fn e(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Everything the recognizer needs about the document.
@@ -180,12 +198,12 @@ impl<'a> Tokens<'a> {
             let c = if b[i] < 0x80 { char::from(b[i]) } else { text[i..end].chars().next().unwrap_or(' ') };
             if is_word_char(c) {
                 let e = crate::spelling::word_end(&text[..end], i);
-                w.buf.push(Token { s: i, e, kind: Tok::Word });
+                w.buf.push(Token::new(i, e, Tok::Word));
                 w.pos = e;
                 return true;
             }
             if !c.is_whitespace() {
-                w.buf.push(Token { s: i, e: i + c.len_utf8(), kind: Tok::Punct(c) });
+                w.buf.push(Token::new(i, i + c.len_utf8(), Tok::Punct(c)));
                 w.pos = i + c.len_utf8();
                 return true;
             }
@@ -224,17 +242,17 @@ impl<'a> Tokens<'a> {
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
         let (text, end, w) = match self {
-            Tokens::All(v) => return v.partition_point(|t| t.s < pos),
+            Tokens::All(v) => return v.partition_point(|t| t.s() < pos),
             Tokens::Lazy { text, end, w } => (text, *end, w),
         };
         let mut w = w.borrow_mut();
-        while w.buf.last().is_none_or(|t| t.s < pos) {
+        while w.buf.last().is_none_or(|t| t.s() < pos) {
             if !Self::push_next(text, end, &mut w) {
                 break;
             }
         }
         debug_assert!(w.dropped_s.is_none_or(|s| s < pos), "a dropped token starts at or after {pos}");
-        w.base + w.buf.partition_point(|t| t.s < pos)
+        w.base + w.buf.partition_point(|t| t.s() < pos)
     }
 
     /// Drop the tokens before index `i` (in batches).
@@ -244,7 +262,7 @@ impl<'a> Tokens<'a> {
         if i >= w.base + 64 {
             let n = (i - w.base).min(w.buf.len());
             if n > 0 {
-                w.dropped_s = Some(w.buf[n - 1].s);
+                w.dropped_s = Some(w.buf[n - 1].s());
             }
             w.buf.drain(..n);
             w.base += n;
@@ -328,11 +346,11 @@ impl<'a> Walker<'a, '_> {
     }
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.text[t.s..t.e])
+        (t.kind == Tok::Word).then(|| &self.c.text[t.s()..t.e()])
     }
     fn wkey(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.key[t.s..t.e])
+        (t.kind == Tok::Word).then(|| &self.c.key[t.s()..t.e()])
     }
     fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
@@ -379,7 +397,7 @@ impl<'a> Walker<'a, '_> {
             return found.map(|(k, kind)| (&ms[k as usize], kind));
         }
         let found = self.toks.get(i).and_then(|t| {
-            let m = find_near(ms, &self.cursor[side], t.s)?;
+            let m = find_near(ms, &self.cursor[side], t.s())?;
             Some((m, kind(m)?))
         });
         // (A match's index: where the cursor was left.)
@@ -430,8 +448,8 @@ impl<'a> Walker<'a, '_> {
         let t = self.tok(i);
         let is_surname = || self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
-            if let Some(m) = find_near(ms, cursor, t.s) {
-                if m.end() > t.e {
+            if let Some(m) = find_near(ms, cursor, t.s()) {
+                if m.end() > t.e() {
                     return false;
                 }
                 let written = &self.c.text[m.start()..m.end()];
@@ -474,8 +492,8 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         let (Some(a), Some(b)) = (self.toks.get(k - 1), self.toks.get(k)) else { return false };
-        let p = self.c.gaps.partition_point(|&g| (g as usize) < a.e);
-        self.c.gaps.get(p).is_some_and(|&g| (g as usize) < b.s)
+        let p = self.c.gaps.partition_point(|&g| (g as usize) < a.e());
+        self.c.gaps.get(p).is_some_and(|&g| (g as usize) < b.s())
     }
 
     /// Length (in tokens) of the run of name syllables at `i`, at most `max`; a column
@@ -512,16 +530,16 @@ impl<'a> Walker<'a, '_> {
         }
         let t = self.tok(k);
         // One space from the syllable before (a tab or a line break ends the name).
-        if &self.c.text[self.tok(k - 1).e..t.s] != " " {
+        if &self.c.text[self.tok(k - 1).e()..t.s()] != " " {
             return false;
         }
         for (ms, cursor) in [(self.c.person, &self.cursor[0]), (self.c.org, &self.cursor[1])] {
-            if find_near(ms, cursor, t.s).is_some_and(|m| m.end() > t.e) {
+            if find_near(ms, cursor, t.s()).is_some_and(|m| m.end() > t.e()) {
                 return false;
             }
         }
         // An organization or level noun by itself ("Trường", "Phường", "Bộ", "Ban", "Đoàn").
-        if self.is_title_at(k) || self.org_at(k).is_none_or(|(m, _)| m.end() != t.e) {
+        if self.is_title_at(k) || self.org_at(k).is_none_or(|(m, _)| m.end() != t.e()) {
             return false;
         }
         let ends = match self.toks.get(k + 1) {
@@ -548,7 +566,7 @@ impl<'a> Walker<'a, '_> {
             && !self.historical(i, n)
     }
     fn historical(&self, i: usize, n: usize) -> bool {
-        let (s, e) = (self.tok(i).s, self.tok(i + n - 1).e);
+        let (s, e) = (self.tok(i).s(), self.tok(i + n - 1).e());
         self.c.lex.is_historical(&self.c.key[s..e], self.c.ascii)
     }
     /// Where a person's name starts inside a capitalized run after a level noun
@@ -582,13 +600,13 @@ impl<'a> Walker<'a, '_> {
         best.filter(|&(s, _)| s >= 3).map(|(_, k)| k)
     }
     fn token_end(&self, i: usize) -> usize {
-        self.tok(i).e
+        self.tok(i).e()
     }
     /// A term cue with its number at token `i` ("khóa XIV", "nhiệm kỳ 2014-2019"): the
     /// token after it.
     fn term_at(&self, i: usize) -> Option<usize> {
         let t = self.toks.get(i)?;
-        let m = find_at(self.c.cues, t.s)?;
+        let m = find_at(self.c.cues, t.s())?;
         if !self.c.lex.cue_entries(m).any(|c| c.name == "term") {
             return None;
         }
@@ -679,8 +697,8 @@ impl<'a> Walker<'a, '_> {
             }
             if self.punct(i) == Some('-') && i > start {
                 // A hyphen glued on both sides joins parts of one name: "HĐND-UBND".
-                let (a, b) = (self.tok(i - 1).e, self.toks.get(i + 1).map(|t| t.s));
-                if a == self.tok(i).s && b == Some(self.tok(i).e) && self.word(i + 1).is_some() {
+                let (a, b) = (self.tok(i - 1).e(), self.toks.get(i + 1).map(|t| t.s()));
+                if a == self.tok(i).s() && b == Some(self.tok(i).e()) && self.word(i + 1).is_some() {
                     i += 1;
                     continue;
                 }
@@ -772,8 +790,8 @@ impl<'a> Walker<'a, '_> {
                     Tok::Punct(c) => {
                         matches!(c, ',' | ';' | ')' | '.')
                             || matches!(c, '-' | '–')
-                                && self.tok(k - 1).e < t.s
-                                && self.toks.get(k + 1).is_some_and(|u| t.e < u.s)
+                                && self.tok(k - 1).e() < t.s()
+                                && self.toks.get(k + 1).is_some_and(|u| t.e() < u.s())
                     }
                     Tok::Word => self.cue_start(k),
                 },
@@ -788,7 +806,7 @@ impl<'a> Walker<'a, '_> {
                     && (self.cue_is(i - 3, "list_and")
                         || self
                             .org_at(i - 3)
-                            .is_some_and(|(m, kd)| kd == Kind::Org { head: true } && m.end() == self.tok(i - 3).e));
+                            .is_some_and(|(m, kd)| kd == Kind::Org { head: true } && m.end() == self.tok(i - 3).e()));
             if n > 0 && after_head && role_end {
                 return Some((k, Took::Nothing));
             }
@@ -842,7 +860,7 @@ impl<'a> Walker<'a, '_> {
     /// Does a verb that ends a role ("chủ trì", "phát biểu", …: lexicon cues) start at token `i`?
     fn cue_start(&self, i: usize) -> bool {
         let t = self.tok(i);
-        find_at(self.c.cues, t.s).is_some_and(|m| {
+        find_at(self.c.cues, t.s()).is_some_and(|m| {
             self.c.lex.cue_entries(m).any(|c| {
                 matches!(
                     c.name.as_str(),
@@ -902,7 +920,7 @@ impl<'a> Walker<'a, '_> {
                 return (out, start_i);
             }
             let end = if end_tok > 0 && end_tok > j { self.token_end(end_tok - 1) } else { m.end().max(title_end) };
-            let start = self.tok(start_i).s;
+            let start = self.tok(start_i).s();
             out.push(RoleMention { start, end, title_start, title_end, qualifier, expanded: self.expand(start, end) });
             i = end_tok.max(self.tok_at(end));
             if out.len() >= MAX_ROLES {
@@ -987,7 +1005,7 @@ impl<'a> Walker<'a, '_> {
                 && written.len() <= 5
             {
                 // The dot of an abbreviation ("TS."), not the end of a sentence ("… Bác sĩ. Lo sợ").
-                end = self.tok(i).e;
+                end = self.tok(i).e();
                 i += 1;
             }
             out.push(Honorific { canonical: canon, kind: h, start: m.start(), end });
@@ -1014,7 +1032,7 @@ impl<'a> Walker<'a, '_> {
             j += 1;
         }
         // A form's column: "Ông A          Chức vụ: Phó Giám đốc".
-        if let Some(m) = self.toks.get(j).and_then(|t| find_at(self.c.cues, t.s)) {
+        if let Some(m) = self.toks.get(j).and_then(|t| find_at(self.c.cues, t.s())) {
             if self.c.lex.cue_entries(m).any(|c| c.name == "role_label") {
                 j = self.tok_at(m.end());
             }
@@ -1049,7 +1067,7 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn span_of(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.tok(a).s, self.tok(b - 1).e)
+        (self.tok(a).s(), self.tok(b - 1).e())
     }
 
     /// Name plus roles after it, at token `i` (for list items). `strict` needs a family name.
@@ -1090,7 +1108,7 @@ impl<'a> Walker<'a, '_> {
         let (mut after, next) = self.roles_after(name_tok + n, !roles.is_empty());
         roles.append(&mut after);
         let end = roles.last().map_or(name.1, |r| r.end.max(name.1));
-        (PersonMention { start: self.tok(start).s, end, name: Some(name), honorifics, roles }, next)
+        (PersonMention { start: self.tok(start).s(), end, name: Some(name), honorifics, roles }, next)
     }
 
     /// A list after "các đồng chí:" or a shared title: "A, role; B, role" or "A, B và C".
@@ -1152,9 +1170,9 @@ impl<'a> Walker<'a, '_> {
         let mut ahead = Ahead::default();
         if let Some(t) = self.toks.get(0) {
             // (The block's first token: the matches before it belong to earlier blocks.)
-            ahead.person = self.c.person.partition_point(|m| m.start() < t.s);
-            ahead.org = self.c.org.partition_point(|m| m.start() < t.s);
-            ahead.cues = self.c.cues.partition_point(|m| m.start() < t.s);
+            ahead.person = self.c.person.partition_point(|m| m.start() < t.s());
+            ahead.org = self.c.org.partition_point(|m| m.start() < t.s());
+            ahead.cues = self.c.cues.partition_point(|m| m.start() < t.s());
         }
         while let Some(t) = self.toks.get(i) {
             // Most tokens can start nothing: stepped over at the cost of three cursors.
@@ -1168,7 +1186,7 @@ impl<'a> Walker<'a, '_> {
             // (`inert` has just said whether an organization or a cue starts here.)
             if ahead.org_here && !(ahead.person_here && self.person_at(i).is_some()) {
                 if let Some((m, Kind::Org { head: false })) = self.org_at(i) {
-                    if m.end() > self.tok(i).e {
+                    if m.end() > self.tok(i).e() {
                         i = self.tok_at(m.end());
                         self.toks.drop_before(i.saturating_sub(1));
                         continue;
@@ -1196,7 +1214,7 @@ impl<'a> Walker<'a, '_> {
         let next = self.toks.get(i + 1);
         // Short cut: no match of any side starts before the next token (`ahead.first`, the
         // first start at or after the cursors, is past it).
-        if next.is_some_and(|n| n.s < ahead.first) && t.s < ahead.first {
+        if next.is_some_and(|n| n.s() < ahead.first) && t.s() < ahead.first {
             ahead.person_here = false;
             ahead.org_here = false;
             ahead.cue_here = false;
@@ -1209,16 +1227,16 @@ impl<'a> Walker<'a, '_> {
             }
             ms.get(*k).map(Match::start)
         };
-        let p = first_at(self.c.person, &mut ahead.person, t.s);
-        let o = first_at(self.c.org, &mut ahead.org, t.s);
-        let c = first_at(self.c.cues, &mut ahead.cues, t.s);
-        ahead.person_here = p == Some(t.s);
-        ahead.org_here = o == Some(t.s);
-        ahead.cue_here = c == Some(t.s);
+        let p = first_at(self.c.person, &mut ahead.person, t.s());
+        let o = first_at(self.c.org, &mut ahead.org, t.s());
+        let c = first_at(self.c.cues, &mut ahead.cues, t.s());
+        ahead.person_here = p == Some(t.s());
+        ahead.org_here = o == Some(t.s());
+        ahead.cue_here = c == Some(t.s());
         ahead.first = [p, o, c].into_iter().flatten().min().unwrap_or(usize::MAX);
-        // (Person-side matches from `ahead.person` on start at or after `t.s`.)
+        // (Person-side matches from `ahead.person` on start at or after `t.s()`.)
         ahead.person_next = next.is_some_and(|next| {
-            self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s).any(|m| m.start() == next.s)
+            self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s()).any(|m| m.start() == next.s())
         });
         !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || self.capital(t))
     }
@@ -1227,9 +1245,9 @@ impl<'a> Walker<'a, '_> {
     #[inline]
     fn capital(&self, t: Token) -> bool {
         t.kind == Tok::Word
-            && match self.c.text.as_bytes().get(t.s) {
+            && match self.c.text.as_bytes().get(t.s()) {
                 Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-                _ => self.c.text[t.s..t.e].chars().next().is_some_and(char::is_uppercase),
+                _ => self.c.text[t.s()..t.e()].chars().next().is_some_and(char::is_uppercase),
             }
     }
 
@@ -1241,7 +1259,7 @@ impl<'a> Walker<'a, '_> {
         if t.kind != Tok::Word {
             return None;
         }
-        let m = find_at(self.c.cues, t.s)?;
+        let m = find_at(self.c.cues, t.s())?;
         let q = self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
             "office_elected" => Some(Some("elected")),
             "office_appointed" => Some(Some("appointed")),
@@ -1270,7 +1288,7 @@ impl<'a> Walker<'a, '_> {
         if roles.is_empty() {
             return j;
         }
-        let cue_s = self.tok(i).s;
+        let cue_s = self.tok(i).s();
         let text = self.c.text;
         // A bare "giữ chức" in a life story ("Từ năm 1973 đến năm 1976, đồng chí A giữ chức
         // vụ …") tells a past period, not a decision.
@@ -1438,7 +1456,7 @@ impl<'a> Walker<'a, '_> {
                 return k2;
             }
             if address_only {
-                out.push(PersonMention { start: self.tok(i).s, end, name: None, honorifics: hons, roles });
+                out.push(PersonMention { start: self.tok(i).s(), end, name: None, honorifics: hons, roles });
             }
             return k;
         }
@@ -1526,7 +1544,7 @@ impl<'a> Walker<'a, '_> {
             k -= 1;
             let Some(w) = self.word(k) else { return false };
             if let Some((m, Kind::Org { head: true })) = self.org_at(k) {
-                if k + 2 > i || self.tok(k).s != m.start() {
+                if k + 2 > i || self.tok(k).s() != m.start() {
                     return false;
                 }
                 let next = self.tok_at(m.end());
@@ -1560,7 +1578,7 @@ impl<'a> Walker<'a, '_> {
             return true;
         }
         // Any lexicon match (unit, org, place prefix) that ends right before the run.
-        let s = self.tok(i).s;
+        let s = self.tok(i).s();
         // (Matches are sorted by start: none from the first that starts at `s` on can end before it.)
         let ends_here = |ms: &[Match]| {
             ms.iter().take_while(|m| m.start() < s).any(|m| m.end() <= s && self.c.text[m.end()..s].trim().is_empty())

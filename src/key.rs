@@ -74,36 +74,117 @@ pub fn key_into(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut buf = [0u8; 8];
     let mut i = 0;
-    // Lead bytes of multi-byte characters.
-    while let Some(k) = bytes.get(i..).and_then(|b| b.iter().position(|&x| x >= 0xC0)) {
-        i += k;
-        let mut rest = text[i..].chars();
-        let Some(orig) = rest.next() else { break };
+    loop {
+        // Step over ASCII to the next multi-byte character (`i` is always on a boundary).
+        i = next_non_ascii(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
+        if let Some(len) = plain_lower_letter(bytes, i) {
+            i += len;
+            continue;
+        }
+        let (orig, len) = decode_at(bytes, i);
         let c = lower(orig);
-        if let Some((base, tone)) = toned_ou(c) {
-            if let Some(n) = rest.next().map(lower) {
-                let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
-                let open = rest.next().map(lower).is_none_or(|c| !is_alphanumeric(c));
-                // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
-                let folded = toned(n, tone);
-                // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
-                // differ by one byte and keep their own spelling in the key).
-                let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
-                if pair && open && same_len {
-                    let l = base.encode_utf8(&mut buf).len();
-                    let l2 = folded.encode_utf8(&mut buf[l..]).len();
-                    let pair = std::str::from_utf8(&buf[..l + l2]).unwrap_or_default();
-                    out.replace_range(i..i + pair.len(), pair);
-                    i += pair.len();
-                    continue;
+        // Only a toned `o`/`u` can open a pair to fold: look the rest up for those alone.
+        if may_be_toned_ou(c) {
+            if let Some((base, tone)) = toned_ou(c) {
+                let mut rest = text.get(i + len..).unwrap_or_default().chars();
+                if let Some(n) = rest.next().map(lower) {
+                    let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
+                    let open = rest.next().map(lower).is_none_or(|c| !is_alphanumeric(c));
+                    // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
+                    let folded = toned(n, tone);
+                    // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
+                    // differ by one byte and keep their own spelling in the key).
+                    let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
+                    if pair && open && same_len {
+                        let l = base.encode_utf8(&mut buf).len();
+                        let l2 = folded.encode_utf8(&mut buf[l..]).len();
+                        let pair = std::str::from_utf8(&buf[..l + l2]).unwrap_or_default();
+                        out.replace_range(i..i + pair.len(), pair);
+                        i += pair.len();
+                        continue;
+                    }
                 }
             }
         }
         if c != orig {
-            out.replace_range(i..i + orig.len_utf8(), c.encode_utf8(&mut buf));
+            out.replace_range(i..i + len, c.encode_utf8(&mut buf));
         }
-        i += orig.len_utf8();
+        i += len;
     }
+}
+
+/// The first byte at or after `i` that is not ASCII (`bytes.len()` when none is), found
+/// eight bytes at a time.
+#[inline]
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & HIGH;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+/// The byte length of the character at `i` when the key keeps it as it is and it cannot
+/// open a pair to fold: a lower-case Vietnamese letter (`à`..`ÿ` but `ð`, `ă`, `đ`, `ĩ`,
+/// `ũ`, `ơ`, `ư`, and the odd code points of U+1EA0..U+1EF9), where a toned `o`/`u` is
+/// not followed by `a`, `e` or `y` (the only letters a pair can end with, all ASCII).
+/// Most multi-byte characters of a text are such letters; any other takes the general
+/// path of [`key_into`].
+#[inline]
+fn plain_lower_letter(bytes: &[u8], i: usize) -> Option<usize> {
+    let b1 = *bytes.get(i + 1)?;
+    // The length, and whether the letter may be a toned `o`/`u` (`ò ó õ ù ú`, `ũ`, `ọ`..`ủ`).
+    let (len, toned_ou) = match (bytes[i], b1) {
+        (0xC3, 0xA0..=0xBF) if b1 != 0xB0 => (2, matches!(b1, 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA)),
+        (0xC4, 0x83 | 0x91 | 0xA9) | (0xC6, 0xA1 | 0xB0) => (2, false),
+        (0xC5, 0xA9) => (2, true),
+        // U+1E80..=U+1EFF: the small letters of U+1EA0..=U+1EF9 are the odd code points.
+        (0xE1, 0xBA | 0xBB) => {
+            let b2 = *bytes.get(i + 2)?;
+            let u = 0x1E80 + (u32::from(b1 & 1) << 6) + u32::from(b2 & 0x3F);
+            if b2 & 1 == 0 || !(0x1EA0..=0x1EF9).contains(&u) {
+                return None;
+            }
+            (3, (0x1ECD..=0x1EE7).contains(&u))
+        }
+        _ => return None,
+    };
+    let pair_end = || matches!(bytes.get(i + len), Some(b'a' | b'A' | b'e' | b'E' | b'y' | b'Y'));
+    (!(toned_ou && pair_end())).then_some(len)
+}
+
+/// The character whose lead byte is at `i` in the valid UTF-8 `bytes`, and its length.
+/// Decoded by hand: `str::chars` on the rest of the text costs more per character, and
+/// this runs for every multi-byte character of the whole text.
+#[inline]
+fn decode_at(bytes: &[u8], i: usize) -> (char, usize) {
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let b0 = u32::from(bytes[i]);
+    let (u, len) = match b0 {
+        0xC0..=0xDF => (((b0 & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4),
+    };
+    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), len)
+}
+
+/// Whether `c` lies in one of the two ranges holding the lower-case toned `o`/`u`
+/// (`ò`..`ú`, `ũ`, `ọ`..`ủ`): a cheap filter before [`toned_ou`].
+#[inline]
+fn may_be_toned_ou(c: char) -> bool {
+    matches!(c, '\u{F2}'..='\u{FA}' | '\u{169}' | '\u{1ECD}'..='\u{1EE7}')
 }
 
 /// The key without diacritics: tone and vowel marks removed, `đ` → `d`, lower case
@@ -175,7 +256,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn key_matches_the_char_window_oracle(s in "[a-zA-Z0-9 .,òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤaAeEyYđĐÐơƯăÂ\\u{300}-\\u{303}ẠỹỸ]{0,40}") {
+        fn key_matches_the_char_window_oracle(s in "[a-zA-Z0-9 .,ĩĨðàÀâêôưốỐ×÷ÿẤấòóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤaAeEyYđĐÐơƯăÂ\\u{300}-\\u{303}ẠỹỸ]{0,40}") {
             proptest::prop_assert_eq!(key(&s), key_by_chars(&s));
         }
         #[test]

@@ -104,11 +104,17 @@ fn label_len(lex: &Lexicon, key: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// `s.chars().count() > n`, without counting past `n + 1` (a block may be a long
+/// paragraph): never more chars than bytes, so a short `s` needs no count at all.
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
 /// Is the line (its text and key) a publish timestamp: a full numeric date with a
 /// clock time, a timestamp label or nothing but weekday words around it, and little
 /// else?
 pub fn is_timestamp(lex: &Lexicon, line: &str, key: &str) -> bool {
-    if line.chars().count() > MAX_TIMESTAMP_CHARS || numeric_date(line).is_none() {
+    if more_chars_than(line, MAX_TIMESTAMP_CHARS) || numeric_date(line).is_none() {
         return false;
     }
     let others = other_words(lex, key);
@@ -194,7 +200,7 @@ pub(super) fn mark_chrome(text: &str, key: &str, lex: &Lexicon, blocks: &mut Vec
 /// or "NGUYỄN AN (thực hiện) 00:40, 22/01/2023": the timestamp and the byline blocks.
 fn split_timestamp(lex: &Lexicon, text: &str, key: &str, b: Block) -> Option<(Block, Block)> {
     let line = &text[b.start..b.end];
-    if line.chars().count() > MAX_TIMESTAMP_CHARS * 2 {
+    if more_chars_than(line, MAX_TIMESTAMP_CHARS * 2) {
         return None;
     }
     // Segments split by " | ".
@@ -233,6 +239,13 @@ fn split_timestamp(lex: &Lexicon, text: &str, key: &str, b: Block) -> Option<(Bl
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        #[test]
+        fn more_chars_than_is_a_bounded_count(s in ".{0,12}", n in 0usize..14) {
+            proptest::prop_assert_eq!(super::more_chars_than(&s, n), s.chars().count() > n);
+        }
+    }
     use super::*;
 
     fn ts(line: &str) -> bool {

@@ -524,10 +524,9 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut from = 0;
-    let mut i = 0;
-    while i < b.len() {
+    for i in sentence_marks(b) {
         let c = b[i];
-        if matches!(c, b'.' | b'!' | b'?') && i + 2 < b.len() && b[i + 1] == b' ' {
+        if i + 2 < b.len() && b[i + 1] == b' ' {
             let next = s[i + 2..].chars().next().unwrap_or(' ');
             let word_start = s[..i].rfind(' ').map_or(0, |p| p + 1);
             let word = &s[word_start..i];
@@ -536,16 +535,52 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             if boundary {
                 out.push((start + from, start + i + 1));
                 from = i + 2;
-                i += 2;
-                continue;
             }
         }
-        i += 1;
     }
     if from < b.len() {
         out.push((start + from, end));
     }
     out
+}
+
+/// The offsets of the bytes `.`, `!` and `?` in `b`, in order; found eight bytes at a
+/// time (a word is tested for the three bytes at once), since most words hold none.
+fn sentence_marks(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // High bit set in each byte of `w` equal to `c`; possibly also in a byte above such a
+    // byte (a borrow), never in a word without one: each hit is checked on the byte.
+    let eq = |w: u64, c: u8| {
+        let z = w ^ (u64::from(c) * ONES);
+        z.wrapping_sub(ONES) & !z & HIGH
+    };
+    let mut next = 0;
+    let mut hits = 0u64;
+    std::iter::from_fn(move || {
+        loop {
+            while hits != 0 {
+                let i = next - 8 + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if matches!(b.get(i), Some(b'.' | b'!' | b'?')) {
+                    return Some(i);
+                }
+            }
+            let chunk = b.get(next..)?.get(..8).unwrap_or(&b[next.min(b.len())..]);
+            if chunk.is_empty() {
+                return None;
+            }
+            // The last chunk may be short: zeros fill it (no mark).
+            let word = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
+                let mut w = [0u8; 8];
+                w[..chunk.len()].copy_from_slice(chunk);
+                w
+            });
+            let w = u64::from_le_bytes(word);
+            hits = eq(w, b'.') | eq(w, b'!') | eq(w, b'?');
+            next += 8;
+        }
+    })
 }
 
 #[cfg(test)]
@@ -570,6 +605,16 @@ mod tests {
     }
 
     use super::*;
+
+    proptest::proptest! {
+        /// The word-at-a-time scan finds exactly the bytes `.`, `!`, `?` a byte loop finds.
+        #[test]
+        fn sentence_marks_match_a_byte_loop(s in "[a-z .!?,A\u{0}-\u{7f}đ]{0,40}") {
+            let b = s.as_bytes();
+            let want: Vec<usize> = (0..b.len()).filter(|&i| matches!(b[i], b'.' | b'!' | b'?')).collect();
+            proptest::prop_assert_eq!(sentence_marks(b).collect::<Vec<_>>(), want);
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lex = Lexicon::default();

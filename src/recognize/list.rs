@@ -952,11 +952,8 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
         c.at_line_start = c.outer_start == ls;
         c
     };
-    for i in ls..le {
+    for i in (MarkBytes { b, i: ls, end: le }) {
         let x = b[i];
-        if !matches!(x, b')' | b'.' | b'-' | b'+') {
-            continue;
-        }
         // The digit run just before `i` (at most 3 digits, not part of a longer number).
         let mut k = i;
         while k > ls && b[k - 1].is_ascii_digit() && i - k < 4 {
@@ -1023,6 +1020,51 @@ fn scan_inline(w: &ListWords, text: &str, kb: &[u8], ls: usize, le: usize, li: u
             }
             _ => push_inline_bullet(text, ls, le, i, S::Plus, li, out),
         }
+    }
+}
+
+/// The offsets in `i..end` of the bytes an inline marker ends with: `)`, `.`, `-`, `+`.
+///
+/// Found eight bytes at a time: the four lie in `0x28..=0x2F` (with `( * , /`), so a
+/// word is tested at once for a byte of that range, and only such bytes are looked at.
+struct MarkBytes<'a> {
+    b: &'a [u8],
+    i: usize,
+    end: usize,
+}
+
+impl Iterator for MarkBytes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const LOW7: u64 = 0x7F * ONES;
+        let end = self.end.min(self.b.len());
+        while let Some(chunk) = self.b.get(self.i..(self.i + 8).min(end)).filter(|c| c.len() == 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            // A zero byte of `z` is a byte of 0x28..=0x2F; `hit` has its high bit set there
+            // and nowhere else (the exact zero-byte test, no false positives).
+            let z = (u64::from_le_bytes(word) & (0xF8 * ONES)) ^ (0x28 * ONES);
+            let hit = !(((z & LOW7) + LOW7) | z | LOW7);
+            if hit == 0 {
+                self.i += 8;
+                continue;
+            }
+            let j = self.i + (hit.trailing_zeros() / 8) as usize;
+            self.i = j + 1;
+            if matches!(self.b[j], b')' | b'.' | b'-' | b'+') {
+                return Some(j);
+            }
+        }
+        while self.i < end {
+            let j = self.i;
+            self.i += 1;
+            if matches!(self.b[j], b')' | b'.' | b'-' | b'+') {
+                return Some(j);
+            }
+        }
+        None
     }
 }
 
@@ -1440,6 +1482,18 @@ mod tests {
     /// not matter for these tests.
     fn key(s: &str) -> String {
         simple_key(s)
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time scan finds exactly the marker bytes a byte loop finds.
+        #[test]
+        fn mark_bytes_matches_a_byte_loop(s in "[a-z0-9 ().,*/+\\-đĐ]{0,40}", a in 0usize..45, e in 0usize..45) {
+            let b = s.as_bytes();
+            let want: Vec<usize> =
+                (a..e.min(b.len())).filter(|&i| matches!(b[i], b')' | b'.' | b'-' | b'+')).collect();
+            let got: Vec<usize> = MarkBytes { b, i: a, end: e }.collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     fn run(text: &str) -> Vec<EnumList> {

@@ -9,6 +9,7 @@
 
 use super::{Block, BlockKind};
 use crate::lexicon::{FormalEntry, FormalList, Lexicon, Scan, WordList};
+use crate::spelling::offset_map::floor_boundary;
 
 /// Is every letter of `s` upper case (and is there at least one)?
 pub(crate) fn is_upper(s: &str) -> bool {
@@ -129,8 +130,10 @@ pub(crate) fn formal_title(
     content: &[usize],
 ) -> Option<usize> {
     let head: Vec<usize> = content.iter().copied().take(14).collect();
+    // (In the first kilobyte of each block: the motto heads its block, and a block of
+    // running text is not searched to its end.)
     let motto = head.iter().any(|&i| {
-        let k = &key[blocks[i].start..blocks[i].end];
+        let k = &key[blocks[i].start..floor_boundary(key, blocks[i].end.min(blocks[i].start + 1024))];
         lex.words(WordList::StateHeader).iter().any(|phrase| k.contains(phrase.as_str()))
     });
     if !motto {

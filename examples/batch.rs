@@ -11,8 +11,9 @@
 //! Every second a progress line goes to stderr (documents done, documents and
 //! megabytes per second), and a summary at the end.
 //!
-//! Design: the main thread reads the input and sends jobs over a channel to the
-//! workers; the workers parse and serialize, and send numbered lines to a writer thread,
+//! Design: the main thread reads the input (files, or lines of JSON Lines as bytes) and
+//! sends jobs over a channel to the workers; the workers decode a line's JSON, parse and
+//! serialize, and send numbered lines to a writer thread,
 //! which puts them back in input order. The writer returns a credit to the reader for
 //! every line written, so at most `WINDOW` documents are in flight (read, parsed or
 //! waiting for an earlier one), whatever the size of the input.
@@ -36,11 +37,32 @@ const USAGE: &str = "usage: batch PATH [--threads N]   (PATH: a directory of doc
 /// One unit of work, numbered in input order.
 struct Job {
     seq: usize,
-    id: serde_json::Value,
-    /// The bytes to parse, or why there are none.
-    body: Result<Vec<u8>, String>,
+    /// A file's id and bytes (or why there are none), or a line of JSON Lines: decoded by
+    /// the worker, so that the reader thread only reads.
+    input: Input,
     /// Line number in a JSON Lines input.
     line: Option<usize>,
+}
+
+/// What a job holds.
+enum Input {
+    File(serde_json::Value, Result<Vec<u8>, String>),
+    Line(Vec<u8>),
+}
+
+/// The id and the bytes to parse of a line of JSON Lines (or why there are none).
+fn decode_line(line: &[u8]) -> (serde_json::Value, Result<Vec<u8>, String>) {
+    match serde_json::from_slice::<serde_json::Value>(line) {
+        Err(e) => (serde_json::Value::Null, Err(format!("bad JSON line: {e}"))),
+        Ok(mut v) => {
+            let id = v.get_mut("id").map(serde_json::Value::take).unwrap_or_default();
+            match v.get_mut("text").map(serde_json::Value::take) {
+                Some(serde_json::Value::String(t)) => (id, Ok(t.into_bytes())),
+                Some(_) => (id, Err("\"text\" is not a string".to_string())),
+                None => (id, Err("no \"text\" field".to_string())),
+            }
+        }
+    }
 }
 
 /// A finished line for the writer.
@@ -169,7 +191,7 @@ fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, windo
             let id =
                 serde_json::Value::String(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
             let body = std::fs::read(&f).map_err(|e| format!("cannot read: {e}"));
-            if !send(Job { seq, id, body, line: None }) {
+            if !send(Job { seq, input: Input::File(id, body), line: None }) {
                 break;
             }
             seq += 1;
@@ -177,10 +199,9 @@ fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, windo
         return Ok(());
     }
     let mut input = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
-    let mut buf = Vec::new();
     let mut line = 0;
     loop {
-        buf.clear();
+        let mut buf = Vec::new();
         if input.read_until(b'\n', &mut buf)? == 0 {
             break;
         }
@@ -188,18 +209,7 @@ fn read_input(path: &Path, jobs: &SyncSender<Job>, credits: &Receiver<()>, windo
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (id, body) = match serde_json::from_slice::<serde_json::Value>(&buf) {
-            Err(e) => (serde_json::Value::Null, Err(format!("bad JSON line: {e}"))),
-            Ok(mut v) => {
-                let id = v.get_mut("id").map(serde_json::Value::take).unwrap_or_default();
-                match v.get_mut("text").map(serde_json::Value::take) {
-                    Some(serde_json::Value::String(t)) => (id, Ok(t.into_bytes())),
-                    Some(_) => (id, Err("\"text\" is not a string".to_string())),
-                    None => (id, Err("no \"text\" field".to_string())),
-                }
-            }
-        };
-        if !send(Job { seq, id, body, line: Some(line) }) {
+        if !send(Job { seq, input: Input::Line(buf), line: Some(line) }) {
             break;
         }
         seq += 1;
@@ -215,8 +225,12 @@ fn worker(parser: &Parser, jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>)
             Err(p) => p.into_inner().recv(),
         };
         let Ok(job) = job else { return };
-        let bytes = job.body.as_ref().map_or(0, Vec::len);
-        let result = job.body.and_then(|b| {
+        let (id, body) = match job.input {
+            Input::File(id, body) => (id, body),
+            Input::Line(line) => decode_line(&line),
+        };
+        let bytes = body.as_ref().map_or(0, Vec::len);
+        let result = body.and_then(|b| {
             // `parse_bytes` never panics by contract; should it, the run goes on.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse_bytes(&b)))
                 .map_err(|p| {
@@ -227,12 +241,12 @@ fn worker(parser: &Parser, jobs: &Mutex<Receiver<Job>>, done: &SyncSender<Done>)
                 .map_err(|e| e.to_string())
         });
         let (json, error) = match &result {
-            Ok(doc) => (serde_json::to_vec(&OkLine { id: &job.id, document: doc }), false),
-            Err(e) => (serde_json::to_vec(&ErrLine { id: &job.id, line: job.line, error: e }), true),
+            Ok(doc) => (serde_json::to_vec(&OkLine { id: &id, document: doc }), false),
+            Err(e) => (serde_json::to_vec(&ErrLine { id: &id, line: job.line, error: e }), true),
         };
         let json = json.unwrap_or_else(|e| {
             let msg = format!("cannot serialize: {e}");
-            serde_json::to_vec(&ErrLine { id: &job.id, line: job.line, error: &msg }).unwrap_or_default()
+            serde_json::to_vec(&ErrLine { id: &id, line: job.line, error: &msg }).unwrap_or_default()
         });
         if done.send(Done { seq: job.seq, bytes, error, json }).is_err() {
             return;

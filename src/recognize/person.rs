@@ -1631,8 +1631,8 @@ mod tests {
     use super::*;
     use crate::key::key;
 
-    /// (name, [roles]) of every mention in `text`.
-    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+    /// Every mention in `text` (one block), with the default lexicon.
+    fn mentions(text: &str) -> Vec<PersonMention> {
         let lex = Lexicon::default();
         let k = key(text);
         let scan = lex.scan(text, &k, false);
@@ -1647,6 +1647,11 @@ mod tests {
             ascii: false,
         };
         find_people(&c, 0, text.len())
+    }
+
+    /// (name, [roles]) of every mention in `text`.
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        mentions(text)
             .into_iter()
             .map(|p| {
                 let name = p.name.map_or(String::new(), |(s, e)| text[s..e].to_string());
@@ -1855,21 +1860,8 @@ mod tests {
                 ("Trần Minh Đức", &["Bí thư Huyện ủy", "Giám đốc Sở Nội vụ"]),
             ],
         );
-        let lex = Lexicon::default();
-        let k = key(text);
-        let scan = lex.scan(text, &k, false);
-        let c = Ctx {
-            text,
-            key: &k,
-            gaps: &[],
-            lex: &lex,
-            person: &scan.person,
-            org: &scan.org,
-            cues: &scan.cues,
-            ascii: false,
-        };
         let q: Vec<Vec<Option<&str>>> =
-            find_people(&c, 0, text.len()).iter().map(|p| p.roles.iter().map(|r| r.qualifier).collect()).collect();
+            mentions(text).iter().map(|p| p.roles.iter().map(|r| r.qualifier).collect()).collect();
         assert_eq!(
             q,
             vec![

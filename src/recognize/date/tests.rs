@@ -583,6 +583,22 @@ fn term_with_ordinal() {
     assert_eq!((p.term, p.year, p.end_year), (Some(10), Some(2024), Some(2029)));
 }
 
+/// `count` random soups of `parts`, each of fewer than `max_parts` of them (xorshift, from
+/// a fixed seed: the same soups at every run).
+fn soups<'p>(parts: &'p [&'p str], count: usize, max_parts: u64) -> impl Iterator<Item = String> + 'p {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..count).map(move |_| {
+        let mut key = String::new();
+        for _ in 0..(seed % max_parts) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            key.push_str(parts[(seed % parts.len() as u64) as usize]);
+        }
+        key
+    })
+}
+
 /// Random soup of date-ish fragments and multi-byte text: no panic, and
 /// the invariants hold (sorted, non-overlapping, char-boundary offsets).
 #[test]
@@ -640,15 +656,7 @@ fn soup_never_panics() {
         "0",
     ];
     let r = rec();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for _ in 0..3000 {
-        let mut key = String::new();
-        for _ in 0..(seed % 24) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            key.push_str(PARTS[(seed % PARTS.len() as u64) as usize]);
-        }
+    for key in soups(PARTS, 3000, 24) {
         let ds = r.dates(&key);
         for w in ds.windows(2) {
             assert!(w[0].end <= w[1].start, "{key:?}");
@@ -820,15 +828,7 @@ fn fused_walk_equals_separate_walks() {
         "2020",
         ":",
     ];
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    for _ in 0..20_000 {
-        let mut key = String::new();
-        for _ in 0..(seed % 32) {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            key.push_str(PARTS[(seed % PARTS.len() as u64) as usize]);
-        }
+    for key in soups(PARTS, 20_000, 32) {
         same_as_separate(&r, &key);
     }
     // Past `max_mentions`: a table of dates.

@@ -73,6 +73,27 @@ fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The lines of `text`, as `text.split('\n')` gives them (the last one after the last
+/// `\n`, empty when the text ends with one), the line ends found by SIMD byte search:
+/// the line-by-line passes (blocks, line joining, list markers) each walk the whole text.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let s = start?;
+        match ends.next() {
+            Some(e) => {
+                start = Some(e + 1);
+                Some(&text[s..e])
+            }
+            None => {
+                start = None;
+                Some(&text[s..])
+            }
+        }
+    })
+}
+
 fn is_rule_line(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && t.chars().all(|c| matches!(c, '=' | '-' | '*' | '_' | '~'))
@@ -160,7 +181,7 @@ pub fn layout(text: &str, key: &str, lex: &Lexicon, scan: &Scan) -> Layout {
 fn line_blocks(text: &str) -> Vec<Block> {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    for line in text.split('\n') {
+    for line in self::lines(text) {
         let (s, e) = (pos, pos + line.len());
         pos = e + 1;
         if !line.trim().is_empty() {
@@ -544,43 +565,10 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// The offsets of the bytes `.`, `!` and `?` in `b`, in order; found eight bytes at a
-/// time (a word is tested for the three bytes at once), since most words hold none.
+/// The offsets of the bytes `.`, `!` and `?` in `b`, in order (SIMD byte search: most
+/// of a paragraph holds none).
 fn sentence_marks(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // High bit set in each byte of `w` equal to `c`; possibly also in a byte above such a
-    // byte (a borrow), never in a word without one: each hit is checked on the byte.
-    let eq = |w: u64, c: u8| {
-        let z = w ^ (u64::from(c) * ONES);
-        z.wrapping_sub(ONES) & !z & HIGH
-    };
-    let mut next = 0;
-    let mut hits = 0u64;
-    std::iter::from_fn(move || {
-        loop {
-            while hits != 0 {
-                let i = next - 8 + (hits.trailing_zeros() / 8) as usize;
-                hits &= hits - 1;
-                if matches!(b.get(i), Some(b'.' | b'!' | b'?')) {
-                    return Some(i);
-                }
-            }
-            let chunk = b.get(next..)?.get(..8).unwrap_or(&b[next.min(b.len())..]);
-            if chunk.is_empty() {
-                return None;
-            }
-            // The last chunk may be short: zeros fill it (no mark).
-            let word = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
-                let mut w = [0u8; 8];
-                w[..chunk.len()].copy_from_slice(chunk);
-                w
-            });
-            let w = u64::from_le_bytes(word);
-            hits = eq(w, b'.') | eq(w, b'!') | eq(w, b'?');
-            next += 8;
-        }
-    })
+    memchr::memchr3_iter(b'.', b'!', b'?', b)
 }
 
 #[cfg(test)]
@@ -607,12 +595,10 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The word-at-a-time scan finds exactly the bytes `.`, `!`, `?` a byte loop finds.
+        /// `lines` cuts where `split('\n')` does, the empty last line included.
         #[test]
-        fn sentence_marks_match_a_byte_loop(s in "[a-z .!?,A\u{0}-\u{7f}đ]{0,40}") {
-            let b = s.as_bytes();
-            let want: Vec<usize> = (0..b.len()).filter(|&i| matches!(b[i], b'.' | b'!' | b'?')).collect();
-            proptest::prop_assert_eq!(sentence_marks(b).collect::<Vec<_>>(), want);
+        fn lines_match_split(s in "[a-z \n\r.đ\u{0}-\u{7f}]{0,40}") {
+            proptest::prop_assert_eq!(lines(&s).collect::<Vec<_>>(), s.split('\n').collect::<Vec<_>>());
         }
     }
 

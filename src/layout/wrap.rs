@@ -25,7 +25,7 @@ pub(crate) fn unwrap_lines(text: &str, key: &str, lex: &Lexicon, gaps: &[u32]) -
     // A formal document's header (issuer, motto, number, abstract) is read line by line:
     // nothing is joined before its body, the first line that ends a sentence or a lead-in.
     let mut in_header = formal_header(key, lex);
-    for line in text.split('\n') {
+    for line in super::lines(text) {
         // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
         // blocks, side by side.
         if recipients_label(line, lex) {

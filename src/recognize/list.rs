@@ -354,7 +354,7 @@ impl ListRecognizer {
         let mut wi = 0;
         let mut pos = 0;
         loop {
-            let line_end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
+            let line_end = memchr::memchr(b'\n', &b[pos..]).map_or(text.len(), |k| pos + k);
             let mut content_start = pos;
             while content_start < line_end && is_sp(b[content_start]) {
                 content_start += 1;

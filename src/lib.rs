@@ -341,17 +341,8 @@ fn control_chars(text: &str, limit: usize) -> (usize, usize) {
 /// C1 controls, or "á»"/"áº" (UTF-8 read as cp1252).
 fn may_need_repair(text: &str) -> bool {
     let b = text.as_bytes();
-    // Only at a 0xC2 or 0xC3 byte (U+0080..U+00FF): found by a tight search.
-    let mut from = 0;
-    while let Some(k) = b.get(from..).and_then(|r| r.iter().position(|&x| x & 0xFE == 0xC2)) {
-        let i = from + k;
-        from = i + 1;
-        let Some(&x) = b.get(i + 1) else { return false };
-        if suspicious_pair(b, i, b[i], x) {
-            return true;
-        }
-    }
-    false
+    // Only at a 0xC2 or 0xC3 byte (U+0080..U+00FF): found by SIMD byte search.
+    memchr::memchr2_iter(0xC2, 0xC3, b).any(|i| b.get(i + 1).is_some_and(|&x| suspicious_pair(b, i, b[i], x)))
 }
 
 /// Is the pair `lead`, `x` at byte `i` of `b` a mark of mis-decoded text (see
@@ -417,6 +408,16 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The byte search finds a suspicious pair exactly where a walk over every byte does.
+        #[test]
+        fn may_need_repair_agrees_with_a_byte_walk(s in "[a-z ÀÁÂÃÄÅÆÇÈÉÊàáâãäåæçèéêđ©ø»º\u{80}-\u{9f}\u{a0}-\u{bf}ạảốồ]{0,24}") {
+            let b = s.as_bytes();
+            let walk = (0..b.len().saturating_sub(1)).any(|i| super::suspicious_pair(b, i, b[i], b[i + 1]));
+            proptest::prop_assert_eq!(super::may_need_repair(&s), walk);
+        }
+    }
+
     /// The byte count of control characters is the character count's.
     #[test]
     fn control_chars_as_chars() {

@@ -37,12 +37,29 @@ pub(crate) fn has_diacritics(text: &str) -> bool {
 pub(crate) fn toned_word_score(text: &str) -> (f32, usize) {
     let end = spelling::offset_map::floor_boundary(text, 1 << 13);
     let mut toned = 0usize;
-    let words = text[..end]
-        .split(|c: char| !spelling::is_word_char(c))
-        .filter(|w| !w.is_ascii() && !w.is_empty())
-        .take(TONED_SAMPLE);
+    let words = words(&text[..end]).filter(|w| !w.is_ascii()).take(TONED_SAMPLE);
     let score = spelling::syllable::vietnamese_score_of_words(words.inspect(|_| toned += 1));
     (score, toned)
+}
+
+/// The words of `text` (runs of word characters), as
+/// `text.split(|c| !is_word_char(c)).filter(|w| !w.is_empty())` gives them, each word's
+/// end found by [`spelling::word_end`]'s byte classes.
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let e = spelling::word_end(text, i);
+            if e > i {
+                let w = &text[i..e];
+                i = e;
+                return Some(w);
+            }
+            // A character that is no word character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
 /// Words with diacritics scored for the scrambled-diacritics check: scrambling is done
@@ -115,6 +132,15 @@ mod tests {
         // English is ASCII too, but not Vietnamese written bare.
         assert!(!lacks_diacritics("The committee met this morning to review the work of the first six months."));
         assert!(!lacks_diacritics("UBND xa"));
+    }
+
+    proptest::proptest! {
+        /// The word walk yields the words splitting at every non-word character yields.
+        #[test]
+        fn words_match_split(s in "[a-zA-Z0-9 .,\\-ĐđÀàẾếỗƯư×÷\u{300}-\u{303}\u{2013}\u{a0}]{0,32}") {
+            let want: Vec<&str> = s.split(|c: char| !spelling::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(words(&s).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! rules, signing prefixes, the number label, the abstract's lines). The vocabulary is
 //! `lexicon/data/formal.tsv`, read from the parser's [`Lexicon`] ([`FormalList`]).
 
+use super::chrome::more_chars_than;
 use super::{Block, BlockKind};
 use crate::lexicon::{FormalEntry, FormalList, Lexicon, Scan, WordList};
 use crate::spelling::offset_map::floor_boundary;
@@ -32,7 +33,7 @@ fn has_motto(lex: &Lexicon, key: &str) -> bool {
 /// line, ends it, or follows the issuer's name in capitals (a flattened column)? Not
 /// running text that names the country ("Quốc hội nước Cộng hòa xã hội chủ nghĩa …").
 fn motto_line(lex: &Lexicon, line: &str, key: &str) -> bool {
-    if line.chars().count() > 160 {
+    if more_chars_than(line, 160) {
         return false;
     }
     let Some((p, e)) = lex.formal_find(FormalList::Motto, key).or_else(|| lex.formal_find(FormalList::Party, key))
@@ -79,7 +80,7 @@ pub(crate) fn abstract_blocks(text: &str, key: &str, lex: &Lexicon, blocks: &[Bl
         if gap.matches('\n').count() > 1
             || !matches!(b.kind, BlockKind::Paragraph | BlockKind::Header | BlockKind::Caption)
             // A long abstract in capitals on one line stays one.
-            || line.chars().count() > if is_upper(line) { 600 } else { 220 }
+            || more_chars_than(line, if is_upper(line) { 600 } else { 220 })
             || lex.formal_prefix(FormalList::Addressee, k).is_some()
             || k.starts_with("căn cứ")
             || line.ends_with([':', ';'])
@@ -148,7 +149,7 @@ pub(crate) fn formal_title(
         let starts_with_type = Scan::within(&scan.cues, b.start + lead, b.end)
             .first()
             .is_some_and(|m| m.start() == b.start + lead && lex.cue_entries(m).any(|c| c.name == "doc_type"));
-        caps && line.chars().count() <= 120 && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
+        caps && !more_chars_than(line, 120) && starts_with_type && !key[b.start..b.end].contains("cộng hoà")
     })
 }
 
@@ -205,7 +206,7 @@ fn letter_header_end(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], hea
         let b = blocks[i];
         let k = key[b.start..b.end].trim_start_matches(['|', ' ']);
         let line = &text[b.start..b.end];
-        if line.chars().count() > 120 {
+        if more_chars_than(line, 120) {
             break; // the body
         }
         let headerish = has_motto(lex, k)
@@ -246,7 +247,7 @@ fn tail_start(text: &str, key: &str, lex: &Lexicon, blocks: &[Block], header_end
     while t > header_end + 1 {
         let b = blocks[t - 1];
         let line = &text[b.start..b.end];
-        let short = line.chars().count() <= 50;
+        let short = !more_chars_than(line, 50);
         if b.kind == BlockKind::Metadata || !(short && is_upper(line)) || line.starts_with(|c: char| c.is_ascii_digit())
         {
             break;
@@ -263,7 +264,7 @@ fn opens_tail(lex: &Lexicon, line: &str, key: &str) -> bool {
     let row = line.starts_with('|');
     let line = line.trim_start_matches(['|', ' ', '*']);
     let k = key.trim_start_matches(['|', ' ', '*']);
-    if lex.formal_prefix(FormalList::Recipients, k).is_some() && (row || line.chars().count() < 200) {
+    if lex.formal_prefix(FormalList::Recipients, k).is_some() && (row || !more_chars_than(line, 199)) {
         return true;
     }
     if sign_prefix(lex, line, k).is_some() {

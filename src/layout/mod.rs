@@ -208,7 +208,7 @@ fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
     let footer_from = (tail_from..n).find(|&i| {
         let b = blocks[i];
         b.kind == BlockKind::Paragraph
-            && text[b.start..b.end].chars().count() <= 200
+            && !chrome::more_chars_than(&text[b.start..b.end], 200)
             && matches!(first_cue(lex, scan, b.start, b.end), Some((0, "footer")))
     });
     if let Some(f) = footer_from {
@@ -225,8 +225,8 @@ fn mark_footer(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
 pub(crate) fn body_start(text: &str, blocks: &[Block]) -> Option<usize> {
     blocks.iter().position(|b| {
         let line = &text[b.start..b.end];
-        let n = line.chars().count();
-        b.kind == BlockKind::Paragraph && (n >= 120 || n >= 40 && line.ends_with('.'))
+        b.kind == BlockKind::Paragraph
+            && (chrome::more_chars_than(line, 119) || line.ends_with('.') && chrome::more_chars_than(line, 39))
     })
 }
 
@@ -299,7 +299,7 @@ fn mark_headline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &mut
         if let Some(&j) = content.get(1) {
             let next = &text[blocks[j].start..blocks[j].end];
             if next.chars().next().is_some_and(char::is_lowercase)
-                && next.chars().count() <= 160
+                && !chrome::more_chars_than(next, 160)
                 && !next.ends_with('.')
             {
                 blocks[j].kind = BlockKind::Title;
@@ -329,14 +329,14 @@ fn mark_captions(text: &str, lex: &Lexicon, scan: &Scan, blocks: &mut [Block]) {
             continue;
         }
         let line = &text[b.start..b.end];
-        if line.chars().count() > MAX_CAPTION_CHARS || line.ends_with([':', ';', ',']) {
+        if chrome::more_chars_than(line, MAX_CAPTION_CHARS) || line.ends_with([':', ';', ',']) {
             continue;
         }
         let inner_sentences = line.trim_end_matches('.').matches(". ").count();
         let credit = has_cue(lex, scan, b.start, b.end, "photo_credit");
         let generic = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "generic_caption")));
         let person = starts_with_person_word(lex, text, scan, b.start, b.end);
-        if (person && inner_sentences == 0 && (!ends_sentence(line) || line.chars().count() < 120))
+        if (person && inner_sentences == 0 && (!ends_sentence(line) || !chrome::more_chars_than(line, 119)))
             || (generic && inner_sentences <= 1)
             || (credit && inner_sentences <= 1 && !ends_sentence(line.trim_end_matches('.')))
         {
@@ -357,13 +357,13 @@ fn mark_last_byline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &
     // A labelled byline after the article's last long paragraph ("Tác giả bài viết: A"),
     // with page chrome after it: the first such line.
     let body_end = (0..blocks.len()).rev().find(|&j| {
-        blocks[j].kind == BlockKind::Paragraph && text[blocks[j].start..blocks[j].end].chars().count() >= 120
+        blocks[j].kind == BlockKind::Paragraph && chrome::more_chars_than(&text[blocks[j].start..blocks[j].end], 119)
     });
     if let Some(e) = body_end {
         let labelled_colon = |j: usize| {
             let b = blocks[j];
             b.kind == BlockKind::Paragraph
-                && text[b.start..b.end].chars().count() <= 80
+                && !chrome::more_chars_than(&text[b.start..b.end], 80)
                 && Scan::within(&scan.cues, b.start, b.end).first().is_some_and(|m| {
                     m.start() == b.start
                         && key_ends_label(&text[m.start()..m.end()])
@@ -381,14 +381,14 @@ fn mark_last_byline(text: &str, key: &str, lex: &Lexicon, scan: &Scan, blocks: &
     let labelled = matches!(first_cue(lex, scan, b.start, b.end), Some((0, "byline_label")));
     let plain = blocks[i].kind == BlockKind::Paragraph
         && words <= 8
-        && line.chars().count() <= MAX_BYLINE_CHARS
+        && !chrome::more_chars_than(line, MAX_BYLINE_CHARS)
         && (!ends_sentence(line) || words <= 2)
         && line.chars().next().is_some_and(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
         && !starts_with_person_word(lex, text, scan, b.start, b.end)
         && (names_an_author(lex, line, &key[b.start..b.start + line.len()], scan.ascii)
             || Scan::within(&scan.org, b.start, b.end).first().is_some_and(|m| m.start() == b.start));
-    if i > 0 && (plain || labelled && line.chars().count() <= 120) {
+    if i > 0 && (plain || labelled && !chrome::more_chars_than(line, 120)) {
         blocks[i].kind = BlockKind::Byline;
     } else if blocks[i].kind == BlockKind::Paragraph {
         // A byline glued to the end of the last paragraph: "… được giao. Công Hạnh".

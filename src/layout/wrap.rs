@@ -36,7 +36,10 @@ pub(crate) fn unwrap_lines(text: &str, key: &str, lex: &Lexicon, gaps: &[u32]) -
                 breaks.push(pos - 1);
             }
         }
-        if in_header && !goes_on(line) && line.trim().chars().count() >= 8 && line.trim_end().ends_with(['.', ':', ';'])
+        if in_header
+            && !goes_on(line)
+            && super::chrome::more_chars_than(line.trim(), 7)
+            && line.trim_end().ends_with(['.', ':', ';'])
         {
             in_header = false;
         }

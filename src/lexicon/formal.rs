@@ -77,18 +77,55 @@ pub struct FormalEntry {
     pub value: String,
 }
 
-/// The entries of each category (indexed by [`FormalList::index`]), longest phrase
-/// first, in file order among phrases of one length (so "không tán thành" is tried
-/// before "tán thành").
-pub(super) fn compile(entries: Vec<FormalEntry>) -> Vec<Vec<FormalEntry>> {
+/// The entries of one category, longest phrase first, in file order among phrases of
+/// one length (so "không tán thành" is tried before "tán thành"); and, for
+/// [`Lexicon::formal_find`], the same entries grouped by their first byte.
+#[derive(Clone, Debug)]
+pub(super) struct Category {
+    entries: Vec<FormalEntry>,
+    /// Indices into `entries`, by first byte of the phrase (in `entries` order within
+    /// one byte): those of byte `b` are `by_first[first[b]..first[b + 1]]`.
+    by_first: Vec<u16>,
+    first: [u16; 257],
+    /// The bytes some phrase opens with.
+    opens: [bool; 256],
+}
+
+impl Category {
+    fn new(mut entries: Vec<FormalEntry>) -> Category {
+        entries.sort_by_key(|e: &FormalEntry| std::cmp::Reverse(e.phrase.len()));
+        // (A category holds a few dozen phrases, far below u16::MAX.)
+        let mut by_first: Vec<u16> = (0..entries.len().min(usize::from(u16::MAX)) as u16).collect();
+        let lead = |i: u16| entries[usize::from(i)].phrase.as_bytes().first().map_or(256, |&b| usize::from(b));
+        // A stable sort: file order kept among the phrases of one byte. Empty phrases
+        // (byte 256) go last and are never tried.
+        by_first.sort_by_key(|&i| lead(i));
+        let mut first = [0u16; 257];
+        for (b, slot) in first.iter_mut().enumerate() {
+            *slot = by_first.partition_point(|&i| lead(i) < b) as u16;
+        }
+        let mut opens = [false; 256];
+        for (b, open) in opens.iter_mut().enumerate() {
+            *open = first[b] < first[b + 1];
+        }
+        Category { entries, by_first, first, opens }
+    }
+
+    /// The entries whose phrase opens with byte `b`, in `entries` order.
+    #[inline]
+    fn opening_with(&self, b: u8) -> &[u16] {
+        let b = usize::from(b);
+        &self.by_first[usize::from(self.first[b])..usize::from(self.first[b + 1])]
+    }
+}
+
+/// The categories, indexed by [`FormalList::index`].
+pub(super) fn compile(entries: Vec<FormalEntry>) -> Vec<Category> {
     let mut by = vec![Vec::new(); FormalList::ALL.len()];
     for e in entries {
         by[e.category.index()].push(e);
     }
-    for list in &mut by {
-        list.sort_by_key(|e: &FormalEntry| std::cmp::Reverse(e.phrase.len()));
-    }
-    by
+    by.into_iter().map(Category::new).collect()
 }
 
 /// A phrase ending so may be glued to the next word ("v/v", "(đã ký)").
@@ -115,7 +152,7 @@ impl Lexicon {
     /// assert!(lex.formal(FormalList::Party).any(|e| e.phrase == "đảng cộng sản việt nam"));
     /// ```
     pub fn formal(&self, category: FormalList) -> impl Iterator<Item = &FormalEntry> + '_ {
-        self.formal[category.index()].iter()
+        self.formal[category.index()].entries.iter()
     }
 
     /// The longest entry of `category` that `key` starts with, ending at a word boundary
@@ -142,24 +179,18 @@ impl Lexicon {
     /// assert_eq!(at, "ubnd tỉnh ".len());
     /// ```
     pub fn formal_find(&self, category: FormalList, key: &str) -> Option<(usize, &FormalEntry)> {
-        let entries = &self.formal[category.index()];
+        let cat = &self.formal[category.index()];
         // One pass over the key: only a byte that opens some entry is tried (an entry's
-        // first byte is never a UTF-8 continuation byte, so every try is at a boundary).
-        let mut opens = [false; 256];
-        for e in entries {
-            if let Some(&b) = e.phrase.as_bytes().first() {
-                opens[usize::from(b)] = true;
-            }
-        }
+        // first byte is never a UTF-8 continuation byte, so every try is at a boundary),
+        // and there only the entries opening with it.
         let bytes = key.as_bytes();
         let mut p = 0;
-        while let Some(k) = bytes.get(p..).and_then(|b| b.iter().position(|&x| opens[usize::from(x)])) {
+        while let Some(k) = bytes.get(p..).and_then(|r| r.iter().position(|&x| cat.opens[usize::from(x)])) {
             p += k;
             if starts_word(key, p) {
-                let rest = &key[p..];
-                let found = entries.iter().find(|e| {
-                    !e.phrase.is_empty()
-                        && rest.starts_with(e.phrase.as_str())
+                let rest = &bytes[p..];
+                let found = cat.opening_with(bytes[p]).iter().map(|&i| &cat.entries[usize::from(i)]).find(|e| {
+                    rest.starts_with(e.phrase.as_bytes())
                         && (ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase))
                 });
                 if let Some(e) = found {
@@ -176,6 +207,40 @@ impl Lexicon {
 mod tests {
     use super::super::{LexiconBuilder, Table};
     use super::*;
+
+    /// The plain search `formal_find` replaces: at every character boundary that starts a
+    /// word, the first entry (longest first) that the rest starts with.
+    fn find_plain<'l>(lex: &'l Lexicon, category: FormalList, key: &str) -> Option<(usize, &'l FormalEntry)> {
+        key.char_indices().map(|(p, _)| p).filter(|&p| starts_word(key, p)).find_map(|p| {
+            lex.formal(category)
+                .find(|e| {
+                    !e.phrase.is_empty()
+                        && key[p..].starts_with(e.phrase.as_str())
+                        && (ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase))
+                })
+                .map(|e| (p, e))
+        })
+    }
+
+    proptest::proptest! {
+        /// The grouped search finds what the plain one finds, in every category.
+        #[test]
+        fn formal_find_agrees_with_the_plain_search(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "cộng hoà xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc", "đảng cộng sản việt nam",
+                "nơi nhận", "kính gửi", "tm.", "kt.", "số", "v/v", "căn cứ", "ủy ban", "quyết định", "thông báo",
+                "biên bản", "(đã ký)", "x", " ", ":", "-", "ư", "\n",
+            ]), 0..8),
+        ) {
+            let lex = super::super::bundled();
+            let key: String = parts.concat();
+            for &category in FormalList::ALL {
+                let got = lex.formal_find(category, &key).map(|(p, e)| (p, e.phrase.clone()));
+                let want = find_plain(lex, category, &key).map(|(p, e)| (p, e.phrase.clone()));
+                proptest::prop_assert_eq!(got, want, "{:?} in {:?}", category, key);
+            }
+        }
+    }
 
     #[test]
     fn formal_table_is_extensible() {

@@ -256,7 +256,7 @@ pub struct Lexicon {
     /// Each phrase key of the word lists: the lists it is in, one bit per list.
     word_bits: KeyMap<ListMask>,
     /// formal.tsv: the entries of each category, indexed by [`FormalList::index`].
-    formal: Vec<Vec<FormalEntry>>,
+    formal: Vec<formal::Category>,
 }
 
 impl fmt::Debug for Lexicon {

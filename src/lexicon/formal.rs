@@ -87,8 +87,9 @@ pub(super) struct Category {
     /// one byte): those of byte `b` are `by_first[first[b]..first[b + 1]]`.
     by_first: Vec<u16>,
     first: [u16; 257],
-    /// The bytes some phrase opens with.
+    /// The bytes some phrase opens with, as a table and as a list.
     opens: [bool; 256],
+    openers: Vec<u8>,
 }
 
 impl Category {
@@ -108,7 +109,8 @@ impl Category {
         for (b, open) in opens.iter_mut().enumerate() {
             *open = first[b] < first[b + 1];
         }
-        Category { entries, by_first, first, opens }
+        let openers = (0..=255u8).filter(|&b| opens[usize::from(b)]).collect();
+        Category { entries, by_first, first, opens, openers }
     }
 
     /// The entries whose phrase opens with byte `b`, in `entries` order.
@@ -184,22 +186,28 @@ impl Lexicon {
         // first byte is never a UTF-8 continuation byte, so every try is at a boundary),
         // and there only the entries opening with it.
         let bytes = key.as_bytes();
-        let mut p = 0;
-        while let Some(k) = bytes.get(p..).and_then(|r| r.iter().position(|&x| cat.opens[usize::from(x)])) {
-            p += k;
-            if starts_word(key, p) {
-                let rest = &bytes[p..];
-                let found = cat.opening_with(bytes[p]).iter().map(|&i| &cat.entries[usize::from(i)]).find(|e| {
+        let try_at = |p: usize| {
+            if !starts_word(key, p) {
+                return None;
+            }
+            let rest = &bytes[p..];
+            cat.opening_with(bytes[p])
+                .iter()
+                .map(|&i| &cat.entries[usize::from(i)])
+                .find(|e| {
                     rest.starts_with(e.phrase.as_bytes())
                         && (ends_word(key, p + e.phrase.len()) || ends_in_punctuation(&e.phrase))
-                });
-                if let Some(e) = found {
-                    return Some((p, e));
-                }
-            }
-            p += 1;
+                })
+                .map(|e| (p, e))
+        };
+        // (SIMD byte search when the phrases open with three bytes or fewer.)
+        match *cat.openers.as_slice() {
+            [] => None,
+            [a] => memchr::memchr_iter(a, bytes).find_map(try_at),
+            [a, b] => memchr::memchr2_iter(a, b, bytes).find_map(try_at),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).find_map(try_at),
+            _ => (0..bytes.len()).filter(|&p| cat.opens[usize::from(bytes[p])]).find_map(try_at),
         }
-        None
     }
 }
 

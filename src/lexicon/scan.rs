@@ -1,14 +1,13 @@
 //! The scan: one Aho-Corasick automaton over the person, organization and cue forms,
 //! walked at every word start of a document, and the matches it yields.
 
-use super::{CueEntry, Entry, EntryKind, FxHasher, HonorificKind, Lexicon};
+use super::{CueEntry, Entry, EntryKind, HonorificKind, Lexicon};
 use crate::key;
 use crate::spelling;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 /// A lexicon match: a byte range of the text and the entries it stands for.
 ///
@@ -99,6 +98,8 @@ pub(super) struct Matchers {
     /// can start at a word that is not in here, and the walk is skipped.
     /// (`None` when the words do not fit its packing: every word start is walked.)
     first_words: Option<FirstWords>,
+    /// For every pattern, the tables it stands for entries of (bit `t` for table `t`).
+    tables: Vec<u8>,
     person_pat: Vec<Vec<u32>>,
     org_pat: Vec<Vec<u32>>,
     cue_pat: Vec<Vec<u32>>,
@@ -135,11 +136,16 @@ impl Matchers {
             .expect("an empty automaton always builds");
         let first_words = FirstWords::new(&nfa, c.patterns.iter().map(|p| first_word(p)));
         let [person_pat, org_pat, cue_pat] = c.of;
-        Matchers { nfa, first_words, person_pat, org_pat, cue_pat }
-    }
-
-    fn pats(&self) -> [&[Vec<u32>]; 3] {
-        [&self.person_pat, &self.org_pat, &self.cue_pat]
+        let tables = (0..c.patterns.len())
+            .map(|p| {
+                [&person_pat, &org_pat, &cue_pat]
+                    .iter()
+                    .enumerate()
+                    .map(|(t, of)| u8::from(!of[p].is_empty()) << t)
+                    .sum()
+            })
+            .collect();
+        Matchers { nfa, first_words, tables, person_pat, org_pat, cue_pat }
     }
 }
 
@@ -147,13 +153,12 @@ impl Matchers {
 /// a word that is not in here starts no pattern, and the walk there is skipped; at one
 /// that is, the walk resumes after the word instead of walking its bytes again.
 ///
-/// An open-addressing table (linear probing, at most half full) keyed by an FxHash of
-/// the word, computed once per word of the text: it replaced a `HashSet` of the words
-/// (whose look-up hashed, probed and compared in more instructions) and the byte walk
-/// through the first word that followed it.
+/// An open-addressing table (linear probing, at most a quarter full) keyed by a hash of
+/// the word's first eight bytes (and its last eight when it is longer), computed once
+/// per word of the text. A slot keeps those first eight bytes, so that a word of at most
+/// eight bytes (most of them) is compared in one step.
 struct FirstWords {
-    /// `mask + 1` slots (a power of two); an empty slot has `hash` 0 (word hashes are
-    /// made odd).
+    /// `mask + 1` slots (a power of two).
     slots: Vec<Slot>,
     mask: usize,
     /// The slot of a hash is its top bits: `hash >> shift`.
@@ -164,23 +169,47 @@ struct FirstWords {
 
 #[derive(Clone, Copy)]
 struct Slot {
-    /// Hash of the word, odd (0 marks an empty slot).
-    hash: u64,
-    /// Offset of the word in [`FirstWords::words`] (upper 24 bits) and its length.
+    /// The first eight bytes of the word, zero-padded ([`head`]).
+    head: u64,
+    /// Offset of the word in [`FirstWords::words`] (upper 24 bits) and its length;
+    /// [`Slot::EMPTY`] for an empty slot.
     word: u32,
     /// The anchored walk's state after the word.
     state: StateID,
+    /// The pattern that is the word itself, or [`NO_PATTERN`].
+    pattern: u32,
+}
+
+/// No pattern (in [`Slot::pattern`]).
+const NO_PATTERN: u32 = u32::MAX;
+
+impl Slot {
+    /// The `word` of an empty slot (no word has this offset and length).
+    const EMPTY: u32 = u32::MAX;
+}
+
+/// The first eight bytes of `b[s..e]`, little-endian, zero-padded.
+#[inline]
+fn head(b: &[u8], s: usize, e: usize) -> u64 {
+    head_of(load8(b, s), e - s)
+}
+
+/// The first `len` (up to eight) of the bytes `v`.
+#[inline(always)]
+fn head_of(v: u64, len: usize) -> u64 {
+    if len >= 8 { v } else { v & ((1u64 << (8 * len)) - 1) }
 }
 
 impl FirstWords {
     /// The table of `words` (duplicates are kept once), with the state of `nfa`'s
-    /// anchored walk after each. `None` when the words do not fit the packing of
-    /// [`Slot::word`] (more than 16 MiB of words) or a word does not start a walk.
+    /// anchored walk after each and the pattern that is the word itself. `None` when the
+    /// words do not fit the packing of [`Slot::word`] (more than 16 MiB of words) or a
+    /// word does not start a walk.
     fn new<'a>(nfa: &NFA, words: impl Iterator<Item = &'a str>) -> Option<Self> {
         let words: Vec<&str> = words.collect();
-        let size = (words.len() * 2).next_power_of_two().max(16);
+        let size = (words.len() * 4).next_power_of_two().max(16);
         let start = nfa.start_state(Anchored::Yes).ok()?;
-        let empty = Slot { hash: 0, word: 0, state: start };
+        let empty = Slot { head: 0, word: Slot::EMPTY, state: start, pattern: NO_PATTERN };
         let mut f = FirstWords {
             slots: vec![empty; size],
             mask: size - 1,
@@ -188,48 +217,74 @@ impl FirstWords {
             words: String::new(),
         };
         for w in words {
-            if f.get(w.as_bytes()).is_some() {
+            let b = w.as_bytes();
+            if f.get(b, 0, b.len()).is_some() {
                 continue;
             }
-            let state = w.bytes().try_fold(start, |sid, b| {
+            let state = b.iter().try_fold(start, |sid, &b| {
                 let next = nfa.next_state(Anchored::Yes, sid, b);
                 (!nfa.is_dead(next)).then_some(next)
             })?;
-            let offset = u32::try_from(f.words.len()).ok().filter(|&o| o < 1 << 24)?;
-            let len = u8::try_from(w.len()).ok()?;
+            // A match state also carries shorter patterns that start later: the one of
+            // the whole word has its length.
+            let pattern = if nfa.is_match(state) {
+                (0..nfa.match_len(state))
+                    .map(|j| nfa.match_pattern(state, j))
+                    .find(|&pid| nfa.pattern_len(pid) == b.len())
+                    .map_or(NO_PATTERN, |pid| pid.as_u32())
+            } else {
+                NO_PATTERN
+            };
+            let offset = u32::try_from(f.words.len()).ok().filter(|&o| o < (1 << 24) - 1)?;
+            let len = u8::try_from(b.len()).ok()?;
             f.words.push_str(w);
-            let hash = Self::hash(w.as_bytes());
-            let mut i = (hash >> f.shift) as usize;
-            while f.slots[i].hash != 0 {
+            let mut i = f.home(b, 0, b.len());
+            while f.slots[i].word != Slot::EMPTY {
                 i = (i + 1) & f.mask;
             }
-            f.slots[i] = Slot { hash, word: offset << 8 | u32::from(len), state };
+            f.slots[i] = Slot { head: head(b, 0, b.len()), word: offset << 8 | u32::from(len), state, pattern };
         }
         Some(f)
     }
 
+    /// The first slot to look at for the word `b[s..e]`: the top bits of a hash of its
+    /// first eight bytes and, when it is longer, of its last eight and its length.
     #[inline]
-    fn hash(word: &[u8]) -> u64 {
-        let mut h = FxHasher::default();
-        h.write(word);
-        // (The top bits pick the slot: the multiplication mixes every byte into them.)
-        h.finish() | 1
+    fn home(&self, b: &[u8], s: usize, e: usize) -> usize {
+        self.home_of(head(b, s, e), b, s, e)
     }
 
-    /// The state after `word` when a pattern starts with it.
     #[inline]
-    fn get(&self, word: &[u8]) -> Option<StateID> {
-        let hash = Self::hash(word);
-        let mut i = (hash >> self.shift) as usize;
+    fn home_of(&self, head: u64, b: &[u8], s: usize, e: usize) -> usize {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let len = e - s;
+        let tail = match b.get(e.wrapping_sub(8)..e) {
+            Some(t) if len > 8 => u64::from_le_bytes(t.try_into().unwrap_or([0; 8])) ^ len as u64,
+            _ => 0,
+        };
+        ((head ^ tail.rotate_left(29)).wrapping_mul(K) >> self.shift) as usize
+    }
+
+    /// The slot of the word `b[s..e]` when a pattern starts with it.
+    fn get(&self, b: &[u8], s: usize, e: usize) -> Option<&Slot> {
+        self.get_at(load8(b, s), b, s, e)
+    }
+
+    /// [`FirstWords::get`], given the eight bytes at `s` ([`load8`]).
+    #[inline(always)]
+    fn get_at(&self, v: u64, b: &[u8], s: usize, e: usize) -> Option<&Slot> {
+        let len = e - s;
+        let head = head_of(v, len);
+        let mut i = self.home_of(head, b, s, e);
         loop {
             let slot = self.slots.get(i)?;
-            if slot.hash == 0 {
+            if slot.word == Slot::EMPTY {
                 return None;
             }
-            if slot.hash == hash {
-                let (offset, len) = ((slot.word >> 8) as usize, (slot.word & 0xFF) as usize);
-                if self.words.as_bytes().get(offset..offset + len) == Some(word) {
-                    return Some(slot.state);
+            if slot.head == head && (slot.word & 0xFF) as usize == len {
+                let offset = (slot.word >> 8) as usize;
+                if len <= 8 || self.words.as_bytes().get(offset..offset + len) == b.get(s..e) {
+                    return Some(slot);
                 }
             }
             i = (i + 1) & self.mask;
@@ -274,24 +329,28 @@ type Candidates = ([(usize, usize); MAX_CANDIDATES], usize);
 const MAX_CANDIDATES: usize = 4;
 
 /// The patterns of each table that start at `at` and end on a word boundary of `key`,
-/// the longest [`MAX_CANDIDATES`] of each, longest last. `want[t]` false leaves table
-/// `t` out. The anchored walk from `at` is resumed at `from`: the state `sid` it is in
-/// after the bytes `at..from`, none of which ends a match on a word boundary (`sid` is
-/// not dead).
+/// the longest [`MAX_CANDIDATES`] of each, longest last. `want` (bit `t` for table `t`)
+/// leaves the other tables out. The anchored walk from `at` is resumed at `from`: the
+/// state `sid` it is in after the bytes `at..from`, none of which ends a match on a word
+/// boundary but `first` (a pattern that is the whole of `at..from`, a word, or
+/// [`NO_PATTERN`]); `sid` is not dead.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn candidates_at(
     m: &Matchers,
     key: &str,
     at: usize,
     (mut sid, from): (StateID, usize),
-    want: [bool; 3],
+    first: u32,
+    want: u8,
     found: &mut [Candidates; 3],
 ) {
     let nfa = &m.nfa;
     let hay = key.as_bytes();
     found.iter_mut().for_each(|f| f.1 = 0);
-    if from > at && nfa.is_match(sid) {
-        add_match(m, key, at, sid, from, want, found);
+    if first != NO_PATTERN {
+        // `from` is the end of a word: on a word boundary.
+        add_pattern(m, first as usize, from, want, found);
     }
     for (i, &b) in (from..).zip(hay.get(from..).unwrap_or_default()) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
@@ -309,42 +368,39 @@ fn candidates_at(
 /// Adds to `found` the pattern of the match state `sid` that starts at `at` and ends at
 /// `end`, when `end` is on a word boundary.
 #[inline]
-fn add_match(
-    m: &Matchers,
-    key: &str,
-    at: usize,
-    sid: StateID,
-    end: usize,
-    want: [bool; 3],
-    found: &mut [Candidates; 3],
-) {
+fn add_match(m: &Matchers, key: &str, at: usize, sid: StateID, end: usize, want: u8, found: &mut [Candidates; 3]) {
     let nfa = &m.nfa;
     // Match states also carry shorter patterns that start later: take the one that
     // starts at `at` (patterns are distinct, so there is one at most).
     let pid = (0..nfa.match_len(sid)).map(|j| nfa.match_pattern(sid, j)).find(|&pid| end - nfa.pattern_len(pid) == at);
     let on_boundary = || key.get(end..).is_some_and(|r| r.chars().next().is_none_or(|c| !spelling::is_word_char(c)));
     if let Some(pid) = pid.filter(|_| on_boundary()) {
-        let p = pid.as_usize();
-        let pats = m.pats();
-        for t in 0..3 {
-            if want[t] && !pats[t][p].is_empty() {
-                let (list, n) = &mut found[t];
-                if *n == MAX_CANDIDATES {
-                    list.rotate_left(1);
-                    *n -= 1;
-                }
-                list[*n] = (p, end);
-                *n += 1;
+        add_pattern(m, pid.as_usize(), end, want, found);
+    }
+}
+
+/// Adds pattern `p`, ending at `end`, to the candidates of the tables of `want` it
+/// stands for entries of.
+#[inline]
+fn add_pattern(m: &Matchers, p: usize, end: usize, want: u8, found: &mut [Candidates; 3]) {
+    let tables = m.tables.get(p).map_or(0, |&t| t & want);
+    for (t, (list, n)) in found.iter_mut().enumerate() {
+        if tables & 1 << t != 0 {
+            if *n == MAX_CANDIDATES {
+                list.rotate_left(1);
+                *n -= 1;
             }
+            list[*n] = (p, end);
+            *n += 1;
         }
     }
 }
 
 /// The longest pattern of each table that starts at `at` and ends on a word boundary.
-fn longest_at(m: &Matchers, key: &str, at: usize, want: [bool; 3]) -> [Option<(usize, usize)>; 3] {
+fn longest_at(m: &Matchers, key: &str, at: usize, want: u8) -> [Option<(usize, usize)>; 3] {
     let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
     if let Ok(start) = m.nfa.start_state(Anchored::Yes) {
-        candidates_at(m, key, at, (start, at), want, &mut found);
+        candidates_at(m, key, at, (start, at), NO_PATTERN, want, &mut found);
     }
     found.map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
@@ -371,15 +427,16 @@ fn find_words(
     let start = m.nfa.start_state(Anchored::Yes).ok();
     let mut s = 0;
     while s < key.len() {
-        let e = spelling::word_end(key, s);
-        let want = [next[0] <= s, next[1] <= s, next[2] <= s];
+        let v = load8(bytes, s);
+        let e = word_end_from(key, s, v);
+        let want = u8::from(next[0] <= s) | u8::from(next[1] <= s) << 1 | u8::from(next[2] <= s) << 2;
         let from = match &m.first_words {
-            _ if !want.iter().any(|&w| w) => None,
-            Some(words) => words.get(&bytes[s..e]).map(|sid| (sid, e)),
-            None => start.map(|sid| (sid, s)),
+            _ if want == 0 => None,
+            Some(words) => words.get_at(v, bytes, s, e).map(|slot| ((slot.state, e), slot.pattern)),
+            None => start.map(|sid| ((sid, s), NO_PATTERN)),
         };
-        if let Some(from) = from {
-            candidates_at(m, key, s, from, want, &mut found);
+        if let Some((from, first)) = from {
+            candidates_at(m, key, s, from, first, want, &mut found);
             for k in 0..3 {
                 // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
                 // stops inside a word, "Phó trưởng" still matches).
@@ -395,6 +452,96 @@ fn find_words(
         s = if e > s { e + bytes.get(e).map_or(0, |&b| utf8_len(b)) } else { s + utf8_len(bytes[s]) };
     }
     out
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes from `i`, little-endian, zero-padded past the end.
+#[inline(always)]
+fn load8(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
+        None => {
+            let mut buf = [0u8; 8];
+            let rest = b.get(i..).unwrap_or_default();
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// SWAR: the high bit of every byte of `v` that is ASCII but no letter or digit.
+#[inline(always)]
+fn ascii_stops(v: u64) -> u64 {
+    /// High bit of the bytes of `x7` (bytes below 0x80) that are at least `k`.
+    #[inline(always)]
+    fn ge(x7: u64, k: u8) -> u64 {
+        x7.wrapping_add(LO * u64::from(0x80 - k)) & HI
+    }
+    let x7 = v & !HI;
+    let lower = ge(x7, b'a') & !ge(x7, b'z' + 1);
+    let upper = ge(x7, b'A') & !ge(x7, b'Z' + 1);
+    let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
+    !v & HI & !(lower | upper | digit)
+}
+
+/// Is the character that starts at `i` (a lead byte of two or more bytes) a word
+/// character? The Vietnamese letters are told by their first two bytes, as
+/// [`spelling::word_end`] tells them; the others are decoded and asked.
+#[inline(always)]
+fn wide_word_char(key: &str, i: usize) -> bool {
+    let b = key.as_bytes();
+    let next = b.get(i + 1).copied();
+    match b[i] {
+        0xC4..=0xC8 | 0xCC => true,
+        0xC3 if !matches!(next, Some(0x97 | 0xB7)) => true,
+        0xCD if next.is_some_and(|y| y <= 0xAF) => true,
+        0xE1 if matches!(next, Some(0xBA | 0xBB)) => true,
+        _ => key.get(i..).and_then(|t| t.chars().next()).is_some_and(spelling::is_word_char),
+    }
+}
+
+/// [`spelling::word_end`] (the first character from `at` on that is no word character),
+/// inlined into the scan and eight bytes at a time: the first ASCII byte that is no
+/// letter or digit ends the word unless a character of two or more bytes before it
+/// does (each of those is looked at: Vietnamese letters by their first two bytes).
+/// `v` is [`load8`] at `at`.
+#[inline(always)]
+fn word_end_from(key: &str, at: usize, mut v: u64) -> usize {
+    let b = key.as_bytes();
+    let mut i = at;
+    loop {
+        let stops = ascii_stops(v);
+        // Bytes C0..FF: the leads of characters of two or more bytes.
+        let leads = v & (v << 1) & HI;
+        // The bytes before the first stop (all eight when there is none).
+        let before = stops.wrapping_sub(1) & !stops;
+        let mut l = leads & before;
+        while l != 0 {
+            let p = i + (l.trailing_zeros() / 8) as usize;
+            if !wide_word_char(key, p) {
+                return p;
+            }
+            l &= l - 1;
+        }
+        if stops != 0 {
+            // (A zero byte past the end stops at the end.)
+            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
+        }
+        // No stop in the eight bytes: on from the next character boundary.
+        i += 8;
+        while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
+            i += 1;
+        }
+        v = load8(b, i);
+    }
+}
+
+/// [`word_end_from`] `at`.
+#[cfg(test)]
+fn word_end(key: &str, at: usize) -> usize {
+    word_end_from(key, at, load8(key.as_bytes(), at))
 }
 
 /// Length of the UTF-8 character whose first byte is `lead`.
@@ -502,7 +649,7 @@ impl Lexicon {
     pub fn expansion(&self, written: &str) -> Option<&str> {
         let k = key::key(written);
         let m = &self.main;
-        let found = longest_at(m, &k, 0, [true, true, false]);
+        let found = longest_at(m, &k, 0, 1 << PERSON | 1 << ORG);
         for (found, ids, table) in
             [(found[PERSON], &m.person_pat, &self.person_table), (found[ORG], &m.org_pat, &self.org_table)]
         {
@@ -572,5 +719,118 @@ mod tests {
         assert_eq!((m.start(), m.end(), m.pattern(), m.ascii()), (7, 9, 0, false));
         let long = "a".repeat(MAX_FORM_BYTES + 1) + "\t\t\n";
         assert!(LexiconBuilder::new().add_table(Table::Titles, &long).is_err());
+    }
+
+    /// The scan's inlined word end is [`spelling::word_end`] at every character.
+    fn assert_word_end_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        for (i, _) in s.char_indices() {
+            proptest::prop_assert_eq!(word_end(s, i), spelling::word_end(s, i), "{:?} at {}", s, i);
+        }
+        proptest::prop_assert_eq!(word_end(s, s.len()), s.len());
+        Ok(())
+    }
+
+    /// Text of lexicon forms (as written, folded to the key, accent-free), their first
+    /// words and pieces of them, mixed with punctuation, digits, capitals, combining
+    /// marks and odd Unicode.
+    fn soup_parts() -> Vec<String> {
+        let lex = Lexicon::default();
+        let forms = lex.person_table.iter().map(|e| &e.form).chain(lex.org_table.iter().map(|e| &e.form));
+        let mut parts: Vec<String> = forms.chain(lex.cue_table.iter().map(|e| &e.form)).step_by(7).cloned().collect();
+        for f in parts.clone() {
+            parts.push(key::key(&f));
+            parts.push(key::strip_accents(&f));
+            parts.push(first_word(&key::key(&f)).to_string());
+            parts.extend(f.char_indices().nth(2).map(|(i, _)| f[..i].to_string()));
+        }
+        for p in [
+            " ", " ", " ", "  ", ",", ".", "/", "-", "(", ")", "\n", "5", "2019", "×", "÷", "\u{a0}", "–", "…",
+            "\u{301}", "\u{345}", "\u{36f}", "\u{370}", "ȿ", "ɐ", "Ω", "ẞ", "ᾀ", "\u{1dc0}", "中", "😀", "٣", "Ⅻ", "ǅ",
+            "ŉ", "Đ", "ð", "Ð",
+        ] {
+            parts.push(p.to_string());
+        }
+        parts
+    }
+
+    fn soup(parts: &[String], picks: &[usize]) -> String {
+        picks.iter().map(|&i| parts[i % parts.len()].as_str()).collect()
+    }
+
+    /// The scan with its first-word table against the plain one that walks the
+    /// automaton from every word start (and checks every match for a word boundary).
+    fn assert_scan_agrees(
+        fast: &Matchers,
+        plain: &Matchers,
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let all: &dyn Fn(usize, usize, usize) -> bool = &|_, _, _| true;
+        // Refuses some matches, so that shorter candidates are taken.
+        let some: &dyn Fn(usize, usize, usize) -> bool = &|p, s, e| (p + s + e) % 3 != 0;
+        for key in [key::key(text), key::strip_accents(text), text.to_string()] {
+            for accept in [[all, all, all], [some, all, some]] {
+                let want = find_words(plain, &key, false, accept);
+                proptest::prop_assert_eq!(find_words(fast, &key, false, accept), want, "{:?}", key);
+            }
+        }
+        Ok(())
+    }
+
+    fn both_matchers(lex: &Lexicon, ascii: bool) -> (Matchers, Matchers) {
+        let fold = if ascii { key::strip_accents } else { key::key };
+        let new = || Matchers::new(&lex.person_table, &lex.org_table, &lex.cue_table, fold);
+        let (fast, mut plain) = (new(), new());
+        assert!(fast.first_words.is_some());
+        plain.first_words = None;
+        (fast, plain)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_end_agrees_on_vietnamese(s in "[a-zA-Z0-9 .,/ĩĨðàÀâêôưốỐ×÷ÿẤấòóỏõọÒÓỎÕỌùúủũụđĐÐơƯăÂ\\u{300}-\\u{303}\\u{345}\\u{36f}\\u{370}ẠỹỸȿɐΩẞᾀ\\u{1dc0}中😀٣Ⅻǅŉ–…]{0,40}") {
+            assert_word_end_agrees(&s)?;
+        }
+        #[test]
+        fn word_end_agrees_on_any_string(s in ".{0,40}") {
+            assert_word_end_agrees(&s)?;
+        }
+    }
+
+    #[test]
+    fn first_word_table_scan_equals_plain_scan() {
+        use proptest::strategy::{Strategy, ValueTree};
+        let lex = Lexicon::default();
+        let parts = soup_parts();
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        for ascii in [false, true] {
+            let (fast, plain) = both_matchers(&lex, ascii);
+            for f in parts.iter().take(400) {
+                assert_scan_agrees(&fast, &plain, f).unwrap();
+            }
+            let picks = proptest::collection::vec(0..parts.len(), 0..24);
+            for _ in 0..600 {
+                let text = soup(&parts, &picks.new_tree(&mut runner).unwrap().current());
+                assert_scan_agrees(&fast, &plain, &text).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn first_words_find_only_their_words() {
+        let lex = Lexicon::default();
+        let words = lex.main.first_words.as_ref().unwrap();
+        let mut n = 0;
+        for slot in words.slots.iter().filter(|s| s.word != Slot::EMPTY) {
+            let (offset, len) = ((slot.word >> 8) as usize, (slot.word & 0xFF) as usize);
+            let w = &words.words.as_bytes()[offset..offset + len];
+            let text = [b"x ", w, b" y"].concat();
+            assert!(std::ptr::eq(words.get(&text, 2, 2 + len).unwrap(), slot));
+            // A longer word with the same first eight bytes is another word.
+            let longer = [w, b"q"].concat();
+            assert!(words.get(&longer, 0, longer.len()).is_none_or(|s| (s.word & 0xFF) as usize == longer.len()));
+            n += 1;
+        }
+        assert!(n > 100, "{n}");
+        assert!(words.get(b"qqqqqqqqqqqqqqqqqqqqq", 0, 21).is_none());
     }
 }

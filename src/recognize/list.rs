@@ -159,8 +159,14 @@ pub struct EnumList {
 /// immutable, `Send` and `Sync`.
 #[derive(Clone, Debug)]
 pub struct ListRecognizer {
-    /// Ordinal and counting words, matched on the key.
-    words: Regex,
+    /// "thứ" and an ordinal word, matched on the key.
+    ordinals: Regex,
+    /// A counting word and "là", matched on the key. (Two patterns rather than one
+    /// alternation: each then has a literal the regex engine finds fast, "thứ " first and
+    /// " là" last, where one pattern had only the counting words to look for, "hai" and
+    /// "ba" among them; [`ListRecognizer::word_matches`] merges them as the alternation
+    /// would.)
+    counting: Regex,
     /// The word lists of lists.tsv.
     vocab: ListWords,
 }
@@ -191,15 +197,15 @@ impl ListWords {
         }
     }
 
-    /// The pattern of the ordinal and counting words: "thứ nhất", "một là" (the words in
+    /// The patterns of the ordinal and counting words: "thứ nhất", "một là" (the words in
     /// table order, so a phrase listed before one it starts with is preferred).
-    fn pattern(&self) -> String {
+    fn patterns(&self) -> (String, String) {
         let alt = |ws: &[(String, u32)]| {
             // An empty list: a group that matches nothing.
             let alts: Vec<String> = ws.iter().map(|(w, _)| regex::escape(w)).collect();
             if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
         };
-        format!("thứ (?:{})|(?:{}) là", alt(&self.ordinal), alt(&self.number))
+        (format!("thứ (?:{})", alt(&self.ordinal)), format!("(?:{}) là", alt(&self.number)))
     }
 }
 
@@ -320,8 +326,39 @@ impl ListRecognizer {
     pub fn with_lexicon(lex: &Lexicon) -> Self {
         let vocab = ListWords::new(lex);
         // Escaped words in a fixed frame: always a valid pattern.
-        let words = Regex::new(&vocab.pattern()).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
-        Self { words, vocab }
+        let (ordinals, counting) = vocab.patterns();
+        let compile = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
+        Self { ordinals: compile(&ordinals), counting: compile(&counting), vocab }
+    }
+
+    /// The ordinal and counting words of `key` as the one pattern "ordinals|counting"
+    /// would find them: left to right, not overlapping, at a start where both match the
+    /// ordinal one. Each pattern's next match is looked for again only when an earlier
+    /// match went past its start.
+    fn word_matches<'k>(&'k self, key: &'k str) -> impl Iterator<Item = (usize, usize)> + 'k {
+        let mut pos = 0;
+        let (mut ord, mut count) = (self.ordinals.find_at(key, 0), self.counting.find_at(key, 0));
+        std::iter::from_fn(move || {
+            if ord.is_some_and(|m| m.start() < pos) {
+                ord = self.ordinals.find_at(key, pos);
+            }
+            if count.is_some_and(|m| m.start() < pos) {
+                count = self.counting.find_at(key, pos);
+            }
+            let m = match (ord, count) {
+                (Some(o), Some(c)) if c.start() < o.start() => c,
+                (Some(o), _) => o,
+                (None, c) => c?,
+            };
+            // (Neither pattern matches the empty string; were one to, the walk would still
+            // move on, by a character.)
+            pos = if m.end() > m.start() {
+                m.end()
+            } else {
+                m.end() + key[m.end()..].chars().next().map_or(1, char::len_utf8)
+            };
+            Some((m.start(), m.end()))
+        })
     }
 
     /// Find the enumerated lists of `text`, in text order.
@@ -341,8 +378,8 @@ impl ListRecognizer {
         let kb = key.as_bytes();
 
         let mut words: Vec<Candidate> = Vec::new();
-        for m in self.words.find_iter(key) {
-            if let Some(c) = word_candidate(&self.vocab, text, kb, m.start(), m.end()) {
+        for (ms, me) in self.word_matches(key) {
+            if let Some(c) = word_candidate(&self.vocab, text, kb, ms, me) {
                 words.push(c);
             }
         }
@@ -1442,6 +1479,25 @@ fn block_list(text: &str, block: &[Candidate], ns: &[Node], lines: &[Line]) -> E
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The two patterns merged find what the one alternation "ordinals|counting" finds,
+        /// on mixes of the list words, "thứ", "là", their neighbours and junk.
+        #[test]
+        fn word_matches_equal_the_one_alternation(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "thứ ", "thứ", " là", "là ", "là", "nhất", "hai", "ba", "tư", "năm", "một", "mười", "mười một",
+                "khai", "bà", " ", "  ", ",", ".", "\n", "x", "ư", "2", "thứ hai là ", "một là hai là",
+            ]), 0..12),
+        ) {
+            let r = super::ListRecognizer::new();
+            let key: String = parts.concat();
+            let (ord, count) = r.vocab.patterns();
+            let one = regex::Regex::new(&format!("{ord}|{count}")).unwrap();
+            let want: Vec<(usize, usize)> = one.find_iter(&key).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(r.word_matches(&key).collect::<Vec<_>>(), want, "{:?}", key);
+        }
+    }
+
     /// Formerly a doc example (the item is private since issue 11).
     #[test]
     fn lists_example() {

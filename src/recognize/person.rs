@@ -61,8 +61,20 @@ pub struct PersonMention {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tok {
+    /// A word that does not open with a capital letter.
     Word,
+    /// A word that opens with a capital letter (`char::is_uppercase`), told when
+    /// tokenizing so that the walk need not decode it again.
+    Cap,
     Punct(char),
+}
+
+impl Tok {
+    /// A word, capitalized or not.
+    #[inline]
+    fn is_word(self) -> bool {
+        matches!(self, Tok::Word | Tok::Cap)
+    }
 }
 
 /// A token: its byte range (32-bit: texts are at most `lexicon::MAX_TEXT_BYTES`) and
@@ -152,7 +164,8 @@ enum Kind {
 /// block of a megabyte of "((((" took 24 bytes a byte).
 enum Tokens<'a> {
     All(Vec<Token>),
-    Lazy { text: &'a str, end: usize, w: RefCell<Window> },
+    /// `text` ends where the block does.
+    Lazy { text: &'a str, w: RefCell<Window> },
 }
 
 /// At most this many honorifics, ranks and degrees before one name, and at most this
@@ -185,37 +198,40 @@ struct Window {
 
 impl<'a> Tokens<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Self {
+        // (Cut at the block's end: no word runs past it.)
+        let text = &text[..end];
         let mut w = Window { pos: start, ..Window::default() };
         if end - start <= EAGER_BLOCK {
             // About a token per 5 bytes of Vietnamese text: room for most blocks at once.
             w.buf.reserve((end - start) / 5 + 4);
-            while Self::push_next(text, end, &mut w) {}
+            while Self::push_next(text, &mut w) {}
             return Tokens::All(w.buf);
         }
-        Tokens::Lazy { text, end, w: RefCell::new(w) }
+        Tokens::Lazy { text, w: RefCell::new(w) }
     }
 
-    /// Tokenize one more token of `text[w.pos..end]`; false at the end.
-    fn push_next(text: &str, end: usize, w: &mut Window) -> bool {
-        let b = text.as_bytes();
+    /// Tokenize one more token of `text[w.pos..]`; false at the end.
+    #[inline]
+    fn push_next(text: &str, w: &mut Window) -> bool {
         let mut i = w.pos;
-        while i < end {
-            // ASCII on bytes (most of the text); other characters decoded.
-            let c = if b[i] < 0x80 { char::from(b[i]) } else { text[i..end].chars().next().unwrap_or(' ') };
-            if is_word_char(c) {
-                let e = crate::spelling::word_end(&text[..end], i);
-                w.buf.push(Token::new(i, e, Tok::Word));
-                w.pos = e;
-                return true;
+        while i < text.len() {
+            match lead(text, i) {
+                Lead::Space(n) => i += n,
+                Lead::Punct(c) => {
+                    let e = i + c.len_utf8();
+                    w.buf.push(Token::new(i, e, Tok::Punct(c)));
+                    w.pos = e;
+                    return true;
+                }
+                Lead::Word(cap) => {
+                    let e = crate::spelling::word_end(text, i);
+                    w.buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
+                    w.pos = e;
+                    return true;
+                }
             }
-            if !c.is_whitespace() {
-                w.buf.push(Token::new(i, i + c.len_utf8(), Tok::Punct(c)));
-                w.pos = i + c.len_utf8();
-                return true;
-            }
-            i += c.len_utf8();
         }
-        w.pos = end;
+        w.pos = text.len();
         false
     }
 
@@ -223,12 +239,12 @@ impl<'a> Tokens<'a> {
     fn get(&self, i: usize) -> Option<Token> {
         match self {
             Tokens::All(v) => v.get(i).copied(),
-            Tokens::Lazy { text, end, w } => Self::get_lazy(text, *end, w, i),
+            Tokens::Lazy { text, w } => Self::get_lazy(text, w, i),
         }
     }
 
     #[inline(never)]
-    fn get_lazy(text: &str, end: usize, w: &RefCell<Window>, i: usize) -> Option<Token> {
+    fn get_lazy(text: &str, w: &RefCell<Window>, i: usize) -> Option<Token> {
         {
             let w = w.borrow();
             if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
@@ -237,7 +253,7 @@ impl<'a> Tokens<'a> {
         }
         let mut w = w.borrow_mut();
         while w.base + w.buf.len() <= i {
-            if !Self::push_next(text, end, &mut w) {
+            if !Self::push_next(text, &mut w) {
                 return None;
             }
         }
@@ -247,13 +263,13 @@ impl<'a> Tokens<'a> {
 
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
-        let (text, end, w) = match self {
+        let (text, w) = match self {
             Tokens::All(v) => return v.partition_point(|t| t.s() < pos),
-            Tokens::Lazy { text, end, w } => (text, *end, w),
+            Tokens::Lazy { text, w } => (text, w),
         };
         let mut w = w.borrow_mut();
         while w.buf.last().is_none_or(|t| t.s() < pos) {
-            if !Self::push_next(text, end, &mut w) {
+            if !Self::push_next(text, &mut w) {
                 break;
             }
         }
@@ -274,6 +290,144 @@ impl<'a> Tokens<'a> {
             w.base += n;
         }
     }
+}
+
+/// What the tokenizer finds at a character: [`lead`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// White space of this many bytes: skipped.
+    Space(usize),
+    /// A character that is neither a word character nor white space: a token of its own.
+    Punct(char),
+    /// A word character: a word starts; `true` when it is a capital letter.
+    Word(bool),
+}
+
+/// Classes of a character's first byte for [`lead`].
+mod class {
+    /// ASCII white space.
+    pub const SPACE: u8 = 0;
+    /// Other ASCII that is no letter or digit.
+    pub const PUNCT: u8 = 1;
+    /// ASCII lower-case letter or digit.
+    pub const LOWER: u8 = 2;
+    /// ASCII capital.
+    pub const UPPER: u8 = 3;
+    /// U+00C0..U+00FF: letters but × and ÷.
+    pub const C3: u8 = 4;
+    /// U+0100..U+013F: letters (Đ, đ, Ă, ă, Ĩ, ĩ among them).
+    pub const C4: u8 = 5;
+    /// U+0300..U+033F: combining marks, word characters that are no capital.
+    pub const CC: u8 = 6;
+    /// U+1000..U+1FFF: U+1E80..U+1EFF (lead byte E1, then BA or BB) are letters.
+    pub const E1: u8 = 7;
+    /// Anything else: decoded ([`lead_plain`]).
+    pub const SLOW: u8 = 8;
+
+    /// The class of every byte.
+    pub const TABLE: [u8; 256] = {
+        let mut t = [SLOW; 256];
+        let mut i = 0;
+        while i < 0x80 {
+            let b = i as u8;
+            t[i] = if b.is_ascii_uppercase() {
+                UPPER
+            } else if b.is_ascii_alphanumeric() {
+                LOWER
+            } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                SPACE
+            } else {
+                PUNCT
+            };
+            i += 1;
+        }
+        t[0xC3] = C3;
+        t[0xC4] = C4;
+        t[0xCC] = CC;
+        t[0xE1] = E1;
+        t
+    };
+}
+
+/// [`lead`] by decoding the character at `text[i..]` and asking
+/// [`is_word_char`], `char::is_whitespace` and `char::is_uppercase`.
+fn lead_plain(text: &str, i: usize) -> Lead {
+    let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+    if is_word_char(c) {
+        Lead::Word(c.is_uppercase())
+    } else if c.is_whitespace() {
+        Lead::Space(c.len_utf8())
+    } else {
+        Lead::Punct(c)
+    }
+}
+
+/// What the character at byte `i` of `text` (a character boundary before its end) is
+/// to the tokenizer: [`lead_plain`], with fast paths on the class of its first byte
+/// ([`class::TABLE`]) for what Vietnamese text is made of (ASCII, Latin-1 letters,
+/// Đ and đ, combining marks, the letters U+1E80..U+1EFF); only other characters are
+/// decoded.
+#[inline]
+fn lead(text: &str, i: usize) -> Lead {
+    let b = text.as_bytes();
+    let x = b[i];
+    match class::TABLE[usize::from(x)] {
+        class::SPACE => Lead::Space(1),
+        class::PUNCT => Lead::Punct(char::from(x)),
+        class::LOWER => Lead::Word(false),
+        class::UPPER => Lead::Word(true),
+        class::C3 => match b.get(i + 1) {
+            Some(0x97) => Lead::Punct('×'),
+            Some(0xB7) => Lead::Punct('÷'),
+            // U+00C0..U+00DE are capitals (× aside), U+00DF..U+00FF are not.
+            Some(&y) => Lead::Word(y <= 0x9E),
+            None => lead_plain(text, i),
+        },
+        class::C4 => match b.get(i + 1) {
+            Some(0x90) => Lead::Word(true),
+            Some(0x91) => Lead::Word(false),
+            _ => lead_plain(text, i),
+        },
+        class::CC => Lead::Word(false),
+        class::E1 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(&y @ (0xBA | 0xBB)), Some(&z)) => {
+                let cp = 0x1E00 | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+                // Capitals at even code points, but for the small letters U+1E96..U+1E9D.
+                Lead::Word(cp % 2 == 0 && !(0x1E96..=0x1E9D).contains(&cp))
+            }
+            _ => lead_plain(text, i),
+        },
+        _ => lead_plain(text, i),
+    }
+}
+
+/// Has the capitalized word `w` the shape of a name syllable: at most 8 characters, no
+/// digit, the letters after the first all in lower case (or a single capital)? (ASCII
+/// words on bytes; [`name_shape_plain`] otherwise.)
+#[inline]
+fn name_shape(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() <= 8 && b.is_ascii() {
+        return b.len() == 1 || b[1..].iter().all(|x| !x.is_ascii_digit() && !x.is_ascii_uppercase());
+    }
+    name_shape_plain(w)
+}
+
+/// [`name_shape`] character by character.
+fn name_shape_plain(w: &str) -> bool {
+    let mut cs = w.chars();
+    if cs.next().is_none() {
+        return false;
+    }
+    let (mut count, mut all_lower) = (1, true);
+    for c in cs {
+        count += 1;
+        if count > 8 || c.is_ascii_digit() {
+            return false;
+        }
+        all_lower &= !crate::spelling::is_alphabetic(c) || c.is_lowercase();
+    }
+    all_lower || count == 1
 }
 
 fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
@@ -352,16 +506,16 @@ impl<'a> Walker<'a, '_> {
     }
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.text[t.s()..t.e()])
+        t.kind.is_word().then(|| &self.c.text[t.s()..t.e()])
     }
     fn wkey(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.key[t.s()..t.e()])
+        t.kind.is_word().then(|| &self.c.key[t.s()..t.e()])
     }
     fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Tok::Punct(c) => Some(c),
-            Tok::Word => None,
+            Tok::Word | Tok::Cap => None,
         }
     }
     /// Token index at or after byte `pos`.
@@ -414,7 +568,7 @@ impl<'a> Walker<'a, '_> {
         matches!(self.person_at(i), Some((_, Kind::Title { .. })))
     }
     fn cap(&self, i: usize) -> bool {
-        self.word(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.kind == Tok::Cap)
     }
     /// Can token `i` be a syllable of a personal name?
     fn name_syllable(&self, i: usize) -> bool {
@@ -427,23 +581,8 @@ impl<'a> Walker<'a, '_> {
         v
     }
     fn name_syllable_uncached(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
-        let mut cs = w.chars();
-        let Some(first) = cs.next() else { return false };
-        if !first.is_uppercase() {
-            return false;
-        }
-        // One pass: at most 8 characters, no digit, the letters after the first all in
-        // lower case (or a single capital).
-        let (mut count, mut all_lower) = (1, true);
-        for c in cs {
-            count += 1;
-            if count > 8 || c.is_ascii_digit() {
-                return false;
-            }
-            all_lower &= !crate::spelling::is_alphabetic(c) || c.is_lowercase();
-        }
-        if !(all_lower || count == 1) {
+        let Some(t) = self.toks.get(i).filter(|t| t.kind == Tok::Cap) else { return false };
+        if !name_shape(&self.c.text[t.s()..t.e()]) {
             return false;
         }
         let k = self.wkey(i).unwrap_or("");
@@ -554,7 +693,8 @@ impl<'a> Walker<'a, '_> {
             Some(_) if self.gap_before(k + 1) => true,
             Some(t) => match t.kind {
                 Tok::Punct(c) => matches!(c, ',' | ';' | '.' | ')' | '-' | '–' | ':'),
-                Tok::Word => !self.cap(k + 1) && self.name_ends(k + 1),
+                Tok::Cap => false,
+                Tok::Word => self.name_ends(k + 1),
             },
         };
         ends || (n == 1 && n + 1 < max && self.name_syllable(k + 1))
@@ -679,7 +819,7 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             if let Some(w) = self.word(i) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
+                if self.cap(i) {
                     match self.org_capital(i, took, before_name) {
                         OrgStep::Stop(k) => return k,
                         OrgStep::Go => {
@@ -799,7 +939,7 @@ impl<'a> Walker<'a, '_> {
                                 && self.tok(k - 1).e() < t.s()
                                 && self.toks.get(k + 1).is_some_and(|u| t.e() < u.s())
                     }
-                    Tok::Word => self.cue_start(k),
+                    Tok::Word | Tok::Cap => self.cue_start(k),
                 },
             };
             // (After a head noun, or a capitalized field right after one: "Cục An ninh …",
@@ -822,7 +962,7 @@ impl<'a> Walker<'a, '_> {
                 if let Some((m, Kind::Unit)) = self.org_at(k) {
                     // (Not "xã" in "xã hội": a place, the end of the role or a verb follows.)
                     let u = self.tok_at(m.end());
-                    let ends = self.toks.get(u).is_none_or(|t| t.kind != Tok::Word) || self.cap(u) || self.cue_start(u);
+                    let ends = self.toks.get(u).is_none_or(|t| !t.kind.is_word()) || self.cap(u) || self.cue_start(u);
                     if ends {
                         return Some((k, Took::Org));
                     }
@@ -1250,11 +1390,7 @@ impl<'a> Walker<'a, '_> {
     /// Is token `t` a word that opens with a capital letter?
     #[inline]
     fn capital(&self, t: Token) -> bool {
-        t.kind == Tok::Word
-            && match self.c.text.as_bytes().get(t.s()) {
-                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-                _ => self.c.text[t.s()..t.e()].chars().next().is_some_and(char::is_uppercase),
-            }
+        t.kind == Tok::Cap
     }
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
@@ -1262,7 +1398,7 @@ impl<'a> Walker<'a, '_> {
     /// the token after it.
     fn office_cue(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
         let t = self.toks.get(i)?;
-        if t.kind != Tok::Word {
+        if !t.kind.is_word() {
             return None;
         }
         let m = find_at(self.c.cues, t.s())?;
@@ -1574,8 +1710,8 @@ impl<'a> Walker<'a, '_> {
         }
         let prev = i - 1;
         if self
-            .word(prev)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_is(prev, "plural"))
+            .cap(prev)
+            && !self.cue_is(prev, "plural")
             && self.person_at(prev).is_none()
         {
             return true;
@@ -1658,6 +1794,95 @@ mod tests {
                 (name, p.roles.iter().map(|r| text[r.start..r.end].to_string()).collect())
             })
             .collect()
+    }
+
+    /// The tokens of `text[start..end]` as the tokenizer first wrote them: every
+    /// character decoded, `is_word_char`, then `word_end` on the text cut at `end`.
+    fn tokens_plain(text: &str, start: usize, end: usize) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            let c = text[i..end].chars().next().unwrap_or(' ');
+            if is_word_char(c) {
+                let e = crate::spelling::word_end(&text[..end], i);
+                out.push(Token::new(i, e, if c.is_uppercase() { Tok::Cap } else { Tok::Word }));
+                i = e;
+            } else {
+                if !c.is_whitespace() {
+                    out.push(Token::new(i, i + c.len_utf8(), Tok::Punct(c)));
+                }
+                i += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// The tokens `Tokens` gives, read through `get` (eagerly or lazily by the length).
+    fn tokens_fast(text: &str, start: usize, end: usize) -> Vec<Token> {
+        let toks = Tokens::new(text, start, end);
+        (0..).map_while(|i| toks.get(i)).collect()
+    }
+
+    /// The last char boundary of `s` at or before `i`.
+    fn floor(s: &str, i: usize) -> usize {
+        (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+    }
+
+    fn same_tokens(a: &[Token], b: &[Token]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x.start, x.end, x.kind) == (y.start, y.end, y.kind))
+    }
+
+    /// The fast paths of `lead` agree with decoding on every character, before a letter,
+    /// a space and the end of the text.
+    #[test]
+    fn lead_agrees_with_decoding_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", "a", " "] {
+                let s = format!("{c}{tail}");
+                assert_eq!(lead(&s, 0), lead_plain(&s, 0), "{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    /// `name_shape` agrees with the character loop.
+    #[test]
+    fn name_shape_agrees_with_the_char_loop() {
+        for w in ["A", "An", "AN", "Ab1", "Abcdefgh", "Abcdefghi", "Nguyễn", "NGUYỄN", "A\u{301}", "Đ", "Đa", "X2"] {
+            assert_eq!(name_shape(w), name_shape_plain(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_plain_tokenizer(
+            s in "[a-zA-Z0-9 .,;:()/\\-–“”…\t\nĩĨðàÀâêôưốỐ×÷ÿẤấẞẟẖòỏõọÒÓùủũỤĂăđĐÐơƯƠǅǆɐ\u{300}-\u{303}\u{345}\u{36F}\u{370}\u{A0}\u{2002}\u{2070}ªµ²ẠỹỸỺỻ]{0,60}",
+            cut in 0usize..64,
+        ) {
+            let end = floor(&s, cut);
+            let start = floor(&s, cut / 3).min(end);
+            proptest::prop_assert!(same_tokens(&tokens_fast(&s, start, end), &tokens_plain(&s, start, end)));
+        }
+        #[test]
+        fn tokens_agree_with_the_plain_tokenizer_on_any_string(s in ".{0,40}") {
+            proptest::prop_assert!(same_tokens(&tokens_fast(&s, 0, s.len()), &tokens_plain(&s, 0, s.len())));
+        }
+        #[test]
+        fn name_shape_agrees_with_the_char_loop_on_words(
+            w in "[A-ZĐÀÁẠỸ][a-zA-Z0-9đàáạỹ\u{301}]{0,9}",
+        ) {
+            proptest::prop_assert_eq!(name_shape(&w), name_shape_plain(&w));
+        }
+    }
+
+    /// A long block (tokenized lazily) gives the tokens of the plain tokenizer.
+    #[test]
+    fn long_block_tokens_agree_with_the_plain_tokenizer() {
+        let unit = "Ông Nguyễn Văn An – Phó Chủ tịch UBND tỉnh (× 2), Đ/c ĐỖ ỨNG ẞ\u{301}; ";
+        let text = unit.repeat(EAGER_BLOCK / unit.len() + 40);
+        let start = unit.len() * 3 + 1;
+        assert!(text.len() - start > EAGER_BLOCK);
+        let start = floor(&text, start);
+        assert!(same_tokens(&tokens_fast(&text, start, text.len()), &tokens_plain(&text, start, text.len())));
     }
 
     /// A block longer than EAGER_BLOCK is tokenized as the walk goes, and its tokens are

@@ -165,7 +165,10 @@ enum Kind {
 enum Tokens<'a> {
     All(Vec<Token>),
     /// `text` ends where the block does.
-    Lazy { text: &'a str, w: RefCell<Window> },
+    Lazy {
+        text: &'a str,
+        w: RefCell<Window>,
+    },
 }
 
 /// At most this many honorifics, ranks and degrees before one name, and at most this
@@ -178,6 +181,9 @@ const MAX_ROLES: usize = 8;
 
 /// Blocks up to this many bytes are tokenized at once.
 const EAGER_BLOCK: usize = 8 << 10;
+
+/// A long block is tokenized this many tokens ahead of the furthest one asked for.
+const LAZY_BATCH: usize = 16;
 
 /// How far behind the walk a look-up may reach, in tokens: the tokens of a long block
 /// are dropped only this far behind it. (The farthest is [`Walker::in_company_name`]'s,
@@ -204,35 +210,39 @@ impl<'a> Tokens<'a> {
         if end - start <= EAGER_BLOCK {
             // About a token per 5 bytes of Vietnamese text: room for most blocks at once.
             w.buf.reserve((end - start) / 5 + 4);
-            while Self::push_next(text, &mut w) {}
+            Self::fill(text, &mut w, usize::MAX);
             return Tokens::All(w.buf);
         }
         Tokens::Lazy { text, w: RefCell::new(w) }
     }
 
-    /// Tokenize one more token of `text[w.pos..]`; false at the end.
-    #[inline]
-    fn push_next(text: &str, w: &mut Window) -> bool {
+    /// Tokenize `text[w.pos..]` until `w.buf` holds `len` tokens; false when the text
+    /// ended first.
+    fn fill(text: &str, w: &mut Window, len: usize) -> bool {
         let mut i = w.pos;
-        while i < text.len() {
+        let full = loop {
+            if w.buf.len() >= len {
+                break true;
+            }
+            if i >= text.len() {
+                break false;
+            }
             match lead(text, i) {
                 Lead::Space(n) => i += n,
                 Lead::Punct(c) => {
                     let e = i + c.len_utf8();
                     w.buf.push(Token::new(i, e, Tok::Punct(c)));
-                    w.pos = e;
-                    return true;
+                    i = e;
                 }
                 Lead::Word(cap) => {
-                    let e = crate::spelling::word_end(text, i);
+                    let e = word_end(text, i);
                     w.buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
-                    w.pos = e;
-                    return true;
+                    i = e;
                 }
             }
-        }
-        w.pos = text.len();
-        false
+        };
+        w.pos = i;
+        full
     }
 
     #[inline]
@@ -252,10 +262,10 @@ impl<'a> Tokens<'a> {
             }
         }
         let mut w = w.borrow_mut();
-        while w.base + w.buf.len() <= i {
-            if !Self::push_next(text, &mut w) {
-                return None;
-            }
+        if w.base + w.buf.len() <= i {
+            // (A few tokens more than asked for: the walk goes on to them.)
+            let len = i + 1 - w.base + LAZY_BATCH;
+            Self::fill(text, &mut w, len);
         }
         debug_assert!(i >= w.base, "token {i} was dropped (window starts at {})", w.base);
         w.buf.get(i.checked_sub(w.base)?).copied()
@@ -269,12 +279,30 @@ impl<'a> Tokens<'a> {
         };
         let mut w = w.borrow_mut();
         while w.buf.last().is_none_or(|t| t.s() < pos) {
-            if !Self::push_next(text, &mut w) {
+            let len = w.buf.len() + LAZY_BATCH;
+            if !Self::fill(text, &mut w, len) {
                 break;
             }
         }
         debug_assert!(w.dropped_s.is_none_or(|s| s < pos), "a dropped token starts at or after {pos}");
         w.base + w.buf.partition_point(|t| t.s() < pos)
+    }
+
+    /// The first token from `i` on that [`Walker::inert`]'s short cut does not step over,
+    /// given `first`, the first start of a lexicon match at or after the walk's cursors:
+    /// a word that opens with a capital, or one whose next token starts at or after
+    /// `first`, or the last token. (A long block's tokens are stepped over one by one,
+    /// dropping them behind the walk: returns `i`.)
+    #[inline]
+    fn skip_inert(&self, mut i: usize, first: usize) -> usize {
+        let Tokens::All(v) = self else { return i };
+        while let (Some(t), Some(n)) = (v.get(i), v.get(i + 1)) {
+            if t.kind == Tok::Cap || n.s() >= first {
+                break;
+            }
+            i += 1;
+        }
+        i
     }
 
     /// Drop the tokens before index `i` (in batches).
@@ -290,6 +318,51 @@ impl<'a> Tokens<'a> {
             w.base += n;
         }
     }
+}
+
+/// How many bytes a word character takes, by its first byte, where that byte alone
+/// says it is one: ASCII letters and digits, U+0100..U+023F (lead bytes C4..C8) and
+/// U+0300..U+033F (CC); 0 for every other byte ([`word_end`] looks further).
+const WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        if (i as u8).is_ascii_alphanumeric() {
+            t[i] = 1;
+        }
+        i += 1;
+    }
+    let mut i = 0xC4;
+    while i <= 0xC8 {
+        t[i] = 2;
+        i += 1;
+    }
+    t[0xCC] = 2;
+    t
+};
+
+/// [`crate::spelling::word_end`] (the end of the word that starts at `at`), stepping
+/// over the characters of [`WORD_STEP`], Latin-1 letters and U+1E80..U+1EFF itself and
+/// handing any other character on to it.
+#[inline]
+fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while let Some(&x) = b.get(i) {
+        let step = WORD_STEP[usize::from(x)];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
+        }
+        match (x, b.get(i + 1)) {
+            // U+00C0..U+00FF but × and ÷.
+            (0xC3, Some(&y)) if y != 0x97 && y != 0xB7 => i += 2,
+            (0xE1, Some(0xBA | 0xBB)) => i += 3,
+            (x, _) if x < 0x80 => return i,
+            _ => return crate::spelling::word_end(text, i),
+        }
+    }
+    i
 }
 
 /// What the tokenizer finds at a character: [`lead`].
@@ -447,6 +520,9 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::person_at`] and [`Walker::org_at`] (the match's
     /// index and kind), by token index modulo 16.
     match_memo: [[Cell<MatchMemo>; 16]; 2],
+    /// Step over runs of inert tokens at once ([`Tokens::skip_inert`]); off only in
+    /// the test that compares the two walks.
+    skip: bool,
 }
 
 /// The walk's cursors for [`Walker::inert`]: the index of the first person-side,
@@ -1322,6 +1398,13 @@ impl<'a> Walker<'a, '_> {
         }
         while let Some(t) = self.toks.get(i) {
             // Most tokens can start nothing: stepped over at the cost of three cursors.
+            let t = match if self.skip { self.toks.skip_inert(i, ahead.first) } else { i } {
+                k if k == i => t,
+                k => {
+                    i = k;
+                    self.tok(i)
+                }
+            };
             if self.inert(i, t, &mut ahead) {
                 i += 1;
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
@@ -1709,11 +1792,7 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         let prev = i - 1;
-        if self
-            .cap(prev)
-            && !self.cue_is(prev, "plural")
-            && self.person_at(prev).is_none()
-        {
+        if self.cap(prev) && !self.cue_is(prev, "plural") && self.person_at(prev).is_none() {
             return true;
         }
         if self.org_at(prev).is_some() {
@@ -1744,7 +1823,13 @@ impl<'a> Walker<'a, '_> {
 
 /// Find person mentions in `text[start..end]` (one block).
 pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
+    find_people_in(c, start, end, true)
+}
+
+/// [`find_people`], stepping over runs of inert tokens at once (`skip`) or one by one.
+fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, skip: bool) -> Vec<PersonMention> {
     let w = Walker {
+        skip,
         c,
         toks: Tokens::new(c.text, start, end),
         cursor: Default::default(),
@@ -1769,20 +1854,18 @@ mod tests {
 
     /// Every mention in `text` (one block), with the default lexicon.
     fn mentions(text: &str) -> Vec<PersonMention> {
-        let lex = Lexicon::default();
+        mentions_with(text, true)
+    }
+
+    /// [`mentions`], with the walk skipping inert runs or stepping token by token.
+    fn mentions_with(text: &str, skip: bool) -> Vec<PersonMention> {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        let lex = LEX.get_or_init(Lexicon::default);
         let k = key(text);
         let scan = lex.scan(text, &k, false);
-        let c = Ctx {
-            text,
-            key: &k,
-            gaps: &[],
-            lex: &lex,
-            person: &scan.person,
-            org: &scan.org,
-            cues: &scan.cues,
-            ascii: false,
-        };
-        find_people(&c, 0, text.len())
+        let c =
+            Ctx { text, key: &k, gaps: &[], lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        find_people_in(&c, 0, text.len(), skip)
     }
 
     /// (name, [roles]) of every mention in `text`.
@@ -1844,10 +1927,23 @@ mod tests {
         }
     }
 
+    /// `word_end` agrees with the spelling's on every character after a letter and
+    /// before a letter, a space or the end.
+    #[test]
+    fn word_end_agrees_with_the_spelling_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", "a", " "] {
+                let s = format!("a{c}{tail}");
+                assert_eq!(word_end(&s, 0), crate::spelling::word_end(&s, 0), "{:04X}", u32::from(c));
+            }
+        }
+    }
+
     /// `name_shape` agrees with the character loop.
     #[test]
     fn name_shape_agrees_with_the_char_loop() {
-        for w in ["A", "An", "AN", "Ab1", "Abcdefgh", "Abcdefghi", "Nguyễn", "NGUYỄN", "A\u{301}", "Đ", "Đa", "X2"] {
+        for w in ["A", "An", "AN", "Ab1", "Abcdefgh", "Abcdefghi", "Nguyễn", "NGUYỄN", "A\u{301}", "Đ", "Đa", "X2"]
+        {
             assert_eq!(name_shape(w), name_shape_plain(w), "{w}");
         }
     }
@@ -1867,10 +1963,95 @@ mod tests {
             proptest::prop_assert!(same_tokens(&tokens_fast(&s, 0, s.len()), &tokens_plain(&s, 0, s.len())));
         }
         #[test]
+        fn word_end_agrees_with_the_spelling(s in "[a-zA-Z0-9 .,\\-–àÀ×÷ÿđĐơƯ\u{300}\u{345}\u{36F}\u{370}\u{A0}²ẠỹẞỺ一]{0,30}") {
+            for at in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(word_end(&s, at), crate::spelling::word_end(&s, at));
+            }
+        }
+        #[test]
         fn name_shape_agrees_with_the_char_loop_on_words(
             w in "[A-ZĐÀÁẠỸ][a-zA-Z0-9đàáạỹ\u{301}]{0,9}",
         ) {
             proptest::prop_assert_eq!(name_shape(&w), name_shape_plain(&w));
+        }
+    }
+
+    /// Words that build mentions and the text between them, for the walk's tests.
+    const SOUP: &[&str] = &[
+        "Nguyễn",
+        "Văn",
+        "An",
+        "Trần",
+        "Thị",
+        "Hoa",
+        "Lê",
+        "Tô",
+        "Lâm",
+        "Hà",
+        "Nội",
+        "Ban",
+        "Trường",
+        "đồng chí",
+        "ông",
+        "bà",
+        "Ông",
+        "Đ/c",
+        "PGS.TS",
+        "Đại tá",
+        "các",
+        "và",
+        "nguyên",
+        "kiêm",
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Bí thư",
+        "Giám đốc",
+        "UBND",
+        "HĐND",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "Sở Nội vụ",
+        "Ban Tổ chức",
+        "Tỉnh ủy",
+        "Công ty",
+        "cổ phần",
+        "đường",
+        "chủ trì",
+        "phát biểu",
+        "được bầu giữ chức",
+        "khóa",
+        "XIV",
+        "2020",
+        "hội nghị",
+        "tại",
+        "dự",
+        "có",
+        "Theo",
+        "NGUYỄN",
+        "VĂN",
+        ",",
+        ".",
+        ";",
+        ":",
+        "-",
+        "–",
+        "(",
+        ")",
+        "\n",
+        "  ",
+        "×",
+        "\u{301}",
+        "Ủy ban",
+        "nhân dân",
+    ];
+
+    proptest::proptest! {
+        /// Skipping runs of inert tokens finds what stepping over them one by one finds.
+        #[test]
+        fn skipping_inert_runs_changes_nothing(words in proptest::collection::vec(0..SOUP.len(), 0..80)) {
+            let text = words.iter().map(|&k| SOUP[k]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(mentions_with(&text, true), mentions_with(&text, false), "{}", text);
         }
     }
 

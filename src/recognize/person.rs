@@ -475,15 +475,47 @@ fn lead(text: &str, i: usize) -> Lead {
 }
 
 /// Has the capitalized word `w` the shape of a name syllable: at most 8 characters, no
-/// digit, the letters after the first all in lower case (or a single capital)? (ASCII
-/// words on bytes; [`name_shape_plain`] otherwise.)
+/// digit, the letters after the first all in lower case (or a single capital)? On bytes
+/// for ASCII, Latin-1 letters, Đ/đ, the combining marks U+0300..U+033F and the letters
+/// U+1E80..U+1EFF; [`name_shape_plain`] for a word with any other character.
 #[inline]
 fn name_shape(w: &str) -> bool {
     let b = w.as_bytes();
-    if b.len() <= 8 && b.is_ascii() {
-        return b.len() == 1 || b[1..].iter().all(|x| !x.is_ascii_digit() && !x.is_ascii_uppercase());
+    let Some(&x) = b.first() else { return false };
+    // The first character is stepped over (its continuation bytes are not counted).
+    let mut chars = 1;
+    let mut i = 1;
+    if x >= 0x80 {
+        while b.get(i).is_some_and(|&y| y & 0xC0 == 0x80) {
+            i += 1;
+        }
     }
-    name_shape_plain(w)
+    while let Some(&x) = b.get(i) {
+        let ok = match x {
+            0..0x80 => !x.is_ascii_digit() && !x.is_ascii_uppercase(),
+            0x80..0xC0 => {
+                // A continuation byte: counted with its lead byte.
+                i += 1;
+                continue;
+            }
+            // U+00C0..U+00DE are capitals (× aside).
+            0xC3 => b.get(i + 1).is_some_and(|&y| y == 0x97 || y >= 0x9F),
+            0xC4 if b.get(i + 1) == Some(&0x90) => false,
+            0xC4 if b.get(i + 1) == Some(&0x91) => true,
+            0xCC => true,
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => {
+                let cp = 0x1E00 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b.get(i + 2).map_or(0, |z| z & 0x3F));
+                !(cp % 2 == 0 && !(0x1E96..=0x1E9D).contains(&cp))
+            }
+            _ => return name_shape_plain(w),
+        };
+        chars += 1;
+        if !ok || chars > 8 {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// [`name_shape`] character by character.
@@ -520,6 +552,9 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::person_at`] and [`Walker::org_at`] (the match's
     /// index and kind), by token index modulo 16.
     match_memo: [[Cell<MatchMemo>; 16]; 2],
+    /// The last answers of [`Walker::is_surname`] (whether the word is a family name,
+    /// and if so whether it is also a common word), by token index modulo 16.
+    surname_memo: [Cell<(usize, Option<bool>)>; 16],
     /// Step over runs of inert tokens at once ([`Tokens::skip_inert`]); off only in
     /// the test that compares the two walks.
     skip: bool,
@@ -647,7 +682,12 @@ impl<'a> Walker<'a, '_> {
         self.toks.get(i).is_some_and(|t| t.kind == Tok::Cap)
     }
     /// Can token `i` be a syllable of a personal name?
+    #[inline]
     fn name_syllable(&self, i: usize) -> bool {
+        // (Only a capitalized word can be one: told by the token, before the memo.)
+        self.cap(i) && self.name_syllable_memo(i)
+    }
+    fn name_syllable_memo(&self, i: usize) -> bool {
         let memo = &self.name_memo[i % 16];
         if memo.get().0 == i {
             return memo.get().1;
@@ -776,7 +816,16 @@ impl<'a> Walker<'a, '_> {
         ends || (n == 1 && n + 1 < max && self.name_syllable(k + 1))
     }
     fn is_surname(&self, i: usize, allow_word: bool) -> bool {
-        self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).is_some_and(|s| allow_word || !s.word)
+        let memo = &self.surname_memo[i % 16];
+        let (at, known) = memo.get();
+        let s = if at == i {
+            known
+        } else {
+            let s = self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).map(|s| s.word);
+            memo.set((i, s));
+            s
+        };
+        s.is_some_and(|word| allow_word || !word)
     }
     fn is_middle(&self, i: usize) -> bool {
         self.wkey(i).is_some_and(|k| self.c.lex.is_middle_name(k, self.c.ascii))
@@ -1462,7 +1511,7 @@ impl<'a> Walker<'a, '_> {
         ahead.person_here = p == Some(t.s());
         ahead.org_here = o == Some(t.s());
         ahead.cue_here = c == Some(t.s());
-        ahead.first = [p, o, c].into_iter().flatten().min().unwrap_or(usize::MAX);
+        ahead.first = [p, o, c].map(|x| x.unwrap_or(usize::MAX)).into_iter().fold(usize::MAX, usize::min);
         // (Person-side matches from `ahead.person` on start at or after `t.s()`.)
         ahead.person_next = next.is_some_and(|next| {
             self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s()).any(|m| m.start() == next.s())
@@ -1834,6 +1883,7 @@ fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, skip: bool) -> Vec<Pers
         toks: Tokens::new(c.text, start, end),
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
+        surname_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
         match_memo: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new((usize::MAX, None)))),
     };
     let mut out = Vec::new();
@@ -1939,6 +1989,18 @@ mod tests {
         }
     }
 
+    /// `name_shape` agrees with the character loop on every character after a capital,
+    /// and at the ninth place.
+    #[test]
+    fn name_shape_agrees_with_the_char_loop_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for w in [format!("A{c}"), format!("Ứ{c}a"), format!("Đabcdef{c}"), format!("Nabcdefg{c}"), format!("{c}")]
+            {
+                assert_eq!(name_shape(&w), name_shape_plain(&w), "{w:?}");
+            }
+        }
+    }
+
     /// `name_shape` agrees with the character loop.
     #[test]
     fn name_shape_agrees_with_the_char_loop() {
@@ -1970,7 +2032,7 @@ mod tests {
         }
         #[test]
         fn name_shape_agrees_with_the_char_loop_on_words(
-            w in "[A-ZĐÀÁẠỸ][a-zA-Z0-9đàáạỹ\u{301}]{0,9}",
+            w in "[A-ZĐÀÁẠỸ×ẞ][a-zA-Z0-9đĐàÀáạẠỹỸẞẟẖ×÷ǅ\u{301}\u{345}\u{363}]{0,9}",
         ) {
             proptest::prop_assert_eq!(name_shape(&w), name_shape_plain(&w));
         }

@@ -219,28 +219,33 @@ impl<'a> Tokens<'a> {
     /// Tokenize `text[w.pos..]` until `w.buf` holds `len` tokens; false when the text
     /// ended first.
     fn fill(text: &str, w: &mut Window, len: usize) -> bool {
+        // (The buffer out of the window while tokenizing: its length stays in a register.)
+        let mut buf = std::mem::take(&mut w.buf);
+        let b = text.as_bytes();
         let mut i = w.pos;
         let full = loop {
-            if w.buf.len() >= len {
+            if buf.len() >= len {
                 break true;
             }
-            if i >= text.len() {
+            if i >= b.len() {
                 break false;
             }
             match lead(text, i) {
                 Lead::Space(n) => i += n,
                 Lead::Punct(c) => {
                     let e = i + c.len_utf8();
-                    w.buf.push(Token::new(i, e, Tok::Punct(c)));
+                    buf.push(Token::new(i, e, Tok::Punct(c)));
                     i = e;
                 }
                 Lead::Word(cap) => {
                     let e = word_end(text, i);
-                    w.buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
-                    i = e;
+                    buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
+                    // (The usual one space after a word.)
+                    i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
                 }
             }
         };
+        w.buf = buf;
         w.pos = i;
         full
     }
@@ -1471,7 +1476,7 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            if let Some((qualifier, j)) = self.office_cue(i).filter(|_| ahead.cue_here) {
+            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i)).flatten() {
                 i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
                 continue;

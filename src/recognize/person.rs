@@ -510,7 +510,8 @@ fn name_shape(w: &str) -> bool {
             0xCC => true,
             0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => {
                 let cp = 0x1E00 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b.get(i + 2).map_or(0, |z| z & 0x3F));
-                !(cp % 2 == 0 && !(0x1E96..=0x1E9D).contains(&cp))
+                // (A small letter: odd, or one of U+1E96..U+1E9D.)
+                cp % 2 == 1 || (0x1E96..=0x1E9D).contains(&cp)
             }
             _ => return name_shape_plain(w),
         };

@@ -715,12 +715,11 @@ impl<'a> Walker<'a, '_> {
         if !name_shape(&self.c.text[t.s()..t.e()]) {
             return false;
         }
-        let k = self.wkey(i).unwrap_or("");
+        let k = &self.c.key[t.s()..t.e()];
         if self.c.lex.is_not_name(k, self.c.ascii) {
             return false;
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
-        let t = self.tok(i);
         let is_surname = || self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
             if let Some(m) = find_near(ms, cursor, t.s()) {

@@ -793,7 +793,8 @@ impl<'a> Walker<'a, '_> {
     /// where a longer lexicon entry starts ("Ban Tổ chức", "Bộ Công an").
     fn word_in_name(&self, i: usize, n: usize, max: usize) -> bool {
         let k = i + n;
-        if n > 2 || !self.is_surname(i, true) {
+        // (The token's capital first: the family-name look-up costs more.)
+        if n > 2 || !self.cap(k) || !self.is_surname(i, true) {
             return false;
         }
         let Some(w) = self.word(k) else { return false };

@@ -157,11 +157,13 @@ enum Kind {
     Unit,
 }
 
-/// The tokens of one block (words, and punctuation marks one character each). A short
-/// block is tokenized at once; a long one as the walk reaches its tokens, which are
-/// dropped once the walk is past them: the walker looks back one token and ahead as far
-/// as one mention runs, so memory stays bounded by that rather than by the block (a
-/// block of a megabyte of "((((" took 24 bytes a byte).
+/// The tokens of one block (words, and punctuation marks one character each), made by
+/// [`Tokens::fill`] (characters classified by their first byte, [`lead`]). A short
+/// block is tokenized at once; a long one as the walk reaches its tokens (a few,
+/// [`LAZY_BATCH`], ahead), which are dropped once the walk is past them: the walker
+/// looks back at most [`LOOKBACK`] tokens and ahead as far as one mention runs, so
+/// memory stays bounded by that rather than by the block (a block of a megabyte of
+/// "((((" took 24 bytes a byte).
 enum Tokens<'a> {
     All(Vec<Token>),
     /// `text` ends where the block does.

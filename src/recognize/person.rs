@@ -409,7 +409,7 @@ mod class {
     pub const CC: u8 = 6;
     /// U+1000..U+1FFF: U+1E80..U+1EFF (lead byte E1, then BA or BB) are letters.
     pub const E1: u8 = 7;
-    /// Anything else: decoded ([`lead_plain`]).
+    /// Anything else: decoded ([`super::lead_plain`]).
     pub const SLOW: u8 = 8;
 
     /// The class of every byte.

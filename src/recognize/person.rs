@@ -61,8 +61,20 @@ pub struct PersonMention {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tok {
+    /// A word that does not open with a capital letter.
     Word,
+    /// A word that opens with a capital letter (`char::is_uppercase`), told when
+    /// tokenizing so that the walk need not decode it again.
+    Cap,
     Punct(char),
+}
+
+impl Tok {
+    /// A word, capitalized or not.
+    #[inline]
+    fn is_word(self) -> bool {
+        matches!(self, Tok::Word | Tok::Cap)
+    }
 }
 
 /// A token: its byte range (32-bit: texts are at most `lexicon::MAX_TEXT_BYTES`) and
@@ -145,14 +157,20 @@ enum Kind {
     Unit,
 }
 
-/// The tokens of one block (words, and punctuation marks one character each). A short
-/// block is tokenized at once; a long one as the walk reaches its tokens, which are
-/// dropped once the walk is past them: the walker looks back one token and ahead as far
-/// as one mention runs, so memory stays bounded by that rather than by the block (a
-/// block of a megabyte of "((((" took 24 bytes a byte).
+/// The tokens of one block (words, and punctuation marks one character each), made by
+/// [`Tokens::fill`] (characters classified by their first byte, [`lead`]). A short
+/// block is tokenized at once; a long one as the walk reaches its tokens (a few,
+/// [`LAZY_BATCH`], ahead), which are dropped once the walk is past them: the walker
+/// looks back at most [`LOOKBACK`] tokens and ahead as far as one mention runs, so
+/// memory stays bounded by that rather than by the block (a block of a megabyte of
+/// "((((" took 24 bytes a byte).
 enum Tokens<'a> {
     All(Vec<Token>),
-    Lazy { text: &'a str, end: usize, w: RefCell<Window> },
+    /// `text` ends where the block does.
+    Lazy {
+        text: &'a str,
+        w: RefCell<Window>,
+    },
 }
 
 /// At most this many honorifics, ranks and degrees before one name, and at most this
@@ -165,6 +183,9 @@ const MAX_ROLES: usize = 8;
 
 /// Blocks up to this many bytes are tokenized at once.
 const EAGER_BLOCK: usize = 8 << 10;
+
+/// A long block is tokenized this many tokens ahead of the furthest one asked for.
+const LAZY_BATCH: usize = 16;
 
 /// How far behind the walk a look-up may reach, in tokens: the tokens of a long block
 /// are dropped only this far behind it. (The farthest is [`Walker::in_company_name`]'s,
@@ -185,50 +206,62 @@ struct Window {
 
 impl<'a> Tokens<'a> {
     fn new(text: &'a str, start: usize, end: usize) -> Self {
+        // (Cut at the block's end: no word runs past it.)
+        let text = &text[..end];
         let mut w = Window { pos: start, ..Window::default() };
         if end - start <= EAGER_BLOCK {
             // About a token per 5 bytes of Vietnamese text: room for most blocks at once.
             w.buf.reserve((end - start) / 5 + 4);
-            while Self::push_next(text, end, &mut w) {}
+            Self::fill(text, &mut w, usize::MAX);
             return Tokens::All(w.buf);
         }
-        Tokens::Lazy { text, end, w: RefCell::new(w) }
+        Tokens::Lazy { text, w: RefCell::new(w) }
     }
 
-    /// Tokenize one more token of `text[w.pos..end]`; false at the end.
-    fn push_next(text: &str, end: usize, w: &mut Window) -> bool {
+    /// Tokenize `text[w.pos..]` until `w.buf` holds `len` tokens; false when the text
+    /// ended first.
+    fn fill(text: &str, w: &mut Window, len: usize) -> bool {
+        // (The buffer out of the window while tokenizing: its length stays in a register.)
+        let mut buf = std::mem::take(&mut w.buf);
         let b = text.as_bytes();
         let mut i = w.pos;
-        while i < end {
-            // ASCII on bytes (most of the text); other characters decoded.
-            let c = if b[i] < 0x80 { char::from(b[i]) } else { text[i..end].chars().next().unwrap_or(' ') };
-            if is_word_char(c) {
-                let e = crate::spelling::word_end(&text[..end], i);
-                w.buf.push(Token::new(i, e, Tok::Word));
-                w.pos = e;
-                return true;
+        let full = loop {
+            if buf.len() >= len {
+                break true;
             }
-            if !c.is_whitespace() {
-                w.buf.push(Token::new(i, i + c.len_utf8(), Tok::Punct(c)));
-                w.pos = i + c.len_utf8();
-                return true;
+            if i >= b.len() {
+                break false;
             }
-            i += c.len_utf8();
-        }
-        w.pos = end;
-        false
+            match lead(text, i) {
+                Lead::Space(n) => i += n,
+                Lead::Punct(c) => {
+                    let e = i + c.len_utf8();
+                    buf.push(Token::new(i, e, Tok::Punct(c)));
+                    i = e;
+                }
+                Lead::Word(cap) => {
+                    let e = word_end(text, i);
+                    buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
+                    // (The usual one space after a word.)
+                    i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
+                }
+            }
+        };
+        w.buf = buf;
+        w.pos = i;
+        full
     }
 
     #[inline]
     fn get(&self, i: usize) -> Option<Token> {
         match self {
             Tokens::All(v) => v.get(i).copied(),
-            Tokens::Lazy { text, end, w } => Self::get_lazy(text, *end, w, i),
+            Tokens::Lazy { text, w } => Self::get_lazy(text, w, i),
         }
     }
 
     #[inline(never)]
-    fn get_lazy(text: &str, end: usize, w: &RefCell<Window>, i: usize) -> Option<Token> {
+    fn get_lazy(text: &str, w: &RefCell<Window>, i: usize) -> Option<Token> {
         {
             let w = w.borrow();
             if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
@@ -236,10 +269,10 @@ impl<'a> Tokens<'a> {
             }
         }
         let mut w = w.borrow_mut();
-        while w.base + w.buf.len() <= i {
-            if !Self::push_next(text, end, &mut w) {
-                return None;
-            }
+        if w.base + w.buf.len() <= i {
+            // (A few tokens more than asked for: the walk goes on to them.)
+            let len = i + 1 - w.base + LAZY_BATCH;
+            Self::fill(text, &mut w, len);
         }
         debug_assert!(i >= w.base, "token {i} was dropped (window starts at {})", w.base);
         w.buf.get(i.checked_sub(w.base)?).copied()
@@ -247,18 +280,44 @@ impl<'a> Tokens<'a> {
 
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
-        let (text, end, w) = match self {
+        let (text, w) = match self {
             Tokens::All(v) => return v.partition_point(|t| t.s() < pos),
-            Tokens::Lazy { text, end, w } => (text, *end, w),
+            Tokens::Lazy { text, w } => (text, w),
         };
         let mut w = w.borrow_mut();
         while w.buf.last().is_none_or(|t| t.s() < pos) {
-            if !Self::push_next(text, end, &mut w) {
+            let len = w.buf.len() + LAZY_BATCH;
+            if !Self::fill(text, &mut w, len) {
                 break;
             }
         }
         debug_assert!(w.dropped_s.is_none_or(|s| s < pos), "a dropped token starts at or after {pos}");
         w.base + w.buf.partition_point(|t| t.s() < pos)
+    }
+
+    /// The first token from `i` on that [`Walker::inert`]'s short cut does not step over,
+    /// given `first`, the first start of a lexicon match at or after the walk's cursors:
+    /// a word that opens with a capital, or one whose next token starts at or after
+    /// `first`, or the last token. (Of a long block, only the tokens already in the
+    /// window are stepped over: the walk drops them behind it as it goes.)
+    #[inline]
+    fn skip_inert(&self, i: usize, first: usize) -> usize {
+        let skip = |v: &[Token], mut k: usize| {
+            while let (Some(t), Some(n)) = (v.get(k), v.get(k + 1)) {
+                if t.kind == Tok::Cap || n.s() >= first {
+                    break;
+                }
+                k += 1;
+            }
+            k
+        };
+        match self {
+            Tokens::All(v) => skip(v, i),
+            Tokens::Lazy { w, .. } => {
+                let w = w.borrow();
+                i.checked_sub(w.base).map_or(i, |k| w.base + skip(&w.buf, k))
+            }
+        }
     }
 
     /// Drop the tokens before index `i` (in batches).
@@ -274,6 +333,222 @@ impl<'a> Tokens<'a> {
             w.base += n;
         }
     }
+}
+
+/// How many bytes a word character takes, by its first byte, where that byte alone
+/// says it is one: ASCII letters and digits, U+0100..U+023F (lead bytes C4..C8) and
+/// U+0300..U+033F (CC); 0 for every other byte ([`word_end`] looks further).
+const WORD_STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        if (i as u8).is_ascii_alphanumeric() {
+            t[i] = 1;
+        }
+        i += 1;
+    }
+    let mut i = 0xC4;
+    while i <= 0xC8 {
+        t[i] = 2;
+        i += 1;
+    }
+    t[0xCC] = 2;
+    t
+};
+
+/// [`crate::spelling::word_end`] (the end of the word that starts at `at`), stepping
+/// over the characters of [`WORD_STEP`], Latin-1 letters and U+1E80..U+1EFF itself and
+/// handing any other character on to it.
+#[inline]
+fn word_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while let Some(&x) = b.get(i) {
+        let step = WORD_STEP[usize::from(x)];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
+        }
+        match (x, b.get(i + 1)) {
+            // U+00C0..U+00FF but × and ÷.
+            (0xC3, Some(&y)) if y != 0x97 && y != 0xB7 => i += 2,
+            (0xE1, Some(0xBA | 0xBB)) => i += 3,
+            (x, _) if x < 0x80 => return i,
+            _ => return crate::spelling::word_end(text, i),
+        }
+    }
+    i
+}
+
+/// What the tokenizer finds at a character: [`lead`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    /// White space of this many bytes: skipped.
+    Space(usize),
+    /// A character that is neither a word character nor white space: a token of its own.
+    Punct(char),
+    /// A word character: a word starts; `true` when it is a capital letter.
+    Word(bool),
+}
+
+/// Classes of a character's first byte for [`lead`].
+mod class {
+    /// ASCII white space.
+    pub const SPACE: u8 = 0;
+    /// Other ASCII that is no letter or digit.
+    pub const PUNCT: u8 = 1;
+    /// ASCII lower-case letter or digit.
+    pub const LOWER: u8 = 2;
+    /// ASCII capital.
+    pub const UPPER: u8 = 3;
+    /// U+00C0..U+00FF: letters but × and ÷.
+    pub const C3: u8 = 4;
+    /// U+0100..U+013F: letters (Đ, đ, Ă, ă, Ĩ, ĩ among them).
+    pub const C4: u8 = 5;
+    /// U+0300..U+033F: combining marks, word characters that are no capital.
+    pub const CC: u8 = 6;
+    /// U+1000..U+1FFF: U+1E80..U+1EFF (lead byte E1, then BA or BB) are letters.
+    pub const E1: u8 = 7;
+    /// Anything else: decoded ([`super::lead_plain`]).
+    pub const SLOW: u8 = 8;
+
+    /// The class of every byte.
+    pub const TABLE: [u8; 256] = {
+        let mut t = [SLOW; 256];
+        let mut i = 0;
+        while i < 0x80 {
+            let b = i as u8;
+            t[i] = if b.is_ascii_uppercase() {
+                UPPER
+            } else if b.is_ascii_alphanumeric() {
+                LOWER
+            } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                SPACE
+            } else {
+                PUNCT
+            };
+            i += 1;
+        }
+        t[0xC3] = C3;
+        t[0xC4] = C4;
+        t[0xCC] = CC;
+        t[0xE1] = E1;
+        t
+    };
+}
+
+/// [`lead`] by decoding the character at `text[i..]` and asking
+/// [`is_word_char`], `char::is_whitespace` and `char::is_uppercase`.
+fn lead_plain(text: &str, i: usize) -> Lead {
+    let c = text.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+    if is_word_char(c) {
+        Lead::Word(c.is_uppercase())
+    } else if c.is_whitespace() {
+        Lead::Space(c.len_utf8())
+    } else {
+        Lead::Punct(c)
+    }
+}
+
+/// What the character at byte `i` of `text` (a character boundary before its end) is
+/// to the tokenizer: [`lead_plain`], with fast paths on the class of its first byte
+/// ([`class::TABLE`]) for what Vietnamese text is made of (ASCII, Latin-1 letters,
+/// Đ and đ, combining marks, the letters U+1E80..U+1EFF); only other characters are
+/// decoded.
+#[inline]
+fn lead(text: &str, i: usize) -> Lead {
+    let b = text.as_bytes();
+    let x = b[i];
+    match class::TABLE[usize::from(x)] {
+        class::SPACE => Lead::Space(1),
+        class::PUNCT => Lead::Punct(char::from(x)),
+        class::LOWER => Lead::Word(false),
+        class::UPPER => Lead::Word(true),
+        class::C3 => match b.get(i + 1) {
+            Some(0x97) => Lead::Punct('×'),
+            Some(0xB7) => Lead::Punct('÷'),
+            // U+00C0..U+00DE are capitals (× aside), U+00DF..U+00FF are not.
+            Some(&y) => Lead::Word(y <= 0x9E),
+            None => lead_plain(text, i),
+        },
+        class::C4 => match b.get(i + 1) {
+            Some(0x90) => Lead::Word(true),
+            Some(0x91) => Lead::Word(false),
+            _ => lead_plain(text, i),
+        },
+        class::CC => Lead::Word(false),
+        class::E1 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(&y @ (0xBA | 0xBB)), Some(&z)) => {
+                let cp = 0x1E00 | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+                // Capitals at even code points, but for the small letters U+1E96..U+1E9D.
+                Lead::Word(cp % 2 == 0 && !(0x1E96..=0x1E9D).contains(&cp))
+            }
+            _ => lead_plain(text, i),
+        },
+        _ => lead_plain(text, i),
+    }
+}
+
+/// Has the capitalized word `w` the shape of a name syllable: at most 8 characters, no
+/// digit, the letters after the first all in lower case (or a single capital)? On bytes
+/// for ASCII, Latin-1 letters, Đ/đ, the combining marks U+0300..U+033F and the letters
+/// U+1E80..U+1EFF; [`name_shape_plain`] for a word with any other character.
+#[inline]
+fn name_shape(w: &str) -> bool {
+    let b = w.as_bytes();
+    let Some(&x) = b.first() else { return false };
+    // The first character is stepped over (its continuation bytes are not counted).
+    let mut chars = 1;
+    let mut i = 1;
+    if x >= 0x80 {
+        while b.get(i).is_some_and(|&y| y & 0xC0 == 0x80) {
+            i += 1;
+        }
+    }
+    while let Some(&x) = b.get(i) {
+        let ok = match x {
+            0..0x80 => !x.is_ascii_digit() && !x.is_ascii_uppercase(),
+            0x80..0xC0 => {
+                // A continuation byte: counted with its lead byte.
+                i += 1;
+                continue;
+            }
+            // U+00C0..U+00DE are capitals (× aside).
+            0xC3 => b.get(i + 1).is_some_and(|&y| y == 0x97 || y >= 0x9F),
+            0xC4 if b.get(i + 1) == Some(&0x90) => false,
+            0xC4 if b.get(i + 1) == Some(&0x91) => true,
+            0xCC => true,
+            0xE1 if matches!(b.get(i + 1), Some(0xBA | 0xBB)) => {
+                let cp = 0x1E00 | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b.get(i + 2).map_or(0, |z| z & 0x3F));
+                // (A small letter: odd, or one of U+1E96..U+1E9D.)
+                cp % 2 == 1 || (0x1E96..=0x1E9D).contains(&cp)
+            }
+            _ => return name_shape_plain(w),
+        };
+        chars += 1;
+        if !ok || chars > 8 {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// [`name_shape`] character by character.
+fn name_shape_plain(w: &str) -> bool {
+    let mut cs = w.chars();
+    if cs.next().is_none() {
+        return false;
+    }
+    let (mut count, mut all_lower) = (1, true);
+    for c in cs {
+        count += 1;
+        if count > 8 || c.is_ascii_digit() {
+            return false;
+        }
+        all_lower &= !crate::spelling::is_alphabetic(c) || c.is_lowercase();
+    }
+    all_lower || count == 1
 }
 
 fn find_at(ms: &[Match], pos: usize) -> Option<&Match> {
@@ -293,6 +568,12 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::person_at`] and [`Walker::org_at`] (the match's
     /// index and kind), by token index modulo 16.
     match_memo: [[Cell<MatchMemo>; 16]; 2],
+    /// The last answers of [`Walker::is_surname`] (whether the word is a family name,
+    /// and if so whether it is also a common word), by token index modulo 16.
+    surname_memo: [Cell<(usize, Option<bool>)>; 16],
+    /// Step over runs of inert tokens at once ([`Tokens::skip_inert`]); off only in
+    /// the test that compares the two walks.
+    skip: bool,
 }
 
 /// The walk's cursors for [`Walker::inert`]: the index of the first person-side,
@@ -352,16 +633,16 @@ impl<'a> Walker<'a, '_> {
     }
     fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.text[t.s()..t.e()])
+        t.kind.is_word().then(|| &self.c.text[t.s()..t.e()])
     }
     fn wkey(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (t.kind == Tok::Word).then(|| &self.c.key[t.s()..t.e()])
+        t.kind.is_word().then(|| &self.c.key[t.s()..t.e()])
     }
     fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i)?.kind {
             Tok::Punct(c) => Some(c),
-            Tok::Word => None,
+            Tok::Word | Tok::Cap => None,
         }
     }
     /// Token index at or after byte `pos`.
@@ -414,10 +695,15 @@ impl<'a> Walker<'a, '_> {
         matches!(self.person_at(i), Some((_, Kind::Title { .. })))
     }
     fn cap(&self, i: usize) -> bool {
-        self.word(i).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.kind == Tok::Cap)
     }
     /// Can token `i` be a syllable of a personal name?
+    #[inline]
     fn name_syllable(&self, i: usize) -> bool {
+        // (Only a capitalized word can be one: told by the token, before the memo.)
+        self.cap(i) && self.name_syllable_memo(i)
+    }
+    fn name_syllable_memo(&self, i: usize) -> bool {
         let memo = &self.name_memo[i % 16];
         if memo.get().0 == i {
             return memo.get().1;
@@ -427,31 +713,15 @@ impl<'a> Walker<'a, '_> {
         v
     }
     fn name_syllable_uncached(&self, i: usize) -> bool {
-        let Some(w) = self.word(i) else { return false };
-        let mut cs = w.chars();
-        let Some(first) = cs.next() else { return false };
-        if !first.is_uppercase() {
+        let Some(t) = self.toks.get(i).filter(|t| t.kind == Tok::Cap) else { return false };
+        if !name_shape(&self.c.text[t.s()..t.e()]) {
             return false;
         }
-        // One pass: at most 8 characters, no digit, the letters after the first all in
-        // lower case (or a single capital).
-        let (mut count, mut all_lower) = (1, true);
-        for c in cs {
-            count += 1;
-            if count > 8 || c.is_ascii_digit() {
-                return false;
-            }
-            all_lower &= !crate::spelling::is_alphabetic(c) || c.is_lowercase();
-        }
-        if !(all_lower || count == 1) {
-            return false;
-        }
-        let k = self.wkey(i).unwrap_or("");
+        let k = &self.c.key[t.s()..t.e()];
         if self.c.lex.is_not_name(k, self.c.ascii) {
             return false;
         }
         // A multi-word lexicon entry starting here is not a name (Ban Dân vận, Phó Chủ tịch).
-        let t = self.tok(i);
         let is_surname = || self.c.lex.surname(k, self.c.ascii).is_some();
         for (ms, is_person, cursor) in [(self.c.person, true, &self.cursor[0]), (self.c.org, false, &self.cursor[1])] {
             if let Some(m) = find_near(ms, cursor, t.s()) {
@@ -525,7 +795,8 @@ impl<'a> Walker<'a, '_> {
     /// where a longer lexicon entry starts ("Ban Tổ chức", "Bộ Công an").
     fn word_in_name(&self, i: usize, n: usize, max: usize) -> bool {
         let k = i + n;
-        if n > 2 || !self.is_surname(i, true) {
+        // (The token's capital first: the family-name look-up costs more.)
+        if n > 2 || !self.cap(k) || !self.is_surname(i, true) {
             return false;
         }
         let Some(w) = self.word(k) else { return false };
@@ -554,13 +825,23 @@ impl<'a> Walker<'a, '_> {
             Some(_) if self.gap_before(k + 1) => true,
             Some(t) => match t.kind {
                 Tok::Punct(c) => matches!(c, ',' | ';' | '.' | ')' | '-' | '–' | ':'),
-                Tok::Word => !self.cap(k + 1) && self.name_ends(k + 1),
+                Tok::Cap => false,
+                Tok::Word => self.name_ends(k + 1),
             },
         };
         ends || (n == 1 && n + 1 < max && self.name_syllable(k + 1))
     }
     fn is_surname(&self, i: usize, allow_word: bool) -> bool {
-        self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).is_some_and(|s| allow_word || !s.word)
+        let memo = &self.surname_memo[i % 16];
+        let (at, known) = memo.get();
+        let s = if at == i {
+            known
+        } else {
+            let s = self.wkey(i).and_then(|k| self.c.lex.surname(k, self.c.ascii)).map(|s| s.word);
+            memo.set((i, s));
+            s
+        };
+        s.is_some_and(|word| allow_word || !word)
     }
     fn is_middle(&self, i: usize) -> bool {
         self.wkey(i).is_some_and(|k| self.c.lex.is_middle_name(k, self.c.ascii))
@@ -679,7 +960,7 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             if let Some(w) = self.word(i) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
+                if self.cap(i) {
                     match self.org_capital(i, took, before_name) {
                         OrgStep::Stop(k) => return k,
                         OrgStep::Go => {
@@ -799,7 +1080,7 @@ impl<'a> Walker<'a, '_> {
                                 && self.tok(k - 1).e() < t.s()
                                 && self.toks.get(k + 1).is_some_and(|u| t.e() < u.s())
                     }
-                    Tok::Word => self.cue_start(k),
+                    Tok::Word | Tok::Cap => self.cue_start(k),
                 },
             };
             // (After a head noun, or a capitalized field right after one: "Cục An ninh …",
@@ -822,7 +1103,7 @@ impl<'a> Walker<'a, '_> {
                 if let Some((m, Kind::Unit)) = self.org_at(k) {
                     // (Not "xã" in "xã hội": a place, the end of the role or a verb follows.)
                     let u = self.tok_at(m.end());
-                    let ends = self.toks.get(u).is_none_or(|t| t.kind != Tok::Word) || self.cap(u) || self.cue_start(u);
+                    let ends = self.toks.get(u).is_none_or(|t| !t.kind.is_word()) || self.cap(u) || self.cue_start(u);
                     if ends {
                         return Some((k, Took::Org));
                     }
@@ -1182,6 +1463,13 @@ impl<'a> Walker<'a, '_> {
         }
         while let Some(t) = self.toks.get(i) {
             // Most tokens can start nothing: stepped over at the cost of three cursors.
+            let t = match if self.skip { self.toks.skip_inert(i, ahead.first) } else { i } {
+                k if k == i => t,
+                k => {
+                    i = k;
+                    self.tok(i)
+                }
+            };
             if self.inert(i, t, &mut ahead) {
                 i += 1;
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
@@ -1199,7 +1487,7 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            if let Some((qualifier, j)) = self.office_cue(i).filter(|_| ahead.cue_here) {
+            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i)).flatten() {
                 i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
                 continue;
@@ -1239,7 +1527,7 @@ impl<'a> Walker<'a, '_> {
         ahead.person_here = p == Some(t.s());
         ahead.org_here = o == Some(t.s());
         ahead.cue_here = c == Some(t.s());
-        ahead.first = [p, o, c].into_iter().flatten().min().unwrap_or(usize::MAX);
+        ahead.first = [p, o, c].map(|x| x.unwrap_or(usize::MAX)).into_iter().fold(usize::MAX, usize::min);
         // (Person-side matches from `ahead.person` on start at or after `t.s()`.)
         ahead.person_next = next.is_some_and(|next| {
             self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s()).any(|m| m.start() == next.s())
@@ -1250,11 +1538,7 @@ impl<'a> Walker<'a, '_> {
     /// Is token `t` a word that opens with a capital letter?
     #[inline]
     fn capital(&self, t: Token) -> bool {
-        t.kind == Tok::Word
-            && match self.c.text.as_bytes().get(t.s()) {
-                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-                _ => self.c.text[t.s()..t.e()].chars().next().is_some_and(char::is_uppercase),
-            }
+        t.kind == Tok::Cap
     }
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
@@ -1262,7 +1546,7 @@ impl<'a> Walker<'a, '_> {
     /// the token after it.
     fn office_cue(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
         let t = self.toks.get(i)?;
-        if t.kind != Tok::Word {
+        if !t.kind.is_word() {
             return None;
         }
         let m = find_at(self.c.cues, t.s())?;
@@ -1573,11 +1857,7 @@ impl<'a> Walker<'a, '_> {
             return false;
         }
         let prev = i - 1;
-        if self
-            .word(prev)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !self.cue_is(prev, "plural"))
-            && self.person_at(prev).is_none()
-        {
+        if self.cap(prev) && !self.cue_is(prev, "plural") && self.person_at(prev).is_none() {
             return true;
         }
         if self.org_at(prev).is_some() {
@@ -1608,11 +1888,18 @@ impl<'a> Walker<'a, '_> {
 
 /// Find person mentions in `text[start..end]` (one block).
 pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> {
+    find_people_in(c, start, end, true)
+}
+
+/// [`find_people`], stepping over runs of inert tokens at once (`skip`) or one by one.
+fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, skip: bool) -> Vec<PersonMention> {
     let w = Walker {
+        skip,
         c,
         toks: Tokens::new(c.text, start, end),
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
+        surname_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
         match_memo: std::array::from_fn(|_| std::array::from_fn(|_| Cell::new((usize::MAX, None)))),
     };
     let mut out = Vec::new();
@@ -1633,20 +1920,18 @@ mod tests {
 
     /// Every mention in `text` (one block), with the default lexicon.
     fn mentions(text: &str) -> Vec<PersonMention> {
-        let lex = Lexicon::default();
+        mentions_with(text, true)
+    }
+
+    /// [`mentions`], with the walk skipping inert runs or stepping token by token.
+    fn mentions_with(text: &str, skip: bool) -> Vec<PersonMention> {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        let lex = LEX.get_or_init(Lexicon::default);
         let k = key(text);
         let scan = lex.scan(text, &k, false);
-        let c = Ctx {
-            text,
-            key: &k,
-            gaps: &[],
-            lex: &lex,
-            person: &scan.person,
-            org: &scan.org,
-            cues: &scan.cues,
-            ascii: false,
-        };
-        find_people(&c, 0, text.len())
+        let c =
+            Ctx { text, key: &k, gaps: &[], lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        find_people_in(&c, 0, text.len(), skip)
     }
 
     /// (name, [roles]) of every mention in `text`.
@@ -1658,6 +1943,223 @@ mod tests {
                 (name, p.roles.iter().map(|r| text[r.start..r.end].to_string()).collect())
             })
             .collect()
+    }
+
+    /// The tokens of `text[start..end]` as the tokenizer first wrote them: every
+    /// character decoded, `is_word_char`, then `word_end` on the text cut at `end`.
+    fn tokens_plain(text: &str, start: usize, end: usize) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            let c = text[i..end].chars().next().unwrap_or(' ');
+            if is_word_char(c) {
+                let e = crate::spelling::word_end(&text[..end], i);
+                out.push(Token::new(i, e, if c.is_uppercase() { Tok::Cap } else { Tok::Word }));
+                i = e;
+            } else {
+                if !c.is_whitespace() {
+                    out.push(Token::new(i, i + c.len_utf8(), Tok::Punct(c)));
+                }
+                i += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// The tokens `Tokens` gives, read through `get` (eagerly or lazily by the length).
+    fn tokens_fast(text: &str, start: usize, end: usize) -> Vec<Token> {
+        let toks = Tokens::new(text, start, end);
+        (0..).map_while(|i| toks.get(i)).collect()
+    }
+
+    /// The last char boundary of `s` at or before `i`.
+    fn floor(s: &str, i: usize) -> usize {
+        (0..=i.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+    }
+
+    fn same_tokens(a: &[Token], b: &[Token]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x.start, x.end, x.kind) == (y.start, y.end, y.kind))
+    }
+
+    /// The fast paths of `lead` agree with decoding on every character, before a letter,
+    /// a space and the end of the text.
+    #[test]
+    fn lead_agrees_with_decoding_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", "a", " "] {
+                let s = format!("{c}{tail}");
+                assert_eq!(lead(&s, 0), lead_plain(&s, 0), "{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    /// `word_end` agrees with the spelling's on every character after a letter and
+    /// before a letter, a space or the end.
+    #[test]
+    fn word_end_agrees_with_the_spelling_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for tail in ["", "a", " "] {
+                let s = format!("a{c}{tail}");
+                assert_eq!(word_end(&s, 0), crate::spelling::word_end(&s, 0), "{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    /// `name_shape` agrees with the character loop on every character after a capital,
+    /// and at the ninth place.
+    #[test]
+    fn name_shape_agrees_with_the_char_loop_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for w in [format!("A{c}"), format!("Ứ{c}a"), format!("Đabcdef{c}"), format!("Nabcdefg{c}"), format!("{c}")]
+            {
+                assert_eq!(name_shape(&w), name_shape_plain(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// `name_shape` agrees with the character loop.
+    #[test]
+    fn name_shape_agrees_with_the_char_loop() {
+        for w in ["A", "An", "AN", "Ab1", "Abcdefgh", "Abcdefghi", "Nguyễn", "NGUYỄN", "A\u{301}", "Đ", "Đa", "X2"]
+        {
+            assert_eq!(name_shape(w), name_shape_plain(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_agree_with_the_plain_tokenizer(
+            s in "[a-zA-Z0-9 .,;:()/\\-–“”…\t\nĩĨðàÀâêôưốỐ×÷ÿẤấẞẟẖòỏõọÒÓùủũỤĂăđĐÐơƯƠǅǆɐ\u{300}-\u{303}\u{345}\u{36F}\u{370}\u{A0}\u{2002}\u{2070}ªµ²ẠỹỸỺỻ]{0,60}",
+            cut in 0usize..64,
+        ) {
+            let end = floor(&s, cut);
+            let start = floor(&s, cut / 3).min(end);
+            proptest::prop_assert!(same_tokens(&tokens_fast(&s, start, end), &tokens_plain(&s, start, end)));
+        }
+        #[test]
+        fn tokens_agree_with_the_plain_tokenizer_on_any_string(s in ".{0,40}") {
+            proptest::prop_assert!(same_tokens(&tokens_fast(&s, 0, s.len()), &tokens_plain(&s, 0, s.len())));
+        }
+        #[test]
+        fn word_end_agrees_with_the_spelling(s in "[a-zA-Z0-9 .,\\-–àÀ×÷ÿđĐơƯ\u{300}\u{345}\u{36F}\u{370}\u{A0}²ẠỹẞỺ一]{0,30}") {
+            for at in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(word_end(&s, at), crate::spelling::word_end(&s, at));
+            }
+        }
+        #[test]
+        fn name_shape_agrees_with_the_char_loop_on_words(
+            w in "[A-ZĐÀÁẠỸ×ẞ][a-zA-Z0-9đĐàÀáạẠỹỸẞẟẖ×÷ǅ\u{301}\u{345}\u{363}]{0,9}",
+        ) {
+            proptest::prop_assert_eq!(name_shape(&w), name_shape_plain(&w));
+        }
+    }
+
+    /// Words that build mentions and the text between them, for the walk's tests.
+    const SOUP: &[&str] = &[
+        "Nguyễn",
+        "Văn",
+        "An",
+        "Trần",
+        "Thị",
+        "Hoa",
+        "Lê",
+        "Tô",
+        "Lâm",
+        "Hà",
+        "Nội",
+        "Ban",
+        "Trường",
+        "đồng chí",
+        "ông",
+        "bà",
+        "Ông",
+        "Đ/c",
+        "PGS.TS",
+        "Đại tá",
+        "các",
+        "và",
+        "nguyên",
+        "kiêm",
+        "Chủ tịch",
+        "Phó Chủ tịch",
+        "Bí thư",
+        "Giám đốc",
+        "UBND",
+        "HĐND",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "Sở Nội vụ",
+        "Ban Tổ chức",
+        "Tỉnh ủy",
+        "Công ty",
+        "cổ phần",
+        "đường",
+        "chủ trì",
+        "phát biểu",
+        "được bầu giữ chức",
+        "khóa",
+        "XIV",
+        "2020",
+        "hội nghị",
+        "tại",
+        "dự",
+        "có",
+        "Theo",
+        "NGUYỄN",
+        "VĂN",
+        ",",
+        ".",
+        ";",
+        ":",
+        "-",
+        "–",
+        "(",
+        ")",
+        "\n",
+        "  ",
+        "×",
+        "\u{301}",
+        "Ủy ban",
+        "nhân dân",
+    ];
+
+    proptest::proptest! {
+        /// Skipping runs of inert tokens finds what stepping over them one by one finds.
+        #[test]
+        fn skipping_inert_runs_changes_nothing(words in proptest::collection::vec(0..SOUP.len(), 0..80)) {
+            let text = words.iter().map(|&k| SOUP[k]).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(mentions_with(&text, true), mentions_with(&text, false), "{}", text);
+        }
+    }
+
+    /// Skipping inert runs of a long block (within its token window) finds what stepping
+    /// over them one by one finds.
+    #[test]
+    fn skipping_inert_runs_of_a_long_block_changes_nothing() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut text = String::new();
+        while text.len() < EAGER_BLOCK * 3 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(SOUP[(x % SOUP.len() as u64) as usize]);
+            text.push(' ');
+        }
+        let found = mentions_with(&text, true);
+        assert!(found.len() > 10);
+        assert_eq!(found, mentions_with(&text, false));
+    }
+
+    /// A long block (tokenized lazily) gives the tokens of the plain tokenizer.
+    #[test]
+    fn long_block_tokens_agree_with_the_plain_tokenizer() {
+        let unit = "Ông Nguyễn Văn An – Phó Chủ tịch UBND tỉnh (× 2), Đ/c ĐỖ ỨNG ẞ\u{301}; ";
+        let text = unit.repeat(EAGER_BLOCK / unit.len() + 40);
+        let start = unit.len() * 3 + 1;
+        assert!(text.len() - start > EAGER_BLOCK);
+        let start = floor(&text, start);
+        assert!(same_tokens(&tokens_fast(&text, start, text.len()), &tokens_plain(&text, start, text.len())));
     }
 
     /// A block longer than EAGER_BLOCK is tokenized as the walk goes, and its tokens are

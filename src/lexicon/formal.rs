@@ -113,6 +113,11 @@ impl Category {
         Category { entries, by_first, first, opens, openers }
     }
 
+    /// The phrases of the category.
+    pub(super) fn phrases(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries.iter().map(|e| e.phrase.as_str())
+    }
+
     /// The entries whose phrase opens with byte `b`, in `entries` order.
     #[inline]
     fn opening_with(&self, b: u8) -> &[u16] {

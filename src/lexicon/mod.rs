@@ -115,7 +115,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// The hash of rustc (FxHash) for the word sets, looked up for every capitalized word:
 /// the sets are fixed once built, so SipHash's resistance to chosen keys buys nothing.
 #[derive(Clone, Copy, Default)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]
@@ -289,6 +289,19 @@ impl Lexicon {
     /// Start building a lexicon with the crate's tables.
     pub fn builder() -> LexiconBuilder {
         LexiconBuilder::with_defaults()
+    }
+
+    /// Every phrase the lexicon lists, as listed or as its key: titles, honorifics and
+    /// organizations, cues, the word lists, family and middle names, the words that are
+    /// no name, and the formal phrases (for tables built once from the vocabulary, such as
+    /// the scrambled-diacritics check's verdicts of known syllables).
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = &str> + '_ {
+        let tables = self.person_table.iter().chain(&self.org_table).map(|e| e.form.as_str());
+        let cues = self.cue_table.iter().map(|c| c.form.as_str());
+        let lists = self.lists.iter().flat_map(|l| l.forms.iter().chain(&l.keys)).map(String::as_str);
+        let names = self.surnames.keys().chain(self.middles.iter()).chain(self.not_names.iter()).map(String::as_str);
+        let formal = self.formal.iter().flat_map(|c| c.phrases());
+        tables.chain(cues).chain(lists).chain(names).chain(formal)
     }
 
     /// Family-name facts for a syllable key, if it is a family name (also written

@@ -136,6 +136,8 @@ pub struct Recognizers {
     pub lists: list::ListRecognizer,
     /// Counts.
     pub counts: count::CountRecognizer,
+    /// The syllable statistics of the lexicon's words, for the scrambled-diacritics check.
+    pub syllables: script::SyllableMemo,
 }
 
 impl Recognizers {
@@ -145,6 +147,7 @@ impl Recognizers {
             dates: date::DateRecognizer::with_lexicon(lex),
             lists: list::ListRecognizer::with_lexicon(lex),
             counts: count::CountRecognizer::with_lexicon(lex),
+            syllables: script::SyllableMemo::new(lex),
         }
     }
 }
@@ -189,7 +192,7 @@ pub fn recognize(
     let published = published::published(&cx);
     let topics = topics::topics(&cx, &counts);
     let document_kind = document_kind::document_kind(&cx);
-    let script = script::toned_words(text);
+    let script = script::toned_words(text, &r.syllables);
     Mentions {
         people,
         dates,

@@ -335,22 +335,6 @@ pub(crate) fn score_of(stats: Stats) -> f32 {
     if d == 0 { 0.0 } else { stats.valid as f32 / d as f32 }
 }
 
-/// [`vietnamese_score`] of `words` joined with spaces, without joining them: a space
-/// is neither a letter nor a suspect symbol, so the statistics of the joined text are
-/// the sums of the words'.
-pub(crate) fn vietnamese_score_of_words<'a>(words: impl IntoIterator<Item = &'a str>) -> f32 {
-    let mut total = Stats::default();
-    for w in words {
-        let stats = analyze(w);
-        total.words += stats.words;
-        total.valid += stats.valid;
-        total.words_na += stats.words_na;
-        total.valid_na += stats.valid_na;
-        total.glued += stats.glued;
-    }
-    score_of(total)
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

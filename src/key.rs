@@ -141,29 +141,70 @@ fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
 /// `ũ`, `ơ`, `ư`, and the odd code points of U+1EA0..U+1EF9), where a toned `o`/`u` is
 /// not followed by `a`, `e` or `y` (the only letters a pair can end with, all ASCII).
 /// Most multi-byte characters of a text are such letters; any other takes the general
-/// path of [`key_into`].
+/// path of [`key_into`]. Read off two tables ([`PLAIN2`], [`PLAIN3`]) rather than
+/// matched byte by byte: the lead bytes of a Vietnamese text alternate unpredictably, and
+/// a table look-up does not branch on them.
 #[inline]
 fn plain_lower_letter(bytes: &[u8], i: usize) -> Option<usize> {
+    let lead = bytes[i];
     let b1 = *bytes.get(i + 1)?;
-    // The length, and whether the letter may be a toned `o`/`u` (`ò ó õ ù ú`, `ũ`, `ọ`..`ủ`).
-    let (len, toned_ou) = match (bytes[i], b1) {
-        (0xC3, 0xA0..=0xBF) if b1 != 0xB0 => (2, matches!(b1, 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA)),
-        (0xC4, 0x83 | 0x91 | 0xA9) | (0xC6, 0xA1 | 0xB0) => (2, false),
-        (0xC5, 0xA9) => (2, true),
-        // U+1E80..=U+1EFF: the small letters of U+1EA0..=U+1EF9 are the odd code points.
-        (0xE1, 0xBA | 0xBB) => {
-            let b2 = *bytes.get(i + 2)?;
-            let u = 0x1E80 + (u32::from(b1 & 1) << 6) + u32::from(b2 & 0x3F);
-            if b2 & 1 == 0 || !(0x1EA0..=0x1EF9).contains(&u) {
-                return None;
-            }
-            (3, (0x1ECD..=0x1EE7).contains(&u))
-        }
-        _ => return None,
+    let (len, class) = if lead.wrapping_sub(0xC3) < 4 {
+        (2, PLAIN2[usize::from(lead - 0xC3) << 6 | usize::from(b1 & 0x3F)])
+    } else if lead == 0xE1 && b1 & 0xFE == 0xBA {
+        let b2 = *bytes.get(i + 2)?;
+        (3, PLAIN3[usize::from(b1 & 1) << 6 | usize::from(b2 & 0x3F)])
+    } else {
+        return None;
     };
-    let pair_end = || matches!(bytes.get(i + len), Some(b'a' | b'A' | b'e' | b'E' | b'y' | b'Y'));
-    (!(toned_ou && pair_end())).then_some(len)
+    match class {
+        PLAIN => Some(len),
+        PLAIN_OU if !matches!(bytes.get(i + len), Some(b'a' | b'A' | b'e' | b'E' | b'y' | b'Y')) => Some(len),
+        _ => None,
+    }
 }
+
+/// Classes of [`PLAIN2`] and [`PLAIN3`]: the general path; a plain lower-case letter; a
+/// plain lower-case toned `o`/`u` (plain unless `a`, `e` or `y` follows).
+const GENERAL: u8 = 0;
+const PLAIN: u8 = 1;
+const PLAIN_OU: u8 = 2;
+
+/// The class of the two-byte characters with lead byte 0xC3..=0xC6, by
+/// `(lead - 0xC3) << 6 | (second & 0x3F)`: `à`..`ÿ` but `ð` (toned `ò ó õ ù ú`), `ă đ ĩ`,
+/// `ũ` (toned), `ơ ư`.
+const PLAIN2: [u8; 256] = {
+    let mut t = [GENERAL; 256];
+    let mut b1 = 0xA0;
+    while b1 <= 0xBF {
+        if b1 != 0xB0 {
+            t[b1 & 0x3F] = if matches!(b1, 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA) { PLAIN_OU } else { PLAIN };
+        }
+        b1 += 1;
+    }
+    t[1 << 6 | (0x83 & 0x3F)] = PLAIN;
+    t[1 << 6 | (0x91 & 0x3F)] = PLAIN;
+    t[1 << 6 | (0xA9 & 0x3F)] = PLAIN;
+    t[2 << 6 | (0xA9 & 0x3F)] = PLAIN_OU;
+    t[3 << 6 | (0xA1 & 0x3F)] = PLAIN;
+    t[3 << 6 | (0xB0 & 0x3F)] = PLAIN;
+    t
+};
+
+/// The class of U+1E80..=U+1EFF (0xE1 0xBA/0xBB xx), by `(second & 1) << 6 | (third &
+/// 0x3F)`: the small letters of U+1EA0..=U+1EF9 are the odd code points, the toned `o`/`u`
+/// among them U+1ECD..=U+1EE7.
+const PLAIN3: [u8; 128] = {
+    let mut t = [GENERAL; 128];
+    let mut k = 0;
+    while k < 128 {
+        let u = 0x1E80 + k as u32;
+        if u & 1 == 1 && u >= 0x1EA0 && u <= 0x1EF9 {
+            t[k] = if u >= 0x1ECD && u <= 0x1EE7 { PLAIN_OU } else { PLAIN };
+        }
+        k += 1;
+    }
+    t
+};
 
 /// The character whose lead byte is at `i` in the valid UTF-8 `bytes`, and its length.
 /// Decoded by hand: `str::chars` on the rest of the text costs more per character, and
@@ -252,6 +293,41 @@ mod tests {
             (c0, c1, c2) = (c1, c2, it.next());
         }
         out
+    }
+
+    /// The byte-by-byte match the tables of [`plain_lower_letter`] replaced.
+    fn plain_lower_letter_by_match(bytes: &[u8], i: usize) -> Option<usize> {
+        let b1 = *bytes.get(i + 1)?;
+        let (len, toned_ou) = match (bytes[i], b1) {
+            (0xC3, 0xA0..=0xBF) if b1 != 0xB0 => (2, matches!(b1, 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA)),
+            (0xC4, 0x83 | 0x91 | 0xA9) | (0xC6, 0xA1 | 0xB0) => (2, false),
+            (0xC5, 0xA9) => (2, true),
+            (0xE1, 0xBA | 0xBB) => {
+                let b2 = *bytes.get(i + 2)?;
+                let u = 0x1E80 + (u32::from(b1 & 1) << 6) + u32::from(b2 & 0x3F);
+                if b2 & 1 == 0 || !(0x1EA0..=0x1EF9).contains(&u) {
+                    return None;
+                }
+                (3, (0x1ECD..=0x1EE7).contains(&u))
+            }
+            _ => return None,
+        };
+        let pair_end = || matches!(bytes.get(i + len), Some(b'a' | b'A' | b'e' | b'E' | b'y' | b'Y'));
+        (!(toned_ou && pair_end())).then_some(len)
+    }
+
+    /// The tables agree with the match on every character up to U+2FFF, before any of the
+    /// letters that may end a pair and others.
+    #[test]
+    fn plain_lower_letter_tables_agree_with_the_match() {
+        for u in 0x80..=0x2FFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for next in ["", "a", "A", "e", "E", "y", "Y", "o", " ", "ư"] {
+                let s = format!("{c}{next}");
+                let b = s.as_bytes();
+                assert_eq!(plain_lower_letter(b, 0), plain_lower_letter_by_match(b, 0), "U+{u:04X} {next:?}");
+            }
+        }
     }
 
     proptest::proptest! {

@@ -542,6 +542,12 @@ fn is_abbrev(word: &str) -> bool {
 /// an upper-case letter, digit, quote or bracket, except after common abbreviations.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    for_each_sentence(text, start, end, |s, e| out.push((s, e)));
+    out
+}
+
+/// [`sentences`], each handed to `f` as `(start, end)` in order (no list built).
+pub(crate) fn for_each_sentence(text: &str, start: usize, end: usize, mut f: impl FnMut(usize, usize)) {
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut from = 0;
@@ -554,15 +560,14 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             let boundary = (next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '(' | '-'))
                 && !(c == b'.' && is_abbrev(word));
             if boundary {
-                out.push((start + from, start + i + 1));
+                f(start + from, start + i + 1);
                 from = i + 2;
             }
         }
     }
     if from < b.len() {
-        out.push((start + from, end));
+        f(start + from, end);
     }
-    out
 }
 
 /// The offsets of the bytes `.`, `!` and `?` in `b`, in order (SIMD byte search: most

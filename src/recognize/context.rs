@@ -3,7 +3,7 @@
 //! normalized text and its key, the blocks, the lexicon's matches, and the sentences
 //! of every block ([`Sentences`]).
 
-use crate::layout::{BlockKind, Layout, sentences};
+use crate::layout::{BlockKind, Layout, for_each_sentence};
 use crate::lexicon::{Lexicon, Scan};
 use crate::recognize::Cue;
 
@@ -16,11 +16,10 @@ pub struct Sentences(Vec<(u32, u32, u32)>);
 impl Sentences {
     /// The sentences of the blocks of `layout`.
     pub fn new(text: &str, layout: &Layout) -> Sentences {
-        let mut all = Vec::new();
+        // (About a sentence every hundred bytes: room for most texts at once.)
+        let mut all = Vec::with_capacity(text.len() / 100 + 4);
         for (block, b) in layout.blocks.iter().enumerate() {
-            for (s, e) in sentences(text, b.start, b.end) {
-                all.push((s as u32, e as u32, block as u32));
-            }
+            for_each_sentence(text, b.start, b.end, |s, e| all.push((s as u32, e as u32, block as u32)));
         }
         all.shrink_to_fit();
         Sentences(all)

@@ -6,7 +6,6 @@
 //! The join replaces the line break by a space, byte for byte: every offset of the
 //! normalized text (and its map back to the input) stays as it was.
 
-use crate::key;
 use crate::lexicon::{FormalList, Lexicon};
 use crate::spelling::offset_map::floor_boundary;
 
@@ -28,7 +27,7 @@ pub(crate) fn unwrap_lines(text: &str, key: &str, lex: &Lexicon, gaps: &[u32]) -
     for line in super::lines(text) {
         // Nor anything in its tail, from "Nơi nhận" on: the recipients and the signature
         // blocks, side by side.
-        if recipients_label(line, lex) {
+        if recipients_label(line, &key[pos..pos + line.len()], lex) {
             break;
         }
         if let Some((start, a)) = prev {
@@ -78,12 +77,11 @@ fn formal_header(key: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// Does the line open with the recipients' label ("Nơi nhận", formal.tsv `recipients`)?
-fn recipients_label(line: &str, lex: &Lexicon) -> bool {
+/// Does the line (`line`, and `key` its key) open with the recipients' label ("Nơi
+/// nhận", formal.tsv `recipients`)?
+fn recipients_label(line: &str, key: &str, lex: &Lexicon) -> bool {
     let t = line.trim_start();
-    // (Keyed only where it may start so: no copy of every line.)
-    t.starts_with(['N', 'n'])
-        && lex.formal_prefix(FormalList::Recipients, &key::key(&t[..floor_boundary(t, 24)])).is_some()
+    t.starts_with(['N', 'n']) && lex.formal_prefix(FormalList::Recipients, &key[line.len() - t.len()..]).is_some()
 }
 
 /// Does the input hold a column gap between `start` and `end` (a tab or a run of spaces

@@ -650,6 +650,10 @@ pub(super) fn segment(c: &mut Cursor, a: &mut DateState, first: bool, line_start
     if b0.is_ascii_digit() || b0 == b'(' {
         return numeric_segment(c, a, b0);
     }
+    if !c.w.may_open(c.b, c.pos) {
+        // No word of any of the segments below is here.
+        return Step::Fail;
+    }
     day_part_segment(c, a, was_clock)
         .or_else(|| day_segment(c, a, was_pending))
         .or_else(|| weekday_segment(c, a, first, line_start))

@@ -163,6 +163,9 @@ struct DateWords {
     day_counts: Vec<String>,
     months_not_after: Vec<String>,
     month_not_after: Vec<String>,
+    /// The first two bytes of every word a segment that is no number can open with
+    /// ([`DateWords::may_open`]); `None` when a word is empty (every position may open).
+    openers: Option<Box<[u64; 1024]>>,
 }
 
 /// What a lead word of dates.tsv licenses (its value: `time`, `from`, `vao`).
@@ -229,6 +232,51 @@ impl DateWords {
             day_counts: forms(WordList::DayCount),
             months_not_after: forms(WordList::MonthsNotAfter),
             month_not_after: forms(WordList::MonthNotAfter),
+            openers: None,
+        }
+        .with_openers()
+    }
+
+    /// The words a segment of [`dates::segment`] that does not start with a digit or
+    /// `(` can open with: a part of the day and its lead, a relative day, a day or
+    /// month word, a weekday, a lead word, the lunar suffix.
+    fn opening_words(&self) -> impl Iterator<Item = &str> {
+        let fixed = ["hôm", "ngày", "mùng", "mồng", "tháng", "rằm", "thứ", "trong", "âm lịch"];
+        (self.day_part_lead.iter().chain(&self.relative_day).chain(&self.about).map(String::as_str))
+            .chain(self.day_parts.iter().map(|(w, _)| w.as_str()))
+            .chain(self.weekday_names.iter().map(|(w, _)| w.as_str()))
+            .chain(self.time_leads.iter().map(|(w, _)| w.as_str()))
+            .chain(fixed)
+    }
+
+    /// Fills [`DateWords::openers`] from [`DateWords::opening_words`].
+    fn with_openers(mut self) -> Self {
+        let mut bits = Box::new([0u64; 1024]);
+        let mut set = |k: usize| bits[k / 64] |= 1 << (k % 64);
+        let mut empty = false;
+        for w in self.opening_words() {
+            match *w.as_bytes() {
+                [] => empty = true,
+                [b0] => (0..256).for_each(|b1| set(usize::from(b0) << 8 | b1)),
+                [b0, b1, ..] => set(usize::from(b0) << 8 | usize::from(b1)),
+            }
+        }
+        self.openers = (!empty).then_some(bits);
+        self
+    }
+
+    /// May a segment that is no number open at byte `i` of `b` (not a digit or `(`)? No
+    /// when its first two bytes start none of [`DateWords::opening_words`] (a space or
+    /// the end of the text always may: the segment reads past spaces).
+    #[inline]
+    fn may_open(&self, b: &[u8], i: usize) -> bool {
+        let Some(bits) = &self.openers else { return true };
+        match (b.get(i), b.get(i + 1)) {
+            (Some(&b0), Some(&b1)) if !matches!(b0, b' ' | b'\t' | 0xC2) => {
+                let k = usize::from(b0) << 8 | usize::from(b1);
+                bits[k / 64] & 1 << (k % 64) != 0
+            }
+            _ => true,
         }
     }
 }

@@ -518,10 +518,12 @@ fn ascii_stops(v: u64) -> u64 {
         x7.wrapping_add(LO * u64::from(0x80 - k)) & HI
     }
     let x7 = v & !HI;
-    let lower = ge(x7, b'a') & !ge(x7, b'z' + 1);
-    let upper = ge(x7, b'A') & !ge(x7, b'Z' + 1);
+    // A letter of either case is a lower-case one with bit 5 set (no other byte
+    // below 0x80 is).
+    let folded = x7 | LO * 0x20;
+    let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
     let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
-    !v & HI & !(lower | upper | digit)
+    !v & HI & !(letter | digit)
 }
 
 /// Is the character that starts at `i` (a lead byte of two or more bytes) a word
@@ -829,6 +831,21 @@ mod tests {
         let mut m = Matchers::new(&lex.person_table, &lex.org_table, &lex.cue_table, fold);
         m.pairs = None;
         m
+    }
+
+    /// Every byte in every lane, beside bytes of every kind.
+    #[test]
+    fn ascii_stops_are_the_ascii_bytes_that_are_no_letter_or_digit() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                for fill in [b'a', b' ', 0xC3, 0x80, b'Z', b'0', 0xFF, 0] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let stop = ascii_stops(u64::from_le_bytes(bytes)) >> (8 * lane + 7) & 1 == 1;
+                    assert_eq!(stop, b < 0x80 && !b.is_ascii_alphanumeric(), "{b:#x} in lane {lane} among {fill:#x}");
+                }
+            }
+        }
     }
 
     proptest::proptest! {

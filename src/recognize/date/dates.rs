@@ -650,16 +650,18 @@ pub(super) fn segment(c: &mut Cursor, a: &mut DateState, first: bool, line_start
     if b0.is_ascii_digit() || b0 == b'(' {
         return numeric_segment(c, a, b0);
     }
-    if !c.w.may_open(c.b, c.pos) {
-        // No word of any of the segments below is here.
+    // The kinds of segment whose words may be here: the others are not tried.
+    let opens = c.w.opens(c.b, c.pos);
+    if opens == 0 {
         return Step::Fail;
     }
-    day_part_segment(c, a, was_clock)
-        .or_else(|| day_segment(c, a, was_pending))
-        .or_else(|| weekday_segment(c, a, first, line_start))
-        .or_else(|| lead_segment(c, a))
+    let may = |kind: u8| opens & kind != 0;
+    None.or_else(|| if may(OPENS_DAY_PART) { day_part_segment(c, a, was_clock) } else { None })
+        .or_else(|| if may(OPENS_DAY) { day_segment(c, a, was_pending) } else { None })
+        .or_else(|| if may(OPENS_WEEKDAY) { weekday_segment(c, a, first, line_start) } else { None })
+        .or_else(|| if may(OPENS_LEAD) { lead_segment(c, a) } else { None })
         .unwrap_or_else(|| {
-            if a.has_core && !a.lunar && lunar_suffix(c) {
+            if may(OPENS_LUNAR) && a.has_core && !a.lunar && lunar_suffix(c) {
                 a.lunar = true;
                 return Step::Commit;
             }

@@ -163,9 +163,10 @@ struct DateWords {
     day_counts: Vec<String>,
     months_not_after: Vec<String>,
     month_not_after: Vec<String>,
-    /// The first two bytes of every word a segment that is no number can open with
-    /// ([`DateWords::may_open`]); `None` when a word is empty (every position may open).
-    openers: Option<Box<[u64; 1024]>>,
+    /// For a slot of the first two bytes of a word ([`opener_slot`]), the kinds of
+    /// segment that is no number that may open with them ([`DateWords::opens`]); `None`
+    /// to try every kind everywhere.
+    openers: Option<Box<[u8; OPENER_SLOTS]>>,
 }
 
 /// What a lead word of dates.tsv licenses (its value: `time`, `from`, `vao`).
@@ -237,49 +238,83 @@ impl DateWords {
         .with_openers()
     }
 
-    /// The words a segment of [`dates::segment`] that does not start with a digit or
-    /// `(` can open with: a part of the day and its lead, a relative day, a day or
-    /// month word, a weekday, a lead word, the lunar suffix.
-    fn opening_words(&self) -> impl Iterator<Item = &str> {
-        let fixed = ["hôm", "ngày", "mùng", "mồng", "tháng", "rằm", "thứ", "trong", "âm lịch"];
-        (self.day_part_lead.iter().chain(&self.relative_day).chain(&self.about).map(String::as_str))
-            .chain(self.day_parts.iter().map(|(w, _)| w.as_str()))
-            .chain(self.weekday_names.iter().map(|(w, _)| w.as_str()))
-            .chain(self.time_leads.iter().map(|(w, _)| w.as_str()))
+    /// The words each kind of segment of [`dates::segment`] that does not start with a
+    /// digit or `(` can open with, as (kind bit, word): a part of the day and its lead
+    /// ([`OPENS_DAY_PART`]), a relative day or a day or month word ([`OPENS_DAY`]), a
+    /// weekday ([`OPENS_WEEKDAY`]), a lead word ([`OPENS_LEAD`]), the lunar suffix
+    /// ([`OPENS_LUNAR`]).
+    fn opening_words(&self) -> impl Iterator<Item = (u8, &str)> {
+        fn strs(bit: u8, l: &[String]) -> impl Iterator<Item = (u8, &str)> {
+            l.iter().map(move |w| (bit, w.as_str()))
+        }
+        let fixed = [
+            (OPENS_DAY, "hôm"),
+            (OPENS_DAY, "ngày"),
+            (OPENS_DAY, "mùng"),
+            (OPENS_DAY, "mồng"),
+            (OPENS_DAY, "tháng"),
+            (OPENS_DAY, "rằm"),
+            (OPENS_WEEKDAY, "thứ"),
+            (OPENS_LEAD, "trong"),
+            (OPENS_LUNAR, "âm lịch"),
+        ];
+        strs(OPENS_DAY_PART, &self.day_part_lead)
+            .chain(self.day_parts.iter().map(|(w, _)| (OPENS_DAY_PART, w.as_str())))
+            .chain(strs(OPENS_DAY, &self.relative_day))
+            .chain(self.weekday_names.iter().map(|(w, _)| (OPENS_WEEKDAY, w.as_str())))
+            .chain(strs(OPENS_LEAD, &self.about))
+            .chain(self.time_leads.iter().map(|(w, _)| (OPENS_LEAD, w.as_str())))
             .chain(fixed)
     }
 
     /// Fills [`DateWords::openers`] from [`DateWords::opening_words`].
     fn with_openers(mut self) -> Self {
-        let mut bits = Box::new([0u64; 1024]);
-        let mut set = |k: usize| bits[k / 64] |= 1 << (k % 64);
-        let mut empty = false;
-        for w in self.opening_words() {
+        let mut kinds = Box::new([0u8; OPENER_SLOTS]);
+        for (bit, w) in self.opening_words() {
             match *w.as_bytes() {
-                [] => empty = true,
-                [b0] => (0..256).for_each(|b1| set(usize::from(b0) << 8 | b1)),
-                [b0, b1, ..] => set(usize::from(b0) << 8 | usize::from(b1)),
+                // An empty word opens anywhere.
+                [] => kinds.iter_mut().for_each(|k| *k |= bit),
+                [b0] => (0..=255).for_each(|b1| kinds[opener_slot(b0, b1)] |= bit),
+                [b0, b1, ..] => kinds[opener_slot(b0, b1)] |= bit,
             }
         }
-        self.openers = (!empty).then_some(bits);
+        self.openers = Some(kinds);
         self
     }
 
-    /// May a segment that is no number open at byte `i` of `b` (not a digit or `(`)? No
-    /// when its first two bytes start none of [`DateWords::opening_words`] (a space or
-    /// the end of the text always may: the segment reads past spaces).
+    /// The kinds of segment that is no number (`OPENS_*` bits) that may open at byte `i`
+    /// of `b`: none of a kind when the first two bytes there start none of its
+    /// [`DateWords::opening_words`] (all at a space or at the last byte: the segments
+    /// read past spaces).
     #[inline]
-    fn may_open(&self, b: &[u8], i: usize) -> bool {
-        let Some(bits) = &self.openers else { return true };
+    fn opens(&self, b: &[u8], i: usize) -> u8 {
+        let Some(kinds) = &self.openers else { return u8::MAX };
         match (b.get(i), b.get(i + 1)) {
-            (Some(&b0), Some(&b1)) if !matches!(b0, b' ' | b'\t' | 0xC2) => {
-                let k = usize::from(b0) << 8 | usize::from(b1);
-                bits[k / 64] & 1 << (k % 64) != 0
-            }
-            _ => true,
+            (Some(&b0), Some(&b1)) if !matches!(b0, b' ' | b'\t' | 0xC2) => kinds[opener_slot(b0, b1)],
+            _ => u8::MAX,
         }
     }
 }
+
+/// Slots of [`DateWords::openers`]; two byte pairs may share one.
+const OPENER_SLOTS: usize = 4096;
+
+/// The slot of [`DateWords::openers`] of the byte pair `b0 b1`.
+#[inline]
+fn opener_slot(b0: u8, b1: u8) -> usize {
+    (usize::from(b0) << 4 ^ usize::from(b1)) % OPENER_SLOTS
+}
+
+/// A part of the day or its lead ([`dates::day_part_segment`]).
+const OPENS_DAY_PART: u8 = 1;
+/// A relative day, a day or a month word ([`dates::day_segment`]).
+const OPENS_DAY: u8 = 2;
+/// A weekday ([`dates::weekday_segment`]).
+const OPENS_WEEKDAY: u8 = 4;
+/// A lead word ([`dates::lead_segment`]).
+const OPENS_LEAD: u8 = 8;
+/// The lunar suffix ([`dates::lunar_suffix`]).
+const OPENS_LUNAR: u8 = 16;
 
 impl Default for DateRecognizer {
     fn default() -> Self {

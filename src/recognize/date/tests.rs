@@ -881,7 +881,7 @@ fn fused_walk_resumes_inside_a_word() {
     assert_eq!(a.out, [7, 14, 19, 28]);
 }
 
-/// The early refusal of a segment no opening word starts ([`DateWords::may_open`])
+/// The segments left untried where none of their words starts ([`DateWords::opens`])
 /// changes no parse: `parse_date` with it and without it, at every char of random
 /// mixes of digits, separators, cue and lead words (and pieces of them), capitals,
 /// combining marks and odd Unicode.
@@ -893,7 +893,7 @@ fn opening_filter_changes_no_parse() {
     let fast = DateWords::new(lex);
     assert!(fast.openers.is_some());
     let plain = DateWords { openers: None, ..fast.clone() };
-    let mut words: Vec<String> = fast.opening_words().map(str::to_string).collect();
+    let mut words: Vec<String> = fast.opening_words().map(|(_, w)| w.to_string()).collect();
     words.extend(lex.word_list(WordList::DateCue).forms().iter().cloned());
     words.extend(fast.months.iter().map(|(w, _, _)| w.clone()));
     words.extend(fast.day_part_relative.iter().chain(&fast.hom_relative).chain(&fast.ngay_relative).cloned());

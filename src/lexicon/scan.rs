@@ -520,7 +520,7 @@ fn ascii_stops(v: u64) -> u64 {
     let x7 = v & !HI;
     // A letter of either case is a lower-case one with bit 5 set (no other byte
     // below 0x80 is).
-    let folded = x7 | LO * 0x20;
+    let folded = x7 | (LO * 0x20);
     let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
     let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
     !v & HI & !(letter | digit)

@@ -423,7 +423,8 @@ fn longest_at(m: &Matchers, key: &str, at: usize, want: u8) -> [Option<(usize, u
 
 /// Leftmost-longest matches of each of the three tables in `key` that sit on word
 /// boundaries, in one pass over the positions where a word may start (one walk of the
-/// shared automaton there, none at a word that starts no pattern): a match that does not
+/// shared automaton there, none at a word that starts no pattern nor after a word and a
+/// space when the two start none, resumed after the two when they do): a match that does not
 /// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
 /// one character after its start. (The same matches as an unanchored leftmost-longest
 /// search per table that resumes so; the anchored walks never enter a word.)

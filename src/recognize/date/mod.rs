@@ -165,7 +165,8 @@ struct DateWords {
     month_not_after: Vec<String>,
     /// For a slot of the first two bytes of a word ([`opener_slot`]), the kinds of
     /// segment that is no number that may open with them ([`DateWords::opens`]); `None`
-    /// to try every kind everywhere.
+    /// to try every kind everywhere and every number (without the early refusal of
+    /// [`dates::number_may_go_on`]): the plain parse the tests compare with.
     openers: Option<Box<[u8; OPENER_SLOTS]>>,
 }
 

@@ -98,6 +98,12 @@ pub(super) struct Matchers {
     /// can start at a word that is not in here, and the walk is skipped.
     /// (`None` when the words do not fit its packing: every word start is walked.)
     first_words: Option<FirstWords>,
+    /// The first two words of every pattern whose first word is followed by one space,
+    /// as written ("ủy ban"): after a word and a space, a pattern can only go on if the
+    /// text's next word is its second word (a match ends on a word boundary), so the
+    /// walk resumes after that second word, or is not walked at all.
+    /// (`None` as [`Matchers::first_words`].)
+    pairs: Option<FirstWords>,
     /// For every pattern, the tables it stands for entries of (bit `t` for table `t`).
     tables: Vec<u8>,
     person_pat: Vec<Vec<u32>>,
@@ -135,6 +141,7 @@ impl Matchers {
             .or_else(|_| NFA::new(Vec::<String>::new()))
             .expect("an empty automaton always builds");
         let first_words = FirstWords::new(&nfa, c.patterns.iter().map(|p| first_word(p)));
+        let pairs = FirstWords::new(&nfa, c.patterns.iter().filter_map(|p| first_pair(p)));
         let [person_pat, org_pat, cue_pat] = c.of;
         let tables = (0..c.patterns.len())
             .map(|p| {
@@ -145,7 +152,7 @@ impl Matchers {
                     .sum()
             })
             .collect();
-        Matchers { nfa, first_words, tables, person_pat, org_pat, cue_pat }
+        Matchers { nfa, first_words, pairs, tables, person_pat, org_pat, cue_pat }
     }
 }
 
@@ -297,6 +304,12 @@ fn first_word(s: &str) -> &str {
     &s[..spelling::word_end(s, 0)]
 }
 
+/// `s` up to the end of its second word, when its first word is followed by a space.
+fn first_pair(s: &str) -> Option<&str> {
+    let e = spelling::word_end(s, 0);
+    (s.as_bytes().get(e) == Some(&b' ')).then(|| &s[..spelling::word_end(s, e + 1)])
+}
+
 /// Folded forms, deduplicated, and the entries of each table every pattern stands for.
 #[derive(Default)]
 struct Compiler {
@@ -332,8 +345,9 @@ const MAX_CANDIDATES: usize = 4;
 /// the longest [`MAX_CANDIDATES`] of each, longest last. `want` (bit `t` for table `t`)
 /// leaves the other tables out. The anchored walk from `at` is resumed at `from`: the
 /// state `sid` it is in after the bytes `at..from`, none of which ends a match on a word
-/// boundary but `first` (a pattern that is the whole of `at..from`, a word, or
-/// [`NO_PATTERN`]); `sid` is not dead.
+/// boundary but those of `seeds` ((pattern, end), shortest first, each pattern
+/// [`NO_PATTERN`] or one that is the whole of `at..end`, `end` a word end); `sid` is not
+/// dead.
 #[inline]
 #[allow(clippy::too_many_arguments)]
 fn candidates_at(
@@ -341,16 +355,18 @@ fn candidates_at(
     key: &str,
     at: usize,
     (mut sid, from): (StateID, usize),
-    first: u32,
+    seeds: [(u32, usize); 2],
     want: u8,
     found: &mut [Candidates; 3],
 ) {
     let nfa = &m.nfa;
     let hay = key.as_bytes();
     found.iter_mut().for_each(|f| f.1 = 0);
-    if first != NO_PATTERN {
-        // `from` is the end of a word: on a word boundary.
-        add_pattern(m, first as usize, from, want, found);
+    for (p, end) in seeds {
+        if p != NO_PATTERN {
+            // `end` is the end of a word: on a word boundary.
+            add_pattern(m, p as usize, end, want, found);
+        }
     }
     for (i, &b) in (from..).zip(hay.get(from..).unwrap_or_default()) {
         sid = nfa.next_state(Anchored::Yes, sid, b);
@@ -400,14 +416,15 @@ fn add_pattern(m: &Matchers, p: usize, end: usize, want: u8, found: &mut [Candid
 fn longest_at(m: &Matchers, key: &str, at: usize, want: u8) -> [Option<(usize, usize)>; 3] {
     let mut found = [([(0, 0); MAX_CANDIDATES], 0); 3];
     if let Ok(start) = m.nfa.start_state(Anchored::Yes) {
-        candidates_at(m, key, at, (start, at), NO_PATTERN, want, &mut found);
+        candidates_at(m, key, at, (start, at), [(NO_PATTERN, at); 2], want, &mut found);
     }
     found.map(|(list, n)| n.checked_sub(1).map(|k| list[k]))
 }
 
 /// Leftmost-longest matches of each of the three tables in `key` that sit on word
 /// boundaries, in one pass over the positions where a word may start (one walk of the
-/// shared automaton there, none at a word that starts no pattern): a match that does not
+/// shared automaton there, none at a word that starts no pattern nor after a word and a
+/// space when the two start none, resumed after the two when they do): a match that does not
 /// end on a word boundary, or that `accept` refuses, is skipped and the search resumes
 /// one character after its start. (The same matches as an unanchored leftmost-longest
 /// search per table that resumes so; the anchored walks never enter a word.)
@@ -425,18 +442,39 @@ fn find_words(
     // skipping the inside of words.
     let bytes = key.as_bytes();
     let start = m.nfa.start_state(Anchored::Yes).ok();
+    // The least of `next`: no table wants a match that starts before it.
+    let mut low = 0;
+    // A word start and its end, found while looking at the word before.
+    let mut ahead = (usize::MAX, 0);
     let mut s = 0;
     while s < key.len() {
         let v = load8(bytes, s);
-        let e = word_end_from(key, s, v);
-        let want = u8::from(next[0] <= s) | u8::from(next[1] <= s) << 1 | u8::from(next[2] <= s) << 2;
+        let e = if ahead.0 == s { ahead.1 } else { word_end_from(key, s, v) };
         let from = match &m.first_words {
-            _ if want == 0 => None,
-            Some(words) => words.get_at(v, bytes, s, e).map(|slot| ((slot.state, e), slot.pattern)),
-            None => start.map(|sid| ((sid, s), NO_PATTERN)),
+            _ if s < low => None,
+            Some(words) => words.get_at(v, bytes, s, e).and_then(|slot| {
+                let first = (slot.pattern, e);
+                match &m.pairs {
+                    // A space after the word: the pattern's next word must be the text's.
+                    Some(pairs) if bytes.get(e) == Some(&b' ') => {
+                        let s2 = e + 1;
+                        let e2 = word_end_from(key, s2, load8(bytes, s2));
+                        ahead = (s2, e2);
+                        match pairs.get_at(v, bytes, s, e2) {
+                            Some(pair) => Some(((pair.state, e2), [first, (pair.pattern, e2)])),
+                            // Only the word itself can match here: nothing to walk.
+                            None => (slot.pattern != NO_PATTERN)
+                                .then_some(((slot.state, key.len()), [first, (NO_PATTERN, e)])),
+                        }
+                    }
+                    _ => Some(((slot.state, e), [first, (NO_PATTERN, e)])),
+                }
+            }),
+            None => start.map(|sid| ((sid, s), [(NO_PATTERN, s); 2])),
         };
-        if let Some((from, first)) = from {
-            candidates_at(m, key, s, from, first, want, &mut found);
+        if let Some((from, seeds)) = from {
+            let want = u8::from(next[0] <= s) | u8::from(next[1] <= s) << 1 | u8::from(next[2] <= s) << 2;
+            candidates_at(m, key, s, from, seeds, want, &mut found);
             for k in 0..3 {
                 // The longest that `accept` takes ("Phó trưởng CAQ": when "Phó Trưởng CA"
                 // stops inside a word, "Phó trưởng" still matches).
@@ -444,6 +482,7 @@ fn find_words(
                 if let Some(&(p, end)) = list[..*n].iter().rev().find(|&&(p, end)| accept[k](p, s, end)) {
                     out[k].push(Match::new(s, end, p, ascii));
                     next[k] = end;
+                    low = next[0].min(next[1]).min(next[2]);
                 }
             }
         }
@@ -480,10 +519,12 @@ fn ascii_stops(v: u64) -> u64 {
         x7.wrapping_add(LO * u64::from(0x80 - k)) & HI
     }
     let x7 = v & !HI;
-    let lower = ge(x7, b'a') & !ge(x7, b'z' + 1);
-    let upper = ge(x7, b'A') & !ge(x7, b'Z' + 1);
+    // A letter of either case is a lower-case one with bit 5 set (no other byte
+    // below 0x80 is).
+    let folded = x7 | (LO * 0x20);
+    let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
     let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
-    !v & HI & !(lower | upper | digit)
+    !v & HI & !(letter | digit)
 }
 
 /// Is the character that starts at `i` (a lead byte of two or more bytes) a word
@@ -780,9 +821,32 @@ mod tests {
         let fold = if ascii { key::strip_accents } else { key::key };
         let new = || Matchers::new(&lex.person_table, &lex.org_table, &lex.cue_table, fold);
         let (fast, mut plain) = (new(), new());
-        assert!(fast.first_words.is_some());
+        assert!(fast.first_words.is_some() && fast.pairs.is_some());
         plain.first_words = None;
         (fast, plain)
+    }
+
+    /// The scan with the first-word table but without the table of first two words.
+    fn without_pairs(lex: &Lexicon, ascii: bool) -> Matchers {
+        let fold = if ascii { key::strip_accents } else { key::key };
+        let mut m = Matchers::new(&lex.person_table, &lex.org_table, &lex.cue_table, fold);
+        m.pairs = None;
+        m
+    }
+
+    /// Every byte in every lane, beside bytes of every kind.
+    #[test]
+    fn ascii_stops_are_the_ascii_bytes_that_are_no_letter_or_digit() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                for fill in [b'a', b' ', 0xC3, 0x80, b'Z', b'0', 0xFF, 0] {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = b;
+                    let stop = ascii_stops(u64::from_le_bytes(bytes)) >> (8 * lane + 7) & 1 == 1;
+                    assert_eq!(stop, b < 0x80 && !b.is_ascii_alphanumeric(), "{b:#x} in lane {lane} among {fill:#x}");
+                }
+            }
+        }
     }
 
     proptest::proptest! {
@@ -804,13 +868,16 @@ mod tests {
         let mut runner = proptest::test_runner::TestRunner::deterministic();
         for ascii in [false, true] {
             let (fast, plain) = both_matchers(&lex, ascii);
+            let no_pairs = without_pairs(&lex, ascii);
             for f in parts.iter().take(400) {
                 assert_scan_agrees(&fast, &plain, f).unwrap();
+                assert_scan_agrees(&no_pairs, &plain, f).unwrap();
             }
             let picks = proptest::collection::vec(0..parts.len(), 0..24);
             for _ in 0..600 {
                 let text = soup(&parts, &picks.new_tree(&mut runner).unwrap().current());
                 assert_scan_agrees(&fast, &plain, &text).unwrap();
+                assert_scan_agrees(&no_pairs, &plain, &text).unwrap();
             }
         }
     }

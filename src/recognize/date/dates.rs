@@ -650,12 +650,18 @@ pub(super) fn segment(c: &mut Cursor, a: &mut DateState, first: bool, line_start
     if b0.is_ascii_digit() || b0 == b'(' {
         return numeric_segment(c, a, b0);
     }
-    day_part_segment(c, a, was_clock)
-        .or_else(|| day_segment(c, a, was_pending))
-        .or_else(|| weekday_segment(c, a, first, line_start))
-        .or_else(|| lead_segment(c, a))
+    // The kinds of segment whose words may be here: the others are not tried.
+    let opens = c.w.opens(c.b, c.pos);
+    if opens == 0 {
+        return Step::Fail;
+    }
+    let may = |kind: u8| opens & kind != 0;
+    None.or_else(|| if may(OPENS_DAY_PART) { day_part_segment(c, a, was_clock) } else { None })
+        .or_else(|| if may(OPENS_DAY) { day_segment(c, a, was_pending) } else { None })
+        .or_else(|| if may(OPENS_WEEKDAY) { weekday_segment(c, a, first, line_start) } else { None })
+        .or_else(|| if may(OPENS_LEAD) { lead_segment(c, a) } else { None })
         .unwrap_or_else(|| {
-            if a.has_core && !a.lunar && lunar_suffix(c) {
+            if may(OPENS_LUNAR) && a.has_core && !a.lunar && lunar_suffix(c) {
                 a.lunar = true;
                 return Step::Commit;
             }
@@ -667,6 +673,9 @@ pub(super) fn segment(c: &mut Cursor, a: &mut DateState, first: bool, line_start
 #[inline]
 pub(super) fn numeric_segment(c: &mut Cursor, a: &mut DateState, b0: u8) -> Step {
     let seg_start = c.pos;
+    if b0.is_ascii_digit() && c.w.openers.is_some() && !number_may_go_on(c.b, c.pos) {
+        return Step::Fail;
+    }
     if !a.has_core {
         if let Some(k) = core_at(c, a) {
             a.set_core(k);
@@ -691,6 +700,31 @@ pub(super) fn numeric_segment(c: &mut Cursor, a: &mut DateState, b0: u8) -> Step
         return if ok { Step::Commit } else { Step::Tentative };
     }
     Step::Fail
+}
+
+/// Can a calendar core or a clock start at the digit at `i`? Each reads a number of at
+/// most two digits there ([`Cursor::num`] takes the whole run), then, after spaces at
+/// most, a separator (`/ - . , :`), `h` or `g`, a digit (minutes after a lead word), or
+/// a word that starts with `t` ("tháng", "tết", "tới"), `g` ("giờ"), `đ` ("đến") or `v`
+/// ("và"). No when what follows is none of these.
+#[inline]
+pub(super) fn number_may_go_on(b: &[u8], i: usize) -> bool {
+    let digits = b[i..].iter().take(3).take_while(|d| d.is_ascii_digit()).count();
+    if digits > 2 {
+        return false;
+    }
+    let mut j = i + digits;
+    loop {
+        match b.get(j) {
+            Some(b' ' | b'\t') => j += 1,
+            Some(0xC2) if b.get(j + 1) == Some(&0xA0) => j += 2,
+            Some(&x) => {
+                return matches!(x, b'/' | b'-' | b'.' | b',' | b':' | b'h' | b'g' | b't' | b'v' | 0xC4)
+                    || x.is_ascii_digit();
+            }
+            None => return false,
+        }
+    }
 }
 
 /// A part of the day, maybe with a relative day: "sáng", "chiều nay", "tối hôm qua".

@@ -163,6 +163,11 @@ struct DateWords {
     day_counts: Vec<String>,
     months_not_after: Vec<String>,
     month_not_after: Vec<String>,
+    /// For a slot of the first two bytes of a word ([`opener_slot`]), the kinds of
+    /// segment that is no number that may open with them ([`DateWords::opens`]); `None`
+    /// to try every kind everywhere and every number (without the early refusal of
+    /// [`dates::number_may_go_on`]): the plain parse the tests compare with.
+    openers: Option<Box<[u8; OPENER_SLOTS]>>,
 }
 
 /// What a lead word of dates.tsv licenses (its value: `time`, `from`, `vao`).
@@ -229,9 +234,88 @@ impl DateWords {
             day_counts: forms(WordList::DayCount),
             months_not_after: forms(WordList::MonthsNotAfter),
             month_not_after: forms(WordList::MonthNotAfter),
+            openers: None,
+        }
+        .with_openers()
+    }
+
+    /// The words each kind of segment of [`dates::segment`] that does not start with a
+    /// digit or `(` can open with, as (kind bit, word): a part of the day and its lead
+    /// ([`OPENS_DAY_PART`]), a relative day or a day or month word ([`OPENS_DAY`]), a
+    /// weekday ([`OPENS_WEEKDAY`]), a lead word ([`OPENS_LEAD`]), the lunar suffix
+    /// ([`OPENS_LUNAR`]).
+    fn opening_words(&self) -> impl Iterator<Item = (u8, &str)> {
+        fn strs(bit: u8, l: &[String]) -> impl Iterator<Item = (u8, &str)> {
+            l.iter().map(move |w| (bit, w.as_str()))
+        }
+        let fixed = [
+            (OPENS_DAY, "hôm"),
+            (OPENS_DAY, "ngày"),
+            (OPENS_DAY, "mùng"),
+            (OPENS_DAY, "mồng"),
+            (OPENS_DAY, "tháng"),
+            (OPENS_DAY, "rằm"),
+            (OPENS_WEEKDAY, "thứ"),
+            (OPENS_LEAD, "trong"),
+            (OPENS_LUNAR, "âm lịch"),
+        ];
+        strs(OPENS_DAY_PART, &self.day_part_lead)
+            .chain(self.day_parts.iter().map(|(w, _)| (OPENS_DAY_PART, w.as_str())))
+            .chain(strs(OPENS_DAY, &self.relative_day))
+            .chain(self.weekday_names.iter().map(|(w, _)| (OPENS_WEEKDAY, w.as_str())))
+            .chain(strs(OPENS_LEAD, &self.about))
+            .chain(self.time_leads.iter().map(|(w, _)| (OPENS_LEAD, w.as_str())))
+            .chain(fixed)
+    }
+
+    /// Fills [`DateWords::openers`] from [`DateWords::opening_words`].
+    fn with_openers(mut self) -> Self {
+        let mut kinds = Box::new([0u8; OPENER_SLOTS]);
+        for (bit, w) in self.opening_words() {
+            match *w.as_bytes() {
+                // An empty word opens anywhere.
+                [] => kinds.iter_mut().for_each(|k| *k |= bit),
+                [b0] => (0..=255).for_each(|b1| kinds[opener_slot(b0, b1)] |= bit),
+                [b0, b1, ..] => kinds[opener_slot(b0, b1)] |= bit,
+            }
+        }
+        self.openers = Some(kinds);
+        self
+    }
+
+    /// The kinds of segment that is no number (`OPENS_*` bits) that may open at byte `i`
+    /// of `b`: none of a kind when the first two bytes there start none of its
+    /// [`DateWords::opening_words`] (all at a space or at the last byte: the segments
+    /// read past spaces).
+    #[inline]
+    fn opens(&self, b: &[u8], i: usize) -> u8 {
+        let Some(kinds) = &self.openers else { return u8::MAX };
+        match (b.get(i), b.get(i + 1)) {
+            (Some(&b0), Some(&b1)) if !matches!(b0, b' ' | b'\t' | 0xC2) => kinds[opener_slot(b0, b1)],
+            _ => u8::MAX,
         }
     }
 }
+
+/// Slots of [`DateWords::openers`]; two byte pairs may share one.
+const OPENER_SLOTS: usize = 4096;
+
+/// The slot of [`DateWords::openers`] of the byte pair `b0 b1`.
+#[inline]
+fn opener_slot(b0: u8, b1: u8) -> usize {
+    (usize::from(b0) << 4 ^ usize::from(b1)) % OPENER_SLOTS
+}
+
+/// A part of the day or its lead ([`dates::day_part_segment`]).
+const OPENS_DAY_PART: u8 = 1;
+/// A relative day, a day or a month word ([`dates::day_segment`]).
+const OPENS_DAY: u8 = 2;
+/// A weekday ([`dates::weekday_segment`]).
+const OPENS_WEEKDAY: u8 = 4;
+/// A lead word ([`dates::lead_segment`]).
+const OPENS_LEAD: u8 = 8;
+/// The lunar suffix ([`dates::lunar_suffix`]).
+const OPENS_LUNAR: u8 = 16;
 
 impl Default for DateRecognizer {
     fn default() -> Self {

@@ -880,3 +880,118 @@ fn fused_walk_resumes_inside_a_word() {
     scan_both(words, "abcde×abcde×abcde cd abcde", &Walk::new(&cues, &cues), &mut a, &mut none);
     assert_eq!(a.out, [7, 14, 19, 28]);
 }
+
+/// The segments left untried where none of their words starts ([`DateWords::opens`])
+/// and the numbers refused at once ([`number_may_go_on`]) change no parse: `parse_date`
+/// with them and without them, at every char of random mixes of digits, separators, cue and lead words (and pieces of them), capitals,
+/// combining marks and odd Unicode.
+#[test]
+fn opening_filter_changes_no_parse() {
+    use super::dates::parse_date;
+    use super::{DateWords, WordList};
+    let lex = crate::lexicon::bundled();
+    let fast = DateWords::new(lex);
+    assert!(fast.openers.is_some());
+    let plain = DateWords { openers: None, ..fast.clone() };
+    let mut words: Vec<String> = fast.opening_words().map(|(_, w)| w.to_string()).collect();
+    words.extend(lex.word_list(WordList::DateCue).forms().iter().cloned());
+    words.extend(fast.months.iter().map(|(w, _, _)| w.clone()));
+    words.extend(fast.day_part_relative.iter().chain(&fast.hom_relative).chain(&fast.ngay_relative).cloned());
+    for w in words.clone() {
+        words.extend(w.char_indices().nth(1).map(|(i, _)| w[..i].to_string()));
+        words.extend(w.char_indices().nth(1).map(|(i, _)| w[i..].to_string()));
+    }
+    let odd = ["T", "Ngày", "\u{301}", "×", "–", "…", "中", "😀", "ð", "Đ", "đ", "x", "%", "\n", "bay", "họp"];
+    words.extend(odd.map(str::to_string));
+    // The fixed words of the segments, often, so that they meet their months and numbers.
+    let core = [
+        "tháng",
+        "rằm",
+        "ngày",
+        "hôm",
+        "mùng",
+        "mồng",
+        "thứ",
+        "trong",
+        "âm lịch",
+        "năm",
+        "giêng",
+        "tết",
+        "sáng",
+        "giờ",
+        "phút",
+        "rưỡi",
+        "đến",
+        "tới",
+        "và",
+        "lúc",
+        "khoảng",
+    ];
+    let numbers = [
+        "0",
+        "5",
+        "7",
+        "08",
+        "12",
+        "31",
+        "123",
+        "2019",
+        "8h30",
+        "14:00",
+        "9h",
+        "3/4",
+        "5-6",
+        "1.2",
+        "(7",
+        "7g",
+        "1",
+        "2",
+        "20/7",
+        "25/12/2019",
+        "28-7",
+    ];
+    // Between two pieces: mostly one space, sometimes a separator or nothing.
+    let joins = [" ", " ", " ", " ", " ", "  ", ", ", ",", "/", "-", " - ", ".", ":", "", "\t", "\u{a0}", "(", ") "];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rand = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut n = 0;
+    // Every number between a lead and what may go on after it.
+    for lead in ["", "ngày ", "từ ", "lúc "] {
+        for n1 in numbers {
+            for mid in
+                [" và ", " đến ", " tới ", "-", ", ", " tháng ", " giờ ", " tết", "h", ":", " ", "  ", "\u{a0}/ "]
+            {
+                for n2 in numbers.iter().chain(&["năm 2019", "phút", "giêng"]) {
+                    let key = format!("{lead}{n1}{mid}{n2}");
+                    for (i, _) in key.char_indices() {
+                        let want = parse_date(&plain, &key, i);
+                        n += usize::from(want.is_some());
+                        assert_eq!(parse_date(&fast, &key, i), want, "{key:?} at {i}");
+                    }
+                }
+            }
+        }
+    }
+    for _ in 0..10000 {
+        let mut key = String::new();
+        for _ in 0..1 + rand(8) {
+            key.push_str(match rand(4) {
+                0 => numbers[rand(numbers.len())],
+                1 => core[rand(core.len())],
+                _ => &words[rand(words.len())],
+            });
+            key.push_str(joins[rand(joins.len())]);
+        }
+        for (i, _) in key.char_indices() {
+            let want = parse_date(&plain, &key, i);
+            n += usize::from(want.is_some());
+            assert_eq!(parse_date(&fast, &key, i), want, "{key:?} at {i}");
+        }
+    }
+    assert!(n > 1000, "{n} dates");
+}

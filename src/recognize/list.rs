@@ -161,12 +161,11 @@ pub struct EnumList {
 pub struct ListRecognizer {
     /// "thứ" and an ordinal word, matched on the key.
     ordinals: Regex,
-    /// A counting word and "là", matched on the key. (Two patterns rather than one
-    /// alternation: each then has a literal the regex engine finds fast, "thứ " first and
-    /// " là" last, where one pattern had only the counting words to look for, "hai" and
-    /// "ba" among them; [`ListRecognizer::word_matches`] merges them as the alternation
-    /// would.)
-    counting: Regex,
+    /// " là", after which a counting word is looked for back ([`ListRecognizer::counting_at`]):
+    /// the words themselves ("hai", "ba", "năm") open half the words of a text, " là"
+    /// few. ([`ListRecognizer::word_matches`] merges the two searches as the one pattern
+    /// "thứ (ordinals)|(counting) là" would find them.)
+    la: memchr::memmem::Finder<'static>,
     /// The word lists of lists.tsv.
     vocab: ListWords,
 }
@@ -206,6 +205,11 @@ impl ListWords {
             if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
         };
         (format!("thứ (?:{})", alt(&self.ordinal)), format!("(?:{}) là", alt(&self.number)))
+    }
+
+    /// The longest counting word, in bytes.
+    fn longest_number(&self) -> usize {
+        self.number.iter().map(|(w, _)| w.len()).max().unwrap_or(0)
     }
 }
 
@@ -326,9 +330,40 @@ impl ListRecognizer {
     pub fn with_lexicon(lex: &Lexicon) -> Self {
         let vocab = ListWords::new(lex);
         // Escaped words in a fixed frame: always a valid pattern.
-        let (ordinals, counting) = vocab.patterns();
-        let compile = |p: &str| Regex::new(p).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
-        Self { ordinals: compile(&ordinals), counting: compile(&counting), vocab }
+        let (ordinals, _) = vocab.patterns();
+        let ordinals = Regex::new(&ordinals).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
+        Self { ordinals, la: memchr::memmem::Finder::new(" là").into_owned(), vocab }
+    }
+
+    /// The first match of "(counting words) là" in `key` that starts at or after `pos`, as
+    /// the regex would find it: the leftmost start, and there the first counting word (in
+    /// table order) followed by " là". Each " là" is looked back from; the search ends
+    /// once a " là" lies too far after the best start for any word to reach back to it.
+    fn counting_at(&self, key: &str, pos: usize) -> Option<(usize, usize)> {
+        let kb = key.as_bytes();
+        let longest = self.vocab.longest_number();
+        let mut best: Option<usize> = None;
+        for h in self.la.find_iter(kb.get(pos..)?).map(|h| pos + h) {
+            if best.is_some_and(|b| h > b + longest) {
+                break;
+            }
+            for (w, _) in &self.vocab.number {
+                if let Some(s) = h.checked_sub(w.len()).filter(|&s| s >= pos) {
+                    if best.is_none_or(|b| s < b) && kb[s..h] == *w.as_bytes() {
+                        best = Some(s);
+                    }
+                }
+            }
+        }
+        let s = best?;
+        // At that start, the first word in table order that " là" follows.
+        let w = self
+            .vocab
+            .number
+            .iter()
+            .map(|(w, _)| w.as_bytes())
+            .find(|w| kb[s..].starts_with(w) && kb[s + w.len()..].starts_with(" là".as_bytes()))?;
+        Some((s, s + w.len() + " là".len()))
     }
 
     /// The ordinal and counting words of `key` as the one pattern "ordinals|counting"
@@ -337,27 +372,24 @@ impl ListRecognizer {
     /// match went past its start.
     fn word_matches<'k>(&'k self, key: &'k str) -> impl Iterator<Item = (usize, usize)> + 'k {
         let mut pos = 0;
-        let (mut ord, mut count) = (self.ordinals.find_at(key, 0), self.counting.find_at(key, 0));
+        let ordinal_at = |pos: usize| self.ordinals.find_at(key, pos).map(|m| (m.start(), m.end()));
+        let (mut ord, mut count) = (ordinal_at(0), self.counting_at(key, 0));
         std::iter::from_fn(move || {
-            if ord.is_some_and(|m| m.start() < pos) {
-                ord = self.ordinals.find_at(key, pos);
+            if ord.is_some_and(|m| m.0 < pos) {
+                ord = ordinal_at(pos);
             }
-            if count.is_some_and(|m| m.start() < pos) {
-                count = self.counting.find_at(key, pos);
+            if count.is_some_and(|m| m.0 < pos) {
+                count = self.counting_at(key, pos);
             }
             let m = match (ord, count) {
-                (Some(o), Some(c)) if c.start() < o.start() => c,
+                (Some(o), Some(c)) if c.0 < o.0 => c,
                 (Some(o), _) => o,
                 (None, c) => c?,
             };
             // (Neither pattern matches the empty string; were one to, the walk would still
             // move on, by a character.)
-            pos = if m.end() > m.start() {
-                m.end()
-            } else {
-                m.end() + key[m.end()..].chars().next().map_or(1, char::len_utf8)
-            };
-            Some((m.start(), m.end()))
+            pos = if m.1 > m.0 { m.1 } else { m.1 + key[m.1..].chars().next().map_or(1, char::len_utf8) };
+            Some(m)
         })
     }
 

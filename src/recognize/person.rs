@@ -1489,7 +1489,8 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i)).flatten() {
+            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i, &self.c.cues[ahead.cues])).flatten()
+            {
                 i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
                 continue;
@@ -1545,13 +1546,14 @@ impl<'a> Walker<'a, '_> {
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
     /// ("elected", "appointed", "relieved"; `None` for a past period, "từng giữ chức") and
-    /// the token after it.
-    fn office_cue(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
+    /// the token after it. `m` is the first cue match that starts at the token (where the
+    /// walk's cue cursor stands: no search).
+    fn office_cue(&self, i: usize, m: &Match) -> Option<(Option<&'static str>, usize)> {
         let t = self.toks.get(i)?;
+        debug_assert!(find_at(self.c.cues, t.s()).is_some_and(|f| std::ptr::eq(f, m)));
         if !t.kind.is_word() {
             return None;
         }
-        let m = find_at(self.c.cues, t.s())?;
         let q = self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
             "office_elected" => Some(Some("elected")),
             "office_appointed" => Some(Some("appointed")),

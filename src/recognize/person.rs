@@ -572,8 +572,10 @@ struct Walker<'a, 'c> {
     /// and if so whether it is also a common word), by token index modulo 16.
     surname_memo: [Cell<(usize, Option<bool>)>; 16],
     /// Take the walk's short cuts: step over runs of inert tokens at once
-    /// ([`Tokens::skip_inert`]) and answer [`Walker::at_bare_name`] for a capitalized
-    /// word with none after it before its look-ups. Off only in the tests that compare
+    /// ([`Tokens::skip_inert`]), count only office cues among the cue matches that keep a
+    /// token from being inert ([`Walker::office_cue_at_or_after`]) and answer
+    /// [`Walker::at_bare_name`] for a capitalized word with none after it before its
+    /// look-ups. Off only in the tests that compare
     /// the two walks.
     fast: bool,
 }
@@ -1503,9 +1505,11 @@ impl<'a> Walker<'a, '_> {
 
     /// Can token `i` (`t`) start nothing, so that [`Walker::at`] would only step over it?
     /// It is punctuation or a word in lower case (no name syllable), no lexicon match
-    /// (honorific, title, organization, cue) starts at it, and no title starts at the next
-    /// token (it could be the title's qualifier). `ahead` keeps, for each side, the first
-    /// match at or after the last token asked about: the walk asks in order.
+    /// (honorific, title, organization, cue; of the cues only an office cue counts when the
+    /// walk is [`Walker::fast`]: [`Walker::office_cue_at_or_after`]) starts at it, and no
+    /// title starts at the next token (it could be the title's qualifier). `ahead` keeps,
+    /// for each side, the first match at or after the last token asked about: the walk
+    /// asks in order.
     #[inline]
     fn inert(&self, i: usize, t: Token, ahead: &mut Ahead) -> bool {
         let next = self.toks.get(i + 1);
@@ -1526,7 +1530,11 @@ impl<'a> Walker<'a, '_> {
         };
         let p = first_at(self.c.person, &mut ahead.person, t.s());
         let o = first_at(self.c.org, &mut ahead.org, t.s());
-        let c = first_at(self.c.cues, &mut ahead.cues, t.s());
+        let c = if self.fast {
+            self.office_cue_at_or_after(&mut ahead.cues, t.s())
+        } else {
+            first_at(self.c.cues, &mut ahead.cues, t.s())
+        };
         ahead.person_here = p == Some(t.s());
         ahead.org_here = o == Some(t.s());
         ahead.cue_here = c == Some(t.s());
@@ -1536,6 +1544,24 @@ impl<'a> Walker<'a, '_> {
             self.c.person[ahead.person..].iter().take_while(|m| m.start() <= next.s()).any(|m| m.start() == next.s())
         });
         !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || self.capital(t))
+    }
+
+    /// The start of the first cue match from index `*k` on that starts at or after `pos`
+    /// and is an office cue ([`Walker::office_kind`]) that [`find_at`] would find (the
+    /// first match at its start), `*k` left at it. Of the cue matches, only such a one
+    /// makes the walk do anything at its token (a lower-case word that only a cue starts
+    /// at is stepped over all the same, [`Walker::at`] finding nothing there), so
+    /// [`Walker::inert`] steps over the others (each is looked at once).
+    fn office_cue_at_or_after(&self, k: &mut usize, pos: usize) -> Option<usize> {
+        let cs = self.c.cues;
+        while let Some(m) = cs.get(*k) {
+            let first_at_start = *k == 0 || cs[*k - 1].start() != m.start();
+            if m.start() >= pos && first_at_start && self.office_kind(m).is_some() {
+                return Some(m.start());
+            }
+            *k += 1;
+        }
+        None
     }
 
     /// Is token `t` a word that opens with a capital letter?
@@ -1554,14 +1580,19 @@ impl<'a> Walker<'a, '_> {
         if !t.kind.is_word() {
             return None;
         }
-        let q = self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
+        let q = self.office_kind(m)?;
+        Some((q, self.tok_at(m.end())))
+    }
+
+    /// The qualifier of the cue match `m` if it is an office cue: [`Walker::office_cue`].
+    fn office_kind(&self, m: &Match) -> Option<Option<&'static str>> {
+        self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
             "office_elected" => Some(Some("elected")),
             "office_appointed" => Some(Some("appointed")),
             "office_relieved" => Some(Some("relieved")),
             "office_past" => Some(None),
             _ => None,
-        })?;
-        Some((q, self.tok_at(m.end())))
+        })
     }
 
     /// The office after the cue at token `i` (`j` after it) goes to the people named just

@@ -2140,6 +2140,9 @@ mod tests {
         "chủ trì",
         "phát biểu",
         "được bầu giữ chức",
+        "thôi giữ chức",
+        "từng giữ chức",
+        "bổ nhiệm giữ chức",
         "khóa",
         "XIV",
         "2020",
@@ -2173,6 +2176,20 @@ mod tests {
         fn skipping_inert_runs_changes_nothing(words in proptest::collection::vec(0..SOUP.len(), 0..80)) {
             let text = words.iter().map(|&k| SOUP[k]).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(mentions_with(&text, true), mentions_with(&text, false), "{}", text);
+        }
+    }
+
+    /// Each kind of office cue (the fast walk looks only for those among the cues) is
+    /// read as the plain walk reads it.
+    #[test]
+    fn short_cuts_keep_every_office_cue() {
+        for cue in ["được bầu giữ chức", "được bổ nhiệm giữ chức", "thôi giữ chức", "từng giữ chức", "nguyên là"]
+        {
+            let text =
+                format!("Ông Nguyễn Văn An, Phó Bí thư Tỉnh ủy {cue} Bí thư Tỉnh ủy Hà Giang, nhiệm kỳ 2020-2025.");
+            let found = mentions_with(&text, true);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, mentions_with(&text, false), "{text}");
         }
     }
 

@@ -572,8 +572,10 @@ struct Walker<'a, 'c> {
     /// and if so whether it is also a common word), by token index modulo 16.
     surname_memo: [Cell<(usize, Option<bool>)>; 16],
     /// Take the walk's short cuts: step over runs of inert tokens at once
-    /// ([`Tokens::skip_inert`]), count only office cues among the cue matches that keep a
-    /// token from being inert ([`Walker::office_cue_at_or_after`]) and answer
+    /// ([`Tokens::skip_inert`]), count only office cues among the cue matches and whole
+    /// organizations (not a head noun) among the organization matches that keep a token
+    /// from being inert ([`Walker::relevant_at_or_after`]: a lower-case word where only
+    /// another one starts is stepped over all the same) and answer
     /// [`Walker::at_bare_name`] for a capitalized word with none after it before its
     /// look-ups. Off only in the tests that compare
     /// the two walks.
@@ -1505,8 +1507,9 @@ impl<'a> Walker<'a, '_> {
 
     /// Can token `i` (`t`) start nothing, so that [`Walker::at`] would only step over it?
     /// It is punctuation or a word in lower case (no name syllable), no lexicon match
-    /// (honorific, title, organization, cue; of the cues only an office cue counts when the
-    /// walk is [`Walker::fast`]: [`Walker::office_cue_at_or_after`]) starts at it, and no
+    /// (honorific, title, organization, cue; when the walk is [`Walker::fast`], of the
+    /// organizations only a whole one the walk steps over, of the cues only an office cue:
+    /// [`Walker::relevant_at_or_after`]) starts at it, and no
     /// title starts at the next token (it could be the title's qualifier). `ahead` keeps,
     /// for each side, the first match at or after the last token asked about: the walk
     /// asks in order.
@@ -1529,7 +1532,13 @@ impl<'a> Walker<'a, '_> {
             ms.get(*k).map(Match::start)
         };
         let p = first_at(self.c.person, &mut ahead.person, t.s());
-        let o = first_at(self.c.org, &mut ahead.org, t.s());
+        let o = if self.fast {
+            self.relevant_at_or_after(self.c.org, &mut ahead.org, t.s(), |m| {
+                matches!(self.org_kind(m), Some(Kind::Org { head: false }))
+            })
+        } else {
+            first_at(self.c.org, &mut ahead.org, t.s())
+        };
         let c = if self.fast {
             self.office_cue_at_or_after(&mut ahead.cues, t.s())
         } else {
@@ -1553,10 +1562,23 @@ impl<'a> Walker<'a, '_> {
     /// at is stepped over all the same, [`Walker::at`] finding nothing there), so
     /// [`Walker::inert`] steps over the others (each is looked at once).
     fn office_cue_at_or_after(&self, k: &mut usize, pos: usize) -> Option<usize> {
-        let cs = self.c.cues;
-        while let Some(m) = cs.get(*k) {
-            let first_at_start = *k == 0 || cs[*k - 1].start() != m.start();
-            if m.start() >= pos && first_at_start && self.office_kind(m).is_some() {
+        self.relevant_at_or_after(self.c.cues, k, pos, |m| self.office_kind(m).is_some())
+    }
+
+    /// The start of the first match of `ms` from index `*k` on that starts at or after
+    /// `pos`, is the first match at its start (the one [`find_at`] and [`find_near`] find)
+    /// and of which `relevant` holds; `*k` is left at it.
+    #[inline]
+    fn relevant_at_or_after(
+        &self,
+        ms: &[Match],
+        k: &mut usize,
+        pos: usize,
+        relevant: impl Fn(&Match) -> bool,
+    ) -> Option<usize> {
+        while let Some(m) = ms.get(*k) {
+            let first_at_start = *k == 0 || ms[*k - 1].start() != m.start();
+            if m.start() >= pos && first_at_start && relevant(m) {
                 return Some(m.start());
             }
             *k += 1;

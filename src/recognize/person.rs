@@ -571,6 +571,8 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::is_surname`] (whether the word is a family name,
     /// and if so whether it is also a common word), by token index modulo 16.
     surname_memo: [Cell<(usize, Option<bool>)>; 16],
+    /// End of the block.
+    end: usize,
     /// Take the walk's short cuts: step over runs of inert tokens at once
     /// ([`Tokens::skip_inert`]), count only office cues among the cue matches and whole
     /// organizations (not a head noun) among the organization matches that keep a token
@@ -1567,7 +1569,9 @@ impl<'a> Walker<'a, '_> {
 
     /// The start of the first match of `ms` from index `*k` on that starts at or after
     /// `pos`, is the first match at its start (the one [`find_at`] and [`find_near`] find)
-    /// and of which `relevant` holds; `*k` is left at it.
+    /// and of which `relevant` holds, or of the first match past the block's end (not
+    /// looked at: the matches of the rest of the document are not scanned for each
+    /// block); `*k` is left at it.
     #[inline]
     fn relevant_at_or_after(
         &self,
@@ -1577,6 +1581,10 @@ impl<'a> Walker<'a, '_> {
         relevant: impl Fn(&Match) -> bool,
     ) -> Option<usize> {
         while let Some(m) = ms.get(*k) {
+            if m.start() >= self.end {
+                // (Past the block: its tokens all start before; the rest are not looked at.)
+                return Some(m.start());
+            }
             let first_at_start = *k == 0 || ms[*k - 1].start() != m.start();
             if m.start() >= pos && first_at_start && relevant(m) {
                 return Some(m.start());
@@ -1960,6 +1968,7 @@ fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, fast: bool) -> Vec<Pers
         fast,
         c,
         toks: Tokens::new(c.text, start, end),
+        end,
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
         surname_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
@@ -2212,6 +2221,33 @@ mod tests {
             let found = mentions_with(&text, true);
             assert!(!found.is_empty(), "{text}");
             assert_eq!(found, mentions_with(&text, false), "{text}");
+        }
+    }
+
+    /// A block with the matches of later blocks after it (the fast walk's cursors stop at
+    /// the first past its end) reads as the plain walk reads it, and so does the next.
+    #[test]
+    fn short_cuts_stop_at_the_block_end() {
+        let a = "Ông Nguyễn Văn An thôi giữ chức Bí thư Đảng ủy Bộ Công an";
+        let b = "Bà Trần Thị Hoa được bầu giữ chức Chủ tịch UBND tỉnh, Ban Thường vụ Tỉnh ủy họp.";
+        let text = format!("{a}\n{b}");
+        let lex = Lexicon::default();
+        let k = key(&text);
+        let scan = lex.scan(&text, &k, false);
+        let c = Ctx {
+            text: &text,
+            key: &k,
+            gaps: &[],
+            lex: &lex,
+            person: &scan.person,
+            org: &scan.org,
+            cues: &scan.cues,
+            ascii: false,
+        };
+        for (s, e) in [(0, a.len()), (a.len() + 1, text.len())] {
+            let found = find_people_in(&c, s, e, true);
+            assert!(!found.is_empty(), "{}", &text[s..e]);
+            assert_eq!(found, find_people_in(&c, s, e, false), "{}", &text[s..e]);
         }
     }
 

@@ -571,9 +571,17 @@ struct Walker<'a, 'c> {
     /// The last answers of [`Walker::is_surname`] (whether the word is a family name,
     /// and if so whether it is also a common word), by token index modulo 16.
     surname_memo: [Cell<(usize, Option<bool>)>; 16],
-    /// Step over runs of inert tokens at once ([`Tokens::skip_inert`]); off only in
-    /// the test that compares the two walks.
-    skip: bool,
+    /// End of the block.
+    end: usize,
+    /// Take the walk's short cuts: step over runs of inert tokens at once
+    /// ([`Tokens::skip_inert`]), count only office cues among the cue matches and whole
+    /// organizations (not a head noun) among the organization matches that keep a token
+    /// from being inert ([`Walker::relevant_at_or_after`]: a lower-case word where only
+    /// another one starts is stepped over all the same) and answer
+    /// [`Walker::at_bare_name`] for a capitalized word with none after it before its
+    /// look-ups. Off only in the tests that compare
+    /// the two walks.
+    fast: bool,
 }
 
 /// The walk's cursors for [`Walker::inert`]: the index of the first person-side,
@@ -1463,7 +1471,7 @@ impl<'a> Walker<'a, '_> {
         }
         while let Some(t) = self.toks.get(i) {
             // Most tokens can start nothing: stepped over at the cost of three cursors.
-            let t = match if self.skip { self.toks.skip_inert(i, ahead.first) } else { i } {
+            let t = match if self.fast { self.toks.skip_inert(i, ahead.first) } else { i } {
                 k if k == i => t,
                 k => {
                     i = k;
@@ -1487,7 +1495,8 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i)).flatten() {
+            if let Some((qualifier, j)) = ahead.cue_here.then(|| self.office_cue(i, &self.c.cues[ahead.cues])).flatten()
+            {
                 i = self.office(i, j, qualifier, &mut office, out).max(i + 1);
                 self.toks.drop_before(i.saturating_sub(LOOKBACK));
                 continue;
@@ -1500,9 +1509,12 @@ impl<'a> Walker<'a, '_> {
 
     /// Can token `i` (`t`) start nothing, so that [`Walker::at`] would only step over it?
     /// It is punctuation or a word in lower case (no name syllable), no lexicon match
-    /// (honorific, title, organization, cue) starts at it, and no title starts at the next
-    /// token (it could be the title's qualifier). `ahead` keeps, for each side, the first
-    /// match at or after the last token asked about: the walk asks in order.
+    /// (honorific, title, organization, cue; when the walk is [`Walker::fast`], of the
+    /// organizations only a whole one the walk steps over, of the cues only an office cue:
+    /// [`Walker::relevant_at_or_after`]) starts at it, and no
+    /// title starts at the next token (it could be the title's qualifier). `ahead` keeps,
+    /// for each side, the first match at or after the last token asked about: the walk
+    /// asks in order.
     #[inline]
     fn inert(&self, i: usize, t: Token, ahead: &mut Ahead) -> bool {
         let next = self.toks.get(i + 1);
@@ -1522,8 +1534,18 @@ impl<'a> Walker<'a, '_> {
             ms.get(*k).map(Match::start)
         };
         let p = first_at(self.c.person, &mut ahead.person, t.s());
-        let o = first_at(self.c.org, &mut ahead.org, t.s());
-        let c = first_at(self.c.cues, &mut ahead.cues, t.s());
+        let o = if self.fast {
+            self.relevant_at_or_after(self.c.org, &mut ahead.org, t.s(), |m| {
+                matches!(self.org_kind(m), Some(Kind::Org { head: false }))
+            })
+        } else {
+            first_at(self.c.org, &mut ahead.org, t.s())
+        };
+        let c = if self.fast {
+            self.office_cue_at_or_after(&mut ahead.cues, t.s())
+        } else {
+            first_at(self.c.cues, &mut ahead.cues, t.s())
+        };
         ahead.person_here = p == Some(t.s());
         ahead.org_here = o == Some(t.s());
         ahead.cue_here = c == Some(t.s());
@@ -1535,6 +1557,43 @@ impl<'a> Walker<'a, '_> {
         !(ahead.person_here || ahead.org_here || ahead.cue_here || ahead.person_next || self.capital(t))
     }
 
+    /// The start of the first cue match from index `*k` on that starts at or after `pos`
+    /// and is an office cue ([`Walker::office_kind`]) that [`find_at`] would find (the
+    /// first match at its start), `*k` left at it. Of the cue matches, only such a one
+    /// makes the walk do anything at its token (a lower-case word that only a cue starts
+    /// at is stepped over all the same, [`Walker::at`] finding nothing there), so
+    /// [`Walker::inert`] steps over the others (each is looked at once).
+    fn office_cue_at_or_after(&self, k: &mut usize, pos: usize) -> Option<usize> {
+        self.relevant_at_or_after(self.c.cues, k, pos, |m| self.office_kind(m).is_some())
+    }
+
+    /// The start of the first match of `ms` from index `*k` on that starts at or after
+    /// `pos`, is the first match at its start (the one [`find_at`] and [`find_near`] find)
+    /// and of which `relevant` holds, or of the first match past the block's end (not
+    /// looked at: the matches of the rest of the document are not scanned for each
+    /// block); `*k` is left at it.
+    #[inline]
+    fn relevant_at_or_after(
+        &self,
+        ms: &[Match],
+        k: &mut usize,
+        pos: usize,
+        relevant: impl Fn(&Match) -> bool,
+    ) -> Option<usize> {
+        while let Some(m) = ms.get(*k) {
+            if m.start() >= self.end {
+                // (Past the block: its tokens all start before; the rest are not looked at.)
+                return Some(m.start());
+            }
+            let first_at_start = *k == 0 || ms[*k - 1].start() != m.start();
+            if m.start() >= pos && first_at_start && relevant(m) {
+                return Some(m.start());
+            }
+            *k += 1;
+        }
+        None
+    }
+
     /// Is token `t` a word that opens with a capital letter?
     #[inline]
     fn capital(&self, t: Token) -> bool {
@@ -1543,21 +1602,27 @@ impl<'a> Walker<'a, '_> {
 
     /// An office cue at token `i` ("được bầu giữ chức", "thôi giữ chức"): its qualifier
     /// ("elected", "appointed", "relieved"; `None` for a past period, "từng giữ chức") and
-    /// the token after it.
-    fn office_cue(&self, i: usize) -> Option<(Option<&'static str>, usize)> {
+    /// the token after it. `m` is the first cue match that starts at the token (where the
+    /// walk's cue cursor stands: no search).
+    fn office_cue(&self, i: usize, m: &Match) -> Option<(Option<&'static str>, usize)> {
         let t = self.toks.get(i)?;
+        debug_assert!(find_at(self.c.cues, t.s()).is_some_and(|f| std::ptr::eq(f, m)));
         if !t.kind.is_word() {
             return None;
         }
-        let m = find_at(self.c.cues, t.s())?;
-        let q = self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
+        let q = self.office_kind(m)?;
+        Some((q, self.tok_at(m.end())))
+    }
+
+    /// The qualifier of the cue match `m` if it is an office cue: [`Walker::office_cue`].
+    fn office_kind(&self, m: &Match) -> Option<Option<&'static str>> {
+        self.c.lex.cue_entries(m).find_map(|c| match c.name.as_str() {
             "office_elected" => Some(Some("elected")),
             "office_appointed" => Some(Some("appointed")),
             "office_relieved" => Some(Some("relieved")),
             "office_past" => Some(None),
             _ => None,
-        })?;
-        Some((q, self.tok_at(m.end())))
+        })
     }
 
     /// The office after the cue at token `i` (`j` after it) goes to the people named just
@@ -1802,6 +1867,12 @@ impl<'a> Walker<'a, '_> {
     /// A bare name at `i`: needs a family name, and roles or length to be sure.
     fn at_bare_name(&self, i: usize, out: &mut Vec<PersonMention>) -> usize {
         // A bare name: needs a family name, and roles or length to be sure.
+        // (Two syllables at least: with no capitalized word after it, the run at `i` is
+        // one token long at most — `cap_run` takes only capitalized words — and no name,
+        // whatever the look-ups below would say. Most capitalized words stop here.)
+        if self.fast && !self.cap(i + 1) {
+            return i + 1;
+        }
         if !self.name_syllable(i) || (i > 0 && self.name_syllable(i - 1)) {
             return i + 1;
         }
@@ -1891,12 +1962,13 @@ pub fn find_people(c: &Ctx<'_>, start: usize, end: usize) -> Vec<PersonMention> 
     find_people_in(c, start, end, true)
 }
 
-/// [`find_people`], stepping over runs of inert tokens at once (`skip`) or one by one.
-fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, skip: bool) -> Vec<PersonMention> {
+/// [`find_people`], with the walk's short cuts (`fast`: see [`Walker::fast`]) or without.
+fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, fast: bool) -> Vec<PersonMention> {
     let w = Walker {
-        skip,
+        fast,
         c,
         toks: Tokens::new(c.text, start, end),
+        end,
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
         surname_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
@@ -1923,15 +1995,16 @@ mod tests {
         mentions_with(text, true)
     }
 
-    /// [`mentions`], with the walk skipping inert runs or stepping token by token.
-    fn mentions_with(text: &str, skip: bool) -> Vec<PersonMention> {
+    /// [`mentions`], with the walk's short cuts (skipping inert runs, …) or token by
+    /// token with every look-up.
+    fn mentions_with(text: &str, fast: bool) -> Vec<PersonMention> {
         static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         let lex = LEX.get_or_init(Lexicon::default);
         let k = key(text);
         let scan = lex.scan(text, &k, false);
         let c =
             Ctx { text, key: &k, gaps: &[], lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
-        find_people_in(&c, 0, text.len(), skip)
+        find_people_in(&c, 0, text.len(), fast)
     }
 
     /// (name, [roles]) of every mention in `text`.
@@ -2098,6 +2171,9 @@ mod tests {
         "chủ trì",
         "phát biểu",
         "được bầu giữ chức",
+        "thôi giữ chức",
+        "từng giữ chức",
+        "bổ nhiệm giữ chức",
         "khóa",
         "XIV",
         "2020",
@@ -2125,11 +2201,74 @@ mod tests {
     ];
 
     proptest::proptest! {
-        /// Skipping runs of inert tokens finds what stepping over them one by one finds.
+        /// The walk's short cuts (skipping runs of inert tokens, the bare name's early
+        /// answers) find what stepping token by token with every look-up finds.
         #[test]
         fn skipping_inert_runs_changes_nothing(words in proptest::collection::vec(0..SOUP.len(), 0..80)) {
             let text = words.iter().map(|&k| SOUP[k]).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(mentions_with(&text, true), mentions_with(&text, false), "{}", text);
+        }
+    }
+
+    /// Each kind of office cue (the fast walk looks only for those among the cues) is
+    /// read as the plain walk reads it.
+    #[test]
+    fn short_cuts_keep_every_office_cue() {
+        for cue in ["được bầu giữ chức", "được bổ nhiệm giữ chức", "thôi giữ chức", "từng giữ chức", "nguyên là"]
+        {
+            let text =
+                format!("Ông Nguyễn Văn An, Phó Bí thư Tỉnh ủy {cue} Bí thư Tỉnh ủy Hà Giang, nhiệm kỳ 2020-2025.");
+            let found = mentions_with(&text, true);
+            assert!(!found.is_empty(), "{text}");
+            assert_eq!(found, mentions_with(&text, false), "{text}");
+        }
+    }
+
+    /// A block with the matches of later blocks after it (the fast walk's cursors stop at
+    /// the first past its end) reads as the plain walk reads it, and so does the next.
+    #[test]
+    fn short_cuts_stop_at_the_block_end() {
+        let a = "Ông Nguyễn Văn An thôi giữ chức Bí thư Đảng ủy Bộ Công an";
+        let b = "Bà Trần Thị Hoa được bầu giữ chức Chủ tịch UBND tỉnh, Ban Thường vụ Tỉnh ủy họp.";
+        let text = format!("{a}\n{b}");
+        let lex = Lexicon::default();
+        let k = key(&text);
+        let scan = lex.scan(&text, &k, false);
+        let c = Ctx {
+            text: &text,
+            key: &k,
+            gaps: &[],
+            lex: &lex,
+            person: &scan.person,
+            org: &scan.org,
+            cues: &scan.cues,
+            ascii: false,
+        };
+        for (s, e) in [(0, a.len()), (a.len() + 1, text.len())] {
+            let found = find_people_in(&c, s, e, true);
+            assert!(!found.is_empty(), "{}", &text[s..e]);
+            assert_eq!(found, find_people_in(&c, s, e, false), "{}", &text[s..e]);
+        }
+    }
+
+    /// Over the lines of the real documents of the dev sets (when `../shared` is beside
+    /// the repository), the walk's short cuts find what the plain walk finds.
+    #[test]
+    fn short_cuts_change_nothing_on_the_dev_sets() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+        let mut lines = 0;
+        for set in ["devset", "devset-web"] {
+            let Ok(dir) = std::fs::read_dir(root.join(set).join("docs")) else { continue };
+            for f in dir.flatten() {
+                let Ok(text) = std::fs::read_to_string(f.path()) else { continue };
+                for line in text.lines().filter(|l| l.len() > 8) {
+                    lines += 1;
+                    assert_eq!(mentions_with(line, true), mentions_with(line, false), "{line}");
+                }
+            }
+        }
+        if lines == 0 {
+            eprintln!("skipped: no dev set documents under {}", root.display());
         }
     }
 

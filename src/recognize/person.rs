@@ -240,7 +240,7 @@ impl<'a> Tokens<'a> {
                     i = e;
                 }
                 Lead::Word(cap) => {
-                    let e = word_end(text, i);
+                    let e = crate::spelling::word_end(text, i);
                     buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
                     // (The usual one space after a word.)
                     i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
@@ -333,51 +333,6 @@ impl<'a> Tokens<'a> {
             w.base += n;
         }
     }
-}
-
-/// How many bytes a word character takes, by its first byte, where that byte alone
-/// says it is one: ASCII letters and digits, U+0100..U+023F (lead bytes C4..C8) and
-/// U+0300..U+033F (CC); 0 for every other byte ([`word_end`] looks further).
-const WORD_STEP: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 0x80 {
-        if (i as u8).is_ascii_alphanumeric() {
-            t[i] = 1;
-        }
-        i += 1;
-    }
-    let mut i = 0xC4;
-    while i <= 0xC8 {
-        t[i] = 2;
-        i += 1;
-    }
-    t[0xCC] = 2;
-    t
-};
-
-/// [`crate::spelling::word_end`] (the end of the word that starts at `at`), stepping
-/// over the characters of [`WORD_STEP`], Latin-1 letters and U+1E80..U+1EFF itself and
-/// handing any other character on to it.
-#[inline]
-fn word_end(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = at;
-    while let Some(&x) = b.get(i) {
-        let step = WORD_STEP[usize::from(x)];
-        if step != 0 {
-            i += usize::from(step);
-            continue;
-        }
-        match (x, b.get(i + 1)) {
-            // U+00C0..U+00FF but × and ÷.
-            (0xC3, Some(&y)) if y != 0x97 && y != 0xB7 => i += 2,
-            (0xE1, Some(0xBA | 0xBB)) => i += 3,
-            (x, _) if x < 0x80 => return i,
-            _ => return crate::spelling::word_end(text, i),
-        }
-    }
-    i
 }
 
 /// What the tokenizer finds at a character: [`lead`].
@@ -2066,18 +2021,6 @@ mod tests {
         }
     }
 
-    /// `word_end` agrees with the spelling's on every character after a letter and
-    /// before a letter, a space or the end.
-    #[test]
-    fn word_end_agrees_with_the_spelling_on_every_char() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for tail in ["", "a", " "] {
-                let s = format!("a{c}{tail}");
-                assert_eq!(word_end(&s, 0), crate::spelling::word_end(&s, 0), "{:04X}", u32::from(c));
-            }
-        }
-    }
-
     /// `name_shape` agrees with the character loop on every character after a capital,
     /// and at the ninth place.
     #[test]
@@ -2112,12 +2055,6 @@ mod tests {
         #[test]
         fn tokens_agree_with_the_plain_tokenizer_on_any_string(s in ".{0,40}") {
             proptest::prop_assert!(same_tokens(&tokens_fast(&s, 0, s.len()), &tokens_plain(&s, 0, s.len())));
-        }
-        #[test]
-        fn word_end_agrees_with_the_spelling(s in "[a-zA-Z0-9 .,\\-–àÀ×÷ÿđĐơƯ\u{300}\u{345}\u{36F}\u{370}\u{A0}²ẠỹẞỺ一]{0,30}") {
-            for at in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
-                proptest::prop_assert_eq!(word_end(&s, at), crate::spelling::word_end(&s, at));
-            }
         }
         #[test]
         fn name_shape_agrees_with_the_char_loop_on_words(

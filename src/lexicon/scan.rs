@@ -167,6 +167,10 @@ impl Matchers {
 struct FirstWords {
     /// `mask + 1` slots (a power of two).
     slots: Vec<Slot>,
+    /// A byte of each slot's hash, never 0; 0 for an empty slot. Most words of a text
+    /// open no pattern, and their look-up ends in this small array (a byte a slot, in
+    /// the first-level cache) without reading a slot of 24 bytes.
+    tags: Vec<u8>,
     mask: usize,
     /// The slot of a hash is its top bits: `hash >> shift`.
     shift: u32,
@@ -201,6 +205,13 @@ fn head(b: &[u8], s: usize, e: usize) -> u64 {
     head_of(load8(b, s), e - s)
 }
 
+/// The tag of a hash in [`FirstWords::tags`]: a byte of it below the bits that choose
+/// the slot (a table has at most 2^48 slots), never 0.
+#[inline(always)]
+fn tag(hash: u64) -> u8 {
+    (hash >> 8) as u8 | 1
+}
+
 /// The first `len` (up to eight) of the bytes `v`.
 #[inline(always)]
 fn head_of(v: u64, len: usize) -> u64 {
@@ -219,6 +230,7 @@ impl FirstWords {
         let empty = Slot { head: 0, word: Slot::EMPTY, state: start, pattern: NO_PATTERN };
         let mut f = FirstWords {
             slots: vec![empty; size],
+            tags: vec![0; size],
             mask: size - 1,
             shift: 64 - size.trailing_zeros(),
             words: String::new(),
@@ -245,31 +257,36 @@ impl FirstWords {
             let offset = u32::try_from(f.words.len()).ok().filter(|&o| o < (1 << 24) - 1)?;
             let len = u8::try_from(b.len()).ok()?;
             f.words.push_str(w);
-            let mut i = f.home(b, 0, b.len());
+            let hash = f.hash_of(head(b, 0, b.len()), b, 0, b.len());
+            let mut i = f.home(hash);
             while f.slots[i].word != Slot::EMPTY {
                 i = (i + 1) & f.mask;
             }
             f.slots[i] = Slot { head: head(b, 0, b.len()), word: offset << 8 | u32::from(len), state, pattern };
+            f.tags[i] = tag(hash);
         }
         Some(f)
     }
 
-    /// The first slot to look at for the word `b[s..e]`: the top bits of a hash of its
-    /// first eight bytes and, when it is longer, of its last eight and its length.
+    /// The hash of the word `b[s..e]` (`head` its first eight bytes): of its first eight
+    /// bytes and, when it is longer, of its last eight and its length. Its top bits are
+    /// the first slot to look at ([`FirstWords::home`]), a byte below them its tag
+    /// ([`tag`]).
     #[inline]
-    fn home(&self, b: &[u8], s: usize, e: usize) -> usize {
-        self.home_of(head(b, s, e), b, s, e)
-    }
-
-    #[inline]
-    fn home_of(&self, head: u64, b: &[u8], s: usize, e: usize) -> usize {
+    fn hash_of(&self, head: u64, b: &[u8], s: usize, e: usize) -> u64 {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let len = e - s;
         let tail = match b.get(e.wrapping_sub(8)..e) {
             Some(t) if len > 8 => u64::from_le_bytes(t.try_into().unwrap_or([0; 8])) ^ len as u64,
             _ => 0,
         };
-        ((head ^ tail.rotate_left(29)).wrapping_mul(K) >> self.shift) as usize
+        (head ^ tail.rotate_left(29)).wrapping_mul(K)
+    }
+
+    /// The first slot to look at for a word of hash `hash`.
+    #[inline]
+    fn home(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
     }
 
     /// The slot of the word `b[s..e]` when a pattern starts with it.
@@ -282,16 +299,21 @@ impl FirstWords {
     fn get_at(&self, v: u64, b: &[u8], s: usize, e: usize) -> Option<&Slot> {
         let len = e - s;
         let head = head_of(v, len);
-        let mut i = self.home_of(head, b, s, e);
+        let hash = self.hash_of(head, b, s, e);
+        let want = tag(hash);
+        let mut i = self.home(hash);
         loop {
-            let slot = self.slots.get(i)?;
-            if slot.word == Slot::EMPTY {
+            let t = *self.tags.get(i)?;
+            if t == 0 {
                 return None;
             }
-            if slot.head == head && (slot.word & 0xFF) as usize == len {
-                let offset = (slot.word >> 8) as usize;
-                if len <= 8 || self.words.as_bytes().get(offset..offset + len) == b.get(s..e) {
-                    return Some(slot);
+            if t == want {
+                let slot = self.slots.get(i)?;
+                if slot.head == head && (slot.word & 0xFF) as usize == len {
+                    let offset = (slot.word >> 8) as usize;
+                    if len <= 8 || self.words.as_bytes().get(offset..offset + len) == b.get(s..e) {
+                        return Some(slot);
+                    }
                 }
             }
             i = (i + 1) & self.mask;

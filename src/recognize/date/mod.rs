@@ -597,7 +597,7 @@ const WORD_CHAR_LEN: [u8; 256] = {
 /// start (a word start or a separator char), looks up its first byte in one table
 /// of both passes' cue kinds, hashes the word's first bytes only when a table may
 /// hold a cue word starting with that byte, and hands the token to the pass(es)
-/// whose cue opens it. Inside a word it steps a char at a time. Each pass skips the
+/// whose cue opens it. Inside a word it steps a byte at a time. Each pass skips the
 /// token starts inside its own last mention, so the two lists are exactly those of
 /// two separate walks. Stops once both passes are full ([`max_mentions`]).
 fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D>, periods: &mut Pass<P>) {
@@ -610,13 +610,12 @@ fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D
         let t = walk.table[usize::from(b[i])];
         if t & WORD_CHAR != 0 {
             let start = i;
-            i += usize::from(WORD_CHAR_LEN[usize::from(b[i])]);
-            while i < n {
-                let len = WORD_CHAR_LEN[usize::from(b[i])];
-                if len == 0 {
-                    break;
-                }
-                i += usize::from(len);
+            // Byte by byte to the first separator: a continuation byte counts as a word
+            // char of one (the lead byte decides), and stepping by one rather than by the
+            // char's length keeps the next load from waiting on the last.
+            i += 1;
+            while i < n && WORD_CHAR_LEN[usize::from(b[i])] != 0 {
+                i += 1;
             }
             let (d, p) = (t & 3, t >> 2 & 3);
             if d | p != 0 {

@@ -39,9 +39,9 @@ mod lead {
     pub const SLOW: u8 = 6;
 
     /// The class of every byte.
-    /// How many bytes a word character takes, by its first byte, where that byte alone
-    /// says it is one: ASCII letters and digits, U+0100..U+023F (lead bytes C4..C8) and
-    /// U+0300..U+033F (CC); 0 for every other byte.
+    /// Bytes that go on a word whatever follows: ASCII letters and digits, the lead bytes
+    /// of U+0100..U+023F (C4..C8) and of U+0300..U+033F (CC), and continuation bytes
+    /// (which [`super::word_end`] meets only after a lead byte it took).
     pub const STEP: [u8; 256] = {
         let mut t = [0u8; 256];
         let mut i = 0;
@@ -51,12 +51,17 @@ mod lead {
             }
             i += 1;
         }
-        let mut i = 0xC4;
-        while i <= 0xC8 {
-            t[i] = 2;
+        let mut i = 0x80;
+        while i <= 0xBF {
+            t[i] = 1;
             i += 1;
         }
-        t[0xCC] = 2;
+        let mut i = 0xC4;
+        while i <= 0xC8 {
+            t[i] = 1;
+            i += 1;
+        }
+        t[0xCC] = 1;
         t
     };
 
@@ -87,20 +92,23 @@ pub(crate) fn word_end(text: &str, at: usize) -> usize {
     let b = text.as_bytes();
     let mut i = at;
     // Fast paths for what Vietnamese text is made of (the ranges that `is_alphabetic`
-    // calls letters): a step by the first byte alone ([`lead::STEP`]: ASCII letters and
-    // digits, U+0100..U+023F, the combining marks U+0300..U+033F), then Latin-1 but × and
-    // ÷, and U+1E80..U+1EFF by their first two bytes; two-way tests rather than a match
-    // on a class (an indirect jump, which the alternating lead bytes of Vietnamese
-    // mispredict). Any other character is decoded ([`word_end_slow`]).
+    // calls letters), a byte at a time ([`lead::STEP`]): ASCII letters and digits, the
+    // lead bytes of U+0100..U+023F and of the combining marks U+0300..U+033F, and
+    // continuation bytes, which follow a lead byte already taken; then Latin-1 but × and
+    // ÷, and U+1E80..U+1EFF by their first two bytes. Stepping by one byte rather than by
+    // a character's length keeps the next load from waiting on the last, and two-way
+    // tests rather than a match on a class avoid an indirect jump, which the alternating
+    // lead bytes of Vietnamese mispredict. Any other character is decoded
+    // ([`word_end_slow`]).
     while let Some(&x) = b.get(i) {
-        let step = lead::STEP[usize::from(x)];
-        if step != 0 {
-            i += usize::from(step);
+        if lead::STEP[usize::from(x)] != 0 {
+            i += 1;
             continue;
         }
         match (x, b.get(i + 1)) {
-            (0xC3, Some(&y)) if y != 0x97 && y != 0xB7 => i += 2,
-            (0xE1, Some(0xBA | 0xBB)) => i += 3,
+            // (Their continuation bytes follow by [`lead::STEP`].)
+            (0xC3, Some(&y)) if y != 0x97 && y != 0xB7 => i += 1,
+            (0xE1, Some(0xBA | 0xBB)) => i += 1,
             (x, _) if x < 0x80 => return i,
             _ => return word_end_slow(text, i),
         }

@@ -59,6 +59,7 @@ mod recognize;
 pub mod render;
 mod span;
 mod spelling;
+mod swar;
 
 pub use error::Error;
 pub use lexicon::{Lexicon, LexiconBuilder};

@@ -4,6 +4,7 @@
 use super::{CueEntry, Entry, EntryKind, HonorificKind, Lexicon};
 use crate::key;
 use crate::spelling;
+use crate::swar::{HI, LO, ge, load8};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
@@ -515,31 +516,9 @@ fn find_words(
     out
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes from `i`, little-endian, zero-padded past the end.
-#[inline(always)]
-fn load8(b: &[u8], i: usize) -> u64 {
-    match b.get(i..i + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-        None => {
-            let mut buf = [0u8; 8];
-            let rest = b.get(i..).unwrap_or_default();
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
 /// SWAR: the high bit of every byte of `v` that is ASCII but no letter or digit.
 #[inline(always)]
 fn ascii_stops(v: u64) -> u64 {
-    /// High bit of the bytes of `x7` (bytes below 0x80) that are at least `k`.
-    #[inline(always)]
-    fn ge(x7: u64, k: u8) -> u64 {
-        x7.wrapping_add(LO * u64::from(0x80 - k)) & HI
-    }
     let x7 = v & !HI;
     // A letter of either case is a lower-case one with bit 5 set (no other byte
     // below 0x80 is).

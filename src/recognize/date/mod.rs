@@ -26,6 +26,7 @@
 #![forbid(unsafe_code)]
 
 use crate::lexicon::{Lexicon, WordList};
+use crate::swar::{HI, LO, ge, load8};
 use serde::Serialize;
 
 mod cursor;
@@ -373,32 +374,11 @@ impl CueTable {
     }
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes from `i`, little-endian, zero-padded past the end.
-#[inline(always)]
-fn load8(b: &[u8], i: usize) -> u64 {
-    match b.get(i..i + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().unwrap_or([0; 8])),
-        None => {
-            let mut buf = [0u8; 8];
-            let rest = &b[i..];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
 /// SWAR: high bit set in every byte of `v` that is a separator for the scan
 /// (an ASCII byte other than a letter or digit, or a C2/E2/E3 lead byte);
 /// exactly the bytes that [`BYTE_CLASS`] does not call `WORD`.
 #[inline(always)]
 fn sep_mask(v: u64) -> u64 {
-    #[inline]
-    fn ge(x7: u64, k: u8) -> u64 {
-        x7.wrapping_add(LO * u64::from(0x80 - k)) & HI
-    }
     #[inline]
     fn eq(v: u64, c: u8) -> u64 {
         let t = v ^ (LO * u64::from(c));

@@ -196,21 +196,23 @@ impl ListWords {
         }
     }
 
-    /// The patterns of the ordinal and counting words: "thứ nhất", "một là" (the words in
-    /// table order, so a phrase listed before one it starts with is preferred).
-    fn patterns(&self) -> (String, String) {
-        let alt = |ws: &[(String, u32)]| {
-            // An empty list: a group that matches nothing.
-            let alts: Vec<String> = ws.iter().map(|(w, _)| regex::escape(w)).collect();
-            if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
-        };
-        (format!("thứ (?:{})", alt(&self.ordinal)), format!("(?:{}) là", alt(&self.number)))
+    /// The pattern of the ordinal words after "thứ": "thứ nhất" (the words in table order,
+    /// so a phrase listed before one it starts with is preferred).
+    fn ordinal_pattern(&self) -> String {
+        format!("thứ (?:{})", alternation(&self.ordinal))
     }
 
     /// The longest counting word, in bytes.
     fn longest_number(&self) -> usize {
         self.number.iter().map(|(w, _)| w.len()).max().unwrap_or(0)
     }
+}
+
+/// The words of `ws` as a regex alternation, in table order; a group that matches nothing
+/// for an empty list.
+fn alternation(ws: &[(String, u32)]) -> String {
+    let alts: Vec<String> = ws.iter().map(|(w, _)| regex::escape(w)).collect();
+    if alts.is_empty() { super::count::NEVER.to_string() } else { alts.join("|") }
 }
 
 impl Default for ListRecognizer {
@@ -330,8 +332,8 @@ impl ListRecognizer {
     pub fn with_lexicon(lex: &Lexicon) -> Self {
         let vocab = ListWords::new(lex);
         // Escaped words in a fixed frame: always a valid pattern.
-        let (ordinals, _) = vocab.patterns();
-        let ordinals = Regex::new(&ordinals).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
+        let ordinals =
+            Regex::new(&vocab.ordinal_pattern()).unwrap_or_else(|_| Regex::new(super::count::NEVER).expect("valid"));
         Self { ordinals, la: memchr::memmem::Finder::new(" là").into_owned(), vocab }
     }
 
@@ -1523,7 +1525,7 @@ mod tests {
         ) {
             let r = super::ListRecognizer::new();
             let key: String = parts.concat();
-            let (ord, count) = r.vocab.patterns();
+            let (ord, count) = (r.vocab.ordinal_pattern(), format!("(?:{}) là", super::alternation(&r.vocab.number)));
             let one = regex::Regex::new(&format!("{ord}|{count}")).unwrap();
             let want: Vec<(usize, usize)> = one.find_iter(&key).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(r.word_matches(&key).collect::<Vec<_>>(), want, "{:?}", key);

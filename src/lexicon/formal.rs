@@ -87,8 +87,7 @@ pub(super) struct Category {
     /// one byte): those of byte `b` are `by_first[first[b]..first[b + 1]]`.
     by_first: Vec<u16>,
     first: [u16; 257],
-    /// The bytes some phrase opens with, as a table and as a list.
-    opens: [bool; 256],
+    /// The bytes some phrase opens with.
     openers: Vec<u8>,
 }
 
@@ -105,12 +104,8 @@ impl Category {
         for (b, slot) in first.iter_mut().enumerate() {
             *slot = by_first.partition_point(|&i| lead(i) < b) as u16;
         }
-        let mut opens = [false; 256];
-        for (b, open) in opens.iter_mut().enumerate() {
-            *open = first[b] < first[b + 1];
-        }
-        let openers = (0..=255u8).filter(|&b| opens[usize::from(b)]).collect();
-        Category { entries, by_first, first, opens, openers }
+        let openers = (0..=255u8).filter(|&b| first[usize::from(b)] < first[usize::from(b) + 1]).collect();
+        Category { entries, by_first, first, openers }
     }
 
     /// The phrases of the category.
@@ -211,7 +206,7 @@ impl Lexicon {
             [a] => memchr::memchr_iter(a, bytes).find_map(try_at),
             [a, b] => memchr::memchr2_iter(a, b, bytes).find_map(try_at),
             [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).find_map(try_at),
-            _ => (0..bytes.len()).filter(|&p| cat.opens[usize::from(bytes[p])]).find_map(try_at),
+            _ => (0..bytes.len()).filter(|&p| !cat.opening_with(bytes[p]).is_empty()).find_map(try_at),
         }
     }
 }

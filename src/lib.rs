@@ -60,6 +60,7 @@ pub mod render;
 mod span;
 mod spelling;
 mod swar;
+mod word_bits;
 
 pub use error::Error;
 pub use lexicon::{Lexicon, LexiconBuilder};
@@ -237,8 +238,10 @@ impl Parser {
             lex: &self.lexicon,
             ascii: scan.ascii,
         });
-        // The person-side matches have been read (layout, people); assembly does not need them.
+        // The person-side matches and the word bits have been read (layout, people,
+        // dates); assembly does not need them.
         scan.person = Vec::new();
+        scan.words = Default::default();
         let stages = assemble::Stages {
             norm: &norm,
             key: &key,

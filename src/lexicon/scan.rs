@@ -4,7 +4,8 @@
 use super::{CueEntry, Entry, EntryKind, HonorificKind, Lexicon};
 use crate::key;
 use crate::spelling;
-use crate::swar::{HI, LO, ge, load8};
+use crate::swar::load8;
+use crate::word_bits::WordBits;
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
@@ -77,6 +78,8 @@ pub(crate) struct Scan {
     pub cues: Vec<Match>,
     /// Matched accent-free (text typed without diacritics).
     pub ascii: bool,
+    /// The word characters of the key (and of the text): where its words end.
+    pub words: WordBits,
 }
 
 impl Scan {
@@ -454,6 +457,7 @@ fn longest_at(m: &Matchers, key: &str, at: usize, want: u8) -> [Option<(usize, u
 fn find_words(
     m: &Matchers,
     key: &str,
+    bits: &WordBits,
     ascii: bool,
     accept: [&dyn Fn(usize, usize, usize) -> bool; 3],
 ) -> [Vec<Match>; 3] {
@@ -472,7 +476,7 @@ fn find_words(
     let mut s = 0;
     while s < key.len() {
         let v = load8(bytes, s);
-        let e = if ahead.0 == s { ahead.1 } else { word_end_from(key, s, v) };
+        let e = if ahead.0 == s { ahead.1 } else { bits.word_end(s) };
         let from = match &m.first_words {
             _ if s < low => None,
             Some(words) => words.get_at(v, bytes, s, e).and_then(|slot| {
@@ -481,7 +485,7 @@ fn find_words(
                     // A space after the word: the pattern's next word must be the text's.
                     Some(pairs) if bytes.get(e) == Some(&b' ') => {
                         let s2 = e + 1;
-                        let e2 = word_end_from(key, s2, load8(bytes, s2));
+                        let e2 = bits.word_end(s2);
                         ahead = (s2, e2);
                         match pairs.get_at(v, bytes, s, e2) {
                             Some(pair) => Some(((pair.state, e2), [first, (pair.pattern, e2)])),
@@ -514,76 +518,6 @@ fn find_words(
         s = if e > s { e + bytes.get(e).map_or(0, |&b| utf8_len(b)) } else { s + utf8_len(bytes[s]) };
     }
     out
-}
-
-/// SWAR: the high bit of every byte of `v` that is ASCII but no letter or digit.
-#[inline(always)]
-fn ascii_stops(v: u64) -> u64 {
-    let x7 = v & !HI;
-    // A letter of either case is a lower-case one with bit 5 set (no other byte
-    // below 0x80 is).
-    let folded = x7 | (LO * 0x20);
-    let letter = ge(folded, b'a') & !ge(folded, b'z' + 1);
-    let digit = ge(x7, b'0') & !ge(x7, b'9' + 1);
-    !v & HI & !(letter | digit)
-}
-
-/// Is the character that starts at `i` (a lead byte of two or more bytes) a word
-/// character? The Vietnamese letters are told by their first two bytes, as
-/// [`spelling::word_end`] tells them; the others are decoded and asked.
-#[inline(always)]
-fn wide_word_char(key: &str, i: usize) -> bool {
-    let b = key.as_bytes();
-    let next = b.get(i + 1).copied();
-    match b[i] {
-        0xC4..=0xC8 | 0xCC => true,
-        0xC3 if !matches!(next, Some(0x97 | 0xB7)) => true,
-        0xCD if next.is_some_and(|y| y <= 0xAF) => true,
-        0xE1 if matches!(next, Some(0xBA | 0xBB)) => true,
-        _ => key.get(i..).and_then(|t| t.chars().next()).is_some_and(spelling::is_word_char),
-    }
-}
-
-/// [`spelling::word_end`] (the first character from `at` on that is no word character),
-/// inlined into the scan and eight bytes at a time: the first ASCII byte that is no
-/// letter or digit ends the word unless a character of two or more bytes before it
-/// does (each of those is looked at: Vietnamese letters by their first two bytes).
-/// `v` is [`load8`] at `at`.
-#[inline(always)]
-fn word_end_from(key: &str, at: usize, mut v: u64) -> usize {
-    let b = key.as_bytes();
-    let mut i = at;
-    loop {
-        let stops = ascii_stops(v);
-        // Bytes C0..FF: the leads of characters of two or more bytes.
-        let leads = v & (v << 1) & HI;
-        // The bytes before the first stop (all eight when there is none).
-        let before = stops.wrapping_sub(1) & !stops;
-        let mut l = leads & before;
-        while l != 0 {
-            let p = i + (l.trailing_zeros() / 8) as usize;
-            if !wide_word_char(key, p) {
-                return p;
-            }
-            l &= l - 1;
-        }
-        if stops != 0 {
-            // (A zero byte past the end stops at the end.)
-            return (i + (stops.trailing_zeros() / 8) as usize).min(b.len());
-        }
-        // No stop in the eight bytes: on from the next character boundary.
-        i += 8;
-        while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
-            i += 1;
-        }
-        v = load8(b, i);
-    }
-}
-
-/// [`word_end_from`] `at`.
-#[cfg(test)]
-fn word_end(key: &str, at: usize) -> usize {
-    word_end_from(key, at, load8(key.as_bytes(), at))
 }
 
 /// Length of the UTF-8 character whose first byte is `lead`.
@@ -633,8 +567,9 @@ impl Lexicon {
                 Self::written_ok(&self.org_table[i], &self.org_ascii_forms[i], &text[s..e])
             })
         };
-        let [person, org, cues] = find_words(m, key, ascii, [&person, &org, &|_, _, _| true]);
-        Scan { person, org, cues, ascii }
+        let words = WordBits::new(key);
+        let [person, org, cues] = find_words(m, key, &words, ascii, [&person, &org, &|_, _, _| true]);
+        Scan { person, org, cues, ascii, words }
     }
 
     /// Honorifics, ranks, degrees and titles in `text` (whose key is `key`).
@@ -763,15 +698,6 @@ mod tests {
         assert!(LexiconBuilder::new().add_table(Table::Titles, &long).is_err());
     }
 
-    /// The scan's inlined word end is [`spelling::word_end`] at every character.
-    fn assert_word_end_agrees(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
-        for (i, _) in s.char_indices() {
-            proptest::prop_assert_eq!(word_end(s, i), spelling::word_end(s, i), "{:?} at {}", s, i);
-        }
-        proptest::prop_assert_eq!(word_end(s, s.len()), s.len());
-        Ok(())
-    }
-
     /// Text of lexicon forms (as written, folded to the key, accent-free), their first
     /// words and pieces of them, mixed with punctuation, digits, capitals, combining
     /// marks and odd Unicode.
@@ -811,8 +737,13 @@ mod tests {
         let some: &dyn Fn(usize, usize, usize) -> bool = &|p, s, e| (p + s + e) % 3 != 0;
         for key in [key::key(text), key::strip_accents(text), text.to_string()] {
             for accept in [[all, all, all], [some, all, some]] {
-                let want = find_words(plain, &key, false, accept);
-                proptest::prop_assert_eq!(find_words(fast, &key, false, accept), want, "{:?}", key);
+                let want = find_words(plain, &key, &WordBits::new(&key), false, accept);
+                proptest::prop_assert_eq!(
+                    find_words(fast, &key, &WordBits::new(&key), false, accept),
+                    want,
+                    "{:?}",
+                    key
+                );
             }
         }
         Ok(())
@@ -833,32 +764,6 @@ mod tests {
         let mut m = Matchers::new(&lex.person_table, &lex.org_table, &lex.cue_table, fold);
         m.pairs = None;
         m
-    }
-
-    /// Every byte in every lane, beside bytes of every kind.
-    #[test]
-    fn ascii_stops_are_the_ascii_bytes_that_are_no_letter_or_digit() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                for fill in [b'a', b' ', 0xC3, 0x80, b'Z', b'0', 0xFF, 0] {
-                    let mut bytes = [fill; 8];
-                    bytes[lane] = b;
-                    let stop = ascii_stops(u64::from_le_bytes(bytes)) >> (8 * lane + 7) & 1 == 1;
-                    assert_eq!(stop, b < 0x80 && !b.is_ascii_alphanumeric(), "{b:#x} in lane {lane} among {fill:#x}");
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn word_end_agrees_on_vietnamese(s in "[a-zA-Z0-9 .,/ĩĨðàÀâêôưốỐ×÷ÿẤấòóỏõọÒÓỎÕỌùúủũụđĐÐơƯăÂ\\u{300}-\\u{303}\\u{345}\\u{36f}\\u{370}ẠỹỸȿɐΩẞᾀ\\u{1dc0}中😀٣Ⅻǅŉ–…]{0,40}") {
-            assert_word_end_agrees(&s)?;
-        }
-        #[test]
-        fn word_end_agrees_on_any_string(s in ".{0,40}") {
-            assert_word_end_agrees(&s)?;
-        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ pub fn recognize(
     // then not on top of the people found.
     let lists = fit(r.lists.lists(text, key));
     let people = people(text, key, gaps, layout, lex, scan);
-    let (dates, periods) = r.dates.dates_and_periods(key);
+    let (dates, periods) = r.dates.dates_and_periods(key, &scan.words);
     let (dates, periods, counts) = (fit(dates), fit(periods), fit(r.counts.counts(key)));
     let sentences = Sentences::new(text, layout);
     let cx = Context { text, key, layout, scan, lex, sentences: &sentences };
@@ -224,8 +224,17 @@ fn people(
     lex: &Lexicon,
     scan: &Scan,
 ) -> Vec<(usize, person::PersonMention)> {
-    let ctx =
-        person::Ctx { text, key, gaps, lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: scan.ascii };
+    let ctx = person::Ctx {
+        text,
+        key,
+        gaps,
+        lex,
+        person: &scan.person,
+        org: &scan.org,
+        cues: &scan.cues,
+        ascii: scan.ascii,
+        words: &scan.words,
+    };
     let mut people = Vec::new();
     for (bi, b) in layout.blocks.iter().enumerate() {
         if matches!(b.kind, BlockKind::Metadata | BlockKind::Byline) {

@@ -10,6 +10,7 @@
 use crate::lexicon::WordList;
 use crate::lexicon::{EntryKind, HonorificKind, Lexicon, Match, Scan};
 use crate::spelling::is_word_char;
+use crate::word_bits::WordBits;
 use std::cell::{Cell, RefCell};
 
 /// A role as written around a mention.
@@ -121,6 +122,8 @@ pub struct Ctx<'a> {
     pub cues: &'a [Match],
     /// The text is typed without diacritics.
     pub ascii: bool,
+    /// The word characters of the text ([`Scan::words`]).
+    pub words: &'a WordBits,
 }
 
 /// What [`Walker::org_capital`] says of a capitalized word.
@@ -169,6 +172,7 @@ enum Tokens<'a> {
     /// `text` ends where the block does.
     Lazy {
         text: &'a str,
+        words: &'a WordBits,
         w: RefCell<Window>,
     },
 }
@@ -205,22 +209,23 @@ struct Window {
 }
 
 impl<'a> Tokens<'a> {
-    fn new(text: &'a str, start: usize, end: usize) -> Self {
+    /// The tokens of `text[start..end]`; `words`: the word characters of `text`.
+    fn new(text: &'a str, words: &'a WordBits, start: usize, end: usize) -> Self {
         // (Cut at the block's end: no word runs past it.)
         let text = &text[..end];
         let mut w = Window { pos: start, ..Window::default() };
         if end - start <= EAGER_BLOCK {
             // About a token per 5 bytes of Vietnamese text: room for most blocks at once.
             w.buf.reserve((end - start) / 5 + 4);
-            Self::fill(text, &mut w, usize::MAX);
+            Self::fill(text, words, &mut w, usize::MAX);
             return Tokens::All(w.buf);
         }
-        Tokens::Lazy { text, w: RefCell::new(w) }
+        Tokens::Lazy { text, words, w: RefCell::new(w) }
     }
 
     /// Tokenize `text[w.pos..]` until `w.buf` holds `len` tokens; false when the text
-    /// ended first.
-    fn fill(text: &str, w: &mut Window, len: usize) -> bool {
+    /// ended first. (A word ends where `words` says, or at the end of `text`.)
+    fn fill(text: &str, words: &WordBits, w: &mut Window, len: usize) -> bool {
         // (The buffer out of the window while tokenizing: its length stays in a register.)
         let mut buf = std::mem::take(&mut w.buf);
         let b = text.as_bytes();
@@ -240,7 +245,7 @@ impl<'a> Tokens<'a> {
                     i = e;
                 }
                 Lead::Word(cap) => {
-                    let e = crate::spelling::word_end(text, i);
+                    let e = words.word_end(i).min(b.len());
                     buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
                     // (The usual one space after a word.)
                     i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
@@ -256,12 +261,12 @@ impl<'a> Tokens<'a> {
     fn get(&self, i: usize) -> Option<Token> {
         match self {
             Tokens::All(v) => v.get(i).copied(),
-            Tokens::Lazy { text, w } => Self::get_lazy(text, w, i),
+            Tokens::Lazy { text, words, w } => Self::get_lazy(text, words, w, i),
         }
     }
 
     #[inline(never)]
-    fn get_lazy(text: &str, w: &RefCell<Window>, i: usize) -> Option<Token> {
+    fn get_lazy(text: &str, words: &WordBits, w: &RefCell<Window>, i: usize) -> Option<Token> {
         {
             let w = w.borrow();
             if let Some(t) = i.checked_sub(w.base).and_then(|k| w.buf.get(k)) {
@@ -272,7 +277,7 @@ impl<'a> Tokens<'a> {
         if w.base + w.buf.len() <= i {
             // (A few tokens more than asked for: the walk goes on to them.)
             let len = i + 1 - w.base + LAZY_BATCH;
-            Self::fill(text, &mut w, len);
+            Self::fill(text, words, &mut w, len);
         }
         debug_assert!(i >= w.base, "token {i} was dropped (window starts at {})", w.base);
         w.buf.get(i.checked_sub(w.base)?).copied()
@@ -280,14 +285,14 @@ impl<'a> Tokens<'a> {
 
     /// Index of the first token that starts at or after byte `pos`.
     fn at_or_after(&self, pos: usize) -> usize {
-        let (text, w) = match self {
+        let (text, words, w) = match self {
             Tokens::All(v) => return v.partition_point(|t| t.s() < pos),
-            Tokens::Lazy { text, w } => (text, w),
+            Tokens::Lazy { text, words, w } => (text, words, w),
         };
         let mut w = w.borrow_mut();
         while w.buf.last().is_none_or(|t| t.s() < pos) {
             let len = w.buf.len() + LAZY_BATCH;
-            if !Self::fill(text, &mut w, len) {
+            if !Self::fill(text, words, &mut w, len) {
                 break;
             }
         }
@@ -1922,7 +1927,7 @@ fn find_people_in(c: &Ctx<'_>, start: usize, end: usize, fast: bool) -> Vec<Pers
     let w = Walker {
         fast,
         c,
-        toks: Tokens::new(c.text, start, end),
+        toks: Tokens::new(c.text, c.words, start, end),
         end,
         cursor: Default::default(),
         name_memo: std::array::from_fn(|_| Cell::new((usize::MAX, false))),
@@ -1957,8 +1962,17 @@ mod tests {
         let lex = LEX.get_or_init(Lexicon::default);
         let k = key(text);
         let scan = lex.scan(text, &k, false);
-        let c =
-            Ctx { text, key: &k, gaps: &[], lex, person: &scan.person, org: &scan.org, cues: &scan.cues, ascii: false };
+        let c = Ctx {
+            text,
+            key: &k,
+            gaps: &[],
+            lex,
+            person: &scan.person,
+            org: &scan.org,
+            cues: &scan.cues,
+            ascii: false,
+            words: &scan.words,
+        };
         find_people_in(&c, 0, text.len(), fast)
     }
 
@@ -1996,7 +2010,8 @@ mod tests {
 
     /// The tokens `Tokens` gives, read through `get` (eagerly or lazily by the length).
     fn tokens_fast(text: &str, start: usize, end: usize) -> Vec<Token> {
-        let toks = Tokens::new(text, start, end);
+        let words = WordBits::new(text);
+        let toks = Tokens::new(text, &words, start, end);
         (0..).map_while(|i| toks.get(i)).collect()
     }
 
@@ -2180,6 +2195,7 @@ mod tests {
             org: &scan.org,
             cues: &scan.cues,
             ascii: false,
+            words: &scan.words,
         };
         for (s, e) in [(0, a.len()), (a.len() + 1, text.len())] {
             let found = find_people_in(&c, s, e, true);

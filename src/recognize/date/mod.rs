@@ -27,6 +27,7 @@
 
 use crate::lexicon::{Lexicon, WordList};
 use crate::swar::{HI, LO, ge, load8};
+use crate::word_bits::WordBits;
 use serde::Serialize;
 
 mod cursor;
@@ -551,36 +552,22 @@ impl Walk {
 /// In [`Walk::table`]: the byte starts a word char.
 const WORD_CHAR: u8 = 0x80;
 
-/// The length in bytes of the word char a byte starts (by its UTF-8 lead byte), 0 for
-/// a separator (see [`BYTE_CLASS`]); a continuation byte counts as a char of one.
-const WORD_CHAR_LEN: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = if BYTE_CLASS[i] != WORD {
-            0
-        } else if i >= 0xF0 {
-            4
-        } else if i >= 0xE0 {
-            3
-        } else if i >= 0xC0 {
-            2
-        } else {
-            1
-        };
-        i += 1;
-    }
-    t
-};
-
 /// The fused scan of both passes: one walk over the key that visits every token
 /// start (a word start or a separator char), looks up its first byte in one table
 /// of both passes' cue kinds, hashes the word's first bytes only when a table may
 /// hold a cue word starting with that byte, and hands the token to the pass(es)
-/// whose cue opens it. Inside a word it steps a byte at a time. Each pass skips the
+/// whose cue opens it. A word's end is read off `bits` ([`WordBits::date_stop`]: the
+/// first separator byte of [`BYTE_CLASS`] after its start). Each pass skips the
 /// token starts inside its own last mention, so the two lists are exactly those of
 /// two separate walks. Stops once both passes are full ([`max_mentions`]).
-fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D>, periods: &mut Pass<P>) {
+fn scan_both<D, P>(
+    words: &DateWords,
+    key: &str,
+    bits: &WordBits,
+    walk: &Walk,
+    dates: &mut Pass<D>,
+    periods: &mut Pass<P>,
+) {
     let b = key.as_bytes();
     let n = b.len();
     let (dc, pc) = (dates.cues, periods.cues);
@@ -590,13 +577,9 @@ fn scan_both<D, P>(words: &DateWords, key: &str, walk: &Walk, dates: &mut Pass<D
         let t = walk.table[usize::from(b[i])];
         if t & WORD_CHAR != 0 {
             let start = i;
-            // Byte by byte to the first separator: a continuation byte counts as a word
-            // char of one (the lead byte decides), and stepping by one rather than by the
-            // char's length keeps the next load from waiting on the last.
-            i += 1;
-            while i < n && WORD_CHAR_LEN[usize::from(b[i])] != 0 {
-                i += 1;
-            }
+            // To the first separator (a continuation byte goes on the word: the lead
+            // byte decides).
+            i = bits.date_stop(i + 1);
             let (d, p) = (t & 3, t >> 2 & 3);
             if d | p != 0 {
                 // The hash `CueTable::at` takes of the first bytes, up to five and
@@ -666,27 +649,35 @@ impl DateRecognizer {
     /// [`max_mentions`] of them).
     #[cfg(test)]
     pub fn dates(&self, key: &str) -> Vec<DateMention> {
-        self.scan(key, true, false).0
+        self.scan(key, &WordBits::new(key), true, false).0
     }
 
     /// The period mentions in `key`, sorted by start, non-overlapping (the first
     /// [`max_mentions`] of them).
     #[cfg(test)]
     pub fn periods(&self, key: &str) -> Vec<PeriodMention> {
-        self.scan(key, false, true).1
+        self.scan(key, &WordBits::new(key), false, true).1
     }
 
     /// [`DateRecognizer::dates`] and [`DateRecognizer::periods`] of `key` in one walk
-    /// over the text (the same two lists, for about half the work).
-    pub fn dates_and_periods(&self, key: &str) -> (Vec<DateMention>, Vec<PeriodMention>) {
-        self.scan(key, true, true)
+    /// over the text (the same two lists, for about half the work). `bits`: the word
+    /// characters of `key`, where the walk reads its words' ends
+    /// ([`WordBits::date_stop`]).
+    pub fn dates_and_periods(&self, key: &str, bits: &WordBits) -> (Vec<DateMention>, Vec<PeriodMention>) {
+        self.scan(key, bits, true, true)
     }
 
-    fn scan(&self, key: &str, want_dates: bool, want_periods: bool) -> (Vec<DateMention>, Vec<PeriodMention>) {
+    fn scan(
+        &self,
+        key: &str,
+        bits: &WordBits,
+        want_dates: bool,
+        want_periods: bool,
+    ) -> (Vec<DateMention>, Vec<PeriodMention>) {
         let limit = |want: bool| if want { max_mentions(key.len()) } else { 0 };
         let mut dates = Pass::new(&self.date_cues, parse_date, |d: &DateMention| d.end, limit(want_dates));
         let mut periods = Pass::new(&self.period_cues, parse_period, |p: &PeriodMention| p.end, limit(want_periods));
-        scan_both(&self.words, key, &self.walk, &mut dates, &mut periods);
+        scan_both(&self.words, key, bits, &self.walk, &mut dates, &mut periods);
         (dates.out, periods.out)
     }
 }

@@ -736,7 +736,7 @@ fn separate_scan<T>(
 fn same_as_separate(r: &DateRecognizer, key: &str) {
     let ds = separate_scan(key, &r.date_cues, &r.words, parse_date, |d| d.end);
     let ps = separate_scan(key, &r.period_cues, &r.words, parse_period, |p| p.end);
-    let (fd, fp) = r.dates_and_periods(key);
+    let (fd, fp) = r.dates_and_periods(key, &WordBits::new(key));
     assert_eq!(fd, ds, "dates of {key:?}");
     assert_eq!(fp, ps, "periods of {key:?}");
     assert_eq!(r.dates(key), ds, "dates alone of {key:?}");
@@ -780,7 +780,8 @@ fn fused_walk_keeps_every_cue() {
     assert_eq!(r.dates("\u{a0}sáng 8/7")[0].start, 2);
     assert_eq!(r.dates("–ngày 8/7/2019")[0].start, 3);
     assert_eq!(r.periods("(quý ii-2024)")[0].start, 1);
-    let (ds, ps) = r.dates_and_periods("sáng 8/7 sơ kết năm 2019");
+    let key = "sáng 8/7 sơ kết năm 2019";
+    let (ds, ps) = r.dates_and_periods(key, &WordBits::new(key));
     assert_eq!((ds[0].start, ds[0].end), (0, 9));
     assert_eq!((ps[0].start, ps[0].year), (20, Some(2019)));
 }
@@ -871,13 +872,14 @@ fn fused_walk_resumes_inside_a_word() {
         let want = separate_scan(key, &cues, words, ab, |&e| e);
         let mut a = Pass::new(&cues, ab, |&e| e, max_mentions(key.len()));
         let mut none = Pass::new(&cues, ab, |&e| e, 0);
-        scan_both(words, key, &Walk::new(&cues, &cues), &mut a, &mut none);
+        scan_both(words, key, &WordBits::new(key), &Walk::new(&cues, &cues), &mut a, &mut none);
         assert_eq!(a.out, want, "{key:?}");
         assert!(none.out.is_empty());
     }
     let mut a = Pass::new(&cues, ab, |&e| e, 100);
     let mut none = Pass::new(&cues, ab, |&e| e, 0);
-    scan_both(words, "abcde×abcde×abcde cd abcde", &Walk::new(&cues, &cues), &mut a, &mut none);
+    let key = "abcde×abcde×abcde cd abcde";
+    scan_both(words, key, &WordBits::new(key), &Walk::new(&cues, &cues), &mut a, &mut none);
     assert_eq!(a.out, [7, 14, 19, 28]);
 }
 

@@ -132,7 +132,7 @@ impl WordBits {
     }
 
     /// Does byte `i` belong to a word character? (False past the end.)
-    #[cfg(test)]
+    #[inline]
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
     }

@@ -237,19 +237,32 @@ impl<'a> Tokens<'a> {
             if i >= b.len() {
                 break false;
             }
-            match lead(text, i) {
-                Lead::Space(n) => i += n,
-                Lead::Punct(c) => {
-                    let e = i + c.len_utf8();
-                    buf.push(Token::new(i, e, Tok::Punct(c)));
-                    i = e;
+            // A word, told by its bit (a two-way branch that the alternation of words and
+            // spaces predicts well, where a match on the first byte's class jumped).
+            let cap = if words.is_word(i) {
+                Some(capital(text, i))
+            } else {
+                match lead(text, i) {
+                    Lead::Space(n) => {
+                        i += n;
+                        None
+                    }
+                    Lead::Punct(c) => {
+                        let e = i + c.len_utf8();
+                        buf.push(Token::new(i, e, Tok::Punct(c)));
+                        i = e;
+                        None
+                    }
+                    // (Not met: a word character has its bit.)
+                    Lead::Word(cap) => Some(cap),
                 }
-                Lead::Word(cap) => {
-                    let e = words.word_end(i).min(b.len());
-                    buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
-                    // (The usual one space after a word.)
-                    i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
-                }
+            };
+            if let Some(cap) = cap {
+                // (At least one character: `i` is a word character.)
+                let e = words.word_end(i).min(b.len()).max(i + 1);
+                buf.push(Token::new(i, e, if cap { Tok::Cap } else { Tok::Word }));
+                // (The usual one space after a word.)
+                i = if b.get(e) == Some(&b' ') { e + 1 } else { e };
             }
         };
         w.buf = buf;
@@ -446,6 +459,16 @@ fn lead(text: &str, i: usize) -> Lead {
             _ => lead_plain(text, i),
         },
         _ => lead_plain(text, i),
+    }
+}
+
+/// Is the word character at byte `i` of `text` a capital? ([`lead`]'s answer, with
+/// ASCII first.)
+#[inline]
+fn capital(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        x @ 0..0x80 => x.is_ascii_uppercase(),
+        _ => matches!(lead(text, i), Lead::Word(true)),
     }
 }
 

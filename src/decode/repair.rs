@@ -283,7 +283,7 @@ fn repair_chunk(chunk: &str, strat: Reading) -> Option<ChunkReading> {
 /// decided on the whole text: it must turn many of its words into Vietnamese syllables
 /// ("nh©n" → "nhân"), at least as many as are written with Unicode Vietnamese letters
 /// already, so that a stray symbol in clean text ("xe BMW® mới", "MMI®", "5µm") is
-/// never read as one ([`legacy_reading_holds`]). Chunks that are merely no worse
+/// never read as one (`legacy_reading_holds`). Chunks that are merely no worse
 /// ("Sè" → "Số", "800.000®" → "800.000đ") are taken for TCVN3/VNI only when the whole
 /// text is Latin-1 (no other Vietnamese letters, so not a mixed text). The reading that
 /// turns the most chunks into valid Vietnamese is applied; mojibake keeps decomposed

@@ -1,5 +1,7 @@
 //! The scan: one Aho-Corasick automaton over the person, organization and cue forms,
-//! walked at every word start of a document, and the matches it yields.
+//! walked at every word start of a document, and the matches it yields. The word
+//! starts and ends are read off the key's [`WordBits`], which the scan makes first and
+//! hands on in its [`Scan`] (the person tokenizer and the date walk read them too).
 
 use super::{CueEntry, Entry, EntryKind, HonorificKind, Lexicon};
 use crate::key;

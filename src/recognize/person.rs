@@ -161,7 +161,8 @@ enum Kind {
 }
 
 /// The tokens of one block (words, and punctuation marks one character each), made by
-/// [`Tokens::fill`] (characters classified by their first byte, [`lead`]). A short
+/// [`Tokens::fill`] (words and their ends read off the text's [`WordBits`], capitals
+/// and other characters classified by their first byte, [`lead`]). A short
 /// block is tokenized at once; a long one as the walk reaches its tokens (a few,
 /// [`LAZY_BATCH`], ahead), which are dropped once the walk is past them: the walker
 /// looks back at most [`LOOKBACK`] tokens and ahead as far as one mention runs, so

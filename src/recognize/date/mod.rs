@@ -22,7 +22,9 @@
 //! visits each word and separator once, keeps the token starts that open with a
 //! digit, `(` or a cue word of either list (a first-byte table, then a hash of the
 //! word's first bytes), and hands each to the date or period parser, which extends
-//! it. Word boundaries are checked by hand, so no Unicode `\b` is compiled.
+//! it. A word's end is read off the key's [`WordBits`] (found once, for the lexicon
+//! scan and the person tokenizer too). Word boundaries are checked by hand, so no
+//! Unicode `\b` is compiled.
 #![forbid(unsafe_code)]
 
 use crate::lexicon::{Lexicon, WordList};

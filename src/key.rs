@@ -175,10 +175,8 @@ fn flagged(bytes: &[u8], at: usize) -> u64 {
 #[inline(always)]
 fn may_change(b: &[u8; SPAN]) -> u64 {
     // `a`, `e` or `y` of either case.
-    let ends_pair = |b: u8| {
-        let x = b | 0x20;
-        (x == b'a') | (x == b'e') | (x == b'y')
-    };
+    // (`b | 0x24` is 0x65 for `a`, `e`, `A`, `E` alone.)
+    let ends_pair = |b: u8| (b | 0x24 == b'e') | (b | 0x20 == b'y');
     let mut flag = [0u8; BLOCK];
     for j in 0..BLOCK {
         let (x, y, z) = (b[j], b[j + 1], b[j + 2]);

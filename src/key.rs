@@ -164,8 +164,9 @@ fn flagged(bytes: &[u8], at: usize) -> u64 {
 /// those of the lower-case Vietnamese letters (`à`..`ÿ` but `ð`, `ă`, `đ`, `ĩ`, `ũ`, `ơ`,
 /// `ư`, and the odd code points of U+1EA0..U+1EF9), where a toned `o`/`u` (`ò ó õ ù ú
 /// ũ`, U+1ECD..U+1EE7) is not followed by `a`, `e` or `y` of either case (the only
-/// letters a pair can end with, all ASCII). ASCII bytes, made lower case before, are
-/// never flagged, nor the other bytes of a character.
+/// letters a pair can end with, all ASCII; `ô ö ÷ ø` before them are flagged too, a
+/// range being cheaper than five bytes). ASCII bytes, made lower case before, are never
+/// flagged, nor the other bytes of a character.
 ///
 /// Most multi-byte characters of a text are such letters, and most blocks have no flag.
 /// Written a byte at a time without branches, over fixed arrays: the compiler makes it a
@@ -174,8 +175,7 @@ fn flagged(bytes: &[u8], at: usize) -> u64 {
 /// them). `b` holds the valid UTF-8 of a text, zeros past its end.
 #[inline(always)]
 fn may_change(b: &[u8; SPAN]) -> u64 {
-    // `a`, `e` or `y` of either case.
-    // (`b | 0x24` is 0x65 for `a`, `e`, `A`, `E` alone.)
+    // `a`, `e` or `y` of either case (`b | 0x24` is 0x65 for `a`, `e`, `A`, `E` alone).
     let ends_pair = |b: u8| (b | 0x24 == b'e') | (b | 0x20 == b'y');
     let mut flag = [0u8; BLOCK];
     for j in 0..BLOCK {
@@ -203,8 +203,7 @@ fn may_change(b: &[u8; SPAN]) -> u64 {
 }
 
 /// The character whose lead byte is at `i` in the valid UTF-8 `bytes`, and its length.
-/// Decoded by hand: `str::chars` on the rest of the text costs more per character, and
-/// this runs for every multi-byte character of the whole text.
+/// Decoded by hand: `str::chars` on the rest of the text costs more per character.
 #[inline]
 fn decode_at(bytes: &[u8], i: usize) -> (char, usize) {
     let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);

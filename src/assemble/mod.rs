@@ -189,17 +189,22 @@ fn title(asm: &Assembly<'_, '_>) -> Option<Text> {
 
 /// The captions, each with the person of the first person mention in it.
 fn captions(asm: &Assembly<'_, '_>, ids: &[Option<usize>]) -> Vec<Caption> {
-    asm.layout
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Caption)
+    let mut captions = asm.layout.blocks.iter().filter(|b| b.kind == BlockKind::Caption).peekable();
+    if captions.peek().is_none() {
+        return Vec::new();
+    }
+    // The people by start (and index), so that each caption looks only at those that
+    // start inside it: a scan of every person for every caption grew with the square
+    // of a long document.
+    let mut by_start: Vec<(usize, usize)> =
+        asm.mentions.people.iter().enumerate().map(|(i, (_, p))| (p.start, i)).collect();
+    by_start.sort_unstable();
+    captions
         .map(|b| {
-            let person = asm
-                .mentions
-                .people
-                .iter()
-                .position(|(_, p)| p.start >= b.start && p.start < b.end)
-                .and_then(|i| ids[i]);
+            // The first person in the list that starts inside the caption.
+            let from = by_start.partition_point(|&(s, _)| s < b.start);
+            let person =
+                by_start[from..].iter().take_while(|&&(s, _)| s < b.end).map(|&(_, i)| i).min().and_then(|i| ids[i]);
             Caption { text: asm.text[b.start..b.end].to_string(), span: asm.span(b.start, b.end), person }
         })
         .collect()

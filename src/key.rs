@@ -311,35 +311,8 @@ mod tests {
                 i += len;
                 continue;
             }
-            let (orig, len) = decode_at(bytes, i);
-            let c = lower(orig);
-            // Only a toned `o`/`u` can open a pair to fold: look the rest up for those alone.
-            if may_be_toned_ou(c) {
-                if let Some((base, tone)) = toned_ou(c) {
-                    let mut rest = text.get(i + len..).unwrap_or_default().chars();
-                    if let Some(n) = rest.next().map(lower) {
-                        let pair = (base == 'o' && (n == 'a' || n == 'e')) || (base == 'u' && n == 'y');
-                        let open = rest.next().map(lower).is_none_or(|c| !is_alphanumeric(c));
-                        // "qu" + "y" is a consonant + vowel: "qúy" is a misplaced "quý", fold it too.
-                        let folded = toned(n, tone);
-                        // Only where the byte length stays the same (`ùy`/`uỳ`, `ũy`/`uỹ`, `õe`/`oẽ`
-                        // differ by one byte and keep their own spelling in the key).
-                        let same_len = base.len_utf8() + folded.len_utf8() == c.len_utf8() + n.len_utf8();
-                        if pair && open && same_len {
-                            let l = base.encode_utf8(&mut buf).len();
-                            let l2 = folded.encode_utf8(&mut buf[l..]).len();
-                            let pair = std::str::from_utf8(&buf[..l + l2]).unwrap_or_default();
-                            out.replace_range(i..i + pair.len(), pair);
-                            i += pair.len();
-                            continue;
-                        }
-                    }
-                }
-            }
-            if c != orig {
-                out.replace_range(i..i + len, c.encode_utf8(&mut buf));
-            }
-            i += len;
+            // (The per-character code is the one it had; only where it runs is new.)
+            i = change_at(text, i, out, &mut buf);
         }
     }
 

@@ -142,33 +142,24 @@ impl WordBits {
     /// none does. [`spelling::word_end`] of the text.
     #[inline]
     pub(crate) fn word_end(&self, at: usize) -> usize {
-        let mut k = at / 64;
-        let mut rest = match self.bits.get(k) {
-            Some(w) => !w >> (at % 64) << (at % 64),
-            None => return self.len,
-        };
-        loop {
-            if rest != 0 {
-                return (k * 64 + rest.trailing_zeros() as usize).min(self.len);
-            }
-            k += 1;
-            match self.bits.get(k) {
-                Some(w) => rest = !w,
-                None => return self.len,
-            }
-        }
+        self.first_set(&self.bits, !0, at)
     }
-}
 
-impl WordBits {
     /// The first byte from `at` on at which the date walk's word ends: an ASCII byte that
     /// is no letter or digit, or a lead byte C2, E2 or E3 (the end of the text when there
     /// is none).
     #[inline]
     pub(crate) fn date_stop(&self, at: usize) -> usize {
+        self.first_set(&self.date_stops, 0, at)
+    }
+
+    /// The first byte from `at` on whose bit in `set`, flipped by `flip` (all ones or
+    /// none), is set; the end of the text when there is none.
+    #[inline(always)]
+    fn first_set(&self, set: &[u64], flip: u64, at: usize) -> usize {
         let mut k = at / 64;
-        let mut rest = match self.date_stops.get(k) {
-            Some(w) => w >> (at % 64) << (at % 64),
+        let mut rest = match set.get(k) {
+            Some(w) => (w ^ flip) >> (at % 64) << (at % 64),
             None => return self.len,
         };
         loop {
@@ -176,8 +167,8 @@ impl WordBits {
                 return (k * 64 + rest.trailing_zeros() as usize).min(self.len);
             }
             k += 1;
-            match self.date_stops.get(k) {
-                Some(&w) => rest = w,
+            match set.get(k) {
+                Some(w) => rest = w ^ flip,
                 None => return self.len,
             }
         }

@@ -9,6 +9,7 @@
 
 use crate::spelling::is_alphanumeric;
 use crate::spelling::vowels::{SKELETON_A, SKELETON_E, SKELETON_O, SKELETON_U, SKELETON_Y, viet, vowel_info};
+use crate::swar::gather16;
 
 /// Lower-case `c` when its lower-case form is one character of the same UTF-8 length.
 #[inline]
@@ -135,15 +136,6 @@ const BLOCK: usize = 16;
 /// character that starts in the block, and the byte after that).
 const SPAN: usize = BLOCK + 3;
 
-/// Gathers the high bits of the eight bytes of `m` (each `0x80` or `0`) into a byte:
-/// bit `k` is the high bit of byte `k`.
-#[inline(always)]
-fn gather(m: u64) -> u64 {
-    // (`m >> 7` has its bits at 0, 8, …, 56: the product sends bit 8k to bit 56 + k and
-    // every other term of it below bit 56 or above bit 63, with no carries.)
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
 /// [`may_change`] of the block of `bytes` at `at`.
 #[inline(always)]
 fn flagged(bytes: &[u8], at: usize) -> u64 {
@@ -197,9 +189,7 @@ fn may_change(b: &[u8; SPAN]) -> u64 {
         let plain3 = e1 & !(ou3 & ends_pair(b[j + 3]));
         flag[j] = if (x >= 0xC0) & !(plain2 | plain3) { 0x80 } else { 0 };
     }
-    let (lo, hi) = flag.split_at(8);
-    let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
-    gather(half(lo)) | gather(half(hi)) << 8
+    gather16(&flag)
 }
 
 /// The character whose lead byte is at `i` in the valid UTF-8 `bytes`, and its length.

@@ -12,6 +12,7 @@
 //! [`spelling::word_end`], read off the bits.
 
 use crate::spelling;
+use crate::swar::gather16;
 
 /// The word bytes of a text: bit `i % 64` of `bits[i / 64]` is set when byte `i` belongs
 /// to a word character. Past the end of the text every bit is clear.
@@ -33,23 +34,6 @@ pub(crate) struct WordBits {
 /// The bytes classified at a time: the width of the vector registers every x86-64 has
 /// (SSE2), into which the compiler turns [`classify`]'s loop.
 const BLOCK: usize = 16;
-
-/// Gathers the high bits of the eight bytes of `m` (each `0x80` or `0`) into a byte:
-/// bit `k` is the high bit of byte `k`.
-#[inline(always)]
-fn gather(m: u64) -> u64 {
-    // (`m >> 7` has its bits at 0, 8, …, 56: the product sends bit 8k to bit 56 + k and
-    // every other term of it below bit 56 or above bit 63, with no carries.)
-    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// [`gather`] of sixteen bytes.
-#[inline(always)]
-fn gather16(m: &[u8; BLOCK]) -> u64 {
-    let (lo, hi) = m.split_at(8);
-    let half = |h: &[u8]| u64::from_le_bytes(h.try_into().unwrap_or([0; 8]));
-    gather(half(lo)) | gather(half(hi)) << 8
-}
 
 /// The word bytes of `b[..16]` (bit `j` for byte `j`), taking every byte of a character
 /// of two or more bytes for one, and the lead bytes among them whose character may be
@@ -202,14 +186,6 @@ mod tests {
             prop_assert_eq!(w.date_stop(at), stop, "date stop from {} in {:?}", at, text);
         }
         Ok(())
-    }
-
-    #[test]
-    fn gather_takes_the_high_bit_of_each_byte() {
-        for m in 0..=255u64 {
-            let spread = (0..8).filter(|k| m >> k & 1 != 0).map(|k| 0x80u64 << (8 * k)).sum();
-            assert_eq!(gather(spread), m);
-        }
     }
 
     #[test]
